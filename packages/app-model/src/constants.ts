@@ -1,0 +1,166 @@
+// The closed vocabularies of the format. Each list is the single source for the TypeScript unions in
+// types.ts, the JSON Schema enums in schema/, and the "must be one of" messages.
+
+export const APP_FORMAT_VERSION = 1;
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+
+/** Immutable identifier of every named thing in an app. Kept short and ASCII so it is safe as a column or URL part. */
+export const KEY_PATTERN = '^[a-z][a-zA-Z0-9_]{0,62}$';
+
+export const FIELD_TYPES = [
+  'text',
+  'longText',
+  'richText',
+  'number',
+  'money',
+  'percent',
+  'date',
+  'datetime',
+  'dateRange',
+  'select',
+  'multiSelect',
+  'checkbox',
+  'rating',
+  'phone',
+  'email',
+  'url',
+  'idCard',
+  'creditCode',
+  'attachment',
+  'image',
+  'signature',
+  'location',
+  'relation',
+  'subTable',
+  'user',
+  'department',
+  'autoNumber',
+  'formula',
+  'lookup',
+  'rollup',
+  'createdBy',
+  'createdAt',
+  'updatedBy',
+  'updatedAt',
+  'status',
+] as const;
+
+/** Field types whose value the platform computes; a user can never fill them in, so `required` makes no sense. */
+export const COMPUTED_FIELD_TYPES = [
+  'autoNumber',
+  'formula',
+  'lookup',
+  'rollup',
+  'createdBy',
+  'createdAt',
+  'updatedBy',
+  'updatedAt',
+] as const;
+
+/** Field types a sum/avg/median/percentile can be taken of. */
+export const NUMERIC_FIELD_TYPES = ['number', 'money', 'percent', 'rating', 'rollup'] as const;
+
+/** Field types a report dimension may bucket by day/week/month/quarter/year. */
+export const DATE_FIELD_TYPES = ['date', 'datetime', 'createdAt', 'updatedAt'] as const;
+
+export const FORMULA_RESULT_TYPES = ['number', 'text', 'date', 'boolean'] as const;
+
+export const FLOW_NODE_TYPES = [
+  'start',
+  'userTask',
+  'approval',
+  'exclusiveGateway',
+  'parallelGateway',
+  'inclusiveGateway',
+  'action',
+  'timer',
+  'end',
+] as const;
+
+export const FLOW_TRIGGER_TYPES = ['manual', 'recordCreated', 'formSubmitted'] as const;
+
+export const FLOW_ACTION_TYPES = ['createRecord', 'updateRecord', 'notify', 'webhook', 'subFlow'] as const;
+
+export const ASSIGNEE_TYPES = ['user', 'role', 'department', 'field', 'expression', 'autoDispatch'] as const;
+
+export const APPROVAL_MODES = ['single', 'all', 'any'] as const;
+
+export const RULE_TRIGGER_TYPES = [
+  'recordCreated',
+  'recordUpdated',
+  'recordDeleted',
+  'fieldChanged',
+  'flowEvent',
+  'schedule',
+  'dateRelative',
+] as const;
+
+export const FLOW_EVENTS = ['taskOverdue', 'instanceEnded', 'instanceStarted'] as const;
+
+export const RULE_ACTION_TYPES = [
+  'notify',
+  'createRecord',
+  'updateRecord',
+  'createTask',
+  'startFlow',
+  'webhook',
+] as const;
+
+export const NOTIFY_CHANNELS = ['inApp', 'email', 'sms', 'wechat', 'dingtalk', 'wecom'] as const;
+
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+export const CHART_TYPES = [
+  'kpi',
+  'line',
+  'area',
+  'bar',
+  'stackedBar',
+  'horizontalBar',
+  'pie',
+  'ring',
+  'rose',
+  'scatter',
+  'bubble',
+  'radar',
+  'funnel',
+  'gauge',
+  'heatmap',
+  'calendarHeatmap',
+  'treemap',
+  'sunburst',
+  'sankey',
+  'boxplot',
+  'table',
+  'pivot',
+  'map',
+] as const;
+
+export const AGGREGATES = [
+  'count',
+  'distinctCount',
+  'sum',
+  'avg',
+  'min',
+  'max',
+  'median',
+  'p90',
+  'p95',
+  'p99',
+] as const;
+
+/** Aggregates that only make sense over numbers. */
+export const NUMERIC_AGGREGATES = ['sum', 'avg', 'median', 'p90', 'p95', 'p99'] as const;
+
+export const ROLLUP_AGGREGATES = ['count', 'sum', 'avg', 'min', 'max'] as const;
+
+export const DATE_BUCKETS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+
+export const PERMISSION_ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'import'] as const;
+
+export const SLA_CALENDARS = ['business', 'calendar'] as const;
+
+export const DISPATCH_STRATEGIES = ['leastLoaded', 'roundRobin'] as const;

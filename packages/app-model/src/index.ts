@@ -1,0 +1,26 @@
+// Public API of @lowcode/app-model: the app-definition format (types, JSON Schema, validation, canonical
+// serialization, diff, directory form). Pure library: no framework, no I/O.
+export {
+  APP_FORMAT_VERSION,
+  AGGREGATES,
+  CHART_TYPES,
+  FIELD_TYPES,
+  FLOW_NODE_TYPES,
+  KEY_PATTERN,
+  PERMISSION_ACTIONS,
+  RULE_ACTION_TYPES,
+  RULE_TRIGGER_TYPES,
+} from './constants';
+export type * from './types';
+export { appDefinitionJsonSchema } from './schema/app';
+export { type AppModelIssue } from './issues';
+export { validateAppDefinition, type AppValidationResult, type ValidateOptions } from './validate';
+export { canonicalizeAppDefinition } from './canonical';
+export { diffAppDefinitions, type AppChange, type AppChangeKind, type DiffOptions } from './diff';
+export { localize } from './localize';
+export {
+  assembleAppDefinition,
+  splitAppDefinition,
+  type AppDefinitionFiles,
+  type AppDefinitionParts,
+} from './directory';

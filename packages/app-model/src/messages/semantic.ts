@@ -1,0 +1,183 @@
+// Messages for semantic issues (references, duplicates, flow shape, JSON-logic guard). `o` is the rendered
+// owner chain, e.g. `Flow "repair" node "dispatch"` / `流程 "repair" 的节点 "dispatch"`.
+import { type Catalog, type P, kindName, lowerFirst, q } from './format';
+
+const cap = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+const hasOwner = (p: P): boolean => Array.isArray(p.owner) && p.owner.length > 0;
+
+export const SEMANTIC: Catalog = {
+  duplicateKey: {
+    en: (p, o) =>
+      `${cap(kindName(p.kind, 'en'))} key ${q(p.key)} is used twice${hasOwner(p) ? ` in ${lowerFirst(o)}` : ''}`,
+    zh: (p, o) => `${hasOwner(p) ? `${o} 中` : ''}${kindName(p.kind, 'zh')}标识 ${q(p.key)} 重复`,
+  },
+  duplicateOption: {
+    en: (p, o) => `${o} lists option value ${q(p.value)} twice`,
+    zh: (p, o) => `${o} 的选项值 ${q(p.value)} 重复`,
+  },
+  duplicatePermission: {
+    en: (p, o) => `${o} has two permission entries for entity ${q(p.entity)}; merge them into one`,
+    zh: (p, o) => `${o} 对实体 ${q(p.entity)} 配置了两条权限，请合并为一条`,
+  },
+  unknownEntity: {
+    en: (p, o) => `${o} refers to entity ${q(p.entity)}, which does not exist`,
+    zh: (p, o) => `${o} 引用的实体 ${q(p.entity)} 不存在`,
+  },
+  unknownField: {
+    en: (p, o) => `${o} refers to field ${q(p.field)} which entity ${q(p.entity)} does not have`,
+    zh: (p, o) => `${o} 引用了字段 ${q(p.field)}，但实体 ${q(p.entity)} 中没有该字段`,
+  },
+  unknownFlow: {
+    en: (p, o) => `${o} refers to flow ${q(p.flow)}, which does not exist`,
+    zh: (p, o) => `${o} 引用的流程 ${q(p.flow)} 不存在`,
+  },
+  unknownRole: {
+    en: (p, o) => `${o} refers to role ${q(p.role)}, which does not exist`,
+    zh: (p, o) => `${o} 引用的角色 ${q(p.role)} 不存在`,
+  },
+  unknownReport: {
+    en: (p, o) => `${o} refers to report ${q(p.report)}, which does not exist`,
+    zh: (p, o) => `${o} 引用的报表 ${q(p.report)} 不存在`,
+  },
+  unknownNode: {
+    en: (p, o) => `${o} refers to node ${q(p.node)} which flow ${q(p.flow)} does not have`,
+    zh: (p, o) => `${o} 引用了节点 ${q(p.node)}，但流程 ${q(p.flow)} 中没有该节点`,
+  },
+  unknownOption: {
+    en: (p, o) => `${o} uses value ${q(p.value)}, which is not one of its options`,
+    zh: (p, o) => `${o} 使用的值 ${q(p.value)} 不在选项之中`,
+  },
+  computedRequired: {
+    en: (p, o) => `${o} is filled in automatically (${String(p.fieldType)}), so it cannot be required`,
+    zh: (p, o) => `${o} 由系统自动计算（${String(p.fieldType)}），不能设为必填`,
+  },
+  lookupNotRelation: {
+    en: (p, o) => `${o} looks up through field ${q(p.relation)}, which is not a relation field`,
+    zh: (p, o) => `${o} 通过字段 ${q(p.relation)} 查找引用，但该字段不是关联字段`,
+  },
+  rollupNotBackRelation: {
+    en: (p, o) =>
+      `${o} rolls up through field ${q(p.relation)} of entity ${q(p.entity)}, which must be a relation to entity ${q(p.target)}`,
+    zh: (p, o) =>
+      `${o} 通过实体 ${q(p.entity)} 的字段 ${q(p.relation)} 汇总，但该字段必须是指向实体 ${q(p.target)} 的关联字段`,
+  },
+  autoNumberToken: {
+    en: (p, o) =>
+      `${o} has an unknown placeholder ${String(p.token)} in its number pattern; use {YYYY}, {YY}, {MM}, {DD} or {seq:N}`,
+    zh: (p, o) =>
+      `${o} 的编号规则中有无法识别的占位符 ${String(p.token)}，可用 {YYYY}、{YY}、{MM}、{DD}、{seq:N}`,
+  },
+  autoNumberSeq: {
+    en: (p, o) =>
+      `${o} needs exactly one sequence placeholder such as {seq:6} in its number pattern (found ${String(p.count)})`,
+    zh: (p, o) => `${o} 的编号规则中必须有且只有一个流水号占位符，如 {seq:6}（现有 ${String(p.count)} 个）`,
+  },
+  invalidRegex: {
+    en: (p, o) => `${o} has a pattern that is not a valid regular expression: ${String(p.pattern)}`,
+    zh: (p, o) => `${o} 的格式校验不是有效的正则表达式：${String(p.pattern)}`,
+  },
+  minAboveMax: {
+    en: (p, o) =>
+      `${o} has ${String(p.min)} (${String(p.minValue)}) greater than ${String(p.max)} (${String(p.maxValue)})`,
+    zh: (p, o) =>
+      `${o} 的 ${String(p.min)}（${String(p.minValue)}）大于 ${String(p.max)}（${String(p.maxValue)}）`,
+  },
+  flowNoStart: {
+    en: (_p, o) => `${o} has no start node; add exactly one`,
+    zh: (_p, o) => `${o} 没有开始节点，请添加一个`,
+  },
+  flowMultipleStarts: {
+    en: (p, o) => `${o} has ${String(p.count)} start nodes; a flow has exactly one`,
+    zh: (p, o) => `${o} 有 ${String(p.count)} 个开始节点，一个流程只能有一个`,
+  },
+  flowNoEnd: {
+    en: (_p, o) => `${o} has no end node; add at least one`,
+    zh: (_p, o) => `${o} 没有结束节点，请至少添加一个`,
+  },
+  startHasIncoming: {
+    en: (_p, o) => `${o} is the start node, so no edge may lead into it`,
+    zh: (_p, o) => `${o} 是开始节点，不能有指向它的连线`,
+  },
+  endHasOutgoing: {
+    en: (_p, o) => `${o} is an end node, so no edge may leave it`,
+    zh: (_p, o) => `${o} 是结束节点，不能有从它出发的连线`,
+  },
+  conditionOutsideGateway: {
+    en: (p, o) =>
+      `${o} has a ${String(p.property)} but leaves node ${q(p.node)}, which is not an exclusive or inclusive gateway`,
+    zh: (p, o) => `${o} 设置了 ${String(p.property)}，但它的起点 ${q(p.node)} 不是排他网关或包容网关`,
+  },
+  gatewayDefaultMissing: {
+    en: (_p, o) => `${o} is an exclusive gateway and needs exactly one default edge; it has none`,
+    zh: (_p, o) => `${o} 是排他网关，必须有且只有一条默认连线，目前没有`,
+  },
+  gatewayDefaultMultiple: {
+    en: (p, o) => `${o} is a gateway with ${String(p.count)} default edges; it may have only one`,
+    zh: (p, o) => `${o} 是网关，有 ${String(p.count)} 条默认连线，只能有一条`,
+  },
+  gatewayEdgeNeedsCondition: {
+    en: (p, o) =>
+      `${o} leaves exclusive gateway ${q(p.node)} and is not the default edge, so it needs a condition`,
+    zh: (p, o) => `${o} 从排他网关 ${q(p.node)} 出发且不是默认连线，必须设置条件`,
+  },
+  nodeUnreachable: {
+    en: (_p, o) => `${o} cannot be reached from the start node`,
+    zh: (_p, o) => `${o} 无法从开始节点到达`,
+  },
+  nodeDeadEnd: {
+    en: (_p, o) => `${o} has no outgoing edge, so the flow stops there without reaching an end node`,
+    zh: (_p, o) => `${o} 没有出发的连线，流程会停在这里而到不了结束节点`,
+  },
+  ruleNoRecord: {
+    en: (p, o) => `${o} uses ${String(p.ref)}, but a scheduled rule has no record to read or update`,
+    zh: (p, o) => `${o} 使用了 ${String(p.ref)}，但定时规则没有对应的记录可读取或更新`,
+  },
+  invalidTimezone: {
+    en: (p, o) =>
+      `${o} uses time zone ${q(p.timezone)}, which is not a known IANA time zone such as Asia/Shanghai`,
+    zh: (p, o) => `${o} 的时区 ${q(p.timezone)} 无效，请使用 IANA 时区名，如 Asia/Shanghai`,
+  },
+  aggregateNeedsField: {
+    en: (p, o) => `${o} uses aggregate ${q(p.aggregate)}, which needs a field`,
+    zh: (p, o) => `${o} 的聚合方式 ${q(p.aggregate)} 需要指定字段`,
+  },
+  aggregateNeedsNumber: {
+    en: (p, o) =>
+      `${o} takes ${q(p.aggregate)} of field ${q(p.field)}, which is ${String(p.fieldType)}, not a number`,
+    zh: (p, o) =>
+      `${o} 对字段 ${q(p.field)} 做 ${q(p.aggregate)} 聚合，但该字段类型为 ${String(p.fieldType)}，不是数值`,
+  },
+  bucketNeedsDate: {
+    en: (p, o) =>
+      `${o} groups field ${q(p.field)} by ${String(p.bucket)}, but it is ${String(p.fieldType)}, not a date`,
+    zh: (p, o) =>
+      `${o} 按 ${String(p.bucket)} 对字段 ${q(p.field)} 分组，但该字段类型为 ${String(p.fieldType)}，不是日期`,
+  },
+  unknownSortKey: {
+    en: (p, o) =>
+      `${o} sorts by ${q(p.by)}, which is neither a dimension field nor a measure key of the report`,
+    zh: (p, o) => `${o} 按 ${q(p.by)} 排序，但它既不是报表的维度字段也不是指标标识`,
+  },
+  dashboardFilterField: {
+    en: (p, o) => `${o} filters on field ${q(p.field)}, which none of the dashboard's reports has`,
+    zh: (p, o) => `${o} 按字段 ${q(p.field)} 筛选，但仪表盘中没有任何报表包含该字段`,
+  },
+  unresolvedSeedReference: {
+    en: (p, o) =>
+      `${o} sets relation ${q(p.field)} to ${q(p.value)}, but no seed record of entity ${q(p.entity)} has that _key`,
+    zh: (p, o) =>
+      `${o} 的关联字段 ${q(p.field)} 指向 ${q(p.value)}，但实体 ${q(p.entity)} 的初始数据中没有该 _key 的记录`,
+  },
+  jsonLogicForbiddenOperation: {
+    en: (p) => `The operation ${q(p.operation)} is not allowed in conditions and formulas`,
+    zh: (p) => `条件和公式中不允许使用操作 ${q(p.operation)}`,
+  },
+  jsonLogicForbiddenPath: {
+    en: (p) => `The variable path ${q(p.var)} uses ${q(p.segment)}, which is not allowed`,
+    zh: (p) => `变量路径 ${q(p.var)} 中包含不允许的片段 ${q(p.segment)}`,
+  },
+  jsonLogicDynamicVar: {
+    en: () => `A "var" must name its path as plain text or a number, not compute it`,
+    zh: () => `"var" 的路径必须直接写成文本或数字，不能由表达式计算得出`,
+  },
+};

@@ -1,0 +1,225 @@
+// Semantic checks of entities and fields: references between entities, computed fields, option lists,
+// auto-number patterns and cross-field validations.
+import { COMPUTED_FIELD_TYPES, NUMERIC_AGGREGATES, NUMERIC_FIELD_TYPES } from '../constants';
+import { type Owner, type PathPart } from '../issues';
+import {
+  type Context,
+  type EntityInfo,
+  type Obj,
+  byKey,
+  checkDuplicateKeys,
+  checkExpression,
+  entityRef,
+  fieldRef,
+  fieldRefs,
+  isObj,
+  items,
+  owner,
+  str,
+} from './context';
+
+const COMPUTED = new Set<string>(COMPUTED_FIELD_TYPES);
+const NUMERIC = new Set<string>(NUMERIC_FIELD_TYPES);
+const NUMERIC_AGG = new Set<string>(NUMERIC_AGGREGATES);
+const AUTO_NUMBER_TOKEN = /^(YYYY|YY|MM|DD|seq:([1-9]|1[0-2]))$/;
+
+export const isNumericField = (field: Obj): boolean =>
+  NUMERIC.has(String(field.type)) || (field.type === 'formula' && field.resultType === 'number');
+
+/** `{YYYY}`, `{seq:6}` …: unknown tokens and anything but exactly one sequence are errors. */
+function checkAutoNumber(ctx: Context, pattern: unknown, path: PathPart[], who: Owner) {
+  if (typeof pattern !== 'string') return;
+  let seq = 0;
+  for (const match of pattern.matchAll(/\{([^{}]*)\}|[{}]/g)) {
+    const token = match[1];
+    if (token === undefined || !AUTO_NUMBER_TOKEN.test(token)) {
+      ctx.sink.error(path, 'autoNumberToken', { owner: who, token: match[0] });
+    } else if (token.startsWith('seq')) seq += 1;
+  }
+  if (seq !== 1) ctx.sink.error(path, 'autoNumberSeq', { owner: who, count: seq });
+}
+
+function checkOptions(ctx: Context, field: Obj, path: PathPart[], who: Owner) {
+  const values = new Set<string>();
+  for (const [index, option] of items(field.options)) {
+    const value = str(option.value);
+    if (value === undefined) continue;
+    if (values.has(value))
+      ctx.sink.error([...path, 'options', index, 'value'], 'duplicateOption', { owner: who, value });
+    values.add(value);
+  }
+  const known = (value: unknown, at: PathPart[]) => {
+    if (typeof value === 'string' && !values.has(value))
+      ctx.sink.error(at, 'unknownOption', { owner: who, value });
+  };
+  for (const [index, transition] of items(field.transitions)) {
+    known(transition.from, [...path, 'transitions', index, 'from']);
+    known(transition.to, [...path, 'transitions', index, 'to']);
+  }
+  if (field.type === 'multiSelect' && Array.isArray(field.defaultValue)) {
+    field.defaultValue.forEach((value, index) => known(value, [...path, 'defaultValue', index]));
+  } else known(field.defaultValue, [...path, 'defaultValue']);
+}
+
+const LIMIT_PAIRS: Array<[string, string]> = [
+  ['minLength', 'maxLength'],
+  ['min', 'max'],
+  ['minDate', 'maxDate'],
+  ['minRows', 'maxRows'],
+];
+
+function checkLimits(ctx: Context, field: Obj, path: PathPart[], who: Owner) {
+  for (const [min, max] of LIMIT_PAIRS) {
+    const low = field[min];
+    const high = field[max];
+    const comparable =
+      (typeof low === 'number' && typeof high === 'number') ||
+      (typeof low === 'string' && typeof high === 'string');
+    if (comparable && (low as number | string) > (high as number | string)) {
+      ctx.sink.error([...path, min], 'minAboveMax', { owner: who, min, max, minValue: low, maxValue: high });
+    }
+  }
+}
+
+function checkLookup(ctx: Context, field: Obj, scope: EntityInfo, path: PathPart[], who: Owner) {
+  if (!isObj(field.lookup)) return;
+  const relation = fieldRef(ctx, scope, field.lookup.relation, [...path, 'lookup', 'relation'], who);
+  if (!relation) return;
+  if (relation.type !== 'relation') {
+    ctx.sink.error([...path, 'lookup', 'relation'], 'lookupNotRelation', {
+      owner: who,
+      relation: field.lookup.relation,
+    });
+    return;
+  }
+  const target = isObj(relation.relation) ? ctx.entities.get(String(relation.relation.entity)) : undefined;
+  fieldRef(ctx, target, field.lookup.field, [...path, 'lookup', 'field'], who);
+}
+
+function checkRollup(ctx: Context, field: Obj, entityKey: string, path: PathPart[], who: Owner) {
+  const rollup = field.rollup;
+  if (!isObj(rollup)) return;
+  const at = [...path, 'rollup'];
+  const source = entityRef(ctx, rollup.entity, [...at, 'entity'], who);
+  const relation = fieldRef(ctx, source, rollup.relation, [...at, 'relation'], who);
+  // A relation field without a readable `relation` is already a schema error; judge only readable ones.
+  const pointsElsewhere =
+    relation?.type !== 'relation' || (isObj(relation.relation) && relation.relation.entity !== entityKey);
+  if (source && relation && pointsElsewhere) {
+    ctx.sink.error([...at, 'relation'], 'rollupNotBackRelation', {
+      owner: who,
+      relation: rollup.relation,
+      entity: source.key,
+      target: entityKey,
+    });
+  }
+  const aggregate = str(rollup.aggregate);
+  if (rollup.field === undefined) {
+    if (aggregate !== undefined && aggregate !== 'count') {
+      ctx.sink.error(at, 'aggregateNeedsField', { owner: who, aggregate });
+    }
+    return;
+  }
+  const target = fieldRef(ctx, source, rollup.field, [...at, 'field'], who);
+  if (target && aggregate !== undefined && NUMERIC_AGG.has(aggregate) && !isNumericField(target)) {
+    ctx.sink.error([...at, 'field'], 'aggregateNeedsNumber', {
+      owner: who,
+      aggregate,
+      field: rollup.field,
+      fieldType: target.type,
+    });
+  }
+}
+
+interface FieldScope {
+  entity: EntityInfo;
+  /** The list the field lives in: the entity's fields, or a sub-table's columns. */
+  siblings: EntityInfo;
+  row: boolean;
+}
+
+function checkField(ctx: Context, field: Obj, scope: FieldScope, path: PathPart[], who: Owner) {
+  const type = str(field.type);
+  if (type !== undefined && COMPUTED.has(type) && field.required === true) {
+    ctx.sink.error([...path, 'required'], 'computedRequired', { owner: who, fieldType: type });
+  }
+  checkLimits(ctx, field, path, who);
+  switch (type) {
+    case 'relation':
+      if (isObj(field.relation)) entityRef(ctx, field.relation.entity, [...path, 'relation', 'entity'], who);
+      break;
+    case 'lookup':
+      checkLookup(ctx, field, scope.siblings, path, who);
+      break;
+    case 'rollup':
+      checkRollup(ctx, field, scope.entity.key, path, who);
+      break;
+    case 'autoNumber':
+      checkAutoNumber(ctx, field.pattern, [...path, 'pattern'], who);
+      break;
+    case 'formula':
+      checkExpression(ctx, field.expression, [...path, 'expression'], who, {
+        entity: scope.entity,
+        ...(scope.row ? { row: scope.siblings } : {}),
+      });
+      break;
+    case 'text':
+      if (typeof field.pattern === 'string') {
+        try {
+          new RegExp(field.pattern, 'u');
+        } catch {
+          ctx.sink.error([...path, 'pattern'], 'invalidRegex', { owner: who, pattern: field.pattern });
+        }
+      }
+      break;
+    case 'select':
+    case 'multiSelect':
+    case 'status':
+      checkOptions(ctx, field, path, who);
+      break;
+    case 'subTable': {
+      const columns: EntityInfo = { key: scope.entity.key, fields: byKey(field.fields) };
+      checkDuplicateKeys(ctx, field.fields, [...path, 'fields'], 'field', who);
+      for (const [index, column] of items(field.fields)) {
+        const columnPath = [...path, 'fields', index];
+        checkField(ctx, column, { entity: scope.entity, siblings: columns, row: true }, columnPath, [
+          ...who,
+          { kind: 'field', key: str(column.key) ?? index },
+        ]);
+      }
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+export function checkEntities(ctx: Context, app: Obj) {
+  checkDuplicateKeys(ctx, app.entities, ['entities'], 'entity');
+  for (const [index, raw] of items(app.entities)) {
+    const key = str(raw.key);
+    if (key === undefined) continue;
+    // Checks resolve against the first entity with this key (the one ctx indexed).
+    const entity: EntityInfo = { key, fields: byKey(raw.fields) };
+    const path: PathPart[] = ['entities', index];
+    const who = owner(['entity', key]);
+    checkDuplicateKeys(ctx, raw.fields, [...path, 'fields'], 'field', who);
+    fieldRef(ctx, entity, raw.titleField, [...path, 'titleField'], who);
+    for (const [fieldIndex, field] of items(raw.fields)) {
+      checkField(
+        ctx,
+        field,
+        { entity, siblings: entity, row: false },
+        [...path, 'fields', fieldIndex],
+        [...who, { kind: 'field', key: str(field.key) ?? fieldIndex }],
+      );
+    }
+    checkDuplicateKeys(ctx, raw.validations, [...path, 'validations'], 'validation', who);
+    for (const [vIndex, validation] of items(raw.validations)) {
+      const vPath = [...path, 'validations', vIndex];
+      const vWho: Owner = [...who, { kind: 'validation', key: str(validation.key) ?? vIndex }];
+      fieldRefs(ctx, entity, validation.fields, [...vPath, 'fields'], vWho);
+      checkExpression(ctx, validation.condition, [...vPath, 'condition'], vWho, { entity });
+    }
+  }
+}

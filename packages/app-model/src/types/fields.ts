@@ -1,0 +1,163 @@
+// Entities and fields. `FieldDefinition` is a union discriminated by `type`, mirroring schema/fields.ts.
+import { type FORMULA_RESULT_TYPES } from '../constants';
+import {
+  type FieldType,
+  type JsonLogic,
+  type LocalizedText,
+  type OpenObject,
+  type RollupAggregate,
+} from './base';
+
+// ---------------------------------------------------------------- entities and fields
+
+export interface EntityDefinition {
+  key: string;
+  label: LocalizedText;
+  description?: LocalizedText;
+  /** The field shown when a record is referenced (e.g. in a relation picker). */
+  titleField?: string;
+  fields: FieldDefinition[];
+  validations?: CrossFieldValidation[];
+}
+
+export interface CrossFieldValidation {
+  key: string;
+  label?: LocalizedText;
+  /** Must evaluate to true for the record to be valid. */
+  condition: JsonLogic;
+  message: LocalizedText;
+  /** Fields next to which the error is shown. */
+  fields: string[];
+}
+
+interface FieldBase<T extends FieldType> {
+  key: string;
+  type: T;
+  label: LocalizedText;
+  description?: LocalizedText;
+  required?: boolean;
+  unique?: boolean;
+  defaultValue?: unknown;
+  /** Layout/widget hints for form renderers (open object; data schema stays apart from UI schema). */
+  ui?: OpenObject;
+}
+
+export interface SelectOption {
+  value: string;
+  label: LocalizedText;
+  color?: string;
+}
+
+export interface StatusTransition {
+  from: string;
+  to: string;
+}
+
+interface LengthLimits {
+  minLength?: number;
+  maxLength?: number;
+}
+interface NumberLimits {
+  min?: number;
+  max?: number;
+}
+interface DateLimits {
+  minDate?: string;
+  maxDate?: string;
+}
+interface FileLimits {
+  maxFiles?: number;
+  maxSizeMb?: number;
+  /** MIME types or extensions, e.g. `image/*`, `.pdf`. */
+  accept?: string[];
+}
+
+export type TextField = FieldBase<'text'> & LengthLimits & { pattern?: string };
+export type LongTextField = FieldBase<'longText'> & LengthLimits;
+export type RichTextField = FieldBase<'richText'> & { maxLength?: number };
+export type NumberField = FieldBase<'number'> & NumberLimits & { precision?: number; unit?: string };
+export type MoneyField = FieldBase<'money'> & NumberLimits & { currency?: string; precision?: number };
+export type PercentField = FieldBase<'percent'> & NumberLimits & { precision?: number };
+export type DateField = FieldBase<'date'> & DateLimits;
+export type DatetimeField = FieldBase<'datetime'> & DateLimits;
+export type DateRangeField = FieldBase<'dateRange'> & DateLimits;
+export type SelectField = FieldBase<'select'> & { options: SelectOption[] };
+export type MultiSelectField = FieldBase<'multiSelect'> & { options: SelectOption[]; maxSelected?: number };
+export type CheckboxField = FieldBase<'checkbox'>;
+export type RatingField = FieldBase<'rating'> & { max?: number };
+export type PhoneField = FieldBase<'phone'>;
+export type EmailField = FieldBase<'email'>;
+export type UrlField = FieldBase<'url'>;
+export type IdCardField = FieldBase<'idCard'>;
+export type CreditCodeField = FieldBase<'creditCode'>;
+export type AttachmentField = FieldBase<'attachment'> & FileLimits;
+export type ImageField = FieldBase<'image'> & FileLimits;
+export type SignatureField = FieldBase<'signature'>;
+export type LocationField = FieldBase<'location'> & { requireGeo?: boolean };
+export type RelationField = FieldBase<'relation'> & { relation: { entity: string; multiple?: boolean } };
+export type SubTableField = FieldBase<'subTable'> & {
+  fields: SubTableColumn[];
+  minRows?: number;
+  maxRows?: number;
+};
+export type UserField = FieldBase<'user'> & { multiple?: boolean };
+export type DepartmentField = FieldBase<'department'> & { multiple?: boolean };
+/** `pattern` tokens: {YYYY} {YY} {MM} {DD} {seq:N}; e.g. `HT-{YYYY}-{seq:6}`. */
+export type AutoNumberField = FieldBase<'autoNumber'> & { pattern: string };
+export type FormulaField = FieldBase<'formula'> & {
+  expression: JsonLogic;
+  resultType: (typeof FORMULA_RESULT_TYPES)[number];
+};
+export type LookupField = FieldBase<'lookup'> & { lookup: { relation: string; field: string } };
+export type RollupField = FieldBase<'rollup'> & {
+  rollup: { entity: string; relation: string; aggregate: RollupAggregate; field?: string };
+};
+export type CreatedByField = FieldBase<'createdBy'>;
+export type CreatedAtField = FieldBase<'createdAt'>;
+export type UpdatedByField = FieldBase<'updatedBy'>;
+export type UpdatedAtField = FieldBase<'updatedAt'>;
+export type StatusField = FieldBase<'status'> & {
+  options: SelectOption[];
+  /** When present, only these moves are allowed; absent means any move. */
+  transitions?: StatusTransition[];
+};
+
+export type FieldDefinition =
+  | TextField
+  | LongTextField
+  | RichTextField
+  | NumberField
+  | MoneyField
+  | PercentField
+  | DateField
+  | DatetimeField
+  | DateRangeField
+  | SelectField
+  | MultiSelectField
+  | CheckboxField
+  | RatingField
+  | PhoneField
+  | EmailField
+  | UrlField
+  | IdCardField
+  | CreditCodeField
+  | AttachmentField
+  | ImageField
+  | SignatureField
+  | LocationField
+  | RelationField
+  | SubTableField
+  | UserField
+  | DepartmentField
+  | AutoNumberField
+  | FormulaField
+  | LookupField
+  | RollupField
+  | CreatedByField
+  | CreatedAtField
+  | UpdatedByField
+  | UpdatedAtField
+  | StatusField;
+
+/** A sub-table column: any field except another sub-table. */
+export type SubTableColumn = Exclude<FieldDefinition, SubTableField>;

@@ -1,0 +1,143 @@
+// Flows (nodes, edges, assignees) and rules (triggers, actions).
+import { type APPROVAL_MODES, type DISPATCH_STRATEGIES, type SLA_CALENDARS } from '../constants';
+import {
+  type Duration,
+  type FlowEvent,
+  type FlowNodeType,
+  type FlowTriggerType,
+  type HttpMethod,
+  type JsonLogic,
+  type LocalizedText,
+  type NotifyChannel,
+  type RuleActionType,
+} from './base';
+
+// ---------------------------------------------------------------- flows
+
+export type Assignee =
+  | { type: 'user'; users: string[] }
+  | { type: 'role'; role: string }
+  | { type: 'department'; department: string }
+  | { type: 'field'; field: string }
+  | { type: 'expression'; expression: JsonLogic }
+  | {
+      type: 'autoDispatch';
+      match: { area?: string; category?: string; skill?: string };
+      strategy: (typeof DISPATCH_STRATEGIES)[number];
+    };
+
+export interface TaskForm {
+  editable?: string[];
+  visible?: string[];
+}
+
+export interface Sla {
+  due: Duration;
+  calendar?: (typeof SLA_CALENDARS)[number];
+  remindBefore?: Duration;
+  escalate?: { to: Assignee; after?: Duration };
+}
+
+export type RecordValues = Record<string, JsonLogic>;
+
+export type FlowAction =
+  | { type: 'createRecord'; entity: string; values: RecordValues }
+  | { type: 'updateRecord'; values: RecordValues }
+  | { type: 'notify'; to: Assignee; template: LocalizedText }
+  | { type: 'webhook'; url: string; method: HttpMethod }
+  | { type: 'subFlow'; flow: string };
+
+interface NodeBase<T extends FlowNodeType> {
+  key: string;
+  type: T;
+  label: LocalizedText;
+  description?: LocalizedText;
+  /** Designer layout only. */
+  position?: { x: number; y: number };
+}
+
+export type StartNode = NodeBase<'start'>;
+export type EndNode = NodeBase<'end'>;
+export type UserTaskNode = NodeBase<'userTask'> & { assignee: Assignee; form?: TaskForm; sla?: Sla };
+export type ApprovalNode = NodeBase<'approval'> & {
+  assignee: Assignee;
+  form?: TaskForm;
+  sla?: Sla;
+  mode: (typeof APPROVAL_MODES)[number];
+  allowReturn?: boolean;
+  allowTransfer?: boolean;
+  cc?: Assignee[];
+};
+export type ExclusiveGatewayNode = NodeBase<'exclusiveGateway'>;
+export type ParallelGatewayNode = NodeBase<'parallelGateway'>;
+export type InclusiveGatewayNode = NodeBase<'inclusiveGateway'>;
+export type ActionNode = NodeBase<'action'> & { action: FlowAction };
+/** Waits either a fixed `duration` or until the date in `untilField` (plus optional `offset`). */
+export type TimerNode = NodeBase<'timer'> &
+  ({ duration: Duration; untilField?: never } | { untilField: string; offset?: Duration; duration?: never });
+
+export type FlowNode =
+  | StartNode
+  | EndNode
+  | UserTaskNode
+  | ApprovalNode
+  | ExclusiveGatewayNode
+  | ParallelGatewayNode
+  | InclusiveGatewayNode
+  | ActionNode
+  | TimerNode;
+
+export interface FlowEdge {
+  key: string;
+  from: string;
+  to: string;
+  label?: LocalizedText;
+  /** Only on edges leaving an exclusive or inclusive gateway. */
+  condition?: JsonLogic;
+  default?: boolean;
+}
+
+export interface FlowDefinition {
+  key: string;
+  label: LocalizedText;
+  description?: LocalizedText;
+  entity: string;
+  trigger: { type: FlowTriggerType };
+  nodes: FlowNode[];
+  edges: FlowEdge[];
+}
+
+// ---------------------------------------------------------------- rules
+
+export type RuleTrigger =
+  | { type: 'recordCreated'; entity: string }
+  | { type: 'recordUpdated'; entity: string }
+  | { type: 'recordDeleted'; entity: string }
+  | { type: 'fieldChanged'; entity: string; fields: string[] }
+  | { type: 'flowEvent'; flow: string; event: FlowEvent }
+  | { type: 'schedule'; cron: string; timezone?: string }
+  | { type: 'dateRelative'; entity: string; field: string; offsetDays: number; at?: string };
+
+interface ActionBase<T extends RuleActionType> {
+  key: string;
+  type: T;
+  label?: LocalizedText;
+}
+
+export type RuleAction =
+  | (ActionBase<'notify'> & { to: Assignee; channel: NotifyChannel; template: LocalizedText })
+  | (ActionBase<'createRecord'> & { entity: string; values: RecordValues })
+  | (ActionBase<'updateRecord'> & { values: RecordValues })
+  | (ActionBase<'createTask'> & { assignee: Assignee; title: LocalizedText; due?: Duration })
+  | (ActionBase<'startFlow'> & { flow: string })
+  | (ActionBase<'webhook'> & { url: string; method?: HttpMethod; headers?: Record<string, string> });
+
+export interface RuleDefinition {
+  key: string;
+  label: LocalizedText;
+  description?: LocalizedText;
+  enabled?: boolean;
+  trigger: RuleTrigger;
+  condition?: JsonLogic;
+  actions: RuleAction[];
+}
