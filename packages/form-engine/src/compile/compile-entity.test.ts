@@ -1,0 +1,273 @@
+import { type EntityDefinition } from '@lowcode/app-model';
+import { FormDefinitionError } from '../errors';
+import {
+  clearCompiledEntityCache,
+  compileEntity,
+  compiledEntityCacheSize,
+  stableStringify,
+} from './compile-entity';
+import { validateTransition } from './transitions';
+
+const L = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+
+const contract: EntityDefinition = {
+  key: 'contract',
+  label: L('合同', 'Contract'),
+  fields: [
+    {
+      key: 'contractNo',
+      type: 'text',
+      label: L('合同编号', 'Contract number'),
+      required: true,
+      pattern: '^HT-',
+    },
+    { key: 'startDate', type: 'date', label: L('开始日期', 'Start date'), required: true },
+    { key: 'endDate', type: 'date', label: L('结束日期', 'End date'), required: true },
+    { key: 'rent', type: 'money', label: L('月租金', 'Monthly rent'), min: 0 },
+    { key: 'mobile', type: 'phone', label: L('联系电话', 'Mobile') },
+    { key: 'tenantId', type: 'idCard', label: L('身份证号', 'ID number') },
+    {
+      key: 'status',
+      type: 'status',
+      label: L('状态', 'Status'),
+      options: [
+        { value: 'draft', label: L('草稿', 'Draft') },
+        { value: 'active', label: L('生效', 'Active') },
+        { value: 'ended', label: L('终止', 'Ended') },
+      ],
+      transitions: [
+        { from: 'draft', to: 'active' },
+        { from: 'active', to: 'ended' },
+      ],
+    },
+    { key: 'serial', type: 'autoNumber', label: L('流水号', 'Serial'), pattern: 'HT-{YYYY}-{seq:6}' },
+    { key: 'createdAt', type: 'createdAt', label: L('创建时间', 'Created at') },
+  ],
+  validations: [
+    {
+      key: 'endAfterStart',
+      condition: { '>': [{ var: 'record.endDate' }, { var: 'record.startDate' }] },
+      message: L('结束日期必须晚于开始日期', 'End date must be after the start date'),
+      fields: ['endDate'],
+    },
+  ],
+};
+
+const good = {
+  contractNo: 'HT-001',
+  startDate: '2026-03-01',
+  endDate: '2027-02-28',
+  rent: 4500,
+  status: 'draft',
+};
+const codes = (result: ReturnType<ReturnType<typeof compileEntity>['validate']>) =>
+  result.ok ? [] : result.errors.map((error) => `${error.path}:${error.code}`);
+
+beforeEach(() => clearCompiledEntityCache());
+
+describe('compileEntity: schema', () => {
+  it('builds one draft-07 schema with additionalProperties false and required without computed fields', () => {
+    const { schema } = compileEntity(contract);
+    expect(schema).toMatchObject({ type: 'object', additionalProperties: false });
+    expect(schema.required).toEqual(['contractNo', 'startDate', 'endDate']);
+    expect((schema.properties as Record<string, object>).createdAt).toMatchObject({ readOnly: true });
+  });
+});
+
+describe('compileEntity: validate', () => {
+  const compiled = () => compileEntity(contract);
+
+  it('accepts a good record and returns its values', () => {
+    expect(compiled().validate(good, { locale: 'en', mode: 'create' })).toEqual({ ok: true, value: good });
+  });
+
+  it.each([
+    [{ ...good, contractNo: undefined }, 'contractNo:required'],
+    [{ ...good, contractNo: '  ' }, 'contractNo:required'],
+    [{ ...good, contractNo: 'XX-1' }, 'contractNo:pattern'],
+    [{ ...good, rent: -1 }, 'rent:min'],
+    [{ ...good, mobile: '12345' }, 'mobile:mobile'],
+    [{ ...good, tenantId: '110105194912310021' }, 'tenantId:idCardCheckDigit'],
+    [{ ...good, serial: 'HT-2026-000001' }, 'serial:readOnly'],
+    [{ ...good, createdAt: '2026-03-01T00:00:00Z' }, 'createdAt:readOnly'],
+    [{ ...good, color: 'red' }, 'color:unknownField'],
+    [{ ...good, endDate: '2026-02-01' }, 'endDate:crossField'],
+    [{ ...good, endDate: '2026-03-01' }, 'endDate:crossField'],
+  ])('refuses %p with %s', (record, expected) => {
+    expect(codes(compiled().validate(record, { locale: 'en', mode: 'create' }))).toEqual([expected]);
+  });
+
+  it('names the field by its label in the requested locale', () => {
+    const record = { ...good, contractNo: null, mobile: '1' };
+    const en = compiled().validate(record, { locale: 'en', mode: 'create' });
+    const zh = compiled().validate(record, { locale: 'zh-CN', mode: 'create' });
+    expect(en.ok ? [] : en.errors.map((e) => e.message)).toEqual([
+      'Contract number is required',
+      'Mobile number must be 11 digits starting with 1',
+    ]);
+    expect(zh.ok ? [] : zh.errors.map((e) => e.message)).toEqual([
+      '合同编号为必填项',
+      '请输入 11 位手机号码',
+    ]);
+  });
+
+  it('gives the cross-field message of the definition in each locale', () => {
+    const record = { ...good, endDate: '2026-01-01' };
+    const zh = compiled().validate(record, { locale: 'zh-CN', mode: 'create' });
+    expect(zh.ok ? undefined : zh.errors[0]).toEqual({
+      path: 'endDate',
+      code: 'crossField',
+      message: '结束日期必须晚于开始日期',
+      params: { validation: 'endAfterStart' },
+    });
+  });
+
+  it('skips a cross-field rule when one of its fields is already wrong', () => {
+    expect(
+      codes(compiled().validate({ ...good, endDate: 'tomorrow' }, { locale: 'en', mode: 'create' })),
+    ).toEqual(['endDate:invalidDate']);
+  });
+
+  it('refuses a value that is not an object', () => {
+    expect(codes(compiled().validate([good], { locale: 'en', mode: 'create' }))).toEqual([':invalidType']);
+  });
+
+  it('does not let "__proto__" in input touch prototypes', () => {
+    const record = JSON.parse('{"contractNo":"HT-1","__proto__":{"polluted":true}}') as unknown;
+    const result = compiled().validate(record, { locale: 'en', mode: 'update' });
+    expect(codes(result)).toEqual(['__proto__:unknownField']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('compileEntity: update mode', () => {
+  it('does not require absent keys but refuses clearing a required one', () => {
+    const compiled = compileEntity(contract);
+    expect(compiled.validate({ rent: 5000 }, { locale: 'en', mode: 'update' })).toEqual({
+      ok: true,
+      value: { rent: 5000 },
+    });
+    expect(codes(compiled.validate({ contractNo: null }, { locale: 'en', mode: 'update' }))).toEqual([
+      'contractNo:required',
+    ]);
+  });
+
+  it('runs cross-field rules on the patch merged onto current, or only on complete patches', () => {
+    const compiled = compileEntity(contract);
+    const patch = { endDate: '2026-01-01' };
+    expect(compiled.validate(patch, { locale: 'en', mode: 'update' }).ok).toBe(true);
+    expect(codes(compiled.validate(patch, { locale: 'en', mode: 'update', current: good }))).toEqual([
+      'endDate:crossField',
+    ]);
+  });
+
+  it('checks status moves against current', () => {
+    const compiled = compileEntity(contract);
+    const current = { ...good, status: 'draft' };
+    expect(compiled.validate({ status: 'active' }, { locale: 'en', mode: 'update', current }).ok).toBe(true);
+    expect(codes(compiled.validate({ status: 'ended' }, { locale: 'en', mode: 'update', current }))).toEqual([
+      'status:invalidTransition',
+    ]);
+  });
+});
+
+describe('validateTransition', () => {
+  it.each([
+    [null, 'ended', true],
+    ['draft', 'draft', true],
+    ['draft', 'active', true],
+    ['active', 'ended', true],
+    ['draft', 'ended', false],
+    ['ended', 'draft', false],
+  ])('%s → %s: %s', (from, to, ok) => expect(validateTransition(contract, 'status', from, to).ok).toBe(ok));
+
+  it('explains a refused move in both locales and refuses unknown targets', () => {
+    const en = validateTransition(contract, 'status', 'draft', 'ended', 'en');
+    const zh = validateTransition(contract, 'status', 'draft', 'ended', 'zh-CN');
+    expect(en.ok ? '' : en.error.message).toBe('Status cannot change from "Draft" to "Ended"');
+    expect(zh.ok ? '' : zh.error.message).toBe('状态不能从“草稿”变更为“终止”');
+    const unknown = validateTransition(contract, 'status', 'draft', 'gone');
+    expect(unknown.ok ? '' : unknown.error.code).toBe('invalidOption');
+  });
+
+  it('throws a typed error for a field that is not a status', () => {
+    expect(() => validateTransition(contract, 'rent', 'a', 'b')).toThrow(FormDefinitionError);
+  });
+});
+
+describe('compileEntity: cache', () => {
+  it('returns the same object for an equal entity, whatever its key order', () => {
+    const first = compileEntity(contract);
+    const reordered = JSON.parse(stableStringify(contract)) as EntityDefinition;
+    expect(compileEntity(JSON.parse(JSON.stringify(contract)) as EntityDefinition)).toBe(first);
+    expect(compileEntity(reordered)).toBe(first);
+  });
+
+  it('returns a new object for a changed entity', () => {
+    const first = compileEntity(contract);
+    const changed = { ...contract, label: L('租赁合同', 'Lease') };
+    expect(compileEntity(changed)).not.toBe(first);
+  });
+
+  it('keeps at most 500 compiled entities', () => {
+    for (let i = 0; i < 510; i += 1) {
+      compileEntity({
+        key: `e${i}`,
+        label: L('实体', 'Entity'),
+        fields: [{ key: 'a', type: 'text', label: L('a', 'a') }],
+      });
+    }
+    expect(compiledEntityCacheSize()).toBe(500);
+  });
+});
+
+describe('compileEntity: unsafe definitions', () => {
+  const withPattern = (pattern: string): EntityDefinition => ({
+    key: 'e',
+    label: L('实体', 'Entity'),
+    fields: [{ key: 'code', type: 'text', label: L('编码', 'Code'), pattern }],
+  });
+
+  it.each([
+    ['(a+)+$', 'patternNestedQuantifier'],
+    ['x'.repeat(201), 'patternTooLong'],
+    ['([a-z', 'patternInvalid'],
+  ])('refuses pattern %s with %s', (pattern, code) => {
+    expect(() => compileEntity(withPattern(pattern))).toThrow(
+      expect.objectContaining({ code, path: 'fields.code.pattern' }),
+    );
+  });
+
+  it('refuses a cross-field condition that uses "method" or a prototype path', () => {
+    const bad = (condition: unknown): EntityDefinition => ({
+      ...contract,
+      validations: [{ key: 'v', condition, message: L('错', 'Bad'), fields: ['endDate'] }],
+    });
+    expect(() => compileEntity(bad({ method: [{ var: 'record.contractNo' }, 'toUpperCase'] }))).toThrow(
+      expect.objectContaining({ code: 'logicForbiddenOperation' }),
+    );
+    expect(() => compileEntity(bad({ var: 'record.__proto__.polluted' }))).toThrow(
+      expect.objectContaining({ code: 'logicForbiddenPath' }),
+    );
+  });
+
+  it('refuses an auto-number pattern without {seq:N}', () => {
+    const entity: EntityDefinition = {
+      key: 'e',
+      label: L('实体', 'Entity'),
+      fields: [{ key: 'no', type: 'autoNumber', label: L('编号', 'No'), pattern: 'HT-{YYYY}' }],
+    };
+    expect(() => compileEntity(entity)).toThrow(expect.objectContaining({ code: 'autoNumberPattern' }));
+  });
+
+  it('renders the typed error in both locales', () => {
+    try {
+      compileEntity(withPattern('(a+)+'));
+      throw new Error('expected a FormDefinitionError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(FormDefinitionError);
+      expect((error as FormDefinitionError).render('zh-CN')).toContain('编码');
+      expect((error as FormDefinitionError).render('en')).toContain('Code');
+    }
+  });
+});
