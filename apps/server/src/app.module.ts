@@ -1,0 +1,56 @@
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppsModule } from './apps/apps.module';
+import { AuthModule } from './auth/auth.module';
+import { BootstrapModule } from './bootstrap/bootstrap.module';
+import { ServerLogger } from './common/http/server-logger';
+import { ConfigModule } from './config/config.module';
+import { type ServerConfig } from './config/server-config';
+import { DatabaseModule } from './database/database.module';
+import { HealthController } from './health/health.controller';
+import { RealtimeModule } from './realtime/realtime.module';
+import { UsersModule } from './users/users.module';
+import { WorkspacesApiModule } from './workspaces/workspaces-api.module';
+
+/** The services without HTTP: what the CLI boots. */
+@Module({})
+export class CoreModule {
+  static forRoot(config: ServerConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            transport: config.prettyLogs
+              ? { target: 'pino-pretty', options: { singleLine: true } }
+              : undefined,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (request) => request.url === '/api/health' },
+          },
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+        }),
+        DatabaseModule.forRoot(databaseUrl),
+        UsersModule,
+        AuthModule,
+        RealtimeModule,
+        AppsModule,
+        BootstrapModule,
+      ],
+      providers: [ServerLogger],
+      exports: [ServerLogger],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ServerConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(config, databaseUrl), WorkspacesApiModule],
+      controllers: [HealthController],
+    };
+  }
+}

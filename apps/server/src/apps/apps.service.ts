@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type AppChange,
+  type AppDefinition,
+  canonicalizeAppDefinition,
+  diffAppDefinitions,
+  type Locale,
+  validateAppDefinition,
+} from '@lowcode/app-model';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError } from '../common/errors/app-error';
+import { RealtimeService } from '../realtime/realtime.service';
+import { App } from './app.entity';
+import { AppRevision } from './app-revision.entity';
+import { type AppSummary, toAppSummary } from './app-summary';
+
+export type ImportAction = 'create' | 'update' | 'unchanged';
+
+export interface ImportResult {
+  dryRun: boolean;
+  appKey: string;
+  action: ImportAction;
+  changes: AppChange[];
+  app?: AppSummary;
+}
+
+export interface ImportOptions {
+  dryRun: boolean;
+  locale: Locale;
+  /** Optimistic concurrency: the revision the caller based the import on (0 for a new app). */
+  expectedRevision?: number;
+}
+
+/** Who acts, in which workspace; the API and the CLI both pass one. */
+export interface Actor {
+  workspaceId: string;
+  userId: string | null;
+}
+
+@Injectable()
+export class AppsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  async list(workspaceId: string): Promise<AppSummary[]> {
+    const apps = await this.dataSource
+      .getRepository(App)
+      .find({ where: { workspaceId }, order: { key: 'ASC' } });
+    return apps.map(toAppSummary);
+  }
+
+  async get(workspaceId: string, key: string): Promise<App> {
+    const app = await this.dataSource.getRepository(App).findOneBy({ workspaceId, key });
+    if (!app) throw new AppError('APP_NOT_FOUND', { key });
+    return app;
+  }
+
+  /** The canonical text, so export → import → export is byte-identical. */
+  async export(workspaceId: string, key: string): Promise<string> {
+    return (await this.get(workspaceId, key)).definitionText;
+  }
+
+  /**
+   * Validates, then creates or upgrades the app in one transaction; an invalid definition changes nothing.
+   * A dry run answers what the import would add, change or remove.
+   */
+  async import(actor: Actor, input: unknown, options: ImportOptions): Promise<ImportResult> {
+    const validation = validateAppDefinition(input, { locale: options.locale });
+    if (!validation.ok) {
+      throw new AppError(
+        'APP_DEFINITION_INVALID',
+        { count: validation.errors.length },
+        validation.errors.map(({ path, message }) => ({ path, message })),
+      );
+    }
+    const definition = validation.app;
+    const text = canonicalizeAppDefinition(definition);
+
+    const result = await this.dataSource.transaction(async (manager) => {
+      const existing = await this.findForImport(manager, actor.workspaceId, definition.key, !options.dryRun);
+      checkExpectedRevision(definition.key, existing, options.expectedRevision);
+      const previous = existing ? (JSON.parse(existing.definitionText) as AppDefinition) : null;
+      const changes = diffAppDefinitions(previous, definition, { locale: options.locale });
+      const action: ImportAction = !existing
+        ? 'create'
+        : existing.definitionText === text
+          ? 'unchanged'
+          : 'update';
+      if (options.dryRun || action === 'unchanged') {
+        return {
+          dryRun: options.dryRun,
+          appKey: definition.key,
+          action,
+          changes,
+          app: existing && toAppSummary(existing),
+        };
+      }
+      const saved = await this.save(manager, actor, existing, definition, text);
+      await manager.getRepository(AppRevision).insert({
+        workspaceId: actor.workspaceId,
+        appId: saved.id,
+        revision: saved.revision,
+        version: definition.version,
+        definitionText: text,
+        changes: diffAppDefinitions(previous, definition, { locale: 'en' }),
+        createdBy: actor.userId,
+      });
+      return { dryRun: false, appKey: definition.key, action, changes, app: toAppSummary(saved) };
+    });
+
+    if (!result.dryRun && result.action !== 'unchanged') {
+      this.realtime.toWorkspace(actor.workspaceId, 'app.changed', { key: result.appKey, action: 'imported' });
+    }
+    return { ...result, app: result.app ?? undefined };
+  }
+
+  async remove(actor: Actor, key: string): Promise<void> {
+    const deleted = await this.dataSource.getRepository(App).delete({ workspaceId: actor.workspaceId, key });
+    if (!deleted.affected) throw new AppError('APP_NOT_FOUND', { key });
+    this.realtime.toWorkspace(actor.workspaceId, 'app.changed', { key, action: 'deleted' });
+  }
+
+  /** Locks the row for a real import so two concurrent imports of one app serialize. */
+  private findForImport(
+    manager: EntityManager,
+    workspaceId: string,
+    key: string,
+    lock: boolean,
+  ): Promise<App | null> {
+    const query = manager.getRepository(App).createQueryBuilder('app').where({ workspaceId, key });
+    return (lock ? query.setLock('pessimistic_write') : query).getOne();
+  }
+
+  private async save(
+    manager: EntityManager,
+    actor: Actor,
+    existing: App | null,
+    definition: AppDefinition,
+    text: string,
+  ): Promise<App> {
+    const repository = manager.getRepository(App);
+    const app =
+      existing ??
+      repository.create({
+        workspaceId: actor.workspaceId,
+        key: definition.key,
+        revision: 0,
+        createdBy: actor.userId,
+      });
+    Object.assign(app, {
+      label: definition.label,
+      version: definition.version,
+      formatVersion: definition.formatVersion,
+      revision: app.revision + 1,
+      definition,
+      definitionText: text,
+      updatedBy: actor.userId,
+    });
+    // A concurrent first import of the same key loses on the unique (workspace_id, key) constraint.
+    return repository.save(app).catch((error: unknown) => {
+      if ((error as { code?: string }).code === '23505') {
+        throw new AppError('APP_REVISION_CONFLICT', { key: definition.key, current: 1, expected: 0 });
+      }
+      throw error;
+    });
+  }
+}
+
+function checkExpectedRevision(key: string, existing: App | null, expected: number | undefined): void {
+  const current = existing?.revision ?? 0;
+  if (expected !== undefined && expected !== current) {
+    throw new AppError(
+      'APP_REVISION_CONFLICT',
+      { key, current, expected },
+      [],
+      existing && toAppSummary(existing),
+    );
+  }
+}

@@ -1,0 +1,147 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { AppError } from '../common/errors/app-error';
+import { SERVER_CONFIG, type ServerConfig } from '../config/server-config';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { type WorkspaceRole } from '../workspaces/workspace-member.entity';
+import { WorkspacesService, type WorkspaceMembership } from '../workspaces/workspaces.service';
+import { type AccessTokenPayload, type AuthContext } from './auth-context';
+import { verifyPassword } from './password';
+import { RefreshToken } from './refresh-token.entity';
+
+/** Who is logged in where: what /auth/me answers and every token response carries. */
+export interface Session {
+  user: { id: string; username: string; displayName: string; isSystemAdmin: boolean };
+  workspace: { id: string; slug: string; name: string };
+  role: WorkspaceRole;
+}
+
+export interface SessionTokens extends Session {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+// Compared against when the user does not exist, so a wrong username costs as long as a wrong password.
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly users: UsersService,
+    private readonly workspaces: WorkspacesService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+  ) {}
+
+  async login(username: string, password: string, workspaceSlug?: string): Promise<SessionTokens> {
+    const user = await this.users.findByUsernameWithPassword(username);
+    const passwordMatches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !passwordMatches || !user.isActive) throw new AppError('AUTH_INVALID_CREDENTIALS');
+
+    const memberships = await this.workspaces.membershipsOf(user.id);
+    const membership = workspaceSlug
+      ? memberships.find((candidate) => candidate.workspace.slug === workspaceSlug)
+      : memberships[0];
+    if (!membership) throw new AppError('FORBIDDEN');
+    return this.issueTokens(toSession(user, membership));
+  }
+
+  /** Exchanges a refresh token for a new pair; the old one is revoked atomically, so it works once. */
+  async refresh(refreshToken: string): Promise<SessionTokens> {
+    // For an UPDATE … RETURNING, TypeORM's postgres driver answers [rows, affectedCount].
+    const [revoked] = (await this.dataSource.query(
+      `UPDATE refresh_token SET revoked_at = now()
+        WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+        RETURNING user_id AS "userId", workspace_id AS "workspaceId"`,
+      [hashToken(refreshToken)],
+    )) as [Pick<RefreshToken, 'userId' | 'workspaceId'>[], number];
+    const previous = revoked[0];
+    if (!previous) throw new AppError('AUTH_TOKEN_INVALID');
+    return this.switchWorkspace(previous.userId, previous.workspaceId);
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    await this.dataSource
+      .getRepository(RefreshToken)
+      .update({ tokenHash: hashToken(refreshToken), revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  async switchWorkspace(userId: string, workspaceId: string): Promise<SessionTokens> {
+    return this.issueTokens(await this.session(userId, workspaceId));
+  }
+
+  /** The user's current standing in a workspace; fails if they left it or were deactivated. */
+  async session(userId: string, workspaceId: string): Promise<Session> {
+    const user = await this.users.findActiveById(userId);
+    const membership = (await this.workspaces.membershipsOf(userId)).find(
+      (candidate) => candidate.workspace.id === workspaceId,
+    );
+    if (!user || !membership) throw new AppError('AUTH_TOKEN_INVALID');
+    return toSession(user, membership);
+  }
+
+  /**
+   * Verifies an access token and re-reads the membership, so a removed member or a changed role takes
+   * effect at once rather than when the token expires.
+   */
+  async authenticate(accessToken: string): Promise<AuthContext> {
+    let payload: AccessTokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<AccessTokenPayload>(accessToken, { algorithms: ['HS256'] });
+    } catch {
+      throw new AppError('AUTH_TOKEN_INVALID');
+    }
+    const rows: { role: WorkspaceRole; isSystemAdmin: boolean }[] = await this.dataSource.query(
+      `SELECT m.role, u.is_system_admin AS "isSystemAdmin"
+         FROM workspace_member m JOIN app_user u ON u.id = m.user_id
+        WHERE m.user_id = $1 AND m.workspace_id = $2 AND u.is_active`,
+      [payload.sub, payload.wid],
+    );
+    const current = rows[0];
+    if (!current) throw new AppError('AUTH_TOKEN_INVALID');
+    return {
+      userId: payload.sub,
+      workspaceId: payload.wid,
+      role: current.role,
+      isSystemAdmin: current.isSystemAdmin,
+    };
+  }
+
+  private async issueTokens(session: Session): Promise<SessionTokens> {
+    const payload: AccessTokenPayload = {
+      sub: session.user.id,
+      wid: session.workspace.id,
+      role: session.role,
+      sys: session.user.isSystemAdmin,
+    };
+    const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.accessTokenTtlSeconds });
+    const refreshToken = randomBytes(32).toString('base64url');
+    await this.dataSource.getRepository(RefreshToken).insert({
+      userId: session.user.id,
+      workspaceId: session.workspace.id,
+      tokenHash: hashToken(refreshToken),
+      expiresAt: new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000),
+    });
+    return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds, ...session };
+  }
+}
+
+function toSession(user: User, membership: WorkspaceMembership): Session {
+  const { id, username, displayName, isSystemAdmin } = user;
+  return {
+    user: { id, username, displayName, isSystemAdmin },
+    workspace: membership.workspace,
+    role: membership.role,
+  };
+}
+
+/** Refresh tokens are random 256-bit values, so a plain SHA-256 is enough to make a stolen table useless. */
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

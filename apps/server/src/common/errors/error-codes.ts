@@ -1,0 +1,74 @@
+import { type Locale } from '@lowcode/app-model';
+
+/** Every error the API answers with, its HTTP status and its message in each locale. */
+const ERRORS = {
+  VALIDATION_FAILED: { status: 400, en: 'The request is invalid.', 'zh-CN': '请求内容不正确。' },
+  MALFORMED_JSON: {
+    status: 400,
+    en: 'The request body is not valid JSON.',
+    'zh-CN': '请求体不是合法的 JSON。',
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, en: 'The request body is too large.', 'zh-CN': '请求体过大。' },
+  APP_DEFINITION_INVALID: {
+    status: 400,
+    en: 'The app definition has {count} problem(s).',
+    'zh-CN': '应用定义有 {count} 处问题。',
+  },
+  AUTH_INVALID_CREDENTIALS: {
+    status: 401,
+    en: 'Wrong username or password.',
+    'zh-CN': '用户名或密码错误。',
+  },
+  AUTH_REQUIRED: { status: 401, en: 'Please log in.', 'zh-CN': '请先登录。' },
+  AUTH_TOKEN_INVALID: {
+    status: 401,
+    en: 'Your session has expired or is invalid. Please log in again.',
+    'zh-CN': '登录已过期或无效，请重新登录。',
+  },
+  FORBIDDEN: {
+    status: 403,
+    en: 'You do not have permission to do this.',
+    'zh-CN': '您没有执行此操作的权限。',
+  },
+  NOT_FOUND: { status: 404, en: 'Not found.', 'zh-CN': '未找到。' },
+  ROUTE_NOT_FOUND: { status: 404, en: 'No such API endpoint.', 'zh-CN': '接口不存在。' },
+  APP_NOT_FOUND: { status: 404, en: 'App "{key}" does not exist.', 'zh-CN': '应用 "{key}" 不存在。' },
+  WORKSPACE_NOT_FOUND: { status: 404, en: 'Workspace not found.', 'zh-CN': '工作区不存在。' },
+  WORKSPACE_SLUG_TAKEN: {
+    status: 409,
+    en: 'A workspace with slug "{slug}" already exists.',
+    'zh-CN': '标识为 "{slug}" 的工作区已存在。',
+  },
+  USERNAME_TAKEN: {
+    status: 409,
+    en: 'User "{username}" already exists.',
+    'zh-CN': '用户 "{username}" 已存在。',
+  },
+  APP_REVISION_CONFLICT: {
+    status: 409,
+    en: 'App "{key}" was changed by someone else (now at revision {current}, you expected {expected}).',
+    'zh-CN': '应用 "{key}" 已被他人修改（当前版本 {current}，您基于版本 {expected}）。',
+  },
+  TOO_MANY_REQUESTS: {
+    status: 429,
+    en: 'Too many attempts. Try again later.',
+    'zh-CN': '尝试次数过多，请稍后再试。',
+  },
+  INTERNAL: { status: 500, en: 'Something went wrong on the server.', 'zh-CN': '服务器内部错误。' },
+} as const satisfies Record<string, { status: number; en: string; 'zh-CN': string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export const ERROR_STATUS = Object.fromEntries(
+  Object.entries(ERRORS).map(([code, entry]) => [code, entry.status]),
+) as Record<ErrorCode, number>;
+
+export function errorMessage(
+  code: ErrorCode,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+): string {
+  return ERRORS[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { ServerLogger } from './common/http/server-logger';
+import { HttpExceptionFilter } from './common/http/http-exception.filter';
+import { setupOpenApi } from './common/http/openapi';
+import { createValidationPipe } from './common/http/validation.pipe';
+import { serveWebAssets } from './common/http/web-assets';
+import { type ServerConfig } from './config/server-config';
+
+/** The HTTP application as production runs it; tests build the same one. */
+export async function createServerApp(
+  config: ServerConfig,
+  databaseUrl: string,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(ServerLogger));
+  // App definitions with seed data can be large; anything beyond this is refused with a 413.
+  app.useBodyParser('json', { limit: '20mb' });
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  setupOpenApi(app);
+  serveWebAssets(app, config.webDistDir);
+  return app;
+}

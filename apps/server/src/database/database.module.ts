@@ -1,0 +1,34 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { App } from '../apps/app.entity';
+import { AppRevision } from '../apps/app-revision.entity';
+import { RefreshToken } from '../auth/refresh-token.entity';
+import { User } from '../users/user.entity';
+import { Workspace } from '../workspaces/workspace.entity';
+import { WorkspaceMember } from '../workspaces/workspace-member.entity';
+import { InstanceSetting } from './instance-setting.entity';
+import { MIGRATIONS } from './migrations';
+
+export const ENTITIES = [InstanceSetting, Workspace, WorkspaceMember, User, RefreshToken, App, AppRevision];
+
+@Module({})
+export class DatabaseModule {
+  static forRoot(databaseUrl: string): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: databaseUrl,
+          entities: ENTITIES,
+          migrations: MIGRATIONS,
+          migrationsRun: true,
+          migrationsTransactionMode: 'each',
+          synchronize: false,
+          logging: ['error', 'warn', 'migration'],
+          extra: { max: 20 },
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import { FirstStartService } from './bootstrap/first-start.service';
+import { loadServerConfig } from './config/server-config';
+import { createServerApp } from './create-app';
+import { openDatabase } from './database/open-database';
+
+async function main(): Promise<void> {
+  const config = loadServerConfig();
+  const database = await openDatabase(config);
+  const app = await createServerApp(config, database.url);
+  // Nest's own shutdown hooks close the app; the embedded database must stop after it.
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+
+  await app.listen(config.port, config.host);
+  printBanner(config.port, app.get(FirstStartService).result, database.embedded ? config.dataDir : undefined);
+}
+
+function printBanner(
+  port: number,
+  firstStart: FirstStartService['result'],
+  dataDir: string | undefined,
+): void {
+  const lines = [
+    '',
+    `  Lowcode platform is running at http://localhost:${port}`,
+    `  API docs:       http://localhost:${port}/api/docs`,
+    `  Admin login:    ${firstStart.adminUsername} / ${
+      firstStart.generatedPassword ??
+      '(set at first start; reset with: pnpm lowcode user set-password ' + firstStart.adminUsername + ')'
+    }`,
+  ];
+  if (firstStart.generatedPassword) lines.push('  (this generated password is shown only once: keep it)');
+  if (dataDir) lines.push(`  Embedded PostgreSQL data: ${dataDir}`);
+  process.stdout.write(lines.join('\n') + '\n\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

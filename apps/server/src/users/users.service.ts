@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { hashPassword } from '../auth/password';
+import { AppError } from '../common/errors/app-error';
+import { User } from './user.entity';
+
+export interface NewUser {
+  username: string;
+  password: string;
+  displayName?: string;
+  isSystemAdmin?: boolean;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findByUsernameWithPassword(username: string): Promise<User | null> {
+    return this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('lower(user.username) = lower(:username)', { username })
+      .getOne();
+  }
+
+  findActiveById(id: string): Promise<User | null> {
+    return this.dataSource.getRepository(User).findOneBy({ id, isActive: true });
+  }
+
+  async create(input: NewUser, manager: EntityManager = this.dataSource.manager): Promise<User> {
+    const repository = manager.getRepository(User);
+    const taken = await repository
+      .createQueryBuilder('user')
+      .where('lower(user.username) = lower(:username)', { username: input.username })
+      .getExists();
+    if (taken) throw new AppError('USERNAME_TAKEN', { username: input.username });
+    const user = repository.create({
+      username: input.username,
+      displayName: input.displayName ?? input.username,
+      passwordHash: await hashPassword(input.password),
+      isSystemAdmin: input.isSystemAdmin ?? false,
+    });
+    return repository.save(user);
+  }
+
+  async setPassword(username: string, password: string): Promise<void> {
+    const result = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder()
+      .update()
+      .set({ passwordHash: await hashPassword(password) })
+      .where('lower(username) = lower(:username)', { username })
+      .execute();
+    if (!result.affected) throw new AppError('NOT_FOUND');
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { WorkspacesController } from './workspaces.controller';
+import { WorkspacesModule } from './workspaces.module';
+
+@Module({ imports: [AuthModule, WorkspacesModule], controllers: [WorkspacesController] })
+export class WorkspacesApiModule {}

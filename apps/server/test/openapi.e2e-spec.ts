@@ -1,0 +1,28 @@
+import { createTestApp, type TestApp } from './support/test-app';
+
+describe('OpenAPI', () => {
+  let testApp: TestApp;
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(() => testApp.close());
+
+  it('documents every endpoint at /api/docs-json and serves the UI at /api/docs', async () => {
+    const document = await testApp.http().get('/api/docs-json').expect(200);
+    expect(Object.keys(document.body.paths as object).sort()).toEqual([
+      '/api/apps',
+      '/api/apps/import',
+      '/api/apps/{key}',
+      '/api/apps/{key}/export',
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/auth/me',
+      '/api/auth/refresh',
+      '/api/health',
+      '/api/workspaces',
+      '/api/workspaces/{id}/switch',
+    ]);
+    const page = await testApp.http().get('/api/docs/').expect(200);
+    expect(page.text).toContain('swagger');
+  });
+});

@@ -1,0 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { type AppDefinition } from '@lowcode/app-model';
+
+const EXAMPLE = path.resolve(__dirname, '../../../../packages/app-model/examples/small-app.json');
+
+/** A fresh copy of the format's complete small example, to mutate freely in a test. */
+export function smallApp(): AppDefinition {
+  return JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')) as AppDefinition;
+}
+
+export const SMALL_APP_FILE = EXAMPLE;
