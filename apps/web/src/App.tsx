@@ -1,0 +1,46 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AppLayout } from './components/AppLayout';
+import { RequireAuth } from './components/RequireAuth';
+import { SessionProvider } from './components/SessionProvider';
+import { useLocale } from './hooks/useLocale';
+import { AppDetailPage } from './pages/apps/AppDetailPage';
+import { AppsPage } from './pages/apps/AppsPage';
+import { ImportPage } from './pages/apps/import/ImportPage';
+import { LoginPage } from './pages/login/LoginPage';
+import { WorkspacesPage } from './pages/workspaces/WorkspacesPage';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireAuth />}>
+        <Route element={<AppLayout />}>
+          <Route index element={<Navigate to="/apps" replace />} />
+          <Route path="apps" element={<AppsPage />} />
+          <Route path="apps/import" element={<ImportPage />} />
+          <Route path="apps/:key" element={<AppDetailPage />} />
+          <Route path="workspaces" element={<WorkspacesPage />} />
+          <Route path="*" element={<Navigate to="/apps" replace />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  const { locale } = useLocale();
+  return (
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff' } }}>
+      <AntApp>
+        <BrowserRouter>
+          <SessionProvider>
+            <AppRoutes />
+          </SessionProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,126 @@
+import { ApiError, apiErrorFromResponse, CLIENT_ERROR_CODES } from './ApiError';
+import type { TokenStore } from './tokenStore';
+import type { AuthResponse } from './types';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  method?: HttpMethod;
+  body?: unknown;
+  /** false for login/refresh: no bearer token, and a 401 is an answer rather than an expired session. */
+  auth?: boolean;
+}
+
+export interface ApiClientOptions {
+  tokenStore: TokenStore;
+  /** Read on every request so a language switch applies to the next server message. */
+  getLocale: () => string;
+  /** Called once the session cannot be recovered (refresh failed): the app goes to the login page. */
+  onAuthLost?: () => void;
+  fetchImpl?: typeof fetch;
+}
+
+export interface Download {
+  blob: Blob;
+  filename: string | null;
+}
+
+export interface ApiClient {
+  request<T>(path: string, options?: RequestOptions): Promise<T>;
+  download(path: string): Promise<Download>;
+}
+
+const REFRESH_PATH = '/api/auth/refresh';
+
+function filenameFrom(contentDisposition: string | null): string | null {
+  if (!contentDisposition) return null;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(contentDisposition);
+  if (encoded?.[1]) return decodeURIComponent(encoded[1]);
+  const plain = /filename="?([^";]+)"?/i.exec(contentDisposition);
+  return plain?.[1] ?? null;
+}
+
+export function createApiClient({
+  tokenStore,
+  getLocale,
+  onAuthLost,
+  fetchImpl,
+}: ApiClientOptions): ApiClient {
+  const doFetch = fetchImpl ?? ((input, init) => fetch(input, init));
+  // Parallel requests that all hit 401 share one refresh: the server rotates refresh tokens, so a second refresh
+  // with the same token would fail and sign the user out.
+  let refreshing: Promise<boolean> | null = null;
+
+  async function send(path: string, options: RequestOptions): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': getLocale() };
+    const tokens = options.auth === false ? null : tokenStore.get();
+    if (tokens) headers.Authorization = `Bearer ${tokens.accessToken}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+    try {
+      return await doFetch(path, { method: options.method ?? 'GET', headers, body });
+    } catch (cause) {
+      throw new ApiError(
+        0,
+        CLIENT_ERROR_CODES.network,
+        cause instanceof Error ? cause.message : String(cause),
+      );
+    }
+  }
+
+  async function refreshOnce(): Promise<boolean> {
+    const tokens = tokenStore.get();
+    if (!tokens) return false;
+    const response = await send(REFRESH_PATH, {
+      method: 'POST',
+      body: { refreshToken: tokens.refreshToken },
+      auth: false,
+    }).catch(() => null);
+    if (!response?.ok) return false;
+    const session = (await response.json()) as AuthResponse;
+    tokenStore.set({ accessToken: session.accessToken, refreshToken: session.refreshToken });
+    return true;
+  }
+
+  function refreshShared(): Promise<boolean> {
+    refreshing ??= refreshOnce().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  }
+
+  /** Sends the request; on a 401 refreshes once and retries, and gives up the session if that fails too. */
+  async function sendAuthorized(path: string, options: RequestOptions): Promise<Response> {
+    const response = await send(path, options);
+    if (response.status !== 401 || options.auth === false || !tokenStore.get()) return response;
+    if (await refreshShared()) {
+      const retried = await send(path, options);
+      if (retried.status !== 401) return retried;
+    }
+    tokenStore.clear();
+    onAuthLost?.();
+    return response;
+  }
+
+  return {
+    async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+      const response = await sendAuthorized(path, options);
+      if (!response.ok) throw await apiErrorFromResponse(response);
+      if (response.status === 204) return undefined as T;
+      const text = await response.text();
+      return (text ? JSON.parse(text) : undefined) as T;
+    },
+
+    async download(path: string): Promise<Download> {
+      const response = await sendAuthorized(path, {});
+      if (!response.ok) throw await apiErrorFromResponse(response);
+      return {
+        blob: await response.blob(),
+        filename: filenameFrom(response.headers.get('Content-Disposition')),
+      };
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { useEffect, useRef } from 'react';
+import { io } from 'socket.io-client';
+import { tokenStore } from './index';
+import type { AppChangedEvent } from './types';
+
+export interface WorkspaceEventHandlers {
+  onAppChanged?: (event: AppChangedEvent) => void;
+}
+
+/**
+ * Subscribes to the workspace room for as long as the component is mounted. The server picks the room from the
+ * token, so the socket reconnects when the workspace changes; handlers may change on every render.
+ */
+export function useWorkspaceEvents(workspaceId: string | undefined, handlers: WorkspaceEventHandlers): void {
+  const handlersRef = useRef(handlers);
+  useEffect(() => {
+    handlersRef.current = handlers;
+  });
+
+  useEffect(() => {
+    if (!workspaceId) return;
+    const socket = io({
+      // A function, not a value: a reconnect after a token refresh must send the new token.
+      auth: (cb) => cb({ token: tokenStore.get()?.accessToken ?? '' }),
+      transports: ['websocket', 'polling'],
+    });
+    socket.on('app.changed', (event: AppChangedEvent) => handlersRef.current.onAppChanged?.(event));
+    return () => {
+      socket.disconnect();
+    };
+  }, [workspaceId]);
+}
