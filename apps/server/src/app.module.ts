@@ -7,6 +7,7 @@ import { ServerLogger } from './common/http/server-logger';
 import { ConfigModule } from './config/config.module';
 import { type ServerConfig } from './config/server-config';
 import { DatabaseModule } from './database/database.module';
+import { FilesModule } from './files/files.module';
 import { HealthController } from './health/health.controller';
 import { RealtimeModule } from './realtime/realtime.module';
 import { UsersModule } from './users/users.module';
@@ -49,7 +50,7 @@ export class AppModule {
   static forRoot(config: ServerConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, databaseUrl), WorkspacesApiModule],
+      imports: [CoreModule.forRoot(config, databaseUrl), WorkspacesApiModule, FilesModule],
       controllers: [HealthController],
     };
   }

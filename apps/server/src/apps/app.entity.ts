@@ -32,6 +32,10 @@ export class App {
   @Column('text', { name: 'definition_text' })
   definitionText: string;
 
+  /** The PostgreSQL schema holding this app's entity tables (docs/records.md). */
+  @Column('text', { name: 'storage_schema', nullable: true })
+  storageSchema: string | null;
+
   @Column('uuid', { name: 'created_by', nullable: true })
   createdBy: string | null;
 

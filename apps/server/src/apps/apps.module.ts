@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { RealtimeModule } from '../realtime/realtime.module';
+import { RecordsModule } from '../records/records.module';
 import { AppsController } from './apps.controller';
 import { AppsService } from './apps.service';
 
 @Module({
-  imports: [RealtimeModule],
+  imports: [RealtimeModule, RecordsModule],
   controllers: [AppsController],
   providers: [AppsService],
   exports: [AppsService],

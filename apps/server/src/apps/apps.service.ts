@@ -11,6 +11,9 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { RealtimeService } from '../realtime/realtime.service';
+import { RecordStorageService, type StorageImpact } from '../records/record-storage.service';
+import { RecordsService } from '../records/records.service';
+import { loadSeedRecords, type SeedRecords } from '../records/seed-loader';
 import { App } from './app.entity';
 import { AppRevision } from './app-revision.entity';
 import { type AppSummary, toAppSummary } from './app-summary';
@@ -22,6 +25,8 @@ export interface ImportResult {
   appKey: string;
   action: ImportAction;
   changes: AppChange[];
+  /** Existing records that the new definition would refuse (dry run of an upgrade). */
+  impact?: StorageImpact[];
   app?: AppSummary;
 }
 
@@ -43,6 +48,8 @@ export class AppsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly realtime: RealtimeService,
+    private readonly storage: RecordStorageService,
+    private readonly records: RecordsService,
   ) {}
 
   async list(workspaceId: string): Promise<AppSummary[]> {
@@ -90,15 +97,39 @@ export class AppsService {
           ? 'unchanged'
           : 'update';
       if (options.dryRun || action === 'unchanged') {
+        const impact =
+          existing && previous && action === 'update'
+            ? await this.storage.impact(manager, existing, previous, definition, options.locale)
+            : undefined;
         return {
           dryRun: options.dryRun,
           appKey: definition.key,
           action,
           changes,
+          impact,
           app: existing && toAppSummary(existing),
         };
       }
       const saved = await this.save(manager, actor, existing, definition, text);
+      saved.storageSchema = await this.storage.sync(manager, saved, previous, definition);
+      await manager.getRepository(App).update({ id: saved.id }, { storageSchema: saved.storageSchema });
+      if (action === 'create' && definition.seed) {
+        // Seed records come with the first import only; an upgrade never duplicates or overwrites data.
+        await loadSeedRecords(
+          manager,
+          this.records,
+          {
+            ...actor,
+            appId: saved.id,
+            appKey: saved.key,
+            revision: saved.revision,
+            schema: saved.storageSchema,
+            app: definition,
+          },
+          definition.seed as SeedRecords,
+          { userId: actor.userId, locale: options.locale, source: 'seed' },
+        );
+      }
       await manager.getRepository(AppRevision).insert({
         workspaceId: actor.workspaceId,
         appId: saved.id,

@@ -25,7 +25,8 @@ export class DatabaseModule {
           migrationsRun: true,
           migrationsTransactionMode: 'each',
           synchronize: false,
-          logging: ['error', 'warn', 'migration'],
+          // Failed queries surface as errors (logged by the exception filter when unexpected), not as console noise.
+          logging: ['warn', 'migration'],
           extra: { max: 20 },
         }),
       ],

@@ -45,6 +45,20 @@ export class UsersService {
     return repository.save(user);
   }
 
+  members(
+    workspaceId: string,
+    search: string,
+  ): Promise<{ id: string; username: string; displayName: string }[]> {
+    const pattern = `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    return this.dataSource.query(
+      `SELECT u.id, u.username, u.display_name AS "displayName"
+         FROM workspace_member m JOIN app_user u ON u.id = m.user_id
+        WHERE m.workspace_id = $1 AND u.is_active AND (u.username ILIKE $2 OR u.display_name ILIKE $2)
+        ORDER BY u.display_name LIMIT 50`,
+      [workspaceId, pattern],
+    );
+  }
+
   async setPassword(username: string, password: string): Promise<void> {
     const result = await this.dataSource
       .getRepository(User)

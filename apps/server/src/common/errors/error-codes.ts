@@ -49,6 +49,30 @@ const ERRORS = {
     en: 'App "{key}" was changed by someone else (now at revision {current}, you expected {expected}).',
     'zh-CN': '应用 "{key}" 已被他人修改（当前版本 {current}，您基于版本 {expected}）。',
   },
+  ENTITY_NOT_FOUND: {
+    status: 404,
+    en: 'App "{app}" has no entity "{entity}".',
+    'zh-CN': '应用 "{app}" 中没有实体 "{entity}"。',
+  },
+  RECORD_NOT_FOUND: { status: 404, en: 'Record not found.', 'zh-CN': '记录不存在。' },
+  RECORD_INVALID: {
+    status: 400,
+    en: 'The record has {count} invalid value(s).',
+    'zh-CN': '记录中有 {count} 处填写不正确。',
+  },
+  RECORD_VERSION_CONFLICT: {
+    status: 409,
+    en: 'Someone else changed this record (now at version {current}, you edited version {expected}).',
+    'zh-CN': '该记录已被他人修改（当前版本 {current}，您编辑的是版本 {expected}）。',
+  },
+  RECORD_UNIQUE_CONFLICT: {
+    status: 409,
+    en: 'Another record already has this value.',
+    'zh-CN': '已有其他记录使用了这个值。',
+  },
+  FILTER_INVALID: { status: 400, en: 'The query is invalid.', 'zh-CN': '查询条件不正确。' },
+  FILE_NOT_FOUND: { status: 404, en: 'File not found.', 'zh-CN': '文件不存在。' },
+  FILE_REFUSED: { status: 400, en: 'The file was refused.', 'zh-CN': '文件未被接受。' },
   TOO_MANY_REQUESTS: {
     status: 429,
     en: 'Too many attempts. Try again later.',

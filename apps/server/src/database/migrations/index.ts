@@ -1,4 +1,5 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
+import { Records1763900000000 } from './1763900000000-records';
 
 /** Every migration, oldest first. The schema changes only through these; `synchronize` is never on. */
-export const MIGRATIONS = [InitialSchema1763800000000];
+export const MIGRATIONS = [InitialSchema1763800000000, Records1763900000000];

@@ -1,0 +1,41 @@
+import { Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { type Response } from 'express';
+import { type AuthContext, CurrentAuth } from '../auth/auth-context';
+import { AppError } from '../common/errors/app-error';
+import { MAX_FILE_BYTES } from './file-checks';
+import { FilesService } from './files.service';
+
+@ApiTags('files')
+@ApiBearerAuth()
+@Controller('files')
+export class FilesController {
+  constructor(private readonly files: FilesService) {}
+
+  @Post()
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1 } }))
+  upload(@CurrentAuth() auth: AuthContext, @UploadedFile() file: Express.Multer.File | undefined) {
+    if (!file)
+      throw new AppError('FILE_REFUSED', {}, [
+        { path: 'file', message: 'send the file in the form field "file"' },
+      ]);
+    return this.files.upload(auth, file);
+  }
+
+  @Get(':id')
+  async download(@CurrentAuth() auth: AuthContext, @Param('id') id: string, @Res() response: Response) {
+    const file = await this.files.open(auth.workspaceId, id);
+    response.setHeader('Content-Type', file.mimeType);
+    response.setHeader('Content-Length', String(file.size));
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Content-Security-Policy', "default-src 'none'");
+    // Images may show inline; everything else downloads, so an uploaded file never runs as a page.
+    response.attachment(file.name);
+    if (file.mimeType.startsWith('image/'))
+      response.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    file.content.pipe(response);
+  }
+}

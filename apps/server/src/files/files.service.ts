@@ -1,0 +1,81 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { type Readable } from 'node:stream';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppError } from '../common/errors/app-error';
+import { checkUpload } from './file-checks';
+import { FILE_STORAGE, type FileStorage } from './file-storage';
+
+export interface StoredFileDto {
+  id: string;
+  name: string;
+  size: number;
+  mimeType: string;
+  url: string;
+}
+
+@Injectable()
+export class FilesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+  ) {}
+
+  async upload(
+    actor: { workspaceId: string; userId: string },
+    file: { originalname: string; mimetype: string; buffer: Buffer },
+  ): Promise<StoredFileDto> {
+    const check = checkUpload(
+      Buffer.from(file.originalname, 'latin1').toString('utf8'),
+      file.mimetype,
+      file.buffer,
+    );
+    if (!check.ok) throw new AppError('FILE_REFUSED', {}, [{ path: 'file', message: check.reason }]);
+    const id = randomUUID();
+    const storageKey = `${actor.workspaceId}/${id}`;
+    await this.storage.put(storageKey, file.buffer);
+    await this.dataSource.query(
+      `INSERT INTO stored_file (id, workspace_id, name, size, mime_type, storage_key, sha256, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        id,
+        actor.workspaceId,
+        check.name,
+        file.buffer.length,
+        check.mimeType,
+        storageKey,
+        createHash('sha256').update(file.buffer).digest('hex'),
+        actor.userId,
+      ],
+    );
+    return {
+      id,
+      name: check.name,
+      size: file.buffer.length,
+      mimeType: check.mimeType,
+      url: `/api/files/${id}`,
+    };
+  }
+
+  async open(
+    workspaceId: string,
+    id: string,
+  ): Promise<{ name: string; mimeType: string; size: number; content: Readable }> {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
+      throw new AppError('FILE_NOT_FOUND');
+    const rows: { name: string; mime_type: string; size: string; storage_key: string }[] =
+      await this.dataSource.query(
+        'SELECT name, mime_type, size, storage_key FROM stored_file WHERE id = $1 AND workspace_id = $2',
+        [id, workspaceId],
+      );
+    const row = rows[0];
+    if (!row) throw new AppError('FILE_NOT_FOUND');
+    return {
+      name: row.name,
+      mimeType: row.mime_type,
+      size: Number(row.size),
+      content: this.storage.read(row.storage_key),
+    };
+  }
+}

@@ -1,0 +1,193 @@
+import { type EntityManager } from 'typeorm';
+import { type FieldDefinition } from '@lowcode/app-model';
+import { type ResolvedEntity, RECORD_ALIAS } from './entity-catalog.service';
+import { fieldStorage, tableName } from './utils/entity-storage';
+import { type SortKey } from './utils/record-query';
+import { columnSql, fromColumn, readExpression } from './utils/record-values';
+import { quoteIdent } from './utils/sql';
+
+export interface RecordDto {
+  id: string;
+  version: number;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+  deletedAt: string | null;
+  values: Record<string, unknown>;
+  /** Titles of the records and users that relation and user fields point at. */
+  display: Record<string, string | string[]>;
+}
+
+type Row = Record<string, unknown>;
+
+/** The SELECT list for an entity: system columns, one aliased expression per field, lookups and rollups. */
+export function selectList(resolved: ResolvedEntity, sortKeys: SortKey[] = []): string {
+  const r = RECORD_ALIAS;
+  const parts = [
+    `${r}._id AS "_id"`,
+    `${r}._version AS "_version"`,
+    `${r}._created_at AS "_created_at"`,
+    `${r}._created_by AS "_created_by"`,
+    `${r}._updated_at AS "_updated_at"`,
+    `${r}._updated_by AS "_updated_by"`,
+    `${r}._deleted_at AS "_deleted_at"`,
+  ];
+  resolved.entity.fields.forEach((field, index) => {
+    const expression = fieldExpression(resolved, field);
+    if (expression) parts.push(`${expression} AS "v${index}"`);
+  });
+  // Sort values as text keep full precision (microseconds, numerics) for the next page's cursor.
+  sortKeys.forEach((key, index) => parts.push(`(${key.field.sql})::text AS "s${index}"`));
+  return parts.join(',\n  ');
+}
+
+function fieldExpression(resolved: ResolvedEntity, field: FieldDefinition): string | undefined {
+  const storage = resolved.storage.get(field.key) ?? fieldStorage(field);
+  const r = RECORD_ALIAS;
+  switch (storage.kind) {
+    case 'column':
+      return readExpression(columnSql(r, storage.column), storage.sqlType);
+    case 'system':
+      return `${r}.${storage.column}`;
+    case 'lookup':
+      return lookupExpression(resolved, storage.field.lookup);
+    case 'rollup':
+      return rollupExpression(resolved, storage.field.rollup);
+  }
+}
+
+function lookupExpression(resolved: ResolvedEntity, lookup: { relation: string; field: string }): string {
+  const relation = resolved.entity.fields.find((field) => field.key === lookup.relation);
+  if (relation?.type !== 'relation') return 'NULL';
+  const target = resolved.app.entities.find((entity) => entity.key === relation.relation.entity);
+  const targetField = target?.fields.find((field) => field.key === lookup.field);
+  const targetStorage = targetField && fieldStorage(targetField);
+  if (!target || !targetStorage || (targetStorage.kind !== 'column' && targetStorage.kind !== 'system'))
+    return 'NULL';
+  const column =
+    targetStorage.kind === 'column' ? columnSql('t', targetStorage.column) : `t.${targetStorage.column}`;
+  const value = readExpression(column, targetStorage.sqlType);
+  const from = tableName(resolved.schema, target.key);
+  const link = columnSql(RECORD_ALIAS, relation.key);
+  return relation.relation.multiple
+    ? `(SELECT jsonb_agg(to_jsonb(${value})) FROM ${from} t WHERE t._id = ANY(${link}))`
+    : `(SELECT to_jsonb(${value}) FROM ${from} t WHERE t._id = ${link})`;
+}
+
+function rollupExpression(
+  resolved: ResolvedEntity,
+  rollup: { entity: string; relation: string; aggregate: string; field?: string },
+): string {
+  const source = resolved.app.entities.find((entity) => entity.key === rollup.entity);
+  const relation = source?.fields.find((field) => field.key === rollup.relation);
+  if (!source || relation?.type !== 'relation') return 'NULL';
+  const from = tableName(resolved.schema, source.key);
+  const link = relation.relation.multiple
+    ? `${RECORD_ALIAS}._id = ANY(${columnSql('s', relation.key)})`
+    : `${columnSql('s', relation.key)} = ${RECORD_ALIAS}._id`;
+  const where = `WHERE s._deleted_at IS NULL AND ${link}`;
+  if (rollup.aggregate === 'count') return `(SELECT count(*)::float8 FROM ${from} s ${where})`;
+  const sourceField = source.fields.find((field) => field.key === rollup.field);
+  const sourceStorage = sourceField && fieldStorage(sourceField);
+  if (!sourceStorage || sourceStorage.kind !== 'column') return 'NULL';
+  const column = columnSql('s', sourceStorage.column);
+  const aggregate = { sum: 'sum', avg: 'avg', min: 'min', max: 'max' }[rollup.aggregate];
+  if (!aggregate) return 'NULL';
+  return aggregate === 'min' || aggregate === 'max'
+    ? `(SELECT to_jsonb(${readExpression(`${aggregate}(${column})`, sourceStorage.sqlType)}) FROM ${from} s ${where})`
+    : `(SELECT ${aggregate}(${column})::float8 FROM ${from} s ${where})`;
+}
+
+/** Turns selected rows into DTOs and fills `display` with one query per referenced entity and for users. */
+export async function toRecordDtos(
+  manager: EntityManager,
+  resolved: ResolvedEntity,
+  rows: Row[],
+): Promise<RecordDto[]> {
+  const records = rows.map((row) => {
+    const values: Record<string, unknown> = {};
+    resolved.entity.fields.forEach((field, index) => {
+      if (`v${index}` in row) values[field.key] = fromColumn(row[`v${index}`]);
+    });
+    return {
+      id: row._id as string,
+      version: row._version as number,
+      createdAt: fromColumn(row._created_at) as string,
+      createdBy: (row._created_by as string | null) ?? null,
+      updatedAt: fromColumn(row._updated_at) as string,
+      updatedBy: (row._updated_by as string | null) ?? null,
+      deletedAt: (fromColumn(row._deleted_at) as string | null) ?? null,
+      values,
+      display: {} as Record<string, string | string[]>,
+    };
+  });
+  await fillDisplay(manager, resolved, records);
+  return records;
+}
+
+async function fillDisplay(
+  manager: EntityManager,
+  resolved: ResolvedEntity,
+  records: RecordDto[],
+): Promise<void> {
+  const wanted = new Map<string, Set<string>>(); // target entity key or '@user' → ids
+  const references: { field: FieldDefinition; target: string }[] = [];
+  for (const field of resolved.entity.fields) {
+    const target =
+      field.type === 'relation'
+        ? field.relation.entity
+        : ['user', 'createdBy', 'updatedBy'].includes(field.type)
+          ? '@user'
+          : undefined;
+    if (!target) continue;
+    references.push({ field, target });
+    const ids = wanted.get(target) ?? new Set<string>();
+    for (const record of records) idsOf(record.values[field.key]).forEach((id) => ids.add(id));
+    wanted.set(target, ids);
+  }
+  const titles = new Map<string, Map<string, string>>();
+  for (const [target, ids] of wanted) {
+    if (ids.size === 0) continue;
+    titles.set(target, await loadTitles(manager, resolved, target, [...ids]));
+  }
+  for (const record of records) {
+    for (const { field, target } of references) {
+      const value = record.values[field.key];
+      const names = titles.get(target);
+      if (!names || value === null || value === undefined) continue;
+      record.display[field.key] = Array.isArray(value)
+        ? idsOf(value).map((id) => names.get(id) ?? id)
+        : (names.get(value as string) ?? (value as string));
+    }
+  }
+}
+
+const idsOf = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : [value]).filter((id): id is string => typeof id === 'string');
+
+async function loadTitles(
+  manager: EntityManager,
+  resolved: ResolvedEntity,
+  target: string,
+  ids: string[],
+): Promise<Map<string, string>> {
+  if (target === '@user') {
+    const users: { id: string; title: string }[] = await manager.query(
+      'SELECT id, display_name AS title FROM app_user WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(users.map((user) => [user.id, user.title]));
+  }
+  const entity = resolved.app.entities.find((candidate) => candidate.key === target);
+  const titleField = entity?.fields.find(
+    (field) => field.key === (entity.titleField ?? entity.fields[0]?.key),
+  );
+  const storage = titleField && fieldStorage(titleField);
+  const title = storage?.kind === 'column' ? `${quoteIdent(storage.column)}::text` : '_id::text';
+  const rows: { id: string; title: string | null }[] = await manager.query(
+    `SELECT _id AS id, ${title} AS title FROM ${tableName(resolved.schema, target)} WHERE _id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return new Map(rows.map((row) => [row.id, row.title ?? row.id]));
+}

@@ -1,0 +1,376 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError } from '../common/errors/app-error';
+import { EntityCatalogService, type ResolvedEntity, RECORD_ALIAS } from './entity-catalog.service';
+import { type RecordDto, selectList, toRecordDtos } from './record-reader';
+import {
+  type FieldChange,
+  type WriteContext,
+  checkReferences,
+  columnAssignments,
+  computeServerFields,
+  recordSearchText,
+  recordWrite,
+} from './record-writer';
+import {
+  afterCursor,
+  compileFilter,
+  encodeCursor,
+  orderBy,
+  parseSort,
+  QueryError,
+} from './utils/record-query';
+import { sameValue } from './utils/record-values';
+import { quoteIdent, sqlParams } from './utils/sql';
+
+export interface EntityRef {
+  appKey: string;
+  entityKey: string;
+}
+
+export interface ListQuery {
+  filter?: unknown;
+  sort?: string;
+  limit?: number;
+  cursor?: string;
+  q?: string;
+  includeDeleted?: boolean;
+}
+
+export interface HistoryEntry {
+  version: number;
+  at: string;
+  action: 'create' | 'update' | 'delete' | 'restore';
+  actor: { id: string; displayName: string } | null;
+  changes: FieldChange[];
+}
+
+const r = RECORD_ALIAS;
+
+/**
+ * Records of app entities: validated by the form engine, stored in the entity's own table, every write
+ * with its history row and outbox event in the same transaction. Workspace isolation comes from the
+ * catalog: an app key resolves only inside the caller's workspace.
+ */
+@Injectable()
+export class RecordsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalog: EntityCatalogService,
+  ) {}
+
+  async list(
+    workspaceId: string,
+    ref: EntityRef,
+    query: ListQuery,
+  ): Promise<{ items: RecordDto[]; nextCursor: string | null }> {
+    const resolved = await this.catalog.resolve(workspaceId, ref.appKey, ref.entityKey);
+    const limit = query.limit ?? 50;
+    const params = sqlParams();
+    const conditions: string[] = query.includeDeleted ? [] : [`${r}._deleted_at IS NULL`];
+    const sortKeys = asQueryError(() => {
+      if (query.filter !== undefined) conditions.push(compileFilter(query.filter, resolved.resolve, params));
+      return parseSort(query.sort, resolved.resolve);
+    });
+    if (query.q) {
+      const escaped = query.q.replace(/[\\%_]/g, (character) => `\\${character}`);
+      conditions.push(`${r}._search ILIKE ${params.add(`%${escaped}%`)}`);
+    }
+    if (query.cursor) {
+      const cursor = query.cursor;
+      conditions.push(asQueryError(() => afterCursor(sortKeys, `${r}._id`, cursor, params)));
+    }
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${selectList(resolved, sortKeys)} FROM ${resolved.table} ${r} ${where}
+        ORDER BY ${orderBy(sortKeys, `${r}._id`)} LIMIT ${params.add(limit + 1)}`,
+      params.values,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const nextCursor =
+      rows.length > limit && last
+        ? encodeCursor([...sortKeys.map((_key, index) => last[`s${index}`] ?? null), last._id])
+        : null;
+    return { items: await toRecordDtos(this.dataSource.manager, resolved, page), nextCursor };
+  }
+
+  async get(workspaceId: string, ref: EntityRef, id: string): Promise<RecordDto> {
+    const resolved = await this.catalog.resolve(workspaceId, ref.appKey, ref.entityKey);
+    const record = await this.findById(this.dataSource.manager, resolved, id, false);
+    if (!record) throw new AppError('RECORD_NOT_FOUND');
+    return record;
+  }
+
+  async create(context: WriteContext, ref: EntityRef, input: unknown): Promise<RecordDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const resolved = await this.catalog.resolve(context.workspaceId, ref.appKey, ref.entityKey, manager);
+      return this.insert(manager, resolved, context, input);
+    });
+  }
+
+  async update(
+    context: WriteContext,
+    ref: EntityRef,
+    id: string,
+    version: number,
+    patch: unknown,
+  ): Promise<RecordDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const resolved = await this.catalog.resolve(context.workspaceId, ref.appKey, ref.entityKey, manager);
+      return this.patch(manager, resolved, context, id, version, patch);
+    });
+  }
+
+  /** Creates and updates in one transaction: all succeed or nothing changes; errors name the item. */
+  async bulk(
+    context: WriteContext,
+    ref: EntityRef,
+    input: { create?: unknown[]; update?: { id: string; version: number; values: unknown }[] },
+  ): Promise<{ created: RecordDto[]; updated: RecordDto[] }> {
+    return this.dataSource.transaction(async (manager) => {
+      const resolved = await this.catalog.resolve(context.workspaceId, ref.appKey, ref.entityKey, manager);
+      const created: RecordDto[] = [];
+      const updated: RecordDto[] = [];
+      for (const [index, values] of (input.create ?? []).entries()) {
+        created.push(
+          await prefixErrors(`create[${index}].`, () => this.insert(manager, resolved, context, values)),
+        );
+      }
+      for (const [index, item] of (input.update ?? []).entries()) {
+        updated.push(
+          await prefixErrors(`update[${index}].`, () =>
+            this.patch(manager, resolved, context, item.id, item.version, item.values),
+          ),
+        );
+      }
+      return { created, updated };
+    });
+  }
+
+  async remove(context: WriteContext, ref: EntityRef, id: string): Promise<void> {
+    await this.setDeleted(context, ref, id, true);
+  }
+
+  async restore(context: WriteContext, ref: EntityRef, id: string): Promise<RecordDto> {
+    return this.setDeleted(context, ref, id, false);
+  }
+
+  async history(workspaceId: string, ref: EntityRef, id: string): Promise<HistoryEntry[]> {
+    const resolved = await this.catalog.resolve(workspaceId, ref.appKey, ref.entityKey);
+    const rows: (Omit<HistoryEntry, 'actor' | 'at'> & {
+      at: Date;
+      actor_id: string | null;
+      actor_name: string | null;
+    })[] = await this.dataSource.query(
+      `SELECT h.version, h.action, h.at, h.changes, h.actor_id, u.display_name AS actor_name
+           FROM record_history h LEFT JOIN app_user u ON u.id = h.actor_id
+          WHERE h.app_id = $1 AND h.entity_key = $2 AND h.record_id = $3
+          ORDER BY h.version, h.id`,
+      [resolved.appId, resolved.entity.key, id],
+    );
+    if (rows.length === 0) throw new AppError('RECORD_NOT_FOUND');
+    return rows.map((row) => ({
+      version: row.version,
+      action: row.action,
+      at: row.at.toISOString(),
+      actor: row.actor_id ? { id: row.actor_id, displayName: row.actor_name ?? '' } : null,
+      changes: row.changes,
+    }));
+  }
+
+  async insert(
+    manager: EntityManager,
+    resolved: ResolvedEntity,
+    context: WriteContext,
+    input: unknown,
+  ): Promise<RecordDto> {
+    const validation = resolved.compiled.validate(input, { locale: context.locale, mode: 'create' });
+    if (!validation.ok) throw invalid(validation.errors);
+    const values = validation.value;
+    await checkReferences(manager, resolved, values, context.locale);
+    const record = { ...values, ...(await computeServerFields(manager, resolved, values, true)) };
+
+    const params = sqlParams();
+    const assignments = columnAssignments(resolved, record);
+    const columns = [
+      ...assignments.map(({ column }) => quoteIdent(column.column)),
+      '_created_by',
+      '_updated_by',
+      '_search',
+    ];
+    const placeholders = [
+      ...assignments.map(({ column, value }) => `${params.add(value)}::${column.sqlType}`),
+      `${params.add(context.userId)}::uuid`,
+      `${params.add(context.userId)}::uuid`,
+      params.add(recordSearchText(resolved, record)),
+    ];
+    const [row] = (await uniqueGuard(resolved, () =>
+      manager.query(
+        `INSERT INTO ${resolved.table} (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING _id`,
+        params.values,
+      ),
+    )) as [{ _id: string }];
+    const changes = Object.entries(record)
+      .filter(([, value]) => value !== null && value !== undefined)
+      .map(([field, to]) => ({ field, from: null, to }));
+    await recordWrite(manager, resolved, context, {
+      recordId: row._id,
+      version: 1,
+      type: 'created',
+      changes,
+    });
+    return (await this.findById(manager, resolved, row._id, false))!;
+  }
+
+  private async patch(
+    manager: EntityManager,
+    resolved: ResolvedEntity,
+    context: WriteContext,
+    id: string,
+    version: number,
+    patch: unknown,
+  ): Promise<RecordDto> {
+    const current = await this.findById(manager, resolved, id, true);
+    if (!current || current.deletedAt) throw new AppError('RECORD_NOT_FOUND');
+    if (current.version !== version) {
+      throw new AppError(
+        'RECORD_VERSION_CONFLICT',
+        { current: current.version, expected: version },
+        [],
+        current,
+      );
+    }
+    const validation = resolved.compiled.validate(patch, {
+      locale: context.locale,
+      mode: 'update',
+      current: current.values,
+    });
+    if (!validation.ok) throw invalid(validation.errors);
+    await checkReferences(manager, resolved, validation.value, context.locale);
+    const merged = { ...current.values, ...validation.value };
+    const record = { ...merged, ...(await computeServerFields(manager, resolved, merged, false)) };
+    const changes: FieldChange[] = Object.keys(record)
+      .filter(
+        (field) =>
+          resolved.storage.get(field)?.kind === 'column' && !sameValue(current.values[field], record[field]),
+      )
+      .map((field) => ({ field, from: current.values[field] ?? null, to: record[field] ?? null }));
+    if (changes.length === 0) return current;
+
+    const params = sqlParams();
+    const changed = Object.fromEntries(changes.map((change) => [change.field, change.to]));
+    const sets = columnAssignments(resolved, changed).map(
+      ({ column, value }) => `${quoteIdent(column.column)} = ${params.add(value)}::${column.sqlType}`,
+    );
+    sets.push(`_search = ${params.add(recordSearchText(resolved, record))}`);
+    sets.push(
+      `_updated_by = ${params.add(context.userId)}::uuid`,
+      '_updated_at = now()',
+      '_version = _version + 1',
+    );
+    await uniqueGuard(resolved, () =>
+      manager.query(
+        `UPDATE ${resolved.table} SET ${sets.join(', ')} WHERE _id = ${params.add(id)}::uuid`,
+        params.values,
+      ),
+    );
+    await recordWrite(manager, resolved, context, {
+      recordId: id,
+      version: version + 1,
+      type: 'updated',
+      changes,
+    });
+    return (await this.findById(manager, resolved, id, false))!;
+  }
+
+  private async setDeleted(
+    context: WriteContext,
+    ref: EntityRef,
+    id: string,
+    deleted: boolean,
+  ): Promise<RecordDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const resolved = await this.catalog.resolve(context.workspaceId, ref.appKey, ref.entityKey, manager);
+      const current = await this.findById(manager, resolved, id, true);
+      if (!current || Boolean(current.deletedAt) === deleted) throw new AppError('RECORD_NOT_FOUND');
+      await uniqueGuard(resolved, () =>
+        manager.query(
+          `UPDATE ${resolved.table}
+              SET _deleted_at = ${deleted ? 'now()' : 'NULL'}, _version = _version + 1, _updated_at = now(),
+                  _updated_by = $2::uuid
+            WHERE _id = $1::uuid`,
+          [id, context.userId],
+        ),
+      );
+      await recordWrite(manager, resolved, context, {
+        recordId: id,
+        version: current.version + 1,
+        type: deleted ? 'deleted' : 'restored',
+        changes: [],
+      });
+      return (await this.findById(manager, resolved, id, false))!;
+    });
+  }
+
+  private async findById(
+    manager: EntityManager,
+    resolved: ResolvedEntity,
+    id: string,
+    lock: boolean,
+  ): Promise<RecordDto | undefined> {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+    if (lock) await manager.query(`SELECT 1 FROM ${resolved.table} WHERE _id = $1 FOR UPDATE`, [id]);
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT ${selectList(resolved)} FROM ${resolved.table} ${r} WHERE ${r}._id = $1`,
+      [id],
+    );
+    return (await toRecordDtos(manager, resolved, rows))[0];
+  }
+}
+
+function invalid(errors: { path: string; message: string }[]): AppError {
+  return new AppError(
+    'RECORD_INVALID',
+    { count: errors.length },
+    errors.map(({ path, message }) => ({ path, message })),
+  );
+}
+
+function asQueryError<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof QueryError) throw new AppError('FILTER_INVALID', {}, error.details);
+    throw error;
+  }
+}
+
+/** A unique index refusing a value becomes a 409 naming the field, not a 500. */
+async function uniqueGuard<T>(resolved: ResolvedEntity, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const { code, detail } = error as { code?: string; detail?: string };
+    if (code !== '23505') throw error;
+    const field = /Key \("?([^")]+)"?\)/.exec(detail ?? '')?.[1] ?? '';
+    throw new AppError('RECORD_UNIQUE_CONFLICT', {}, [{ path: field, message: detail ?? '' }]);
+  }
+}
+
+async function prefixErrors<T>(prefix: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AppError) {
+      throw new AppError(
+        error.code,
+        error.params,
+        error.details.map((detail) => ({ ...detail, path: `${prefix}${detail.path}` })),
+        error.current,
+      );
+    }
+    throw error;
+  }
+}

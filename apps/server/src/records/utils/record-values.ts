@@ -1,0 +1,54 @@
+import { type EntityDefinition, type FieldDefinition } from '@lowcode/app-model';
+import { stableStringify } from '@lowcode/form-engine';
+import { type ColumnStorage, type FieldStorage, type SqlType, fieldStorage } from './entity-storage';
+import { quoteIdent } from './sql';
+
+/** How a column is read so that the API gets JSON values in the form-engine's shapes. */
+export function readExpression(sql: string, type: SqlType): string {
+  switch (type) {
+    case 'numeric':
+      return `(${sql})::float8`;
+    case 'date':
+      return `to_char(${sql}, 'YYYY-MM-DD')`;
+    default:
+      return sql;
+  }
+}
+
+/** A value from the API made ready to bind as a parameter of the column's type. */
+export function toParameter(value: unknown, type: SqlType): unknown {
+  if (value === null || value === undefined) return null;
+  if (type === 'jsonb') return JSON.stringify(value);
+  return value;
+}
+
+/** A value read back from PostgreSQL in the API's shape (timestamps as ISO strings). */
+export function fromColumn(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+/** The text a record is found by: its searchable fields, joined. */
+export function searchText(entity: EntityDefinition, values: Record<string, unknown>): string {
+  return entity.fields
+    .map(fieldStorage)
+    .filter((storage): storage is ColumnStorage => storage.kind === 'column' && storage.searchable)
+    .map((storage) => values[storage.field.key])
+    .filter((value) => value !== null && value !== undefined && value !== '')
+    .map((value) => (Array.isArray(value) ? value.join(' ') : String(value)))
+    .join(' ')
+    .slice(0, 20_000);
+}
+
+export const storageByKey = (entity: EntityDefinition): Map<string, FieldStorage> =>
+  new Map(entity.fields.map((field) => [field.key, fieldStorage(field)]));
+
+export const columnSql = (alias: string, column: string) => `${alias}.${quoteIdent(column)}`;
+
+/** JSON-equal, for telling which fields a patch really changed. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return stableStringify(a ?? null) === stableStringify(b ?? null);
+}
+
+export const isRelationField = (
+  field: FieldDefinition,
+): field is Extract<FieldDefinition, { type: 'relation' }> => field.type === 'relation';
