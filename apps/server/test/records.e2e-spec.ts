@@ -366,7 +366,8 @@ describe('records', () => {
       preview.body.impact as { entity: string; invalidCount: number; samples: { field: string }[] }[]
     ).find((entry) => entry.entity === 'room');
     expect(impact?.invalidCount).toBeGreaterThan(0);
-    expect(impact?.samples[0]?.field).toBe('floor');
+    // Areas convert cleanly to text, so only the rooms without a floor are in the way.
+    expect(new Set(impact?.samples.map((sample) => sample.field))).toEqual(new Set(['floor']));
 
     await http().post('/api/apps/import').set(auth).send(upgraded).expect(200);
     const rooms = (await list('room', { limit: '200' })).items;

@@ -4,7 +4,7 @@ import { isComputedField, stableStringify } from '@lowcode/form-engine';
 import { type EntityManager } from 'typeorm';
 import { buildResolvedEntity } from './entity-catalog.service';
 import { selectList, toRecordDtos } from './record-reader';
-import { planStorage, storageSchemaName, tableName } from './utils/entity-storage';
+import { convertStoredValue, planStorage, storageSchemaName, tableName } from './utils/entity-storage';
 
 export interface StorageImpact {
   entity: string;
@@ -93,7 +93,9 @@ export class RecordStorageService {
       };
       for (const record of records) {
         const stored = Object.fromEntries(
-          Object.entries(record.values).filter(([key]) => candidate.storage.get(key)?.kind === 'column'),
+          Object.entries(record.values)
+            .filter(([key]) => candidate.storage.get(key)?.kind === 'column')
+            .map(([key, value]) => [key, afterTypeChange(reader, candidate, key, value)]),
         );
         const storedInput = Object.fromEntries(
           Object.entries(stored).filter(([key]) => {
@@ -116,4 +118,16 @@ export class RecordStorageService {
     }
     return impacts;
   }
+}
+
+function afterTypeChange(
+  before: ReturnType<typeof buildResolvedEntity>,
+  after: ReturnType<typeof buildResolvedEntity>,
+  key: string,
+  value: unknown,
+): unknown {
+  const from = before.storage.get(key);
+  const to = after.storage.get(key);
+  if (from?.kind !== 'column' || to?.kind !== 'column') return value;
+  return convertStoredValue(value, from.sqlType, to.sqlType);
 }

@@ -242,3 +242,25 @@ function changeColumnType(
     `UPDATE ${table} SET ${current} = ${converted} WHERE ${archived} IS NOT NULL`,
   ];
 }
+
+/**
+ * What a value becomes when its column changes type (the same rules as the UPDATE above), so a dry run
+ * judges the records as they will be after the import, not as they were.
+ */
+export function convertStoredValue(value: unknown, from: SqlType, to: SqlType): unknown {
+  if (value === null || value === undefined || from === to) return value ?? null;
+  const text = Array.isArray(value)
+    ? value.join(',')
+    : typeof value === 'object'
+      ? JSON.stringify(value)
+      : String(value);
+  if (to === 'text') return text;
+  if (to === 'text[]') return text.split(',');
+  if (to === 'jsonb') return value;
+  const pattern = CONVERTIBLE[to];
+  if (!pattern || !new RegExp(pattern).test(text)) return null;
+  if (to === 'numeric') return Number(text);
+  if (to === 'boolean') return text === 'true';
+  if (to === 'date') return text.slice(0, 10);
+  return text;
+}
