@@ -166,10 +166,10 @@ describe('records', () => {
       rent: 1,
       cycle: 'monthly',
     };
-    const responses = await Promise.all(Array.from({ length: 15 }, () => create('contract', values)));
+    const responses = await Promise.all(Array.from({ length: 50 }, () => create('contract', values)));
     expect(responses.every((response) => response.status === 201)).toBe(true);
     const numbers = responses.map((response) => (response.body as RecordBody).values.no);
-    expect(new Set(numbers).size).toBe(15);
+    expect(new Set(numbers).size).toBe(50);
   });
 
   it('soft-deletes and restores', async () => {

@@ -24,29 +24,37 @@ export interface WriteContext {
 const WORKSPACE_TIME_ZONE = 'Asia/Shanghai';
 
 /**
- * Fills what the server owns before a write: formulas from the merged record, auto-numbers from
- * per-scope counters (UPDATE … RETURNING inside the transaction, so numbers never repeat).
+ * Fills what the server owns before a write, for a batch of records: formulas from each merged record,
+ * auto-numbers from a per-scope counter advanced once for the whole batch (UPDATE … RETURNING inside the
+ * transaction, so numbers never repeat, also across concurrent writers).
  */
 export async function computeServerFields(
   manager: EntityManager,
   resolved: ResolvedEntity,
-  record: Record<string, unknown>,
+  records: Record<string, unknown>[],
   creating: boolean,
-): Promise<Record<string, unknown>> {
-  const computed: Record<string, unknown> = {};
+): Promise<Record<string, unknown>[]> {
+  const computed = records.map(() => ({}) as Record<string, unknown>);
   for (const field of resolved.entity.fields) {
-    if (field.type === 'formula') computed[field.key] = evaluateFormula(field, { ...record, ...computed });
-    if (field.type === 'autoNumber' && creating) {
+    if (field.type === 'formula') {
+      records.forEach((record, index) => {
+        computed[index]![field.key] = evaluateFormula(field, { ...record, ...computed[index] });
+      });
+    }
+    if (field.type === 'autoNumber' && creating && records.length > 0) {
       const today = workspaceToday();
       const scope = autoNumberScope(field.pattern, today);
       const [{ value }] = (await manager.query(
-        `INSERT INTO auto_number_counter (app_id, entity_key, field_key, scope, value) VALUES ($1, $2, $3, $4, 1)
+        `INSERT INTO auto_number_counter (app_id, entity_key, field_key, scope, value) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (app_id, entity_key, field_key, scope)
-         DO UPDATE SET value = auto_number_counter.value + 1
+         DO UPDATE SET value = auto_number_counter.value + EXCLUDED.value
          RETURNING value`,
-        [resolved.appId, resolved.entity.key, field.key, scope],
+        [resolved.appId, resolved.entity.key, field.key, scope, records.length],
       )) as [{ value: string }];
-      computed[field.key] = formatAutoNumber(field.pattern, { date: today, sequence: Number(value) });
+      const first = Number(value) - records.length + 1;
+      computed.forEach((values, index) => {
+        values[field.key] = formatAutoNumber(field.pattern, { date: today, sequence: first + index });
+      });
     }
   }
   return computed;
@@ -71,18 +79,20 @@ function workspaceToday(): Date {
 export async function checkReferences(
   manager: EntityManager,
   resolved: ResolvedEntity,
-  values: Record<string, unknown>,
+  records: Record<string, unknown>[],
   locale: Locale,
-  pathPrefix = '',
+  pathOf: (index: number, field: string) => string = (_index, field) => field,
 ): Promise<void> {
   const details: ErrorDetail[] = [];
   for (const field of resolved.entity.fields) {
-    const ids = referencedIds(field, values[field.key]);
-    if (ids.length === 0) continue;
-    const found = await countExisting(manager, resolved, field, ids);
-    if (found < new Set(ids).size) {
-      details.push({ path: `${pathPrefix}${field.key}`, message: missingReferenceMessage(field, locale) });
-    }
+    const wanted = new Set(records.flatMap((record) => referencedIds(field, record[field.key])));
+    if (wanted.size === 0) continue;
+    const existing = await existingIds(manager, resolved, field, [...wanted]);
+    records.forEach((record, index) => {
+      if (referencedIds(field, record[field.key]).some((id) => !existing.has(id))) {
+        details.push({ path: pathOf(index, field.key), message: missingReferenceMessage(field, locale) });
+      }
+    });
   }
   if (details.length) throw new AppError('RECORD_INVALID', { count: details.length }, details);
 }
@@ -100,24 +110,24 @@ function referencedIds(field: FieldDefinition, value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).filter((id): id is string => typeof id === 'string');
 }
 
-async function countExisting(
+async function existingIds(
   manager: EntityManager,
   resolved: ResolvedEntity,
   field: FieldDefinition,
   ids: string[],
-): Promise<number> {
-  const rows: { count: number }[] =
+): Promise<Set<string>> {
+  const rows: { id: string }[] =
     field.type === 'relation'
       ? await manager.query(
-          `SELECT count(*)::int AS count FROM ${tableName(resolved.schema, field.relation.entity)}
+          `SELECT _id AS id FROM ${tableName(resolved.schema, field.relation.entity)}
             WHERE _id = ANY($1::uuid[]) AND _deleted_at IS NULL`,
           [ids],
         )
       : await manager.query(
-          'SELECT count(*)::int AS count FROM workspace_member WHERE workspace_id = $1 AND user_id = ANY($2::uuid[])',
+          'SELECT user_id AS id FROM workspace_member WHERE workspace_id = $1 AND user_id = ANY($2::uuid[])',
           [resolved.workspaceId, ids],
         );
-  return rows[0]?.count ?? 0;
+  return new Set(rows.map((row) => row.id));
 }
 
 /** Column assignments for the stored fields present in `values`. */
@@ -136,41 +146,41 @@ export function columnAssignments(
 export const recordSearchText = (resolved: ResolvedEntity, record: Record<string, unknown>) =>
   searchText(resolved.entity, record);
 
-/** History and the outbox event of one write, in the writing transaction. */
-export async function recordWrite(
+export interface RecordWrite {
+  recordId: string;
+  version: number;
+  type: RecordEventType;
+  changes: FieldChange[];
+}
+
+/** History rows and outbox events of a batch of writes, in the writing transaction (two statements). */
+export async function recordWrites(
   manager: EntityManager,
   resolved: ResolvedEntity,
   context: WriteContext,
-  write: { recordId: string; version: number; type: RecordEventType; changes: FieldChange[] },
+  writes: RecordWrite[],
 ): Promise<void> {
-  const action = { created: 'create', updated: 'update', deleted: 'delete', restored: 'restore' }[write.type];
-  const changes = JSON.stringify(write.changes);
+  if (writes.length === 0) return;
+  const ACTIONS: Record<RecordEventType, string> = {
+    created: 'create',
+    updated: 'update',
+    deleted: 'delete',
+    restored: 'restore',
+  };
+  const ids = writes.map((write) => write.recordId);
+  const versions = writes.map((write) => write.version);
+  const changes = writes.map((write) => JSON.stringify(write.changes));
+  const scope = [context.workspaceId, resolved.appId, resolved.entity.key, context.userId];
   await manager.query(
-    `INSERT INTO record_history (workspace_id, app_id, entity_key, record_id, version, action, actor_id, changes)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
-    [
-      context.workspaceId,
-      resolved.appId,
-      resolved.entity.key,
-      write.recordId,
-      write.version,
-      action,
-      context.userId,
-      changes,
-    ],
+    `INSERT INTO record_history (workspace_id, app_id, entity_key, actor_id, record_id, version, action, changes)
+     SELECT $1, $2, $3, $4, w.id, w.version, w.action, w.changes
+       FROM unnest($5::uuid[], $6::int[], $7::text[], $8::jsonb[]) AS w (id, version, action, changes)`,
+    [...scope, ids, versions, writes.map((write) => ACTIONS[write.type]), changes],
   );
   await manager.query(
-    `INSERT INTO record_event (workspace_id, app_id, entity_key, record_id, type, actor_id, source, changes)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
-    [
-      context.workspaceId,
-      resolved.appId,
-      resolved.entity.key,
-      write.recordId,
-      write.type,
-      context.userId,
-      context.source,
-      changes,
-    ],
+    `INSERT INTO record_event (workspace_id, app_id, entity_key, actor_id, source, record_id, type, changes)
+     SELECT $1, $2, $3, $4, $5, w.id, w.type, w.changes
+       FROM unnest($6::uuid[], $7::text[], $8::jsonb[]) AS w (id, type, changes)`,
+    [...scope, context.source, ids, writes.map((write) => write.type), changes],
   );
 }

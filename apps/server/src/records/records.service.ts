@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError } from '../common/errors/app-error';
+import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { EntityCatalogService, type ResolvedEntity, RECORD_ALIAS } from './entity-catalog.service';
 import { type RecordDto, selectList, toRecordDtos } from './record-reader';
+import { type ColumnStorage } from './utils/entity-storage';
 import {
   type FieldChange,
   type WriteContext,
@@ -11,7 +13,7 @@ import {
   columnAssignments,
   computeServerFields,
   recordSearchText,
-  recordWrite,
+  recordWrites,
 } from './record-writer';
 import {
   afterCursor,
@@ -132,12 +134,16 @@ export class RecordsService {
     return this.dataSource.transaction(async (manager) => {
       const resolved = await this.catalog.resolve(context.workspaceId, ref.appKey, ref.entityKey, manager);
       const created: RecordDto[] = [];
+      // Creates first, as one batch; then updates one by one (each has its own version to check).
       const updated: RecordDto[] = [];
-      for (const [index, values] of (input.create ?? []).entries()) {
-        created.push(
-          await prefixErrors(`create[${index}].`, () => this.insert(manager, resolved, context, values)),
-        );
-      }
+      const createdIds = await this.insertMany(
+        manager,
+        resolved,
+        context,
+        input.create ?? [],
+        (index, field) => `create[${index}].${field}`,
+      );
+      created.push(...(createdIds.length ? await this.findMany(manager, resolved, createdIds) : []));
       for (const [index, item] of (input.update ?? []).entries()) {
         updated.push(
           await prefixErrors(`update[${index}].`, () =>
@@ -186,42 +192,93 @@ export class RecordsService {
     context: WriteContext,
     input: unknown,
   ): Promise<RecordDto> {
-    const validation = resolved.compiled.validate(input, { locale: context.locale, mode: 'create' });
-    if (!validation.ok) throw invalid(validation.errors);
-    const values = validation.value;
-    await checkReferences(manager, resolved, values, context.locale);
-    const record = { ...values, ...(await computeServerFields(manager, resolved, values, true)) };
+    const [id] = await this.insertMany(manager, resolved, context, [input]);
+    return (await this.findById(manager, resolved, id!, false))!;
+  }
 
-    const params = sqlParams();
-    const assignments = columnAssignments(resolved, record);
-    const columns = [
-      ...assignments.map(({ column }) => quoteIdent(column.column)),
+  /**
+   * The one create path (API, bulk, seed, import): validates every record first, then writes them with
+   * batched statements — rows, history and outbox events — in the caller's transaction. Errors name the
+   * record through `pathOf` (`create[3].phone` in a bulk request, the field alone for one record).
+   */
+  async insertMany(
+    manager: EntityManager,
+    resolved: ResolvedEntity,
+    context: WriteContext,
+    inputs: unknown[],
+    pathOf: (index: number, field: string) => string = (index, field) =>
+      inputs.length === 1 ? field : `create[${index}].${field}`,
+  ): Promise<string[]> {
+    const values: Record<string, unknown>[] = [];
+    const errors: ErrorDetail[] = [];
+    inputs.forEach((input, index) => {
+      const validation = resolved.compiled.validate(input, { locale: context.locale, mode: 'create' });
+      if (validation.ok) values.push(validation.value);
+      else
+        errors.push(
+          ...validation.errors.map(({ path, message }) => ({ path: pathOf(index, path), message })),
+        );
+    });
+    if (errors.length) throw new AppError('RECORD_INVALID', { count: errors.length }, errors);
+    await checkReferences(manager, resolved, values, context.locale, pathOf);
+    const computed = await computeServerFields(manager, resolved, values, true);
+    const records = values.map((value, index) => ({ ...value, ...computed[index] }));
+    const ids = records.map(() => randomUUID());
+
+    const columns = [...resolved.storage.values()].filter((storage) => storage.kind === 'column');
+    const names = [
+      '_id',
+      ...columns.map((column) => quoteIdent(column.column)),
       '_created_by',
       '_updated_by',
       '_search',
     ];
-    const placeholders = [
-      ...assignments.map(({ column, value }) => `${params.add(value)}::${column.sqlType}`),
-      `${params.add(context.userId)}::uuid`,
-      `${params.add(context.userId)}::uuid`,
-      params.add(recordSearchText(resolved, record)),
-    ];
-    const [row] = (await uniqueGuard(resolved, () =>
-      manager.query(
-        `INSERT INTO ${resolved.table} (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING _id`,
-        params.values,
-      ),
-    )) as [{ _id: string }];
-    const changes = Object.entries(record)
-      .filter(([, value]) => value !== null && value !== undefined)
-      .map(([field, to]) => ({ field, from: null, to }));
-    await recordWrite(manager, resolved, context, {
-      recordId: row._id,
-      version: 1,
-      type: 'created',
-      changes,
-    });
-    return (await this.findById(manager, resolved, row._id, false))!;
+    // PostgreSQL takes at most 65,535 parameters in one statement.
+    const rowsPerStatement = Math.max(1, Math.floor(60_000 / names.length));
+    for (let start = 0; start < records.length; start += rowsPerStatement) {
+      const params = sqlParams();
+      const tuples = records.slice(start, start + rowsPerStatement).map((record, offset) => {
+        const placeholders = [
+          `${params.add(ids[start + offset])}::uuid`,
+          ...columnAssignments(resolved, withAllColumns(columns, record)).map(
+            ({ column, value }) => `${params.add(value)}::${column.sqlType}`,
+          ),
+          `${params.add(context.userId)}::uuid`,
+          `${params.add(context.userId)}::uuid`,
+          params.add(recordSearchText(resolved, record)),
+        ];
+        return `(${placeholders.join(', ')})`;
+      });
+      await uniqueGuard(() =>
+        manager.query(
+          `INSERT INTO ${resolved.table} (${names.join(', ')}) VALUES ${tuples.join(', ')}`,
+          params.values,
+        ),
+      );
+    }
+    await recordWrites(
+      manager,
+      resolved,
+      context,
+      records.map((record, index) => ({
+        recordId: ids[index]!,
+        version: 1,
+        type: 'created' as const,
+        changes: Object.entries(record)
+          .filter(([, value]) => value !== null && value !== undefined)
+          .map(([field, to]) => ({ field, from: null, to })),
+      })),
+    );
+    return ids;
+  }
+
+  async findMany(manager: EntityManager, resolved: ResolvedEntity, ids: string[]): Promise<RecordDto[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT ${selectList(resolved)} FROM ${resolved.table} ${r} WHERE ${r}._id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map((await toRecordDtos(manager, resolved, rows)).map((record) => [record.id, record]));
+    return ids.map((id) => byId.get(id)!);
   }
 
   private async patch(
@@ -248,9 +305,10 @@ export class RecordsService {
       current: current.values,
     });
     if (!validation.ok) throw invalid(validation.errors);
-    await checkReferences(manager, resolved, validation.value, context.locale);
+    await checkReferences(manager, resolved, [validation.value], context.locale);
     const merged = { ...current.values, ...validation.value };
-    const record = { ...merged, ...(await computeServerFields(manager, resolved, merged, false)) };
+    const [serverFields] = await computeServerFields(manager, resolved, [merged], false);
+    const record = { ...merged, ...serverFields };
     const changes: FieldChange[] = Object.keys(record)
       .filter(
         (field) =>
@@ -270,18 +328,15 @@ export class RecordsService {
       '_updated_at = now()',
       '_version = _version + 1',
     );
-    await uniqueGuard(resolved, () =>
+    await uniqueGuard(() =>
       manager.query(
         `UPDATE ${resolved.table} SET ${sets.join(', ')} WHERE _id = ${params.add(id)}::uuid`,
         params.values,
       ),
     );
-    await recordWrite(manager, resolved, context, {
-      recordId: id,
-      version: version + 1,
-      type: 'updated',
-      changes,
-    });
+    await recordWrites(manager, resolved, context, [
+      { recordId: id, version: version + 1, type: 'updated', changes },
+    ]);
     return (await this.findById(manager, resolved, id, false))!;
   }
 
@@ -295,7 +350,7 @@ export class RecordsService {
       const resolved = await this.catalog.resolve(context.workspaceId, ref.appKey, ref.entityKey, manager);
       const current = await this.findById(manager, resolved, id, true);
       if (!current || Boolean(current.deletedAt) === deleted) throw new AppError('RECORD_NOT_FOUND');
-      await uniqueGuard(resolved, () =>
+      await uniqueGuard(() =>
         manager.query(
           `UPDATE ${resolved.table}
               SET _deleted_at = ${deleted ? 'now()' : 'NULL'}, _version = _version + 1, _updated_at = now(),
@@ -304,12 +359,9 @@ export class RecordsService {
           [id, context.userId],
         ),
       );
-      await recordWrite(manager, resolved, context, {
-        recordId: id,
-        version: current.version + 1,
-        type: deleted ? 'deleted' : 'restored',
-        changes: [],
-      });
+      await recordWrites(manager, resolved, context, [
+        { recordId: id, version: current.version + 1, type: deleted ? 'deleted' : 'restored', changes: [] },
+      ]);
       return (await this.findById(manager, resolved, id, false))!;
     });
   }
@@ -348,7 +400,7 @@ function asQueryError<T>(run: () => T): T {
 }
 
 /** A unique index refusing a value becomes a 409 naming the field, not a 500. */
-async function uniqueGuard<T>(resolved: ResolvedEntity, run: () => Promise<T>): Promise<T> {
+async function uniqueGuard<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -373,4 +425,9 @@ async function prefixErrors<T>(prefix: string, run: () => Promise<T>): Promise<T
     }
     throw error;
   }
+}
+
+/** Every column gets a value in a multi-row INSERT; fields a record leaves out are NULL. */
+function withAllColumns(columns: ColumnStorage[], record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(columns.map((column) => [column.field.key, record[column.field.key] ?? null]));
 }
