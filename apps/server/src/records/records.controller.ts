@@ -1,17 +1,54 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import fs from 'node:fs';
+import os from 'node:os';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { type Response } from 'express';
+import { ApiBearerAuth, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { type AuthContext, CurrentAuth } from '../auth/auth-context';
 import { AppError } from '../common/errors/app-error';
 import { localeFromHeader } from '../common/http/locale';
-import { BulkRecordsDto, CreateRecordDto, ListRecordsQueryDto, UpdateRecordDto } from './dto/record.dto';
+import {
+  BulkRecordsDto,
+  CreateRecordDto,
+  ExportRecordsQueryDto,
+  ImportRecordsDto,
+  ListRecordsQueryDto,
+  UpdateRecordDto,
+} from './dto/record.dto';
+import { EntityCatalogService } from './entity-catalog.service';
+import { RecordExporterService } from './spreadsheet/record-exporter.service';
+import { RecordImporterService } from './spreadsheet/record-importer.service';
+import { type SheetFormat, sheetFormatOf } from './spreadsheet/sheet-reader';
 import { type WriteContext } from './record-writer';
 import { type EntityRef, RecordsService } from './records.service';
+
+// Spreadsheets larger than this are refused with a 413 before any parsing.
+const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
 @ApiTags('records')
 @ApiBearerAuth()
 @Controller('apps/:app/entities/:entity/records')
 export class RecordsController {
-  constructor(private readonly records: RecordsService) {}
+  constructor(
+    private readonly records: RecordsService,
+    private readonly catalog: EntityCatalogService,
+    private readonly importer: RecordImporterService,
+    private readonly exporter: RecordExporterService,
+  ) {}
 
   @Get()
   list(
@@ -48,6 +85,95 @@ export class RecordsController {
     @Headers('accept-language') language?: string,
   ) {
     return this.records.bulk(writeContext(auth, language, 'bulk'), { appKey, entityKey }, body);
+  }
+
+  @Get('export')
+  @ApiQuery({ name: 'format', enum: ['xlsx', 'csv'], required: false })
+  async export(
+    @CurrentAuth() auth: AuthContext,
+    @Param('app') appKey: string,
+    @Param('entity') entityKey: string,
+    @Query() exportQuery: ExportRecordsQueryDto,
+    @Res() response: Response,
+    @Headers('accept-language') language?: string,
+  ) {
+    const { format, ...query } = exportQuery;
+    const sheetFormat = format ?? 'xlsx';
+    const ref = { appKey, entityKey };
+    // Resolve before streaming, so a bad app, entity or filter still gets a proper error response.
+    await this.records.list(auth.workspaceId, ref, { ...query, filter: parseFilter(query.filter), limit: 1 });
+    response.attachment(`${entityKey}.${sheetFormat}`);
+    response.type(
+      sheetFormat === 'xlsx'
+        ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+        : 'text/csv',
+    );
+    await this.exporter.export(
+      auth.workspaceId,
+      ref,
+      { ...query, filter: parseFilter(query.filter) },
+      sheetFormat,
+      localeFromHeader(language),
+      response,
+    );
+  }
+
+  @Get('import-template')
+  @ApiQuery({ name: 'format', enum: ['xlsx', 'csv'], required: false })
+  async importTemplate(
+    @CurrentAuth() auth: AuthContext,
+    @Param('app') appKey: string,
+    @Param('entity') entityKey: string,
+    @Query('format') format: string | undefined,
+    @Res() response: Response,
+    @Headers('accept-language') language?: string,
+  ) {
+    const sheetFormat = parseFormat(format);
+    await this.catalog.resolve(auth.workspaceId, appKey, entityKey);
+    response.attachment(`${entityKey}-template.${sheetFormat}`);
+    await this.exporter.template(
+      auth.workspaceId,
+      { appKey, entityKey },
+      sheetFormat,
+      localeFromHeader(language),
+      response,
+    );
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(
+    FileInterceptor('file', { dest: os.tmpdir(), limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }),
+  )
+  async import(
+    @CurrentAuth() auth: AuthContext,
+    @Param('app') appKey: string,
+    @Param('entity') entityKey: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() body: ImportRecordsDto,
+    @Headers('accept-language') language?: string,
+  ) {
+    try {
+      const format = file && sheetFormatOf(file.originalname);
+      if (!file || !format) {
+        throw new AppError('IMPORT_INVALID', {}, [
+          { path: 'file', message: 'send an .xlsx or .csv file in the form field "file"' },
+        ]);
+      }
+      return await this.importer.import(
+        writeContext(auth, language, 'import'),
+        { appKey, entityKey },
+        { path: file.path, format },
+        {
+          mode: body.mode ?? 'preview',
+          mapping: parseMapping(body.mapping),
+          importId: body.importId,
+        },
+      );
+    } finally {
+      if (file?.path) fs.rmSync(file.path, { force: true });
+    }
   }
 
   @Get(':id')
@@ -119,4 +245,30 @@ function parseFilter(text: string | undefined): unknown {
   } catch {
     throw new AppError('FILTER_INVALID', {}, [{ path: 'filter', message: 'is not valid JSON' }]);
   }
+}
+
+function parseFormat(format: string | undefined): SheetFormat {
+  if (format === undefined || format === 'xlsx') return 'xlsx';
+  if (format === 'csv') return 'csv';
+  throw new AppError('VALIDATION_FAILED', {}, [{ path: 'format', message: 'format must be xlsx or csv' }]);
+}
+
+function parseMapping(text: string | undefined): Record<string, string> | undefined {
+  if (!text) return undefined;
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (
+      parsed &&
+      typeof parsed === 'object' &&
+      !Array.isArray(parsed) &&
+      Object.values(parsed).every((v) => typeof v === 'string')
+    ) {
+      return Object.assign(Object.create(null) as Record<string, string>, parsed);
+    }
+  } catch {
+    // answered below
+  }
+  throw new AppError('VALIDATION_FAILED', {}, [
+    { path: 'mapping', message: 'mapping must be a JSON object of header → field key' },
+  ]);
 }

@@ -3,10 +3,20 @@ import { EntityCatalogService } from './entity-catalog.service';
 import { RecordStorageService } from './record-storage.service';
 import { RecordsController } from './records.controller';
 import { RecordsService } from './records.service';
+import { RecordExporterService } from './spreadsheet/record-exporter.service';
+import { RecordImporterService } from './spreadsheet/record-importer.service';
+import { RealtimeModule } from '../realtime/realtime.module';
 
 @Module({
+  imports: [RealtimeModule],
   controllers: [RecordsController],
-  providers: [EntityCatalogService, RecordsService, RecordStorageService],
+  providers: [
+    EntityCatalogService,
+    RecordsService,
+    RecordStorageService,
+    RecordImporterService,
+    RecordExporterService,
+  ],
   exports: [RecordsService, RecordStorageService],
 })
 export class RecordsModule {}

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsIn,
   IsInt,
   IsObject,
   IsOptional,
@@ -97,4 +98,30 @@ export class BulkRecordsDto {
   @ValidateNested({ each: true })
   @Type(() => BulkUpdateItemDto)
   update?: BulkUpdateItemDto[];
+}
+
+export class ImportRecordsDto {
+  @ApiPropertyOptional({ enum: ['preview', 'validOnly', 'allOrNothing'], default: 'preview' })
+  @IsOptional()
+  @IsIn(['preview', 'validOnly', 'allOrNothing'])
+  mode?: 'preview' | 'validOnly' | 'allOrNothing';
+
+  @ApiPropertyOptional({ description: 'JSON object: column header → field key ("" to skip a column).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  mapping?: string;
+
+  @ApiPropertyOptional({ description: 'Any id; progress events `import.progress` carry it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  importId?: string;
+}
+
+export class ExportRecordsQueryDto extends ListRecordsQueryDto {
+  @ApiPropertyOptional({ enum: ['xlsx', 'csv'], default: 'xlsx' })
+  @IsOptional()
+  @IsIn(['xlsx', 'csv'], { message: 'format must be xlsx or csv' })
+  format?: 'xlsx' | 'csv';
 }
