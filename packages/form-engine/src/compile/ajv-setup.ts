@@ -34,7 +34,6 @@ export function createAjv(): Ajv {
     strict: true,
     messages: false,
     verbose: true,
-    multipleOfPrecision: 9,
   });
   addFormats(ajv, ['date', 'date-time', 'uuid']);
   ajv.addFormat('mobile-cn', { type: 'string', validate: isMainlandMobile });
@@ -42,6 +41,13 @@ export function createAjv(): Ajv {
   ajv.addFormat('credit-code-cn', { type: 'string', validate: isUnifiedSocialCreditCode });
   ajv.addFormat('email', { type: 'string', validate: isEmail });
   ajv.addFormat('http-url', { type: 'string', validate: isHttpUrl });
+  ajv.addKeyword({
+    keyword: 'x-decimals',
+    type: 'number',
+    schemaType: 'number',
+    errors: false,
+    validate: (places: number, value: number) => hasAtMostDecimals(value, places),
+  });
   ajv.addKeyword({
     keyword: 'x-minDate',
     type: 'string',
@@ -76,4 +82,10 @@ export function createAjv(): Ajv {
       fileMatchesAccept(value, accept),
   });
   return ajv;
+}
+
+/** 0.1 + 0.2 has "2 decimals"; 12.345 has 3. Relative tolerance, so it holds for large amounts too. */
+export function hasAtMostDecimals(value: number, places: number): boolean {
+  const rounded = Number(value.toFixed(places));
+  return Math.abs(value - rounded) <= Number.EPSILON * Math.max(1, Math.abs(value)) * 8;
 }

@@ -271,3 +271,21 @@ describe('compileEntity: unsafe definitions', () => {
     }
   });
 });
+
+describe('money precision', () => {
+  const entity = {
+    key: 'bill',
+    label: { 'zh-CN': '账单' },
+    fields: [{ key: 'amount', label: { 'zh-CN': '金额', en: 'Amount' }, type: 'money' as const }],
+  };
+  it.each([111848.18, 9_999_999_999.99, 0.1 + 0.2, 3500, 0.01])(
+    'accepts %p with at most two decimals',
+    (amount) => {
+      expect(compileEntity(entity).validate({ amount }, { locale: 'en', mode: 'create' }).ok).toBe(true);
+    },
+  );
+  it.each([111848.185, 0.001, 12.345])('refuses %p with more decimals', (amount) => {
+    const result = compileEntity(entity).validate({ amount }, { locale: 'en', mode: 'create' });
+    expect(result.ok ? [] : result.errors.map((error) => error.code)).toEqual(['precision']);
+  });
+});

@@ -95,8 +95,8 @@ function mapError(error: ErrorObject, located: Located): Mapped {
         return { code: 'fileTooLarge', params: { limitMb: Number(params.limit) / 1024 / 1024 } };
       if (located.inner.length > 0) return { code: 'invalidValue' };
       return { code: error.keyword === 'minimum' ? 'min' : 'max', params: { limit: params.limit } };
-    case 'multipleOf':
-      return { code: 'precision', params: { digits: decimalsOf(Number(params.multipleOf)) } };
+    case 'x-decimals':
+      return { code: 'precision', params: { digits: Number(schema) } };
     case 'enum':
       return { code: 'invalidOption', params: { allowed: params.allowedValues }, options: true };
     case 'uniqueItems':
@@ -116,8 +116,6 @@ function mapError(error: ErrorObject, located: Located): Mapped {
       return { code: 'invalidValue' };
   }
 }
-
-const decimalsOf = (step: number): number => Math.max(0, Math.round(-Math.log10(step)));
 
 /** Maps ajv errors to FieldErrors, dropping the `required` ones prepareRecord already reported (or waived). */
 export function schemaErrorsToFieldErrors(

@@ -48,9 +48,12 @@ function numberFromCell(cell: unknown, allowPercentSign = false): CellResult {
   return value === undefined ? cellError('cellNotNumber', { value: cellText(cell) }) : { value };
 }
 
-/** `multipleOf` for N decimal places; ajv compares with `multipleOfPrecision` so 0.1 + 0.2 passes. */
+/**
+ * At most N decimal places. Not `multipleOf`: ajv's tolerance is absolute, so large amounts with cents
+ * (111,848.18) failed it; `x-decimals` compares the number with itself rounded to N places instead.
+ */
 const decimals = (precision: number | undefined): JsonSchema =>
-  precision === undefined ? {} : { multipleOf: Number(`1e-${precision}`) };
+  precision === undefined ? {} : { 'x-decimals': precision };
 
 const numberSchema = (
   field: NumberField | MoneyField | PercentField,
