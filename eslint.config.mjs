@@ -94,7 +94,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/jest.config.js'],
+    files: ['**/jest.config.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,

@@ -192,16 +192,21 @@ describe('records', () => {
     expect((await list('room')).items.map((room) => room.id)).toContain(id);
   });
 
-  it('writes one outbox event per write, in the same transaction', async () => {
-    const events = await testApp.database.query<{ type: string; count: number }>(
-      "SELECT type, count(*)::int AS count FROM record_event WHERE entity_key = 'room' GROUP BY type ORDER BY type",
+  it('logs every write once, in the same transaction, as history and as the outbox for triggers', async () => {
+    const events = await testApp.database.query<{ type: string; source: string; count: number }>(
+      `SELECT type, source, count(*)::int AS count FROM record_change WHERE entity_key = 'room'
+        GROUP BY type, source ORDER BY type, source`,
     );
-    const history = await testApp.database.query<{ count: number }>(
-      "SELECT count(*)::int AS count FROM record_history WHERE entity_key = 'room'",
+    expect(events).toEqual([
+      { type: 'created', source: 'seed', count: 3 },
+      { type: 'deleted', source: 'api', count: 1 },
+      { type: 'restored', source: 'api', count: 1 },
+      { type: 'updated', source: 'api', count: 2 },
+    ]);
+    const pending = await testApp.database.query<{ count: number }>(
+      "SELECT count(*)::int AS count FROM record_change WHERE dispatched_at IS NULL AND entity_key = 'room'",
     );
-    const total = events.reduce((sum, row) => sum + row.count, 0);
-    expect(total).toBe(history[0]!.count);
-    expect(events.map((row) => row.type)).toEqual(['created', 'deleted', 'restored', 'updated']);
+    expect(pending[0]!.count).toBe(7);
   });
 
   describe('querying', () => {

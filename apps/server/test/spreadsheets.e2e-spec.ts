@@ -18,7 +18,7 @@ describe('spreadsheet import and export', () => {
   const roomCount = async () =>
     (
       await testApp.database.query<{ count: number }>(
-        'SELECT count(*)::int AS count FROM record_event WHERE entity_key = $1',
+        'SELECT count(*)::int AS count FROM record_change WHERE entity_key = $1',
         ['room'],
       )
     )[0]!.count;
@@ -72,7 +72,7 @@ describe('spreadsheet import and export', () => {
       expect.objectContaining({ code: 'X-5', floor: 2, status: 'leased', buildingName: '2号楼' }),
     ]);
     const sources = await testApp.database.query<{ source: string }>(
-      "SELECT DISTINCT source FROM record_event WHERE entity_key = 'room' AND source = 'import'",
+      "SELECT DISTINCT source FROM record_change WHERE entity_key = 'room' AND source = 'import'",
     );
     expect(sources).toEqual([{ source: 'import' }]);
   });

@@ -153,7 +153,7 @@ export interface RecordWrite {
   changes: FieldChange[];
 }
 
-/** History rows and outbox events of a batch of writes, in the writing transaction (two statements). */
+/** One change-log row per write (history and outbox at once), in the writing transaction. */
 export async function recordWrites(
   manager: EntityManager,
   resolved: ResolvedEntity,
@@ -161,26 +161,20 @@ export async function recordWrites(
   writes: RecordWrite[],
 ): Promise<void> {
   if (writes.length === 0) return;
-  const ACTIONS: Record<RecordEventType, string> = {
-    created: 'create',
-    updated: 'update',
-    deleted: 'delete',
-    restored: 'restore',
-  };
-  const ids = writes.map((write) => write.recordId);
-  const versions = writes.map((write) => write.version);
-  const changes = writes.map((write) => JSON.stringify(write.changes));
-  const scope = [context.workspaceId, resolved.appId, resolved.entity.key, context.userId];
   await manager.query(
-    `INSERT INTO record_history (workspace_id, app_id, entity_key, actor_id, record_id, version, action, changes)
-     SELECT $1, $2, $3, $4, w.id, w.version, w.action, w.changes
-       FROM unnest($5::uuid[], $6::int[], $7::text[], $8::jsonb[]) AS w (id, version, action, changes)`,
-    [...scope, ids, versions, writes.map((write) => ACTIONS[write.type]), changes],
-  );
-  await manager.query(
-    `INSERT INTO record_event (workspace_id, app_id, entity_key, actor_id, source, record_id, type, changes)
-     SELECT $1, $2, $3, $4, $5, w.id, w.type, w.changes
-       FROM unnest($6::uuid[], $7::text[], $8::jsonb[]) AS w (id, type, changes)`,
-    [...scope, context.source, ids, writes.map((write) => write.type), changes],
+    `INSERT INTO record_change (workspace_id, app_id, entity_key, actor_id, source, record_id, version, type, changes)
+     SELECT $1, $2, $3, $4, $5, w.id, w.version, w.type, w.changes
+       FROM unnest($6::uuid[], $7::int[], $8::text[], $9::jsonb[]) AS w (id, version, type, changes)`,
+    [
+      context.workspaceId,
+      resolved.appId,
+      resolved.entity.key,
+      context.userId,
+      context.source,
+      writes.map((write) => write.recordId),
+      writes.map((write) => write.version),
+      writes.map((write) => write.type),
+      writes.map((write) => JSON.stringify(write.changes)),
+    ],
   );
 }

@@ -22,6 +22,7 @@ import { type AuthContext, CurrentAuth } from '../auth/auth-context';
 import { AppError } from '../common/errors/app-error';
 import { localeFromHeader } from '../common/http/locale';
 import {
+  BulkQueryDto,
   BulkRecordsDto,
   CreateRecordDto,
   ExportRecordsQueryDto,
@@ -82,9 +83,11 @@ export class RecordsController {
     @Param('app') appKey: string,
     @Param('entity') entityKey: string,
     @Body() body: BulkRecordsDto,
+    @Query() query: BulkQueryDto,
     @Headers('accept-language') language?: string,
   ) {
-    return this.records.bulk(writeContext(auth, language, 'bulk'), { appKey, entityKey }, body);
+    const ref = { appKey, entityKey };
+    return this.records.bulk(writeContext(auth, language, 'bulk'), ref, body, query.return === 'records');
   }
 
   @Get('export')

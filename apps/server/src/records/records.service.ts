@@ -8,6 +8,7 @@ import { type RecordDto, selectList, toRecordDtos } from './record-reader';
 import { type ColumnStorage } from './utils/entity-storage';
 import {
   type FieldChange,
+  type RecordEventType,
   type WriteContext,
   checkReferences,
   columnAssignments,
@@ -40,6 +41,8 @@ export interface ListQuery {
   includeDeleted?: boolean;
 }
 
+export type BulkResult = RecordDto | { id: string; version: number };
+
 export interface HistoryEntry {
   version: number;
   at: string;
@@ -49,6 +52,13 @@ export interface HistoryEntry {
 }
 
 const r = RECORD_ALIAS;
+
+const HISTORY_ACTIONS: Record<RecordEventType, HistoryEntry['action']> = {
+  created: 'create',
+  updated: 'update',
+  deleted: 'delete',
+  restored: 'restore',
+};
 
 /**
  * Records of app entities: validated by the form engine, stored in the entity's own table, every write
@@ -126,16 +136,19 @@ export class RecordsService {
   }
 
   /** Creates and updates in one transaction: all succeed or nothing changes; errors name the item. */
+  /**
+   * Creates and updates in one transaction: all succeed or nothing changes; errors name the item. Answers
+   * ids and versions; whole records only when asked, since reading a thousand back costs more than writing.
+   */
   async bulk(
     context: WriteContext,
     ref: EntityRef,
     input: { create?: unknown[]; update?: { id: string; version: number; values: unknown }[] },
-  ): Promise<{ created: RecordDto[]; updated: RecordDto[] }> {
+    returnRecords = false,
+  ): Promise<{ created: BulkResult[]; updated: BulkResult[] }> {
     return this.dataSource.transaction(async (manager) => {
       const resolved = await this.catalog.resolve(context.workspaceId, ref.appKey, ref.entityKey, manager);
-      const created: RecordDto[] = [];
       // Creates first, as one batch; then updates one by one (each has its own version to check).
-      const updated: RecordDto[] = [];
       const createdIds = await this.insertMany(
         manager,
         resolved,
@@ -143,13 +156,16 @@ export class RecordsService {
         input.create ?? [],
         (index, field) => `create[${index}].${field}`,
       );
-      created.push(...(createdIds.length ? await this.findMany(manager, resolved, createdIds) : []));
+      const created: BulkResult[] =
+        returnRecords && createdIds.length
+          ? await this.findMany(manager, resolved, createdIds)
+          : createdIds.map((id) => ({ id, version: 1 }));
+      const updated: BulkResult[] = [];
       for (const [index, item] of (input.update ?? []).entries()) {
-        updated.push(
-          await prefixErrors(`update[${index}].`, () =>
-            this.patch(manager, resolved, context, item.id, item.version, item.values),
-          ),
+        const record = await prefixErrors(`update[${index}].`, () =>
+          this.patch(manager, resolved, context, item.id, item.version, item.values),
         );
+        updated.push(returnRecords ? record : { id: record.id, version: record.version });
       }
       return { created, updated };
     });
@@ -165,21 +181,24 @@ export class RecordsService {
 
   async history(workspaceId: string, ref: EntityRef, id: string): Promise<HistoryEntry[]> {
     const resolved = await this.catalog.resolve(workspaceId, ref.appKey, ref.entityKey);
-    const rows: (Omit<HistoryEntry, 'actor' | 'at'> & {
+    const rows: {
+      version: number;
+      type: RecordEventType;
       at: Date;
+      changes: FieldChange[];
       actor_id: string | null;
       actor_name: string | null;
-    })[] = await this.dataSource.query(
-      `SELECT h.version, h.action, h.at, h.changes, h.actor_id, u.display_name AS actor_name
-           FROM record_history h LEFT JOIN app_user u ON u.id = h.actor_id
-          WHERE h.app_id = $1 AND h.entity_key = $2 AND h.record_id = $3
-          ORDER BY h.version, h.id`,
+    }[] = await this.dataSource.query(
+      `SELECT c.version, c.type, c.at, c.changes, c.actor_id, u.display_name AS actor_name
+         FROM record_change c LEFT JOIN app_user u ON u.id = c.actor_id
+        WHERE c.app_id = $1 AND c.entity_key = $2 AND c.record_id = $3
+        ORDER BY c.version, c.id`,
       [resolved.appId, resolved.entity.key, id],
     );
     if (rows.length === 0) throw new AppError('RECORD_NOT_FOUND');
     return rows.map((row) => ({
       version: row.version,
-      action: row.action,
+      action: HISTORY_ACTIONS[row.type],
       at: row.at.toISOString(),
       actor: row.actor_id ? { id: row.actor_id, displayName: row.actor_name ?? '' } : null,
       changes: row.changes,

@@ -125,3 +125,14 @@ export class ExportRecordsQueryDto extends ListRecordsQueryDto {
   @IsIn(['xlsx', 'csv'], { message: 'format must be xlsx or csv' })
   format?: 'xlsx' | 'csv';
 }
+
+export class BulkQueryDto {
+  @ApiPropertyOptional({
+    enum: ['ids', 'records'],
+    default: 'ids',
+    description: 'What to answer for each item.',
+  })
+  @IsOptional()
+  @IsIn(['ids', 'records'], { message: 'return must be ids or records' })
+  return?: 'ids' | 'records';
+}
