@@ -9,6 +9,8 @@ import { useLocale } from './hooks/useLocale';
 import { AppDetailPage } from './pages/apps/AppDetailPage';
 import { AppsPage } from './pages/apps/AppsPage';
 import { ImportPage } from './pages/apps/import/ImportPage';
+import { DesignerPage } from './pages/designer/DesignerPage';
+import { RecordsPage } from './pages/records/RecordsPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { WorkspacesPage } from './pages/workspaces/WorkspacesPage';
 
@@ -22,6 +24,9 @@ export function AppRoutes() {
           <Route path="apps" element={<AppsPage />} />
           <Route path="apps/import" element={<ImportPage />} />
           <Route path="apps/:key" element={<AppDetailPage />} />
+          <Route path="apps/:app/e/:entity" element={<RecordsPage />} />
+          <Route path="apps/:app/design" element={<DesignerPage />} />
+          <Route path="apps/:app/design/:entity" element={<DesignerPage />} />
           <Route path="workspaces" element={<WorkspacesPage />} />
           <Route path="*" element={<Navigate to="/apps" replace />} />
         </Route>

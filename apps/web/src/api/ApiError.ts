@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** The stored state on a conflict (409), e.g. the current record for RECORD_VERSION_CONFLICT. */
+    readonly current?: unknown,
   ) {
     super(message);
   }
@@ -43,8 +45,8 @@ export async function apiErrorFromResponse(response: Response): Promise<ApiError
     body = undefined;
   }
   if (isErrorBody(body)) {
-    const { code, message, details } = body.error;
-    return new ApiError(response.status, code, message, Array.isArray(details) ? details : []);
+    const { code, message, details, current } = body.error;
+    return new ApiError(response.status, code, message, Array.isArray(details) ? details : [], current);
   }
   return new ApiError(
     response.status,

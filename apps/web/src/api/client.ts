@@ -6,6 +6,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   method?: HttpMethod;
+  /** JSON-encoded, except FormData, which is sent as multipart (the browser sets the boundary). */
   body?: unknown;
   /** false for login/refresh: no bearer token, and a 401 is an answer rather than an expired session. */
   auth?: boolean;
@@ -55,8 +56,10 @@ export function createApiClient({
     const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': getLocale() };
     const tokens = options.auth === false ? null : tokenStore.get();
     if (tokens) headers.Authorization = `Bearer ${tokens.accessToken}`;
-    let body: string | undefined;
-    if (options.body !== undefined) {
+    let body: string | FormData | undefined;
+    if (options.body instanceof FormData) {
+      body = options.body;
+    } else if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(options.body);
     }

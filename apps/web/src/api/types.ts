@@ -1,10 +1,14 @@
-// Wire types of the server API (docs: apps/web/README.md). Kept local until @lowcode/app-model is published to the
-// workspace; only the fields the web reads are typed.
+// Wire types of the server API (docs: apps/web/README.md). App definitions are typed by @lowcode/app-model;
+// only the fields the web reads are typed here.
+import type { AppDefinition, LocalizedText } from '@lowcode/app-model';
 
-export type Locale = 'zh-CN' | 'en';
-
-/** Text in the default language, optionally translated. */
-export type LocalizedText = { 'zh-CN': string; en?: string };
+export type {
+  AppDefinition,
+  EntityDefinition,
+  FieldDefinition,
+  Locale,
+  LocalizedText,
+} from '@lowcode/app-model';
 
 export type WorkspaceRole = 'admin' | 'member';
 
@@ -58,9 +62,9 @@ export interface AppSummary {
   counts: AppCounts;
 }
 
-/** The definition is owned by @lowcode/app-model; the web only reads it for display, so it stays opaque here. */
+/** The stored definition was validated by the server on import, so it is read as a valid AppDefinition. */
 export interface AppDetail extends AppSummary {
-  definition: unknown;
+  definition: AppDefinition;
 }
 
 export type ChangeType = 'add' | 'change' | 'remove';
@@ -90,11 +94,20 @@ export interface ImportChange {
 
 export type ImportAction = 'create' | 'update' | 'unchanged';
 
+/** Existing records of one field that would no longer validate under the new definition. */
+export interface ImportImpact {
+  entity: string;
+  field: string;
+  invalidCount: number;
+  samples: { id: string; message: string }[];
+}
+
 export interface ImportPreview {
   dryRun: true;
   appKey: string;
   action: ImportAction;
   changes: ImportChange[];
+  impact?: ImportImpact[];
 }
 
 export interface ImportResult {
@@ -110,9 +123,69 @@ export interface ErrorDetail {
   message: string;
 }
 
-/** Every 4xx/5xx body of the server. */
+/** Every 4xx/5xx body of the server. `current` is the stored record on a version conflict. */
 export interface ErrorBody {
-  error: { code: string; message: string; details?: ErrorDetail[] };
+  error: { code: string; message: string; details?: ErrorDetail[]; current?: unknown };
+}
+
+// ---------------------------------------------------------------- records
+
+export interface RecordDto {
+  id: string;
+  version: number;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+  deletedAt: string | null;
+  values: Record<string, unknown>;
+  /** Title text of relation/user targets, by field key. */
+  display: Record<string, string | string[]>;
+}
+
+export interface RecordPage {
+  items: RecordDto[];
+  nextCursor: string | null;
+}
+
+export interface RecordQuery {
+  /** JSON-logic filter (see records/filterModel.ts). */
+  filter?: unknown;
+  /** Comma-separated keys, `-` for descending: `-updatedAt,rent`. */
+  sort?: string;
+  limit?: number;
+  cursor?: string | null;
+  q?: string;
+  includeDeleted?: boolean;
+}
+
+export interface RecordChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+export interface RecordHistoryEntry {
+  version: number;
+  at: string;
+  actor: { id: string; displayName: string } | null;
+  action: 'create' | 'update' | 'delete' | 'restore';
+  changes: RecordChange[];
+}
+
+/** A stored file, as returned by `POST /api/files`; attachment, image and signature values hold these. */
+export interface StoredFile {
+  id: string;
+  name: string;
+  size: number;
+  mimeType: string;
+  url?: string;
+}
+
+export interface MemberUser {
+  id: string;
+  username: string;
+  displayName: string;
 }
 
 export type AppChangedEvent = { key: string; action: 'imported' | 'deleted' };

@@ -1,5 +1,5 @@
+import { localize as localizeText, type Locale, type LocalizedText } from '@lowcode/app-model';
 import { useTranslation } from 'react-i18next';
-import type { Locale, LocalizedText } from '../api/types';
 import { isLocale, DEFAULT_LOCALE, setLocale } from '../i18n';
 
 /** The current UI language, re-rendering on change. */
@@ -9,9 +9,7 @@ export function useLocale(): { locale: Locale; setLocale: (locale: Locale) => Pr
   return { locale, setLocale };
 }
 
-/** Picks the text for the locale; zh-CN is the one language every label has. */
+/** app-model's `localize` (falls back to zh-CN), also accepting the plain strings some server answers carry. */
 export function localize(text: LocalizedText | string | undefined, locale: Locale): string {
-  if (text === undefined) return '';
-  if (typeof text === 'string') return text;
-  return text[locale] || text['zh-CN'];
+  return typeof text === 'string' ? text : localizeText(text, locale);
 }

@@ -11,6 +11,7 @@ import {
   Skeleton,
   Space,
   Statistic,
+  Tabs,
   Typography,
 } from 'antd';
 import { useCallback, useMemo } from 'react';
@@ -25,8 +26,10 @@ import { formatDateTime } from '../../utils/formatDate';
 import { AppActions } from './AppActions';
 import { COUNT_KEYS } from './AppCountsTags';
 import { AppDefinitionOutline } from './AppDefinitionOutline';
+import { AppEntities } from './AppEntities';
 import { outlineDefinition } from './definitionOutline';
 
+/** The app's home: its entities (→ records) first, the definition's outline as a second tab. */
 export function AppDetailPage() {
   const { key = '' } = useParams();
   const { t } = useTranslation();
@@ -87,10 +90,20 @@ export function AppDetailPage() {
           ))}
         </Row>
       </Card>
-      <Typography.Title level={5} style={{ margin: 0 }}>
-        {t('appDetail.structure')}
-      </Typography.Title>
-      <AppDefinitionOutline sections={sections} />
+      <Tabs
+        items={[
+          {
+            key: 'entities',
+            label: t('appHome.entities'),
+            children: <AppEntities appKey={app.key} definition={app.definition} locale={locale} />,
+          },
+          {
+            key: 'structure',
+            label: t('appDetail.structure'),
+            children: <AppDefinitionOutline sections={sections} />,
+          },
+        ]}
+      />
     </Space>
   );
 }

@@ -1,44 +1,33 @@
+import type { AppDefinition } from '@lowcode/app-model';
 import { describe, expect, it } from 'vitest';
+import smallApp from '../../../../../packages/app-model/examples/small-app.json';
 import { outlineDefinition } from './definitionOutline';
 
+const example = smallApp as unknown as AppDefinition;
+
 describe('outlineDefinition', () => {
-  it('reads arrays of keyed items, localizing labels', () => {
-    const sections = outlineDefinition(
-      {
-        entities: [
-          {
-            key: 'room',
-            label: { 'zh-CN': '房间', en: 'Room' },
-            fields: [{ key: 'no', label: { 'zh-CN': '房号' }, type: 'string' }],
-          },
-        ],
-        flows: [
-          { key: 'repair', nodes: [{ key: 'start', type: 'start' }], edges: [{ from: 'start', to: 'end' }] },
-        ],
-      },
-      'en',
-    );
-    const entities = sections.find((s) => s.key === 'entities');
-    expect(entities?.items).toEqual([
-      {
-        key: 'room',
-        label: 'Room',
-        children: [{ key: 'no', label: '房号', detail: 'string' }],
-        extraCounts: {},
-      },
-    ]);
-    const flows = sections.find((s) => s.key === 'flows');
-    expect(flows?.items[0]).toMatchObject({ key: 'repair', extraCounts: { edges: 1 } });
-    expect(flows?.items[0]?.children).toEqual([{ key: 'start', label: 'start', detail: 'start' }]);
+  it('lists entities with their fields, localized', () => {
+    const entities = outlineDefinition(example, 'en').find((s) => s.key === 'entities');
+    expect(entities?.items.length).toBe(example.entities.length);
+    const first = example.entities[0]!;
+    expect(entities?.items[0]).toMatchObject({ key: first.key, label: first.label.en });
+    expect(entities?.items[0]?.children[0]).toEqual({
+      key: first.fields[0]!.key,
+      label: first.fields[0]!.label.en,
+      detail: first.fields[0]!.type,
+    });
   });
 
-  it('reads collections keyed by object and tolerates junk', () => {
-    const sections = outlineDefinition(
-      { roles: { manager: { label: '经理' }, broken: 42 }, rules: 'nope' },
-      'zh-CN',
+  it('counts the edges of flows and names the other parts', () => {
+    const sections = outlineDefinition(example, 'zh-CN');
+    const flow = example.flows[0]!;
+    expect(sections.find((s) => s.key === 'flows')?.items[0]).toMatchObject({
+      key: flow.key,
+      label: flow.label['zh-CN'],
+      extraCounts: { edges: flow.edges.length },
+    });
+    expect(sections.find((s) => s.key === 'roles')?.items.map((i) => i.key)).toEqual(
+      example.roles.map((r) => r.key),
     );
-    expect(sections.find((s) => s.key === 'roles')?.items.map((i) => i.label)).toEqual(['经理']);
-    expect(sections.find((s) => s.key === 'rules')?.items).toEqual([]);
-    expect(outlineDefinition(null, 'zh-CN').every((s) => s.items.length === 0)).toBe(true);
   });
 });

@@ -1,0 +1,91 @@
+import type { EntityDefinition, FieldDefinition, Locale } from '@lowcode/app-model';
+import {
+  compileEntity,
+  FormDefinitionError,
+  isComputedField,
+  stableStringify,
+  type FieldError,
+  type ValidationMode,
+} from '@lowcode/form-engine';
+
+// Pure helpers between the form's state and the engine. The form never judges a value itself: every verdict
+// comes from compileEntity(entity).validate, exactly as the server runs it, so both show the same words.
+
+export type FormValues = Record<string, unknown>;
+
+/** Only non-computed fields are input: the engine refuses computed ones (`readOnly`), as the server does. */
+export function editableValues(entity: EntityDefinition, values: FormValues): FormValues {
+  const result: FormValues = {};
+  for (const field of entity.fields) {
+    if (isComputedField(field) || values[field.key] === undefined) continue;
+    result[field.key] =
+      field.type === 'subTable' ? editableRows(field.fields, values[field.key]) : values[field.key];
+  }
+  return result;
+}
+
+function editableRows(columns: readonly FieldDefinition[], rows: unknown): unknown {
+  if (!Array.isArray(rows)) return rows;
+  return rows.map((row: unknown) =>
+    typeof row === 'object' && row !== null
+      ? editableValues({ key: 'row', label: { 'zh-CN': 'row' }, fields: [...columns] }, row as FormValues)
+      : row,
+  );
+}
+
+/** Starting values of a new record: each field's defaultValue, nothing for the rest. */
+export function initialValues(entity: EntityDefinition): FormValues {
+  const values: FormValues = {};
+  for (const field of entity.fields) {
+    if (field.defaultValue !== undefined && !isComputedField(field)) values[field.key] = field.defaultValue;
+  }
+  return values;
+}
+
+export type FormCheck = { ok: true; value: FormValues } | { ok: false; errors: FieldError[] };
+
+export interface CheckOptions {
+  locale: Locale;
+  mode: ValidationMode;
+  /** The stored values on update, so status transitions and cross-field rules see the whole record. */
+  current?: FormValues;
+}
+
+/** Runs the engine on the form's editable values. An unsafe definition becomes one record-level error. */
+export function checkValues(entity: EntityDefinition, values: FormValues, options: CheckOptions): FormCheck {
+  try {
+    const result = compileEntity(entity).validate(editableValues(entity, values), options);
+    return result.ok ? { ok: true, value: result.value } : { ok: false, errors: result.errors };
+  } catch (error) {
+    const message =
+      error instanceof FormDefinitionError
+        ? error.render(options.locale)
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    return { ok: false, errors: [{ path: '', code: 'invalidType', message }] };
+  }
+}
+
+/** Keys whose value differs from the stored record: the body of a PATCH. */
+export function changedValues(original: FormValues, next: FormValues): FormValues {
+  const patch: FormValues = {};
+  for (const [key, value] of Object.entries(next)) {
+    if (stableStringify(value ?? null) !== stableStringify(original[key] ?? null)) patch[key] = value;
+  }
+  return patch;
+}
+
+/** The errors shown under one field: its own path and paths inside its value (`photos[0].size`). */
+export function errorsAtField(errors: readonly { path: string; message: string }[], key: string): string[] {
+  return errors
+    .filter(
+      (error) => error.path === key || error.path.startsWith(`${key}[`) || error.path.startsWith(`${key}.`),
+    )
+    .map((error) => error.message);
+}
+
+/** The field key a path belongs to: `lines[2].qty` → `lines`. */
+export function fieldKeyOfPath(path: string): string {
+  return /^[^.[]*/.exec(path)?.[0] ?? path;
+}

@@ -1,0 +1,59 @@
+import type { EntityDefinition, Locale } from '@lowcode/app-model';
+import type { ValidationMode } from '@lowcode/form-engine';
+import { useCallback, useMemo, useReducer } from 'react';
+import type { ErrorDetail } from '../api/types';
+import { formReducer, initialFormState, visibleErrors } from './formState';
+import { checkValues, type FormCheck, type FormValues } from './formValues';
+
+export interface RecordFormOptions {
+  entity: EntityDefinition;
+  locale: Locale;
+  mode: ValidationMode;
+  initial: FormValues;
+  /** Stored values on update (status transitions, cross-field rules). */
+  current?: FormValues;
+}
+
+export interface RecordForm {
+  values: FormValues;
+  errors: ErrorDetail[];
+  setValue(key: string, value: unknown): void;
+  blurField(key: string): void;
+  /** Validates everything and shows every error; returns the engine's verdict. */
+  submit(): FormCheck;
+  showServerErrors(details: readonly ErrorDetail[]): void;
+  reset(values: FormValues): void;
+}
+
+/** Owns the form state; the engine (through checkValues) is the only judge of the values. */
+export function useRecordForm({ entity, locale, mode, initial, current }: RecordFormOptions): RecordForm {
+  const [state, dispatch] = useReducer(formReducer, initial, initialFormState);
+  const check = useCallback(
+    (values: FormValues) => {
+      const result = checkValues(entity, values, { locale, mode, ...(current ? { current } : {}) });
+      return result;
+    },
+    [entity, locale, mode, current],
+  );
+  const errorsOf = (result: FormCheck) => (result.ok ? [] : result.errors);
+
+  const setValue = (key: string, value: unknown) =>
+    dispatch({ type: 'change', key, value, errors: errorsOf(check({ ...state.values, [key]: value })) });
+  const blurField = (key: string) => dispatch({ type: 'blur', key, errors: errorsOf(check(state.values)) });
+  const submit = () => {
+    const result = check(state.values);
+    dispatch({ type: 'submit', errors: errorsOf(result) });
+    return result;
+  };
+  const errors = useMemo(() => visibleErrors(state), [state]);
+
+  return {
+    values: state.values,
+    errors,
+    setValue,
+    blurField,
+    submit,
+    showServerErrors: (details) => dispatch({ type: 'serverRejected', details }),
+    reset: (values) => dispatch({ type: 'reset', values }),
+  };
+}

@@ -1,0 +1,111 @@
+import { Input, Select, Typography } from 'antd';
+import { useCallback, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { titleOfRecord } from '../../fields/recordTitle';
+import type { WidgetProps } from '../widgetTypes';
+import { fieldOfType } from '../widgetTypes';
+import { useRemoteOptions, withCurrentLabels, type RemoteOption } from './useRemoteOptions';
+
+const idsOf = (value: unknown): string[] =>
+  Array.isArray(value) ? (value as string[]) : typeof value === 'string' && value ? [value] : [];
+
+function RemotePicker({
+  value,
+  onChange,
+  onBlur,
+  id,
+  invalid,
+  multiple,
+  labels,
+  search,
+}: Pick<WidgetProps, 'value' | 'onChange' | 'onBlur' | 'id' | 'invalid'> & {
+  multiple: boolean;
+  labels: string | string[] | undefined;
+  search: (q: string) => Promise<RemoteOption[]>;
+}) {
+  const { options, loading, onSearch, loadFirst } = useRemoteOptions(search);
+  const opened = useRef(false);
+  const ids = idsOf(value);
+  return (
+    <Select
+      id={id}
+      mode={multiple ? 'multiple' : undefined}
+      showSearch
+      filterOption={false}
+      allowClear
+      loading={loading}
+      status={invalid ? 'error' : undefined}
+      value={multiple ? ids : ids[0]}
+      options={withCurrentLabels(options, ids, labels)}
+      onSearch={onSearch}
+      onDropdownVisibleChange={(open) => {
+        if (open && !opened.current) {
+          opened.current = true;
+          loadFirst();
+        }
+      }}
+      onChange={(next: string | string[] | undefined) =>
+        onChange(multiple ? (next ?? []) : typeof next === 'string' ? next : null)
+      }
+      onBlur={onBlur}
+    />
+  );
+}
+
+/** Searches the target entity's records (`q`) and shows each by the target's titleField. */
+export function RelationPickerWidget(props: WidgetProps) {
+  const { context } = props;
+  const relation = fieldOfType(props.field, 'relation')?.relation;
+  const target = context.app.entities.find((entity) => entity.key === relation?.entity);
+  const search = useCallback(
+    async (q: string): Promise<RemoteOption[]> => {
+      if (!target) return [];
+      const page = await api.listRecords(context.appKey, target.key, { q, limit: 20 });
+      return page.items.map((record) => ({
+        value: record.id,
+        label: titleOfRecord(target, record, context.locale),
+      }));
+    },
+    [context.appKey, context.locale, target],
+  );
+  return (
+    <RemotePicker
+      {...props}
+      multiple={!!relation?.multiple}
+      labels={context.display[props.field.key]}
+      search={search}
+    />
+  );
+}
+
+/** Workspace members from GET /api/users?q=. */
+export function UserPickerWidget(props: WidgetProps) {
+  const multiple = !!fieldOfType(props.field, 'user')?.multiple;
+  const search = useCallback(async (q: string): Promise<RemoteOption[]> => {
+    const users = await api.searchUsers(q);
+    return users.map((user) => ({ value: user.id, label: `${user.displayName} (${user.username})` }));
+  }, []);
+  return (
+    <RemotePicker
+      {...props}
+      multiple={multiple}
+      labels={props.context.display[props.field.key]}
+      search={search}
+    />
+  );
+}
+
+/** The server has no department directory yet, so the field cannot be filled in from the web. */
+export function DepartmentPickerWidget({ id, value, context, field }: WidgetProps) {
+  const { t } = useTranslation();
+  const shown = context.display[field.key] ?? idsOf(value);
+  return (
+    <>
+      <Input id={id} disabled value={Array.isArray(shown) ? shown.join(', ') : shown} />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('form.departmentsNotYet')}
+      </Typography.Text>
+    </>
+  );
+}

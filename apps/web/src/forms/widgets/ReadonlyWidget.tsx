@@ -1,0 +1,41 @@
+import type { FieldDefinition } from '@lowcode/app-model';
+import { evaluateFormula } from '@lowcode/form-engine';
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { FieldValue } from '../../fields/FieldValue';
+import type { WidgetProps } from '../widgetTypes';
+
+const FILLED_ON_SAVE: ReadonlySet<FieldDefinition['type']> = new Set([
+  'autoNumber',
+  'createdBy',
+  'createdAt',
+  'updatedBy',
+  'updatedAt',
+]);
+
+/**
+ * Computed fields are never input. A formula is previewed live from the values being edited (the same
+ * evaluateFormula the server runs); the others show what the server stored, or say they are filled on save.
+ */
+export function ReadonlyWidget({ field, id, context }: WidgetProps) {
+  const { t } = useTranslation();
+  const value =
+    field.type === 'formula'
+      ? evaluateFormula(field, { ...context.stored, ...context.values })
+      : context.stored[field.key];
+  const empty = value === null || value === undefined;
+  return (
+    <div id={id} style={{ minHeight: 32, display: 'flex', alignItems: 'center' }}>
+      {empty && FILLED_ON_SAVE.has(field.type) ? (
+        <Typography.Text type="secondary">{t('form.filledOnSave')}</Typography.Text>
+      ) : (
+        <FieldValue
+          field={field}
+          value={value}
+          locale={context.locale}
+          display={context.display[field.key]}
+        />
+      )}
+    </div>
+  );
+}

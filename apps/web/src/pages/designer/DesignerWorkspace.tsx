@@ -1,0 +1,154 @@
+import { SaveOutlined } from '@ant-design/icons';
+import type { AppDefinition, EntityDefinition, Locale } from '@lowcode/app-model';
+import { stableStringify } from '@lowcode/form-engine';
+import { Button, Card, Flex, Input, Select, Space, Switch, Typography } from 'antd';
+import { useReducer, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localize } from '../../hooks/useLocale';
+import { nextEntityKey, withEntity } from './buildDefinition';
+import { Canvas } from './Canvas';
+import { designerReducer, initialDesignerState, KEY_RE } from './designerReducer';
+import { Palette } from './Palette';
+import { PreviewPane } from './PreviewPane';
+import { PropertyPanel } from './PropertyPanel';
+import { SaveDialog } from './SaveDialog';
+import { useDesignerSave } from './useDesignerSave';
+
+function newEntity(app: AppDefinition): EntityDefinition {
+  return { key: nextEntityKey(app), label: { 'zh-CN': '新实体', en: 'New entity' }, fields: [] };
+}
+
+/** Palette | canvas (or live preview) | properties, with the entity's own settings and Save above. */
+export function DesignerWorkspace(props: {
+  app: AppDefinition;
+  revision: number;
+  entity: EntityDefinition | undefined;
+  locale: Locale;
+  back: ReactNode;
+  onSaved(entityKey: string): void;
+}) {
+  const { app, revision, entity: stored, locale, back, onSaved } = props;
+  const { t } = useTranslation();
+  const [state, dispatch] = useReducer(designerReducer, undefined, () =>
+    initialDesignerState(
+      stored ?? newEntity(app),
+      !!stored,
+      app.entities.map((e) => e.key),
+    ),
+  );
+  const [previewing, setPreviewing] = useState(false);
+  const { entity } = state;
+  const definition = withEntity(app, entity, stored?.key ?? null);
+  const save = useDesignerSave(revision, locale, () => onSaved(entity.key));
+  const selected = entity.fields.find((f) => f.key === state.selectedKey);
+  const dirty = !stored || stableStringify(stored) !== stableStringify(entity);
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {back}
+      <Flex gap={8} align="center" wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('designer.title')}
+        </Typography.Title>
+        <Input
+          style={{ width: 160 }}
+          value={entity.label['zh-CN']}
+          addonBefore="中文"
+          onChange={(e) =>
+            dispatch({ type: 'updateEntity', patch: { label: { ...entity.label, 'zh-CN': e.target.value } } })
+          }
+        />
+        <Input
+          style={{ width: 160 }}
+          value={entity.label.en ?? ''}
+          addonBefore="EN"
+          onChange={(e) =>
+            dispatch({ type: 'updateEntity', patch: { label: { ...entity.label, en: e.target.value } } })
+          }
+        />
+        <Input
+          style={{ width: 150 }}
+          className="mono"
+          addonBefore={t('designer.key')}
+          disabled={!!stored}
+          status={KEY_RE.test(entity.key) ? undefined : 'error'}
+          value={entity.key}
+          onChange={(e) => dispatch({ type: 'updateEntity', patch: { key: e.target.value } })}
+          data-testid="designer-entity-key"
+        />
+        <Select
+          style={{ width: 160 }}
+          placeholder={t('designer.titleField')}
+          value={entity.titleField}
+          allowClear
+          options={entity.fields.map((f) => ({ value: f.key, label: localize(f.label, locale) }))}
+          onChange={(titleField: string | undefined) =>
+            dispatch({ type: 'updateEntity', patch: { titleField } })
+          }
+        />
+        <div style={{ flex: 1 }} />
+        <Space>
+          <Switch checked={previewing} onChange={setPreviewing} data-testid="designer-preview-toggle" />
+          {t('designer.previewToggle')}
+        </Space>
+        <Button
+          type="primary"
+          icon={<SaveOutlined />}
+          disabled={!dirty}
+          loading={save.state.step === 'checking'}
+          onClick={() => void save.start(definition)}
+          data-testid="designer-save"
+        >
+          {t('designer.save.button')}
+        </Button>
+      </Flex>
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: '260px minmax(0, 1fr) 340px',
+          gap: 12,
+          alignItems: 'start',
+        }}
+      >
+        <Card
+          size="small"
+          title={t('designer.palette')}
+          styles={{ body: { maxHeight: '70vh', overflow: 'auto' } }}
+        >
+          <Palette
+            locale={locale}
+            onAdd={(fieldType) => dispatch({ type: 'add', fieldType, index: entity.fields.length })}
+          />
+        </Card>
+        <Card size="small" title={previewing ? t('designer.previewToggle') : t('designer.canvas')}>
+          {previewing ? (
+            <PreviewPane key={stableStringify(entity)} app={definition} entity={entity} locale={locale} />
+          ) : (
+            <Canvas
+              app={definition}
+              entity={entity}
+              locale={locale}
+              selectedKey={state.selectedKey}
+              dispatch={dispatch}
+            />
+          )}
+        </Card>
+        <Card
+          size="small"
+          title={t('designer.properties')}
+          styles={{ body: { maxHeight: '70vh', overflow: 'auto' } }}
+        >
+          <PropertyPanel
+            app={definition}
+            entity={entity}
+            field={selected}
+            saved={!!selected && state.savedKeys.includes(selected.key)}
+            locale={locale}
+            dispatch={dispatch}
+          />
+        </Card>
+      </div>
+      <SaveDialog state={save.state} onConfirm={() => void save.confirm()} onClose={save.close} />
+    </Space>
+  );
+}

@@ -1,0 +1,95 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { App as AntApp } from 'antd';
+import { describe, expect, it, vi } from 'vitest';
+import '../../i18n';
+import type { RecordDto } from '../../api/types';
+import { errorResponse, jsonResponse } from '../../test/http';
+import { testApp, tenantEntity } from '../../test/fixtures';
+import { RecordDrawer } from './RecordDrawer';
+
+const stored: RecordDto = {
+  id: 'r1',
+  version: 3,
+  createdAt: '2026-01-01T00:00:00Z',
+  createdBy: null,
+  updatedAt: '2026-01-01T00:00:00Z',
+  updatedBy: null,
+  deletedAt: null,
+  values: { name: 'ACME', rent: 100, kind: 'person' },
+  display: {},
+};
+
+function renderDrawer(record: RecordDto | undefined, onSaved = vi.fn()) {
+  render(
+    <AntApp>
+      <RecordDrawer
+        appKey="pm"
+        app={testApp}
+        entity={tenantEntity}
+        record={record}
+        onClose={vi.fn()}
+        onSaved={onSaved}
+      />
+    </AntApp>,
+  );
+  return onSaved;
+}
+
+const input = (key: string) => screen.getByTestId(`field-${key}`).querySelector('input')!;
+
+describe('RecordDrawer', () => {
+  it('refuses a bad mobile number in the browser without calling the API', () => {
+    const fetchMock = vi.fn<typeof fetch>();
+    vi.stubGlobal('fetch', fetchMock);
+    renderDrawer(undefined);
+    fireEvent.change(input('name'), { target: { value: 'ACME' } });
+    fireEvent.change(input('phone'), { target: { value: '1381234' } });
+    fireEvent.click(screen.getByTestId('record-submit'));
+    expect(screen.getByTestId('field-phone')).toHaveTextContent('请输入 11 位手机号码');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('shows RECORD_INVALID details from the server under the fields', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi
+        .fn<typeof fetch>()
+        .mockResolvedValue(
+          errorResponse(400, 'RECORD_INVALID', '记录无效', [{ path: 'name', message: '名称已存在' }]),
+        ),
+    );
+    renderDrawer(undefined);
+    fireEvent.change(input('name'), { target: { value: 'ACME' } });
+    fireEvent.click(screen.getByTestId('record-submit'));
+    await waitFor(() => expect(screen.getByTestId('field-name')).toHaveTextContent('名称已存在'));
+  });
+
+  it('sends only the changed fields with the version, and merges after a conflict', async () => {
+    const theirs = { ...stored, version: 4, values: { ...stored.values, name: 'ACME Ltd' } };
+    const saved = { ...theirs, version: 5, values: { ...theirs.values, name: 'ACME Inc' } };
+    const fetchMock = vi
+      .fn<typeof fetch>()
+      .mockResolvedValueOnce(
+        jsonResponse(409, {
+          error: { code: 'RECORD_VERSION_CONFLICT', message: 'conflict', details: [], current: theirs },
+        }),
+      )
+      .mockResolvedValueOnce(jsonResponse(200, saved));
+    vi.stubGlobal('fetch', fetchMock);
+    const onSaved = renderDrawer(stored);
+    fireEvent.change(input('name'), { target: { value: 'ACME Inc' } });
+    fireEvent.click(screen.getByTestId('record-submit'));
+
+    await screen.findByText('ACME Ltd');
+    expect(JSON.parse(String(fetchMock.mock.calls[0]![1]!.body))).toEqual({
+      version: 3,
+      values: { name: 'ACME Inc' },
+    });
+    fireEvent.click(screen.getByTestId('merge-confirm'));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(saved));
+    expect(JSON.parse(String(fetchMock.mock.calls[1]![1]!.body))).toEqual({
+      version: 4,
+      values: { name: 'ACME Inc' },
+    });
+  });
+});

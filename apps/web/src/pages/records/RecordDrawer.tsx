@@ -1,0 +1,109 @@
+import type { AppDefinition, EntityDefinition } from '@lowcode/app-model';
+import { App as AntApp, Button, Drawer, Grid, Space, Tabs } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RecordDto } from '../../api/types';
+import { editableValues, initialValues } from '../../forms/formValues';
+import { GeneratedForm } from '../../forms/GeneratedForm';
+import { useRecordForm } from '../../forms/useRecordForm';
+import { useErrorText } from '../../hooks/useErrorText';
+import { localize, useLocale } from '../../hooks/useLocale';
+import { MergeDialog } from './MergeDialog';
+import { RecordHistory } from './RecordHistory';
+import { useRecordSave } from './useRecordSave';
+
+export interface RecordDrawerProps {
+  appKey: string;
+  app: AppDefinition;
+  entity: EntityDefinition;
+  /** Undefined for a new record. */
+  record: RecordDto | undefined;
+  onClose(): void;
+  onSaved(record: RecordDto): void;
+}
+
+/** New / edit in a drawer (full screen on phones) with the generated form, and the record's history. */
+export function RecordDrawer({ appKey, app, entity, record, onClose, onSaved }: RecordDrawerProps) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { message } = AntApp.useApp();
+  const errorText = useErrorText();
+  const isPhone = !Grid.useBreakpoint().md;
+  const initial = useMemo(
+    () => (record ? editableValues(entity, record.values) : initialValues(entity)),
+    [entity, record],
+  );
+  const form = useRecordForm({
+    entity,
+    locale,
+    mode: record ? 'update' : 'create',
+    initial,
+    ...(record ? { current: record.values } : {}),
+  });
+  const { saving, save, conflict, resolveConflict, cancelConflict } = useRecordSave({
+    appKey,
+    entity,
+    record,
+    form,
+    onSaved: (saved) => {
+      void message.success(t('records.saved'));
+      onSaved(saved);
+    },
+    onError: (error) => void message.error(errorText(error)),
+  });
+
+  const formPane = (
+    <GeneratedForm
+      appKey={appKey}
+      app={app}
+      entity={entity}
+      locale={locale}
+      form={form}
+      {...(record ? { stored: record.values, display: record.display } : {})}
+    />
+  );
+  return (
+    <Drawer
+      open
+      width={isPhone ? '100%' : 720}
+      title={`${record ? t('records.edit') : t('records.new')} · ${localize(entity.label, locale)}`}
+      onClose={onClose}
+      destroyOnClose
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('records.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={() => void save()} data-testid="record-submit">
+            {t('records.save')}
+          </Button>
+        </Space>
+      }
+    >
+      {record ? (
+        <Tabs
+          items={[
+            { key: 'form', label: t('records.tabs.form'), children: formPane },
+            {
+              key: 'history',
+              label: t('records.tabs.history'),
+              children: (
+                <RecordHistory appKey={appKey} entity={entity} recordId={record.id} locale={locale} />
+              ),
+            },
+          ]}
+        />
+      ) : (
+        formPane
+      )}
+      {conflict ? (
+        <MergeDialog
+          entity={entity}
+          locale={locale}
+          conflicts={conflict.conflicts}
+          theirsDisplay={conflict.current.display}
+          onResolve={(choices) => void resolveConflict(choices)}
+          onCancel={cancelConflict}
+        />
+      ) : null}
+    </Drawer>
+  );
+}

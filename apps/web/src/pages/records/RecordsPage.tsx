@@ -1,0 +1,164 @@
+import { ArrowLeftOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Flex,
+  Grid,
+  Input,
+  Result,
+  Skeleton,
+  Space,
+  Switch,
+  Typography,
+} from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../../api';
+import type { RecordDto } from '../../api/types';
+import { useAsyncData } from '../../hooks/useAsyncData';
+import { useErrorText } from '../../hooks/useErrorText';
+import { localize, useLocale } from '../../hooks/useLocale';
+import { ColumnPicker } from './ColumnPicker';
+import { FilterBar } from './FilterBar';
+import { buildFilter, type Conjunction, type FilterRow } from './filterModel';
+import { defaultColumnKeys, sortParam } from './recordColumns';
+import { RecordCards } from './RecordCards';
+import { RecordDrawer } from './RecordDrawer';
+import { RecordsTable } from './RecordsTable';
+import { useRecordList } from './useRecordList';
+
+type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; record: RecordDto };
+
+export function RecordsPage() {
+  const { app: appKey = '', entity: entityKey = '' } = useParams();
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { message } = AntApp.useApp();
+  const errorText = useErrorText();
+  const isPhone = !Grid.useBreakpoint().md;
+  const loadApp = useCallback(() => api.getApp(appKey), [appKey]);
+  const { data: app, error: appError } = useAsyncData(loadApp);
+  const entity = app?.definition.entities.find((e) => e.key === entityKey);
+
+  const [filterRows, setFilterRows] = useState<FilterRow[]>([]);
+  const [conjunction, setConjunction] = useState<Conjunction>('and');
+  const [q, setQ] = useState('');
+  const [includeDeleted, setIncludeDeleted] = useState(false);
+  const [sort, setSort] = useState('-updatedAt');
+  const [pickedColumns, setPickedColumns] = useState<string[] | null>(null);
+  const [editing, setEditing] = useState<Editing>({ kind: 'none' });
+  const filter = useMemo(() => buildFilter(filterRows, conjunction), [filterRows, conjunction]);
+  const list = useRecordList(appKey, entityKey, { filter, sort, q, includeDeleted });
+
+  if (appError) return <Alert type="error" showIcon message={errorText(appError)} />;
+  if (!app) return <Skeleton active />;
+  if (!entity) return <Result status="404" title={t('records.entityNotFound', { key: entityKey })} />;
+
+  const act = (run: () => Promise<unknown>, done: string) =>
+    run().then(
+      () => {
+        void message.success(done);
+        list.reload();
+      },
+      (error: unknown) => void message.error(errorText(error)),
+    );
+  const viewProps = {
+    entity,
+    locale,
+    records: list.items,
+    loading: list.loading,
+    visibleKeys: pickedColumns ?? defaultColumnKeys(entity),
+    onOpen: (record: RecordDto) => setEditing({ kind: 'edit', record }),
+    onDelete: (record: RecordDto) =>
+      void act(() => api.deleteRecord(appKey, entityKey, record.id), t('records.deletedOk')),
+    onRestore: (record: RecordDto) =>
+      void act(() => api.restoreRecord(appKey, entityKey, record.id), t('records.restored')),
+  };
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Link to={`/apps/${encodeURIComponent(appKey)}`}>
+        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>
+          {localize(app.label, locale)}
+        </Button>
+      </Link>
+      <Flex justify="space-between" align="center" gap={8} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {localize(entity.label, locale)}
+        </Typography.Title>
+        <Space wrap>
+          {!isPhone ? (
+            <Link to={`/apps/${encodeURIComponent(appKey)}/design/${encodeURIComponent(entityKey)}`}>
+              <Button icon={<FormOutlined />}>{t('records.design')}</Button>
+            </Link>
+          ) : null}
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing({ kind: 'new' })}
+            data-testid="records-new"
+          >
+            {t('records.new')}
+          </Button>
+        </Space>
+      </Flex>
+      <Flex gap={8} wrap align="center">
+        <Input.Search
+          allowClear
+          placeholder={t('records.search')}
+          style={{ width: isPhone ? '100%' : 260 }}
+          onSearch={setQ}
+          data-testid="records-search"
+        />
+        <Space>
+          <Switch checked={includeDeleted} onChange={setIncludeDeleted} data-testid="records-show-deleted" />
+          {t('records.showDeleted')}
+        </Space>
+        {!isPhone ? (
+          <ColumnPicker
+            entity={entity}
+            locale={locale}
+            value={viewProps.visibleKeys}
+            onChange={setPickedColumns}
+          />
+        ) : null}
+      </Flex>
+      <FilterBar
+        entity={entity}
+        locale={locale}
+        rows={filterRows}
+        conjunction={conjunction}
+        onChange={(rows, join) => {
+          setFilterRows(rows);
+          setConjunction(join);
+        }}
+      />
+      {list.error ? <Alert type="error" showIcon message={errorText(list.error)} /> : null}
+      {isPhone ? (
+        <RecordCards {...viewProps} />
+      ) : (
+        <RecordsTable {...viewProps} onSortChange={(field, order) => setSort(sortParam(field, order))} />
+      )}
+      {list.nextCursor ? (
+        <Button block onClick={list.loadMore} loading={list.loading} data-testid="records-load-more">
+          {t('records.loadMore')}
+        </Button>
+      ) : null}
+      {editing.kind !== 'none' ? (
+        <RecordDrawer
+          appKey={appKey}
+          app={app.definition}
+          entity={entity}
+          record={editing.kind === 'edit' ? editing.record : undefined}
+          onClose={() => setEditing({ kind: 'none' })}
+          onSaved={() => {
+            setEditing({ kind: 'none' });
+            list.reload();
+          }}
+        />
+      ) : null}
+    </Space>
+  );
+}

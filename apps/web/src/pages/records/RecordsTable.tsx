@@ -1,0 +1,95 @@
+import { EditOutlined, UndoOutlined } from '@ant-design/icons';
+import type { EntityDefinition, Locale } from '@lowcode/app-model';
+import { Button, Space, Table, Tag, type TableProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { RecordDto } from '../../api/types';
+import { FieldValue } from '../../fields/FieldValue';
+import { localize } from '../../hooks/useLocale';
+import { columnFields } from './recordColumns';
+import { RecordActions } from './RecordActions';
+
+export interface RecordsViewProps {
+  entity: EntityDefinition;
+  locale: Locale;
+  records: RecordDto[];
+  loading: boolean;
+  visibleKeys: string[];
+  onOpen(record: RecordDto): void;
+  onDelete(record: RecordDto): void;
+  onRestore(record: RecordDto): void;
+}
+
+/** Columns from the entity's fields; clicking a header sorts on the server. */
+export function RecordsTable(
+  props: RecordsViewProps & {
+    onSortChange(field: string | undefined, order: 'ascend' | 'descend' | null): void;
+  },
+) {
+  const { entity, locale, records, loading, visibleKeys, onOpen, onDelete, onRestore, onSortChange } = props;
+  const { t } = useTranslation();
+  const columns: TableProps<RecordDto>['columns'] = [
+    ...columnFields(entity)
+      .filter((field) => visibleKeys.includes(field.key))
+      .map((field) => ({
+        key: field.key,
+        title: localize(field.label, locale),
+        sorter: true,
+        ellipsis: true,
+        width: 160,
+        render: (_: unknown, record: RecordDto) => (
+          <FieldValue
+            field={field}
+            value={record.values[field.key]}
+            locale={locale}
+            display={record.display[field.key]}
+          />
+        ),
+      })),
+    {
+      key: '__actions',
+      title: t('apps.actions'),
+      fixed: 'right',
+      width: 130,
+      render: (_, record) =>
+        record.deletedAt ? (
+          <Space>
+            <Tag>{t('records.deleted')}</Tag>
+            <Button
+              size="small"
+              icon={<UndoOutlined />}
+              onClick={() => onRestore(record)}
+              data-testid={`record-restore-${record.id}`}
+            >
+              {t('records.restore')}
+            </Button>
+          </Space>
+        ) : (
+          <Space>
+            <Button
+              size="small"
+              icon={<EditOutlined />}
+              onClick={() => onOpen(record)}
+              aria-label={t('records.edit')}
+            />
+            <RecordActions record={record} onDelete={onDelete} />
+          </Space>
+        ),
+    },
+  ];
+  return (
+    <Table<RecordDto>
+      rowKey="id"
+      size="middle"
+      loading={loading}
+      dataSource={records}
+      columns={columns}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      onRow={(record) => ({ 'data-testid': `record-row-${record.id}` }) as React.HTMLAttributes<HTMLElement>}
+      onChange={(_pagination, _filters, sorter) => {
+        const single = Array.isArray(sorter) ? sorter[0] : sorter;
+        onSortChange(single?.columnKey as string | undefined, single?.order ?? null);
+      }}
+    />
+  );
+}

@@ -1,0 +1,132 @@
+import type { FieldDefinition } from '@lowcode/app-model';
+
+// The filter bar's rows as data, and the JSON-logic filter the records API takes
+// (`GET …/records?filter=<json>`). Pure, so what a user builds is what the tests check.
+
+export const FILTER_OPERATORS = [
+  'eq',
+  'ne',
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+  'in',
+  'contains',
+  'startsWith',
+  'between',
+  'empty',
+  'notEmpty',
+] as const;
+export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+
+/** `field` is a field key or one of the record's own timestamps. */
+export interface FilterRow {
+  id: number;
+  field: string;
+  operator: FilterOperator;
+  /** One value; a list for `in`; `[from, to]` for `between`; unused for `empty` / `notEmpty`. */
+  value?: unknown;
+}
+
+export type Conjunction = 'and' | 'or';
+
+export const SYSTEM_FILTER_FIELDS = ['createdAt', 'updatedAt'] as const;
+
+const TEXT_TYPES = new Set([
+  'text',
+  'longText',
+  'richText',
+  'phone',
+  'email',
+  'url',
+  'idCard',
+  'creditCode',
+  'autoNumber',
+]);
+const ORDERED_TYPES = new Set([
+  'number',
+  'money',
+  'percent',
+  'rating',
+  'date',
+  'datetime',
+  'createdAt',
+  'updatedAt',
+  'rollup',
+]);
+const CHOICE_TYPES = new Set(['select', 'status', 'multiSelect', 'relation', 'user', 'department']);
+/** Stored as JSON documents: the server cannot compare them, only tell empty from not. */
+const DOCUMENT_TYPES = new Set([
+  'attachment',
+  'image',
+  'signature',
+  'location',
+  'subTable',
+  'dateRange',
+  'lookup',
+]);
+
+/** The operators that make sense for a field type (the server would refuse the others). */
+export function operatorsFor(type: FieldDefinition['type']): FilterOperator[] {
+  if (TEXT_TYPES.has(type)) return ['contains', 'startsWith', 'eq', 'ne', 'empty', 'notEmpty'];
+  if (ORDERED_TYPES.has(type)) return ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'between', 'empty', 'notEmpty'];
+  if (CHOICE_TYPES.has(type)) return ['eq', 'ne', 'in', 'empty', 'notEmpty'];
+  if (type === 'checkbox') return ['eq'];
+  if (DOCUMENT_TYPES.has(type)) return ['empty', 'notEmpty'];
+  return ['eq', 'ne', 'empty', 'notEmpty'];
+}
+
+const isBlank = (value: unknown) => value === undefined || value === null || value === '';
+
+/** A row without the values its operator needs is left out rather than sent half-built. */
+export function isCompleteRow(row: FilterRow): boolean {
+  if (!row.field) return false;
+  switch (row.operator) {
+    case 'empty':
+    case 'notEmpty':
+      return true;
+    case 'in':
+      return Array.isArray(row.value) && row.value.length > 0;
+    case 'between':
+      return Array.isArray(row.value) && row.value.length === 2 && !row.value.some(isBlank);
+    default:
+      return !isBlank(row.value);
+  }
+}
+
+const BINARY: Partial<Record<FilterOperator, string>> = {
+  eq: '==',
+  ne: '!=',
+  lt: '<',
+  lte: '<=',
+  gt: '>',
+  gte: '>=',
+  contains: 'contains',
+  startsWith: 'startsWith',
+};
+
+export function rowToLogic(row: FilterRow): Record<string, unknown> {
+  const field = { var: row.field };
+  switch (row.operator) {
+    case 'empty':
+      return { empty: [field] };
+    case 'notEmpty':
+      return { '!': { empty: [field] } };
+    case 'in':
+      return { in: [field, row.value] };
+    case 'between': {
+      const [from, to] = row.value as [unknown, unknown];
+      return { between: [field, from, to] };
+    }
+    default:
+      return { [BINARY[row.operator] as string]: [field, row.value] };
+  }
+}
+
+/** The filter JSON for the API, or undefined when no row is complete (no `filter` parameter then). */
+export function buildFilter(rows: readonly FilterRow[], conjunction: Conjunction): unknown {
+  const parts = rows.filter(isCompleteRow).map(rowToLogic);
+  if (parts.length === 0) return undefined;
+  if (parts.length === 1) return parts[0];
+  return { [conjunction]: parts };
+}
