@@ -1,0 +1,88 @@
+// Shared state and helpers of the demo-data generator. Times are Beijing wall-clock times kept as epoch
+// milliseconds of the same UTC wall clock, so formatting never depends on the machine's time zone.
+import { type Rng } from './random';
+
+export type DemoRecord = Record<string, unknown> & { _key: string };
+/**
+ * Demo records per entity key. Relation values are `_key`s of other records; user fields name records of
+ * the reserved `_users` list (people to create as platform users first).
+ */
+export type DemoData = { [entityKey: string]: DemoRecord[] };
+
+export const DAY = 86_400_000;
+export const HOUR = 3_600_000;
+export const MINUTE = 60_000;
+
+export interface DemoContext {
+  rng: Rng;
+  /** Midnight (Beijing) of the generation day. */
+  today: number;
+  scale: number;
+  data: DemoData;
+  /** Per-name counters for generated keys, so two runs never share state. */
+  seq: Record<string, number>;
+}
+
+export function nextSeq(ctx: DemoContext, name: string): number {
+  ctx.seq[name] = (ctx.seq[name] ?? 0) + 1;
+  return ctx.seq[name];
+}
+
+export function push(ctx: DemoContext, entity: string, record: DemoRecord): DemoRecord {
+  (ctx.data[entity] ??= []).push(record);
+  return record;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+export function isoDate(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+export function isoDateTime(ms: number): string {
+  const d = new Date(ms);
+  return `${isoDate(ms)}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+08:00`;
+}
+
+export function yearMonth(ms: number): string {
+  return isoDate(ms).slice(0, 7);
+}
+
+/** Same day of month `months` later (clamped to the month's last day). */
+export function addMonths(ms: number, months: number): number {
+  const d = new Date(ms);
+  const year = d.getUTCFullYear();
+  const month = d.getUTCMonth() + months;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return Date.UTC(year, month, Math.min(d.getUTCDate(), last));
+}
+
+export function startOfMonth(ms: number): number {
+  const d = new Date(ms);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+}
+
+export function daysInMonth(ms: number): number {
+  const d = new Date(ms);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+}
+
+export const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/**
+ * A money amount: cents, but whole yuan from 100,000 up. The form engine's `multipleOf 0.01` check (ajv,
+ * multipleOfPrecision 9) refuses some larger amounts with cents (111848.18 is the first), so the demo keeps
+ * large commercial amounts whole until that is fixed.
+ */
+export const money = (n: number): number => (Math.abs(n) >= 100_000 ? Math.round(n) : round2(n));
+
+/** A file object as attachment/image fields store it (the bytes would live in file storage). */
+export function file(
+  id: string,
+  name: string,
+  mimeType = 'image/jpeg',
+  size = 180_000,
+): Record<string, unknown> {
+  return { id: `demo/${id}`, name, size, mimeType };
+}
