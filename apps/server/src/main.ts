@@ -1,4 +1,5 @@
 import { FirstStartService } from './bootstrap/first-start.service';
+import { AppError } from './common/errors/app-error';
 import { loadServerConfig } from './config/server-config';
 import { createServerApp } from './create-app';
 import { openDatabase } from './database/open-database';
@@ -34,17 +35,31 @@ function printBanner(
     `  API docs:       http://localhost:${port}/api/docs`,
     `  Admin login:    ${firstStart.adminUsername} / ${
       firstStart.generatedPassword ??
-      '(set at first start; reset with: pnpm lowcode user set-password ' + firstStart.adminUsername + ')'
+      (process.env.ADMIN_PASSWORD
+        ? '(the ADMIN_PASSWORD you set)'
+        : '(set at first start; reset with: pnpm lowcode user set-password ' + firstStart.adminUsername + ')')
     }`,
   ];
   if (firstStart.generatedPassword) lines.push('  (this generated password is shown only once: keep it)');
+  const template = firstStart.template;
+  if (template) {
+    lines.push(`  Installed:      template "${template.key}" with ${template.demoRecords} demo records`);
+    if (template.demoPassword) {
+      lines.push(
+        `  Demo accounts:  ${template.demoUsers} people (butler1, technician1, tenant1, projectManager1 …)`,
+        `                  password ${template.demoPassword} (shown only once)`,
+      );
+    }
+  }
   if (dataDir) lines.push(`  Embedded PostgreSQL data: ${dataDir}`);
   process.stdout.write(lines.join('\n') + '\n\n');
 }
 
 main().catch((error: unknown) => {
+  // An AppError's details name what was wrong (e.g. which demo record failed validation, and why).
+  const details = error instanceof AppError ? `\n${JSON.stringify(error.details.slice(0, 20), null, 2)}` : '';
   process.stderr.write(
-    `Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    `Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}${details}\n`,
   );
   process.exit(1);
 });

@@ -25,6 +25,7 @@ describe('lowcode CLI', () => {
       DATABASE_URL: database.url,
       LOG_LEVEL: 'silent',
       ADMIN_PASSWORD: 'cli-admin-pw',
+      LOWCODE_TEMPLATE: '', // the CLI boots the server's modules: no template at first start
     });
   });
   afterAll(async () => {

@@ -29,6 +29,8 @@ describe('OpenAPI', () => {
       '/api/files',
       '/api/files/{id}',
       '/api/health',
+      '/api/templates',
+      '/api/templates/{key}/install',
       '/api/users',
       '/api/workspaces',
       '/api/workspaces/{id}/switch',

@@ -13,7 +13,7 @@ import { AppError } from '../common/errors/app-error';
 import { RealtimeService } from '../realtime/realtime.service';
 import { RecordStorageService, type StorageImpact } from '../records/record-storage.service';
 import { RecordsService } from '../records/records.service';
-import { loadSeedRecords, type SeedRecords } from '../records/seed-loader';
+import { loadSeedRecords, type SeedRecords, type SeedTarget } from '../records/seed-loader';
 import { App } from './app.entity';
 import { AppRevision } from './app-revision.entity';
 import { type AppSummary, toAppSummary } from './app-summary';
@@ -35,6 +35,8 @@ export interface ImportOptions {
   locale: Locale;
   /** Optimistic concurrency: the revision the caller based the import on (0 for a new app). */
   expectedRevision?: number;
+  /** Runs in the import's transaction after a new app's tables exist (e.g. to load demo data). */
+  onCreated?: (manager: EntityManager, target: SeedTarget) => Promise<void>;
 }
 
 /** Who acts, in which workspace; the API and the CLI both pass one. */
@@ -113,22 +115,22 @@ export class AppsService {
       const saved = await this.save(manager, actor, existing, definition, text);
       saved.storageSchema = await this.storage.sync(manager, saved, previous, definition);
       await manager.getRepository(App).update({ id: saved.id }, { storageSchema: saved.storageSchema });
+      const target: SeedTarget = {
+        workspaceId: actor.workspaceId,
+        appId: saved.id,
+        appKey: saved.key,
+        revision: saved.revision,
+        schema: saved.storageSchema,
+        app: definition,
+      };
+      if (action === 'create' && options.onCreated) await options.onCreated(manager, target);
       if (action === 'create' && definition.seed) {
         // Seed records come with the first import only; an upgrade never duplicates or overwrites data.
-        await loadSeedRecords(
-          manager,
-          this.records,
-          {
-            ...actor,
-            appId: saved.id,
-            appKey: saved.key,
-            revision: saved.revision,
-            schema: saved.storageSchema,
-            app: definition,
-          },
-          definition.seed as SeedRecords,
-          { userId: actor.userId, locale: options.locale, source: 'seed' },
-        );
+        await loadSeedRecords(manager, this.records, target, definition.seed as SeedRecords, {
+          userId: actor.userId,
+          locale: options.locale,
+          source: 'seed',
+        });
       }
       await manager.getRepository(AppRevision).insert({
         workspaceId: actor.workspaceId,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 /** apps/server, whether running from src/ (tests) or dist/ (production). */
@@ -18,6 +19,14 @@ export interface ServerConfig {
   adminUsername: string;
   adminPassword: string | undefined;
   webDistDir: string;
+  /** Installed into the default workspace at first start ('' for none). */
+  template: string;
+  /** Load the template's demo company with it. */
+  demoData: boolean;
+  /** Size of the demo company (1 = the full one: ~2,000 tenants, ~10,000 work orders). */
+  demoScale: number;
+  /** Password of every demo account (generated at start when not set). */
+  demoPassword: string;
   logLevel: string;
   prettyLogs: boolean;
 }
@@ -27,6 +36,14 @@ function integer(value: string | undefined, fallback: number, name: string): num
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0)
     throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return parsed;
+}
+
+function positiveNumber(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0)
+    throw new Error(`${name} must be a positive number, got "${value}"`);
   return parsed;
 }
 
@@ -47,6 +64,10 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     adminUsername: env.ADMIN_USERNAME || 'admin',
     adminPassword: env.ADMIN_PASSWORD || undefined,
     webDistDir: path.resolve(env.WEB_DIST_DIR || path.join(REPO_ROOT, 'apps', 'web', 'dist')),
+    template: env.LOWCODE_TEMPLATE ?? 'property',
+    demoData: (env.LOWCODE_DEMO_DATA ?? '1') !== '0',
+    demoScale: positiveNumber(env.LOWCODE_DEMO_SCALE, 1, 'LOWCODE_DEMO_SCALE'),
+    demoPassword: env.LOWCODE_DEMO_PASSWORD || randomBytes(9).toString('base64url'),
     logLevel: env.LOG_LEVEL || 'info',
     prettyLogs: env.LOG_PRETTY === '1',
   };

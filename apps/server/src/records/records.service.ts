@@ -300,7 +300,8 @@ export class RecordsService {
     return ids.map((id) => byId.get(id)!);
   }
 
-  private async patch(
+  /** The update path inside a caller's transaction (bulk, seed); `update` wraps it in its own. */
+  async patch(
     manager: EntityManager,
     resolved: ResolvedEntity,
     context: WriteContext,

@@ -25,6 +25,7 @@ export async function createTestApp(
     logLevel: 'silent',
     adminPassword: ADMIN.password,
     webDistDir: '/nonexistent',
+    template: '',
     ...overrides,
   };
   const app = await createServerApp(config, db.url);

@@ -71,6 +71,11 @@ const ERRORS = {
     'zh-CN': '已有其他记录使用了这个值。',
   },
   FILTER_INVALID: { status: 400, en: 'The query is invalid.', 'zh-CN': '查询条件不正确。' },
+  TEMPLATE_NOT_FOUND: {
+    status: 404,
+    en: 'Template "{key}" does not exist.',
+    'zh-CN': '模板 "{key}" 不存在。',
+  },
   IMPORT_INVALID: { status: 400, en: 'The file cannot be imported.', 'zh-CN': '文件无法导入。' },
   FILE_NOT_FOUND: { status: 404, en: 'File not found.', 'zh-CN': '文件不存在。' },
   FILE_REFUSED: { status: 400, en: 'The file was refused.', 'zh-CN': '文件未被接受。' },

@@ -1,0 +1,47 @@
+import { type EntityManager } from 'typeorm';
+
+export interface DemoUser {
+  _key: string;
+  username: string;
+  name: string;
+  roles?: string[];
+}
+
+/**
+ * Creates the demo company's people as workspace members holding their app roles, in one statement each.
+ * They share one password (hashed once): they are demo accounts, printed at start for trying roles out.
+ * Returns `_key` → user id, for the demo records' user fields.
+ */
+export async function createDemoUsers(
+  manager: EntityManager,
+  workspaceId: string,
+  users: DemoUser[],
+  passwordHash: string,
+): Promise<Map<string, string>> {
+  if (users.length === 0) return new Map();
+  await manager.query(
+    `INSERT INTO app_user (username, display_name, password_hash)
+     SELECT u.username, u.name, $3 FROM unnest($1::text[], $2::text[]) AS u (username, name)
+     ON CONFLICT ((lower(username))) DO NOTHING`,
+    [users.map((user) => user.username), users.map((user) => user.name), passwordHash],
+  );
+  const rows: { id: string; username: string }[] = await manager.query(
+    'SELECT id, lower(username) AS username FROM app_user WHERE lower(username) = ANY($1::text[])',
+    [users.map((user) => user.username.toLowerCase())],
+  );
+  const idByUsername = new Map(rows.map((row) => [row.username, row.id]));
+  const members = users.filter((user) => idByUsername.has(user.username.toLowerCase()));
+  await manager.query(
+    `INSERT INTO workspace_member (workspace_id, user_id, role, app_roles)
+     SELECT $1, m.user_id, CASE WHEN 'admin' = ANY(string_to_array(m.roles, ',')) THEN 'admin' ELSE 'member' END,
+            string_to_array(m.roles, ',')
+       FROM unnest($2::uuid[], $3::text[]) AS m (user_id, roles)
+     ON CONFLICT (workspace_id, user_id) DO NOTHING`,
+    [
+      workspaceId,
+      members.map((user) => idByUsername.get(user.username.toLowerCase())),
+      members.map((user) => (user.roles ?? []).join(',')),
+    ],
+  );
+  return new Map(members.map((user) => [user._key, idByUsername.get(user.username.toLowerCase())!]));
+}

@@ -1,0 +1,135 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type LocalizedText, type Locale } from '@lowcode/app-model';
+import { DataSource } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type Actor, AppsService, type ImportResult } from '../apps/apps.service';
+import { hashPassword } from '../auth/password';
+import { AppError } from '../common/errors/app-error';
+import { SERVER_CONFIG, type ServerConfig } from '../config/server-config';
+import { RecordsService } from '../records/records.service';
+import { loadSeedRecords, type SeedRecords } from '../records/seed-loader';
+import { createDemoUsers, type DemoUser } from './demo-users';
+import { TEMPLATE_SOURCES, type TemplateSource } from './template-registry';
+
+export interface TemplateSummary {
+  key: string;
+  label: LocalizedText;
+  description?: LocalizedText;
+  version: string;
+  counts: {
+    entities: number;
+    flows: number;
+    rules: number;
+    reports: number;
+    dashboards: number;
+    roles: number;
+  };
+  demo: { records: number; users: number } | null;
+  installed: { revision: number; version: string } | null;
+}
+
+export interface InstallResult extends ImportResult {
+  demo?: { users: number; records: Record<string, number> };
+}
+
+const DEMO_SEED = 20261122;
+
+/** The template gallery: lists what can be installed and installs it through the app import. */
+@Injectable()
+export class TemplatesService {
+  private readonly logger = new Logger(TemplatesService.name);
+
+  constructor(
+    private readonly apps: AppsService,
+    private readonly records: RecordsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+  ) {}
+
+  async list(workspaceId: string): Promise<TemplateSummary[]> {
+    const installed: { key: string; revision: number; version: string }[] = await this.dataSource.query(
+      'SELECT key, revision, version FROM app WHERE workspace_id = $1',
+      [workspaceId],
+    );
+    return TEMPLATE_SOURCES.map((source) => {
+      const app = source.load();
+      const present = installed.find((row) => row.key === app.key);
+      const demo = source.demo?.({ seed: DEMO_SEED, scale: this.config.demoScale });
+      return {
+        key: source.key,
+        label: app.label,
+        description: app.description,
+        version: app.version,
+        counts: {
+          entities: app.entities.length,
+          flows: app.flows.length,
+          rules: app.rules.length,
+          reports: app.reports.length,
+          dashboards: app.dashboards.length,
+          roles: app.roles.length,
+        },
+        demo: demo
+          ? {
+              users: (demo._users ?? []).length,
+              records: Object.entries(demo).reduce(
+                (sum, [key, rows]) => (key === '_users' ? sum : sum + rows.length),
+                0,
+              ),
+            }
+          : null,
+        installed: present ? { revision: present.revision, version: present.version } : null,
+      };
+    });
+  }
+
+  /**
+   * Installs or upgrades a template's app. Demo data comes only with a fresh install, inside the same
+   * transaction: either the whole demo company is there or nothing is.
+   */
+  async install(
+    actor: Actor,
+    key: string,
+    options: { dryRun: boolean; demo: boolean; locale: Locale },
+  ): Promise<InstallResult> {
+    const source = this.source(key);
+    let demo: InstallResult['demo'];
+    const result = await this.apps.import(actor, source.load(), {
+      dryRun: options.dryRun,
+      locale: options.locale,
+      onCreated:
+        options.demo && source.demo
+          ? async (manager, target) => {
+              const data = source.demo!({ seed: DEMO_SEED, scale: this.config.demoScale });
+              const { _users: people = [], ...records } = data;
+              this.logger.log(`loading demo data for ${key} (${people.length} users)`);
+              const users = await createDemoUsers(
+                manager,
+                actor.workspaceId,
+                people as unknown as DemoUser[],
+                await hashPassword(this.config.demoPassword),
+              );
+              const counts = await loadSeedRecords(
+                manager,
+                this.records,
+                target,
+                records as SeedRecords,
+                {
+                  userId: actor.userId,
+                  locale: options.locale,
+                  source: 'demo',
+                },
+                users,
+              );
+              demo = { users: users.size, records: counts };
+            }
+          : undefined,
+    });
+    return { ...result, demo };
+  }
+
+  private source(key: string): TemplateSource {
+    const source = TEMPLATE_SOURCES.find((candidate) => candidate.key === key);
+    if (!source) throw new AppError('TEMPLATE_NOT_FOUND', { key });
+    return source;
+  }
+}

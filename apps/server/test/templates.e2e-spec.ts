@@ -1,0 +1,131 @@
+import { loadPropertyTemplate } from '@lowcode/template-property';
+import { FirstStartService } from '../src/bootstrap/first-start.service';
+import { TestDatabase } from './support/test-database';
+import { createTestApp, loginAs, type TestApp } from './support/test-app';
+
+const DEMO = { demoScale: 0.02, demoPassword: 'demo-password-1' };
+
+describe('templates', () => {
+  let testApp: TestApp;
+  let auth: { Authorization: string };
+
+  beforeAll(async () => {
+    testApp = await createTestApp(DEMO);
+    ({ auth } = await loginAs(testApp));
+  });
+  afterAll(() => testApp.close());
+
+  const countRecords = async (entity: string) =>
+    (
+      await testApp.database.query<{ count: number }>(
+        "SELECT count(*)::int AS count FROM record_change WHERE entity_key = $1 AND type = 'created'",
+        [entity],
+      )
+    )[0]!.count;
+
+  it('lists the property template with what it holds', async () => {
+    const response = await testApp.http().get('/api/templates').set(auth).expect(200);
+    expect(response.body).toEqual([
+      expect.objectContaining({
+        key: 'property',
+        installed: null,
+        counts: expect.objectContaining({ entities: loadPropertyTemplate().entities.length }),
+        demo: expect.objectContaining({ records: expect.any(Number), users: expect.any(Number) }),
+      }),
+    ]);
+  });
+
+  it('previews, then installs with a demo company whose people can log in', async () => {
+    const preview = await testApp
+      .http()
+      .post('/api/templates/property/install?dryRun=true')
+      .set(auth)
+      .expect(200);
+    expect(preview.body).toMatchObject({ action: 'create', dryRun: true });
+    expect(await testApp.database.query('SELECT 1 FROM app')).toEqual([]);
+
+    const installed = await testApp
+      .http()
+      .post('/api/templates/property/install?demo=true')
+      .set(auth)
+      .expect(200);
+    expect(installed.body).toMatchObject({ action: 'create', app: { key: 'property' } });
+    expect(installed.body.demo.users).toBeGreaterThan(5);
+    expect(installed.body.demo.records.workOrder).toBeGreaterThan(50);
+    expect(await countRecords('workOrder')).toBe(installed.body.demo.records.workOrder);
+
+    const butler = await loginAs(testApp, { username: 'butler1', password: DEMO.demoPassword });
+    const orders = await testApp
+      .http()
+      .get('/api/apps/property/entities/workOrder/records?limit=5')
+      .set(butler.auth)
+      .expect(200);
+    expect(orders.body.items).toHaveLength(5);
+    const roles = await testApp.database.query<{ app_roles: string[] }>(
+      "SELECT m.app_roles FROM workspace_member m JOIN app_user u ON u.id = m.user_id WHERE u.username = 'butler1'",
+    );
+    expect(roles).toEqual([{ app_roles: ['butler'] }]);
+  });
+
+  it('upgrades to a newer version without losing a record', async () => {
+    const upgraded = loadPropertyTemplate();
+    upgraded.version = '1.1.0';
+    const workOrder = upgraded.entities.find((entity) => entity.key === 'workOrder')!;
+    workOrder.fields.push({
+      key: 'weatherNote',
+      label: { 'zh-CN': '天气备注', en: 'Weather note' },
+      type: 'text',
+    } as never);
+    const before = await testApp.database.query('SELECT count(*)::int AS count FROM record_change');
+    const preview = await testApp
+      .http()
+      .post('/api/apps/import?dryRun=true')
+      .set(auth)
+      .send(upgraded)
+      .expect(200);
+    expect(preview.body.changes).toContainEqual(
+      expect.objectContaining({ change: 'add', kind: 'field', key: 'weatherNote' }),
+    );
+    expect(preview.body.impact ?? []).toEqual([]);
+    await testApp.http().post('/api/apps/import').set(auth).send(upgraded).expect(200);
+    expect(await testApp.database.query('SELECT count(*)::int AS count FROM record_change')).toEqual(before);
+    const page = await testApp
+      .http()
+      .get('/api/apps/property/entities/workOrder/records?limit=1')
+      .set(auth)
+      .expect(200);
+    expect(page.body.items[0].values).toHaveProperty('weatherNote', null);
+  });
+
+  it('refuses an unknown template and a non-admin install', async () => {
+    await testApp.http().post('/api/templates/nope/install').set(auth).expect(404);
+    const [someTenant] = await testApp.database.query<{ username: string }>(
+      `SELECT u.username FROM workspace_member m JOIN app_user u ON u.id = m.user_id
+        WHERE 'tenant' = ANY(m.app_roles) ORDER BY u.username LIMIT 1`,
+    );
+    const tenant = await loginAs(testApp, { username: someTenant!.username, password: DEMO.demoPassword });
+    await testApp.http().post('/api/templates/property/install').set(tenant.auth).expect(403);
+  });
+});
+
+describe('first start with a template', () => {
+  it('installs the template and its demo data once, even across restarts', async () => {
+    const database = await TestDatabase.create();
+    try {
+      const first = await createTestApp({ ...DEMO, template: 'property' }, database);
+      expect(first.app.get(FirstStartService).result.template).toMatchObject({
+        key: 'property',
+        demoPassword: DEMO.demoPassword,
+      });
+      await first.close();
+      const second = await createTestApp({ ...DEMO, template: 'property' }, database);
+      expect(second.app.get(FirstStartService).result.template).toBeUndefined();
+      await second.close();
+      expect(await database.query('SELECT key, revision FROM app')).toEqual([
+        { key: 'property', revision: 1 },
+      ]);
+    } finally {
+      await database.drop();
+    }
+  });
+});
