@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { smallApp } from './support/fixtures';
 import { createTestApp, loginAs, type TestApp } from './support/test-app';
 
 const PNG = Buffer.from(
@@ -23,7 +24,7 @@ describe('files', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('stores an image and serves it back to the same workspace only', async () => {
+  it('stores an image and serves it by id to its own workspace only', async () => {
     const uploaded = await testApp
       .http()
       .post('/api/files')
@@ -52,9 +53,62 @@ describe('files', () => {
       .expect(200);
     await testApp
       .http()
-      .get(uploaded.body.url)
+      .get(`/api/files/${uploaded.body.id}`)
       .set('Authorization', `Bearer ${switched.body.accessToken}`)
       .expect(404);
+  });
+
+  it('serves files through signed links without a token, and refuses tampered or expired ones', async () => {
+    const uploaded = await testApp
+      .http()
+      .post('/api/files')
+      .set(auth)
+      .attach('file', PNG, 'a.png')
+      .expect(201);
+    const url = uploaded.body.url as string;
+    expect(url).toMatch(/^\/api\/files\/[0-9a-f-]{36}\?expires=\d+&signature=[\w-]+$/);
+    await testApp.http().get(url).expect(200);
+    await testApp
+      .http()
+      .get(url.replace(/signature=./, 'signature=x'))
+      .expect(404);
+    await testApp
+      .http()
+      .get(url.replace(/expires=\d+/, 'expires=1000'))
+      .expect(404);
+    await testApp.http().get(`/api/files/${uploaded.body.id}`).expect(401);
+    await testApp.http().get(`/api/files/${uploaded.body.id}`).set(auth).expect(200);
+  });
+
+  it('keeps only the file reference in a record and signs a fresh link on every read', async () => {
+    await testApp.http().post('/api/apps/import').set(auth).send(smallApp()).expect(200);
+    const base = `/api/apps/${smallApp().key}/entities/building/records`;
+    const uploaded = await testApp
+      .http()
+      .post('/api/files')
+      .set(auth)
+      .attach('file', PNG, 'b.png')
+      .expect(201);
+    const buildings = await testApp.http().get(base).set(auth).expect(200);
+    const room = await testApp
+      .http()
+      .post(`/api/apps/${smallApp().key}/entities/room/records`)
+      .set(auth)
+      .send({
+        values: {
+          code: 'F-1',
+          building: buildings.body.items[0].id,
+          photos: [{ ...uploaded.body, url: 'https://evil.example/x' }],
+        },
+      })
+      .expect(201);
+    const photo = room.body.values.photos[0];
+    expect(photo.url).toMatch(/^\/api\/files\/.+signature=/);
+    await testApp.http().get(photo.url).expect(200);
+    const [stored] = await testApp.database.query<{ photos: unknown }>(
+      `SELECT photos FROM "${(await testApp.database.query<{ s: string }>('SELECT storage_schema AS s FROM app'))[0]!.s}".room WHERE code = 'F-1'`,
+    );
+    expect(JSON.stringify(stored!.photos)).not.toContain('url');
   });
 
   it.each([

@@ -19,17 +19,10 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<Request & { auth?: AuthContext }>();
-    const token = bearerToken(request.headers.authorization);
-    if (!token) throw new AppError('AUTH_REQUIRED');
-    request.auth = await this.auth.authenticate(token);
+    request.auth = await this.auth.authenticateHeader(request.headers.authorization);
 
     const requiredRole = this.reflector.getAllAndOverride<WorkspaceRole | undefined>(REQUIRED_ROLE, targets);
     if (requiredRole === 'admin' && request.auth.role !== 'admin') throw new AppError('FORBIDDEN');
     return true;
   }
-}
-
-function bearerToken(header: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-  return match?.[1];
 }

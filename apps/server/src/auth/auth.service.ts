@@ -86,6 +86,13 @@ export class AuthService {
     return toSession(user, membership);
   }
 
+  /** For routes that accept a token optionally (e.g. file downloads, which also take signed links). */
+  async authenticateHeader(header: string | undefined): Promise<AuthContext> {
+    const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+    if (!token) throw new AppError('AUTH_REQUIRED');
+    return this.authenticate(token);
+  }
+
   /**
    * Verifies an access token and re-reads the membership, so a removed member or a changed role takes
    * effect at once rather than when the token expires.

@@ -1,8 +1,19 @@
-import { Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Headers,
+  Param,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { type Response } from 'express';
-import { type AuthContext, CurrentAuth } from '../auth/auth-context';
+import { type AuthContext, CurrentAuth, Public } from '../auth/auth-context';
+import { AuthService } from '../auth/auth.service';
 import { AppError } from '../common/errors/app-error';
 import { MAX_FILE_BYTES } from './file-checks';
 import { FilesService } from './files.service';
@@ -11,7 +22,10 @@ import { FilesService } from './files.service';
 @ApiBearerAuth()
 @Controller('files')
 export class FilesController {
-  constructor(private readonly files: FilesService) {}
+  constructor(
+    private readonly files: FilesService,
+    private readonly auth: AuthService,
+  ) {}
 
   @Post()
   @ApiConsumes('multipart/form-data')
@@ -25,9 +39,20 @@ export class FilesController {
     return this.files.upload(auth, file);
   }
 
+  /** With a signed link (what record values carry) or a bearer token. */
+  @Public()
   @Get(':id')
-  async download(@CurrentAuth() auth: AuthContext, @Param('id') id: string, @Res() response: Response) {
-    const file = await this.files.open(auth.workspaceId, id);
+  async download(
+    @Param('id') id: string,
+    @Query('expires') expires: string | undefined,
+    @Query('signature') signature: string | undefined,
+    @Headers('authorization') authorization: string | undefined,
+    @Res() response: Response,
+  ) {
+    const file =
+      signature !== undefined
+        ? await this.files.openSigned(id, Number(expires), signature)
+        : await this.files.open((await this.auth.authenticateHeader(authorization)).workspaceId, id);
     response.setHeader('Content-Type', file.mimeType);
     response.setHeader('Content-Length', String(file.size));
     response.setHeader('X-Content-Type-Options', 'nosniff');

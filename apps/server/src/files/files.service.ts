@@ -6,6 +6,9 @@ import { DataSource } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { checkUpload } from './file-checks';
 import { FILE_STORAGE, type FileStorage } from './file-storage';
+import { FileUrlSigner } from './file-urls';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface StoredFileDto {
   id: string;
@@ -20,6 +23,7 @@ export class FilesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly urls: FileUrlSigner,
   ) {}
 
   async upload(
@@ -54,8 +58,19 @@ export class FilesService {
       name: check.name,
       size: file.buffer.length,
       mimeType: check.mimeType,
-      url: `/api/files/${id}`,
+      url: this.urls.url(actor.workspaceId, id),
     };
+  }
+
+  /** A download through a signed link: the link must have been issued for the file's own workspace. */
+  async openSigned(id: string, expires: number, signature: string) {
+    const rows: { workspace_id: string }[] = UUID.test(id)
+      ? await this.dataSource.query('SELECT workspace_id FROM stored_file WHERE id = $1', [id])
+      : [];
+    const workspaceId = rows[0]?.workspace_id;
+    if (!workspaceId || !this.urls.verify(workspaceId, id, expires, signature))
+      throw new AppError('FILE_NOT_FOUND');
+    return this.open(workspaceId, id);
   }
 
   async open(

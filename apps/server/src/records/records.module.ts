@@ -6,9 +6,10 @@ import { RecordsService } from './records.service';
 import { RecordExporterService } from './spreadsheet/record-exporter.service';
 import { RecordImporterService } from './spreadsheet/record-importer.service';
 import { RealtimeModule } from '../realtime/realtime.module';
+import { FilesModule } from '../files/files.module';
 
 @Module({
-  imports: [RealtimeModule],
+  imports: [RealtimeModule, FilesModule],
   controllers: [RecordsController],
   providers: [
     EntityCatalogService,

@@ -6,6 +6,7 @@ import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { EntityCatalogService, type ResolvedEntity, RECORD_ALIAS } from './entity-catalog.service';
 import { type RecordDto, selectList, toRecordDtos } from './record-reader';
 import { type ColumnStorage } from './utils/entity-storage';
+import { FileUrlSigner, withFileUrls } from '../files/file-urls';
 import {
   type FieldChange,
   type RecordEventType,
@@ -70,7 +71,14 @@ export class RecordsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: EntityCatalogService,
+    private readonly fileUrls: FileUrlSigner,
   ) {}
+
+  /** What the API answers: file values carry freshly signed download links. */
+  private present<T extends RecordDto>(resolved: ResolvedEntity, record: T): T {
+    withFileUrls(resolved.entity, record.values, (fileId) => this.fileUrls.url(resolved.workspaceId, fileId));
+    return record;
+  }
 
   async list(
     workspaceId: string,
@@ -105,20 +113,21 @@ export class RecordsService {
       rows.length > limit && last
         ? encodeCursor([...sortKeys.map((_key, index) => last[`s${index}`] ?? null), last._id])
         : null;
-    return { items: await toRecordDtos(this.dataSource.manager, resolved, page), nextCursor };
+    const items = await toRecordDtos(this.dataSource.manager, resolved, page);
+    return { items: items.map((record) => this.present(resolved, record)), nextCursor };
   }
 
   async get(workspaceId: string, ref: EntityRef, id: string): Promise<RecordDto> {
     const resolved = await this.catalog.resolve(workspaceId, ref.appKey, ref.entityKey);
     const record = await this.findById(this.dataSource.manager, resolved, id, false);
     if (!record) throw new AppError('RECORD_NOT_FOUND');
-    return record;
+    return this.present(resolved, record);
   }
 
   async create(context: WriteContext, ref: EntityRef, input: unknown): Promise<RecordDto> {
     return this.dataSource.transaction(async (manager) => {
       const resolved = await this.catalog.resolve(context.workspaceId, ref.appKey, ref.entityKey, manager);
-      return this.insert(manager, resolved, context, input);
+      return this.present(resolved, await this.insert(manager, resolved, context, input));
     });
   }
 
@@ -131,7 +140,7 @@ export class RecordsService {
   ): Promise<RecordDto> {
     return this.dataSource.transaction(async (manager) => {
       const resolved = await this.catalog.resolve(context.workspaceId, ref.appKey, ref.entityKey, manager);
-      return this.patch(manager, resolved, context, id, version, patch);
+      return this.present(resolved, await this.patch(manager, resolved, context, id, version, patch));
     });
   }
 
@@ -158,7 +167,9 @@ export class RecordsService {
       );
       const created: BulkResult[] =
         returnRecords && createdIds.length
-          ? await this.findMany(manager, resolved, createdIds)
+          ? (await this.findMany(manager, resolved, createdIds)).map((record) =>
+              this.present(resolved, record),
+            )
           : createdIds.map((id) => ({ id, version: 1 }));
       const updated: BulkResult[] = [];
       for (const [index, item] of (input.update ?? []).entries()) {
@@ -232,7 +243,8 @@ export class RecordsService {
     const errors: ErrorDetail[] = [];
     inputs.forEach((input, index) => {
       const validation = resolved.compiled.validate(input, { locale: context.locale, mode: 'create' });
-      if (validation.ok) values.push(validation.value);
+      // Links are issued on every read; a stored value keeps only the file's id, name, size and type.
+      if (validation.ok) values.push(withFileUrls(resolved.entity, validation.value, () => undefined));
       else
         errors.push(
           ...validation.errors.map(({ path, message }) => ({ path: pathOf(index, path), message })),
@@ -325,6 +337,7 @@ export class RecordsService {
       current: current.values,
     });
     if (!validation.ok) throw invalid(validation.errors);
+    withFileUrls(resolved.entity, validation.value, () => undefined);
     await checkReferences(manager, resolved, [validation.value], context.locale);
     const merged = { ...current.values, ...validation.value };
     const [serverFields] = await computeServerFields(manager, resolved, [merged], false);
@@ -382,7 +395,7 @@ export class RecordsService {
       await recordWrites(manager, resolved, context, [
         { recordId: id, version: current.version + 1, type: deleted ? 'deleted' : 'restored', changes: [] },
       ]);
-      return (await this.findById(manager, resolved, id, false))!;
+      return this.present(resolved, (await this.findById(manager, resolved, id, false))!);
     });
   }
 
