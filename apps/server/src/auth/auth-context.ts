@@ -7,6 +7,10 @@ export interface AuthContext {
   workspaceId: string;
   role: WorkspaceRole;
   isSystemAdmin: boolean;
+  /** Roles the member holds in the workspace's apps (butler, technician …), read fresh on every request. */
+  appRoles: string[];
+  /** What role scopes may read as `user.<name>` besides `user.id` (e.g. `projects`). */
+  attributes: Record<string, unknown>;
 }
 
 export interface AccessTokenPayload {

@@ -104,8 +104,13 @@ export class AuthService {
     } catch {
       throw new AppError('AUTH_TOKEN_INVALID');
     }
-    const rows: { role: WorkspaceRole; isSystemAdmin: boolean }[] = await this.dataSource.query(
-      `SELECT m.role, u.is_system_admin AS "isSystemAdmin"
+    const rows: {
+      role: WorkspaceRole;
+      isSystemAdmin: boolean;
+      appRoles: string[];
+      attributes: Record<string, unknown>;
+    }[] = await this.dataSource.query(
+      `SELECT m.role, u.is_system_admin AS "isSystemAdmin", m.app_roles AS "appRoles", m.attributes
          FROM workspace_member m JOIN app_user u ON u.id = m.user_id
         WHERE m.user_id = $1 AND m.workspace_id = $2 AND u.is_active`,
       [payload.sub, payload.wid],
@@ -117,6 +122,8 @@ export class AuthService {
       workspaceId: payload.wid,
       role: current.role,
       isSystemAdmin: current.isSystemAdmin,
+      appRoles: current.appRoles,
+      attributes: current.attributes,
     };
   }
 

@@ -2,6 +2,7 @@ import { type EntityManager } from 'typeorm';
 import { type FieldDefinition, type Locale, localize } from '@lowcode/app-model';
 import { autoNumberScope, evaluateFormula, formatAutoNumber } from '@lowcode/form-engine';
 import { AppError, type ErrorDetail } from '../common/errors/app-error';
+import { type Viewer } from './access/entity-access';
 import { type ResolvedEntity } from './entity-catalog.service';
 import { type ColumnStorage, tableName } from './utils/entity-storage';
 import { searchText, toParameter } from './utils/record-values';
@@ -14,9 +15,7 @@ export interface FieldChange {
 }
 
 /** Who writes, and through which path (api, bulk, import, flow, rule …) — recorded with every event. */
-export interface WriteContext {
-  workspaceId: string;
-  userId: string | null;
+export interface WriteContext extends Viewer {
   locale: Locale;
   source: string;
 }

@@ -58,11 +58,7 @@ export class RecordsController {
     @Param('entity') entityKey: string,
     @Query() query: ListRecordsQueryDto,
   ) {
-    return this.records.list(
-      auth.workspaceId,
-      { appKey, entityKey },
-      { ...query, filter: parseFilter(query.filter) },
-    );
+    return this.records.list(auth, { appKey, entityKey }, { ...query, filter: parseFilter(query.filter) });
   }
 
   @Post()
@@ -104,7 +100,7 @@ export class RecordsController {
     const sheetFormat = format ?? 'xlsx';
     const ref = { appKey, entityKey };
     // Resolve before streaming, so a bad app, entity or filter still gets a proper error response.
-    await this.records.list(auth.workspaceId, ref, { ...query, filter: parseFilter(query.filter), limit: 1 });
+    await this.records.list(auth, ref, { ...query, filter: parseFilter(query.filter), limit: 1 });
     response.attachment(`${entityKey}.${sheetFormat}`);
     response.type(
       sheetFormat === 'xlsx'
@@ -112,7 +108,7 @@ export class RecordsController {
         : 'text/csv',
     );
     await this.exporter.export(
-      auth.workspaceId,
+      auth,
       ref,
       { ...query, filter: parseFilter(query.filter) },
       sheetFormat,
@@ -186,7 +182,7 @@ export class RecordsController {
     @Param('entity') entityKey: string,
     @Param('id') id: string,
   ) {
-    return this.records.get(auth.workspaceId, { appKey, entityKey }, id);
+    return this.records.get(auth, { appKey, entityKey }, id);
   }
 
   @Patch(':id')
@@ -233,12 +229,12 @@ export class RecordsController {
     @Param('entity') entityKey: string,
     @Param('id') id: string,
   ) {
-    return this.records.history(auth.workspaceId, { appKey, entityKey }, id);
+    return this.records.history(auth, { appKey, entityKey }, id);
   }
 }
 
 function writeContext(auth: AuthContext, language: string | undefined, source: string): WriteContext {
-  return { workspaceId: auth.workspaceId, userId: auth.userId, locale: localeFromHeader(language), source };
+  return { ...auth, locale: localeFromHeader(language), source };
 }
 
 function parseFilter(text: string | undefined): unknown {

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type PermissionAction } from '@lowcode/app-model';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { EntityCatalogService, type ResolvedEntity, RECORD_ALIAS } from './entity-catalog.service';
 import { type RecordDto, selectList, toRecordDtos } from './record-reader';
 import { type ColumnStorage } from './utils/entity-storage';
 import { FileUrlSigner, withFileUrls } from '../files/file-urls';
+import { EntityAccess, maskValue, type Viewer } from './access/entity-access';
 import {
   type FieldChange,
   type RecordEventType,
@@ -74,25 +76,79 @@ export class RecordsService {
     private readonly fileUrls: FileUrlSigner,
   ) {}
 
-  /** What the API answers: file values carry freshly signed download links. */
-  private present<T extends RecordDto>(resolved: ResolvedEntity, record: T): T {
+  /** Resolves the entity and the viewer's access to it; refuses an action no role of the viewer grants. */
+  private async open(viewer: Viewer, ref: EntityRef, action: PermissionAction, manager?: EntityManager) {
+    const resolved = await this.catalog.resolve(viewer.workspaceId, ref.appKey, ref.entityKey, manager);
+    const access = EntityAccess.of(viewer, resolved.app, resolved.entity, resolved.schema);
+    if (!access.can(action)) throw new AppError('FORBIDDEN');
+    return { resolved, access };
+  }
+
+  /** Whether a record is among the rows an action may touch (its role scope); a record outside it is a 404. */
+  private async requireInScope(
+    manager: EntityManager,
+    resolved: ResolvedEntity,
+    access: EntityAccess,
+    action: PermissionAction,
+    id: string,
+  ): Promise<void> {
+    const params = sqlParams([id]);
+    const scope = access.scopeSql(action, params);
+    if (!scope) return;
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM ${resolved.table} ${r} WHERE ${r}._id = $1::uuid AND ${scope}`,
+      params.values,
+    );
+    if (rows.length === 0) throw new AppError('RECORD_NOT_FOUND');
+  }
+
+  /** Fields a role may not change are refused by name, before anything is written. */
+  private refuseReadOnly(access: EntityAccess, values: unknown, prefix = ''): void {
+    const keys = values && typeof values === 'object' ? Object.keys(values) : [];
+    const details = keys
+      .filter((key) => access.readOnly(key) || access.hidden(key))
+      .map((key) => ({ path: `${prefix}${key}`, message: 'your role may not change this field' }));
+    if (details.length) throw new AppError('FORBIDDEN', {}, details);
+  }
+
+  /**
+   * What the API answers: fields the viewer's roles hide are left out, masked ones shortened, and file
+   * values carry freshly signed download links.
+   */
+  private present<T extends RecordDto>(resolved: ResolvedEntity, access: EntityAccess, record: T): T {
+    for (const key of Object.keys(record.values)) {
+      if (access.hidden(key)) {
+        delete record.values[key];
+        delete record.display[key];
+      } else if (access.masked(key)) {
+        record.values[key] = maskValue(record.values[key]);
+      }
+    }
     withFileUrls(resolved.entity, record.values, (fileId) => this.fileUrls.url(resolved.workspaceId, fileId));
     return record;
   }
 
   async list(
-    workspaceId: string,
+    viewer: Viewer,
     ref: EntityRef,
     query: ListQuery,
   ): Promise<{ items: RecordDto[]; nextCursor: string | null }> {
-    const resolved = await this.catalog.resolve(workspaceId, ref.appKey, ref.entityKey);
+    const { resolved, access } = await this.open(viewer, ref, 'read');
     const limit = query.limit ?? 50;
     const params = sqlParams();
     const conditions: string[] = query.includeDeleted ? [] : [`${r}._deleted_at IS NULL`];
+    const scope = access.scopeSql('read', params);
+    if (scope) conditions.push(scope);
     const sortKeys = asQueryError(() => {
       if (query.filter !== undefined) conditions.push(compileFilter(query.filter, resolved.resolve, params));
       return parseSort(query.sort, resolved.resolve);
     });
+    // Filtering or sorting by a hidden field would reveal it, one comparison at a time.
+    const named = [...JSON.stringify(query.filter ?? null).matchAll(/"var":"([^"]+)"/g)].map(
+      (match) => match[1]!,
+    );
+    if ([...named, ...sortKeys.map((key) => key.key)].some((key) => access.hidden(key)))
+      throw new AppError('FORBIDDEN');
     if (query.q) {
       const escaped = query.q.replace(/[\\%_]/g, (character) => `\\${character}`);
       conditions.push(`${r}._search ILIKE ${params.add(`%${escaped}%`)}`);
@@ -114,20 +170,31 @@ export class RecordsService {
         ? encodeCursor([...sortKeys.map((_key, index) => last[`s${index}`] ?? null), last._id])
         : null;
     const items = await toRecordDtos(this.dataSource.manager, resolved, page);
-    return { items: items.map((record) => this.present(resolved, record)), nextCursor };
+    return { items: items.map((record) => this.present(resolved, access, record)), nextCursor };
   }
 
-  async get(workspaceId: string, ref: EntityRef, id: string): Promise<RecordDto> {
-    const resolved = await this.catalog.resolve(workspaceId, ref.appKey, ref.entityKey);
+  /** Refuses an action a viewer's roles do not grant on an entity (export, import …). */
+  async requireAction(viewer: Viewer, ref: EntityRef, action: PermissionAction): Promise<void> {
+    await this.open(viewer, ref, action);
+  }
+
+  async get(viewer: Viewer, ref: EntityRef, id: string): Promise<RecordDto> {
+    const { resolved, access } = await this.open(viewer, ref, 'read');
     const record = await this.findById(this.dataSource.manager, resolved, id, false);
     if (!record) throw new AppError('RECORD_NOT_FOUND');
-    return this.present(resolved, record);
+    await this.requireInScope(this.dataSource.manager, resolved, access, 'read', id);
+    return this.present(resolved, access, record);
   }
 
   async create(context: WriteContext, ref: EntityRef, input: unknown): Promise<RecordDto> {
     return this.dataSource.transaction(async (manager) => {
-      const resolved = await this.catalog.resolve(context.workspaceId, ref.appKey, ref.entityKey, manager);
-      return this.present(resolved, await this.insert(manager, resolved, context, input));
+      const { resolved, access } = await this.open(context, ref, 'create', manager);
+      const record = await this.insert(manager, resolved, context, input);
+      // A role may only create what it could then see (a tenant: requests of their own).
+      await this.requireInScope(manager, resolved, access, 'create', record.id).catch(() => {
+        throw new AppError('FORBIDDEN');
+      });
+      return this.present(resolved, access, record);
     });
   }
 
@@ -139,12 +206,35 @@ export class RecordsService {
     patch: unknown,
   ): Promise<RecordDto> {
     return this.dataSource.transaction(async (manager) => {
-      const resolved = await this.catalog.resolve(context.workspaceId, ref.appKey, ref.entityKey, manager);
-      return this.present(resolved, await this.patch(manager, resolved, context, id, version, patch));
+      const { resolved, access } = await this.open(context, ref, 'update', manager);
+      return this.present(
+        resolved,
+        access,
+        await this.guardedPatch(manager, resolved, access, context, id, version, patch),
+      );
     });
   }
 
-  /** Creates and updates in one transaction: all succeed or nothing changes; errors name the item. */
+  /** The update path with the viewer's limits: the row in scope before and after, no read-only field. */
+  private async guardedPatch(
+    manager: EntityManager,
+    resolved: ResolvedEntity,
+    access: EntityAccess,
+    context: WriteContext,
+    id: string,
+    version: number,
+    patch: unknown,
+    prefix = '',
+  ): Promise<RecordDto> {
+    await this.requireInScope(manager, resolved, access, 'update', id);
+    this.refuseReadOnly(access, patch, prefix);
+    const record = await this.patch(manager, resolved, context, id, version, patch);
+    await this.requireInScope(manager, resolved, access, 'update', id).catch(() => {
+      throw new AppError('FORBIDDEN');
+    });
+    return record;
+  }
+
   /**
    * Creates and updates in one transaction: all succeed or nothing changes; errors name the item. Answers
    * ids and versions; whole records only when asked, since reading a thousand back costs more than writing.
@@ -156,27 +246,42 @@ export class RecordsService {
     returnRecords = false,
   ): Promise<{ created: BulkResult[]; updated: BulkResult[] }> {
     return this.dataSource.transaction(async (manager) => {
-      const resolved = await this.catalog.resolve(context.workspaceId, ref.appKey, ref.entityKey, manager);
+      const creates = input.create ?? [];
+      const updates = input.update ?? [];
+      const { resolved, access } = await this.open(
+        context,
+        ref,
+        creates.length ? 'create' : 'update',
+        manager,
+      );
+      if (updates.length && !access.can('update')) throw new AppError('FORBIDDEN');
       // Creates first, as one batch; then updates one by one (each has its own version to check).
       const createdIds = await this.insertMany(
         manager,
         resolved,
         context,
-        input.create ?? [],
+        creates,
         (index, field) => `create[${index}].${field}`,
       );
+      for (const id of createdIds) {
+        await this.requireInScope(manager, resolved, access, 'create', id).catch(() => {
+          throw new AppError('FORBIDDEN');
+        });
+      }
       const created: BulkResult[] =
         returnRecords && createdIds.length
           ? (await this.findMany(manager, resolved, createdIds)).map((record) =>
-              this.present(resolved, record),
+              this.present(resolved, access, record),
             )
           : createdIds.map((id) => ({ id, version: 1 }));
       const updated: BulkResult[] = [];
-      for (const [index, item] of (input.update ?? []).entries()) {
+      for (const [index, item] of updates.entries()) {
         const record = await prefixErrors(`update[${index}].`, () =>
-          this.patch(manager, resolved, context, item.id, item.version, item.values),
+          this.guardedPatch(manager, resolved, access, context, item.id, item.version, item.values),
         );
-        updated.push(returnRecords ? record : { id: record.id, version: record.version });
+        updated.push(
+          returnRecords ? this.present(resolved, access, record) : { id: record.id, version: record.version },
+        );
       }
       return { created, updated };
     });
@@ -190,8 +295,10 @@ export class RecordsService {
     return this.setDeleted(context, ref, id, false);
   }
 
-  async history(workspaceId: string, ref: EntityRef, id: string): Promise<HistoryEntry[]> {
-    const resolved = await this.catalog.resolve(workspaceId, ref.appKey, ref.entityKey);
+  async history(viewer: Viewer, ref: EntityRef, id: string): Promise<HistoryEntry[]> {
+    const { resolved, access } = await this.open(viewer, ref, 'read');
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('RECORD_NOT_FOUND');
+    await this.requireInScope(this.dataSource.manager, resolved, access, 'read', id);
     const rows: {
       version: number;
       type: RecordEventType;
@@ -212,7 +319,14 @@ export class RecordsService {
       action: HISTORY_ACTIONS[row.type],
       at: row.at.toISOString(),
       actor: row.actor_id ? { id: row.actor_id, displayName: row.actor_name ?? '' } : null,
-      changes: row.changes,
+      // The same field rules as the record itself: hidden fields are left out, masked ones stay masked.
+      changes: row.changes
+        .filter((change) => !access.hidden(change.field))
+        .map((change) =>
+          access.masked(change.field)
+            ? { ...change, from: maskValue(change.from), to: maskValue(change.to) }
+            : change,
+        ),
     }));
   }
 
@@ -380,9 +494,10 @@ export class RecordsService {
     deleted: boolean,
   ): Promise<RecordDto> {
     return this.dataSource.transaction(async (manager) => {
-      const resolved = await this.catalog.resolve(context.workspaceId, ref.appKey, ref.entityKey, manager);
+      const { resolved, access } = await this.open(context, ref, 'delete', manager);
       const current = await this.findById(manager, resolved, id, true);
       if (!current || Boolean(current.deletedAt) === deleted) throw new AppError('RECORD_NOT_FOUND');
+      await this.requireInScope(manager, resolved, access, 'delete', id);
       await uniqueGuard(() =>
         manager.query(
           `UPDATE ${resolved.table}
@@ -395,7 +510,7 @@ export class RecordsService {
       await recordWrites(manager, resolved, context, [
         { recordId: id, version: current.version + 1, type: deleted ? 'deleted' : 'restored', changes: [] },
       ]);
-      return this.present(resolved, (await this.findById(manager, resolved, id, false))!);
+      return this.present(resolved, access, (await this.findById(manager, resolved, id, false))!);
     });
   }
 

@@ -1,6 +1,7 @@
 import { type AppDefinition, type EntityDefinition, type Locale } from '@lowcode/app-model';
 import { type EntityManager } from 'typeorm';
 import { buildResolvedEntity } from './entity-catalog.service';
+import { systemViewer } from './access/entity-access';
 import { type RecordsService } from './records.service';
 
 export type SeedRecords = Record<string, Record<string, unknown>[]>;
@@ -17,6 +18,8 @@ export interface SeedTarget {
 const BATCH = 1000;
 
 /**
+ * `ids` maps `<entity>:<_key>` to the new record ids.
+ *
  * Inserts seed or demo records through the same create path as the API (validation, change log), a
  * thousand at a time. A relation value names another seed record by its `_key`, a user field a key of
  * `users`; entities are inserted so that targets come first, and `_key`s become the new ids.
@@ -28,7 +31,7 @@ export async function loadSeedRecords(
   seed: SeedRecords,
   context: { userId: string | null; locale: Locale; source: string },
   users: ReadonlyMap<string, string> = new Map(),
-): Promise<Record<string, number>> {
+): Promise<{ counts: Record<string, number>; ids: ReadonlyMap<string, string> }> {
   const ids = new Map<string, string>(); // `${entity}:${_key}` → id
   const counts: Record<string, number> = {};
   for (const entity of insertionOrder(target.app.entities, seed)) {
@@ -65,7 +68,7 @@ export async function loadSeedRecords(
       const created = await records.insertMany(
         manager,
         resolved,
-        { ...context, workspaceId: target.workspaceId },
+        { ...systemViewer(target.workspaceId, context.userId), ...context },
         values,
         (index, field) => `seed.${entity.key}[${start + index}].${field}`,
       );
@@ -77,11 +80,18 @@ export async function loadSeedRecords(
       const id = ids.get(`${entity.key}:${String(row._key)}`);
       if (!id) continue;
       const patch = resolveReferences(entity, values, ids, users);
-      await records.patch(manager, resolved, { ...context, workspaceId: target.workspaceId }, id, 1, patch);
+      await records.patch(
+        manager,
+        resolved,
+        { ...systemViewer(target.workspaceId, context.userId), ...context },
+        id,
+        1,
+        patch,
+      );
     }
     counts[entity.key] = rows.length;
   }
-  return counts;
+  return { counts, ids };
 }
 
 function resolveReferences(

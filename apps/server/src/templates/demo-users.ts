@@ -5,6 +5,8 @@ export interface DemoUser {
   username: string;
   name: string;
   roles?: string[];
+  /** `_key`s of the project records the person serves: `user.projects` in role scopes. */
+  projects?: string[];
 }
 
 /**
@@ -44,4 +46,31 @@ export async function createDemoUsers(
     ],
   );
   return new Map(members.map((user) => [user._key, idByUsername.get(user.username.toLowerCase())!]));
+}
+
+/** Once the projects exist, each member's `projects` attribute gets their record ids. */
+export async function grantProjects(
+  manager: EntityManager,
+  workspaceId: string,
+  users: DemoUser[],
+  userIds: ReadonlyMap<string, string>,
+  recordIds: ReadonlyMap<string, string>,
+): Promise<void> {
+  const withProjects = users.filter((user) => userIds.has(user._key) && user.projects?.length);
+  if (withProjects.length === 0) return;
+  await manager.query(
+    `UPDATE workspace_member m SET attributes = m.attributes || jsonb_build_object('projects', to_jsonb(string_to_array(p.projects, ',')))
+       FROM unnest($2::uuid[], $3::text[]) AS p (user_id, projects)
+      WHERE m.workspace_id = $1 AND m.user_id = p.user_id`,
+    [
+      workspaceId,
+      withProjects.map((user) => userIds.get(user._key)),
+      withProjects.map((user) =>
+        (user.projects ?? [])
+          .map((key) => recordIds.get(`project:${key}`))
+          .filter(Boolean)
+          .join(','),
+      ),
+    ],
+  );
 }

@@ -8,7 +8,7 @@ import { AppError } from '../common/errors/app-error';
 import { SERVER_CONFIG, type ServerConfig } from '../config/server-config';
 import { RecordsService } from '../records/records.service';
 import { loadSeedRecords, type SeedRecords } from '../records/seed-loader';
-import { createDemoUsers, type DemoUser } from './demo-users';
+import { createDemoUsers, type DemoUser, grantProjects } from './demo-users';
 import { TEMPLATE_SOURCES, type TemplateSource } from './template-registry';
 
 export interface TemplateSummary {
@@ -108,18 +108,15 @@ export class TemplatesService {
                 people as unknown as DemoUser[],
                 await hashPassword(this.config.demoPassword),
               );
-              const counts = await loadSeedRecords(
+              const { counts, ids } = await loadSeedRecords(
                 manager,
                 this.records,
                 target,
                 records as SeedRecords,
-                {
-                  userId: actor.userId,
-                  locale: options.locale,
-                  source: 'demo',
-                },
+                { userId: actor.userId, locale: options.locale, source: 'demo' },
                 users,
               );
+              await grantProjects(manager, actor.workspaceId, people as unknown as DemoUser[], users, ids);
               demo = { users: users.size, records: counts };
             }
           : undefined,

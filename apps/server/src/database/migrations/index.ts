@@ -1,6 +1,12 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { Records1763900000000 } from './1763900000000-records';
 import { MemberAppRoles1764000000000 } from './1764000000000-member-app-roles';
+import { MemberAttributes1764100000000 } from './1764100000000-member-attributes';
 
 /** Every migration, oldest first. The schema changes only through these; `synchronize` is never on. */
-export const MIGRATIONS = [InitialSchema1763800000000, Records1763900000000, MemberAppRoles1764000000000];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  Records1763900000000,
+  MemberAppRoles1764000000000,
+  MemberAttributes1764100000000,
+];

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { type EntityDefinition, type FieldDefinition, type Locale, localize } from '@lowcode/app-model';
 import { isComputedField } from '@lowcode/form-engine';
 import ExcelJS from 'exceljs';
+import { EntityAccess, type Viewer } from '../access/entity-access';
 import { EntityCatalogService } from '../entity-catalog.service';
 import { type RecordDto } from '../record-reader';
 import { type EntityRef, type ListQuery, RecordsService } from '../records.service';
@@ -23,20 +24,24 @@ export class RecordExporterService {
   ) {}
 
   async export(
-    workspaceId: string,
+    viewer: Viewer,
     ref: EntityRef,
     query: ListQuery,
     format: SheetFormat,
     locale: Locale,
     output: Writable,
   ): Promise<void> {
-    const { entity } = await this.catalog.resolve(workspaceId, ref.appKey, ref.entityKey);
-    const fields = entity.fields;
+    await this.records.requireAction(viewer, ref, 'export');
+    const resolved = await this.catalog.resolve(viewer.workspaceId, ref.appKey, ref.entityKey);
+    const access = EntityAccess.of(viewer, resolved.app, resolved.entity, resolved.schema);
+    const entity = resolved.entity;
+    // Only what the viewer may see: hidden fields are not columns of their file either.
+    const fields = entity.fields.filter((field) => !access.hidden(field.key));
     const sheet = new SheetWriter(format, output, entity);
     sheet.row(fields.map((field) => headerFor(field, locale)));
     let cursor: string | undefined;
     do {
-      const page = await this.records.list(workspaceId, ref, { ...query, cursor, limit: PAGE_SIZE });
+      const page = await this.records.list(viewer, ref, { ...query, cursor, limit: PAGE_SIZE });
       for (const record of page.items) sheet.row(fields.map((field) => cellFor(field, record, locale)));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

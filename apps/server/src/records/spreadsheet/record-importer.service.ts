@@ -63,6 +63,8 @@ export class RecordImporterService {
     file: { path: string; format: SheetFormat },
     options: { mode: ImportMode; mapping?: Record<string, string>; importId?: string },
   ): Promise<ImportReport> {
+    await this.records.requireAction(context, ref, 'import');
+    await this.records.requireAction(context, ref, 'create');
     const run = async (manager: EntityManager) => {
       const resolved = await this.catalog.resolve(context.workspaceId, ref.appKey, ref.entityKey, manager);
       return this.run(manager, resolved, context, file, options);

@@ -1,0 +1,135 @@
+import { type AppDefinition, type EntityDefinition, type PermissionAction } from '@lowcode/app-model';
+import { fieldStorage, tableName } from '../utils/entity-storage';
+import { compileFilter, type FieldResolver, type QueryableField } from '../utils/record-query';
+import { quoteIdent, type SqlParams } from '../utils/sql';
+
+/** Who reads or writes: the workspace role decides whether app roles apply at all. */
+export interface Viewer {
+  workspaceId: string;
+  userId: string | null;
+  role: 'admin' | 'member';
+  appRoles: string[];
+  attributes: Record<string, unknown>;
+}
+
+/** A system actor (seed, template install, flows acting for the workspace): no app-role limits. */
+export const systemViewer = (workspaceId: string, userId: string | null): Viewer => ({
+  workspaceId,
+  userId,
+  role: 'admin',
+  appRoles: [],
+  attributes: {},
+});
+
+/**
+ * What one viewer may do with one entity, from the roles the app defines: the actions, the rows (scope, as
+ * SQL over alias `r`), and the fields (hidden, masked, read-only). Workspace admins — the builders — are not
+ * limited. Several roles add up: an action or a row is allowed if any role allows it, a field is limited
+ * only if every role that grants access limits it.
+ */
+export class EntityAccess {
+  private constructor(
+    private readonly viewer: Viewer,
+    private readonly grants: NonNullable<AppDefinition['roles'][number]['permissions']>,
+    private readonly full: boolean,
+    private readonly scopeResolver: FieldResolver,
+  ) {}
+
+  static of(viewer: Viewer, app: AppDefinition, entity: EntityDefinition, schema: string): EntityAccess {
+    const full = viewer.role === 'admin';
+    const grants = app.roles
+      .filter((role) => viewer.appRoles.includes(role.key))
+      .flatMap((role) => role.permissions)
+      .filter((permission) => permission.entity === entity.key);
+    return new EntityAccess(viewer, grants, full, scopeResolver(app, entity, schema));
+  }
+
+  can(action: PermissionAction): boolean {
+    return this.full || this.grants.some((grant) => grant.actions.includes(action));
+  }
+
+  /** The SQL condition on rows this action may touch; undefined means every row. */
+  scopeSql(action: PermissionAction, params: SqlParams): string | undefined {
+    if (this.full) return undefined;
+    const granting = this.grants.filter((grant) => grant.actions.includes(action));
+    if (granting.length === 0) return 'FALSE';
+    if (granting.some((grant) => grant.scope === undefined || grant.scope === null)) return undefined;
+    const parts = granting.map((grant) => {
+      try {
+        return compileFilter(bindUser(grant.scope, this.viewer), this.scopeResolver, params);
+      } catch {
+        return 'FALSE'; // a scope the server cannot read grants nothing
+      }
+    });
+    return `(${parts.join(' OR ')})`;
+  }
+
+  hidden = (field: string) => this.limited(field, 'hidden');
+  masked = (field: string) => this.limited(field, 'masked');
+  readOnly = (field: string) => this.limited(field, 'readOnly');
+
+  private limited(field: string, kind: 'hidden' | 'masked' | 'readOnly'): boolean {
+    if (this.full || this.grants.length === 0) return false;
+    return this.grants.every((grant) => grant.fields?.[kind]?.includes(field) ?? false);
+  }
+}
+
+/** `{"var": "user.id"}` and `{"var": "user.<attribute>"}` become the viewer's values before compiling. */
+function bindUser(logic: unknown, viewer: Viewer): unknown {
+  if (Array.isArray(logic)) return logic.map((item) => bindUser(item, viewer));
+  if (!logic || typeof logic !== 'object') return logic;
+  const entries = Object.entries(logic);
+  const [operator, argument] = entries[0] ?? [];
+  if (
+    entries.length === 1 &&
+    operator === 'var' &&
+    typeof argument === 'string' &&
+    argument.startsWith('user.')
+  ) {
+    const name = argument.slice('user.'.length);
+    if (name === 'id') return viewer.userId;
+    return Object.prototype.hasOwnProperty.call(viewer.attributes, name)
+      ? (viewer.attributes[name] ?? null)
+      : null;
+  }
+  return Object.fromEntries(entries.map(([key, value]) => [key, bindUser(value, viewer)]));
+}
+
+/** `record.<field>` and `record.<relation>.<field>` (one hop, through a sub-select) as trusted SQL. */
+function scopeResolver(app: AppDefinition, entity: EntityDefinition, schema: string): FieldResolver {
+  const columnOf = (target: EntityDefinition, key: string, alias: string): QueryableField | undefined => {
+    const field = target.fields.find((candidate) => candidate.key === key);
+    const system: Record<string, QueryableField> = {
+      id: { sql: `${alias}._id`, type: 'uuid' },
+      createdBy: { sql: `${alias}._created_by`, type: 'uuid' },
+      updatedBy: { sql: `${alias}._updated_by`, type: 'uuid' },
+    };
+    if (!field) return Object.prototype.hasOwnProperty.call(system, key) ? system[key] : undefined;
+    const storage = fieldStorage(field);
+    if (storage.kind === 'system') return { sql: `${alias}.${storage.column}`, type: storage.sqlType };
+    if (storage.kind !== 'column') return undefined;
+    return { sql: `${alias}.${quoteIdent(storage.column)}`, type: storage.sqlType };
+  };
+  return (path) => {
+    const [head, first, second, ...rest] = path.split('.');
+    if (head !== 'record' || !first || rest.length) return undefined;
+    if (!second) return columnOf(entity, first, 'r');
+    const relation = entity.fields.find((field) => field.key === first);
+    if (relation?.type !== 'relation' || relation.relation.multiple) return undefined;
+    const target = app.entities.find((candidate) => candidate.key === relation.relation.entity);
+    const inner = target && columnOf(target, second, 's');
+    if (!target || !inner) return undefined;
+    return {
+      sql: `(SELECT ${inner.sql} FROM ${tableName(schema, target.key)} s WHERE s._id = r.${quoteIdent(relation.key)})`,
+      type: inner.type,
+    };
+  };
+}
+
+/** `110105194912310021` → `110***********0021`: enough to recognise, not enough to misuse. */
+export function maskValue(value: unknown): unknown {
+  if (typeof value !== 'string') return value === null || value === undefined ? value : '***';
+  if (value.length <= 4) return '*'.repeat(value.length);
+  const keep = Math.min(4, Math.floor(value.length / 4));
+  return `${value.slice(0, Math.min(3, keep))}${'*'.repeat(value.length - Math.min(3, keep) - keep)}${value.slice(-keep)}`;
+}
