@@ -77,4 +77,13 @@ describe('lowcode CLI', () => {
       },
     );
   });
+
+  it('lists and installs a template from the gallery', async () => {
+    expect(await lowcode('template', 'list')).toMatch(/^property {2}v\S+ {2}物业管理 {2}\(not installed\)/);
+    expect(await lowcode('template', 'install', 'property', '--dry-run')).toMatch(
+      /^property: create \(would apply/,
+    );
+    expect(await lowcode('template', 'install', 'property')).toMatch(/^property: create \(did apply/);
+    expect(await lowcode('template', 'list')).toMatch(/\(installed v/);
+  });
 });

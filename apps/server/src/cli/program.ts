@@ -12,6 +12,7 @@ import { openDatabase } from '../database/open-database';
 import { UsersService } from '../users/users.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { DEFAULT_WORKSPACE } from '../bootstrap/first-start.service';
+import { TemplatesService } from '../templates/templates.service';
 import { readAppSource } from './read-app-source';
 
 /** Boots the same services the API uses, without HTTP, runs one command and shuts down. */
@@ -85,6 +86,45 @@ export function createProgram(io: CliOutput, locale: Locale = 'en'): Command {
       );
       if (options.out) fs.writeFileSync(options.out, text);
       else io.stdout(text);
+    });
+
+  const template = program.command('template').description('the template gallery');
+  template
+    .command('list')
+    .description('list installable templates and whether they are installed')
+    .addOption(workspaceOption())
+    .action(async (options: { workspace: string }) => {
+      const templates = await withServices(async (context) =>
+        context.get(TemplatesService).list(await workspaceId(context, options.workspace)),
+      );
+      for (const entry of templates) {
+        const installed = entry.installed ? `installed v${entry.installed.version}` : 'not installed';
+        io.stdout(`${entry.key}  v${entry.version}  ${entry.label['zh-CN']}  (${installed})\n`);
+      }
+    });
+  template
+    .command('install')
+    .description('install or upgrade a template (demo data only with a fresh install)')
+    .argument('<key>', 'template key, e.g. property')
+    .option('--demo', 'load the demo company with a fresh install')
+    .option('--dry-run', 'only list what would be added, changed or removed')
+    .addOption(workspaceOption())
+    .action(async (key: string, options: { demo?: boolean; dryRun?: boolean; workspace: string }) => {
+      const result = await withServices(async (context) =>
+        context
+          .get(TemplatesService)
+          .install({ workspaceId: await workspaceId(context, options.workspace), userId: null }, key, {
+            dryRun: options.dryRun ?? false,
+            demo: options.demo ?? false,
+            locale,
+          }),
+      );
+      const verb = result.dryRun ? 'would' : 'did';
+      io.stdout(`${result.appKey}: ${result.action} (${verb} apply ${result.changes.length} change(s))\n`);
+      if (result.demo) {
+        const records = Object.values(result.demo.records).reduce((sum, count) => sum + count, 0);
+        io.stdout(`demo data: ${result.demo.users} people, ${records} records\n`);
+      }
     });
 
   const user = program.command('user').description('manage users');
