@@ -131,4 +131,14 @@ describe('auth', () => {
     expect(row?.password_hash).toMatch(/^scrypt\$/);
     expect(row?.password_hash).not.toContain(ADMIN.password);
   });
+
+  it('slows down password guessing: after 10 failures an account is refused from that address with 429', async () => {
+    const guess = (password: string) =>
+      testApp.http().post('/api/auth/login').send({ username: 'victim', password });
+    for (let attempt = 0; attempt < 10; attempt += 1) await guess(`wrong-${attempt}`).expect(401);
+    const blocked = await guess('anything').expect(429);
+    expect(blocked.body.error.code).toBe('TOO_MANY_REQUESTS');
+    // Other accounts are not locked out by it.
+    await loginAs(testApp);
+  });
 });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AuthContext, CurrentAuth, Public } from './auth-context';
 import { AuthService, type Session, type SessionTokens } from './auth.service';
@@ -12,8 +12,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: LoginDto): Promise<SessionTokens> {
-    return this.auth.login(body.username, body.password, body.workspace);
+  login(@Body() body: LoginDto, @Ip() ip: string): Promise<SessionTokens> {
+    return this.auth.login(body.username, body.password, body.workspace, ip);
   }
 
   @Public()

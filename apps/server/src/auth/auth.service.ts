@@ -10,6 +10,7 @@ import { UsersService } from '../users/users.service';
 import { type WorkspaceRole } from '../workspaces/workspace-member.entity';
 import { WorkspacesService, type WorkspaceMembership } from '../workspaces/workspaces.service';
 import { type AccessTokenPayload, type AuthContext } from './auth-context';
+import { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './password';
 import { RefreshToken } from './refresh-token.entity';
 
@@ -31,18 +32,32 @@ const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAA
 
 @Injectable()
 export class AuthService {
+  private readonly throttle: LoginThrottle;
+
   constructor(
     private readonly jwt: JwtService,
     private readonly users: UsersService,
     private readonly workspaces: WorkspacesService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
-  ) {}
+  ) {
+    this.throttle = new LoginThrottle(dataSource);
+  }
 
-  async login(username: string, password: string, workspaceSlug?: string): Promise<SessionTokens> {
+  async login(
+    username: string,
+    password: string,
+    workspaceSlug?: string,
+    ip = 'unknown',
+  ): Promise<SessionTokens> {
+    await this.throttle.check(username, ip);
     const user = await this.users.findByUsernameWithPassword(username);
     const passwordMatches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !passwordMatches || !user.isActive) throw new AppError('AUTH_INVALID_CREDENTIALS');
+    if (!user || !passwordMatches || !user.isActive) {
+      await this.throttle.failed(username, ip);
+      throw new AppError('AUTH_INVALID_CREDENTIALS');
+    }
+    await this.throttle.succeeded(username, ip);
 
     const memberships = await this.workspaces.membershipsOf(user.id);
     const membership = workspaceSlug

@@ -2,6 +2,7 @@ import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { Records1763900000000 } from './1763900000000-records';
 import { MemberAppRoles1764000000000 } from './1764000000000-member-app-roles';
 import { MemberAttributes1764100000000 } from './1764100000000-member-attributes';
+import { LoginFailures1764200000000 } from './1764200000000-login-failures';
 
 /** Every migration, oldest first. The schema changes only through these; `synchronize` is never on. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Records1763900000000,
   MemberAppRoles1764000000000,
   MemberAttributes1764100000000,
+  LoginFailures1764200000000,
 ];
