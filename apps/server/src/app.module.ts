@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppsModule } from './apps/apps.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { ServerLogger } from './common/http/server-logger';
@@ -33,6 +34,7 @@ export class CoreModule {
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         }),
         DatabaseModule.forRoot(databaseUrl),
+        AuditModule,
         UsersModule,
         AuthModule,
         RealtimeModule,

@@ -22,6 +22,7 @@ describe('OpenAPI', () => {
       '/api/apps/{app}/entities/{entity}/records/{id}/restore',
       '/api/apps/{key}',
       '/api/apps/{key}/export',
+      '/api/audit',
       '/api/auth/login',
       '/api/auth/logout',
       '/api/auth/me',

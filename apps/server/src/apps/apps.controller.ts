@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  Ip,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { type Response } from 'express';
 import { type AuthContext, CurrentAuth, RequireWorkspaceRole } from '../auth/auth-context';
@@ -26,12 +38,13 @@ export class AppsController {
     @CurrentAuth() auth: AuthContext,
     @Query() query: ImportQueryDto,
     @Body() body: unknown,
+    @Ip() ip: string,
     @Headers('accept-language') acceptLanguage?: string,
   ) {
     const dryRun = query.dryRun ?? false;
     // Anyone may preview; only admins change the workspace's apps.
     if (!dryRun && auth.role !== 'admin') throw new AppError('FORBIDDEN');
-    return this.apps.import({ workspaceId: auth.workspaceId, userId: auth.userId }, body, {
+    return this.apps.import({ workspaceId: auth.workspaceId, userId: auth.userId, ip }, body, {
       dryRun,
       locale: localeFromHeader(acceptLanguage),
       expectedRevision: query.expectedRevision,
@@ -53,7 +66,7 @@ export class AppsController {
   @Delete(':key')
   @HttpCode(204)
   @RequireWorkspaceRole('admin')
-  async remove(@CurrentAuth() auth: AuthContext, @Param('key') key: string): Promise<void> {
-    await this.apps.remove({ workspaceId: auth.workspaceId, userId: auth.userId }, key);
+  async remove(@CurrentAuth() auth: AuthContext, @Param('key') key: string, @Ip() ip: string): Promise<void> {
+    await this.apps.remove({ workspaceId: auth.workspaceId, userId: auth.userId, ip }, key);
   }
 }

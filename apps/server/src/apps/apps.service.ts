@@ -13,6 +13,7 @@ import { AppError } from '../common/errors/app-error';
 import { RealtimeService } from '../realtime/realtime.service';
 import { RecordStorageService, type StorageImpact } from '../records/record-storage.service';
 import { RecordsService } from '../records/records.service';
+import { AuditService } from '../audit/audit.service';
 import { loadSeedRecords, type SeedRecords, type SeedTarget } from '../records/seed-loader';
 import { App } from './app.entity';
 import { AppRevision } from './app-revision.entity';
@@ -39,10 +40,11 @@ export interface ImportOptions {
   onCreated?: (manager: EntityManager, target: SeedTarget) => Promise<void>;
 }
 
-/** Who acts, in which workspace; the API and the CLI both pass one. */
+/** Who acts, in which workspace (and from where, over HTTP); the API and the CLI both pass one. */
 export interface Actor {
   workspaceId: string;
   userId: string | null;
+  ip?: string;
 }
 
 @Injectable()
@@ -52,6 +54,7 @@ export class AppsService {
     private readonly realtime: RealtimeService,
     private readonly storage: RecordStorageService,
     private readonly records: RecordsService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(workspaceId: string): Promise<AppSummary[]> {
@@ -132,6 +135,17 @@ export class AppsService {
           source: 'seed',
         });
       }
+      await this.audit.record(
+        {
+          workspaceId: actor.workspaceId,
+          actorId: actor.userId,
+          action: 'app.imported',
+          target: definition.key,
+          details: { action, revision: saved.revision, version: definition.version, changes: changes.length },
+          ip: actor.ip,
+        },
+        manager,
+      );
       await manager.getRepository(AppRevision).insert({
         workspaceId: actor.workspaceId,
         appId: saved.id,
@@ -153,6 +167,13 @@ export class AppsService {
   async remove(actor: Actor, key: string): Promise<void> {
     const deleted = await this.dataSource.getRepository(App).delete({ workspaceId: actor.workspaceId, key });
     if (!deleted.affected) throw new AppError('APP_NOT_FOUND', { key });
+    await this.audit.record({
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: 'app.deleted',
+      target: key,
+      ip: actor.ip,
+    });
     this.realtime.toWorkspace(actor.workspaceId, 'app.changed', { key, action: 'deleted' });
   }
 

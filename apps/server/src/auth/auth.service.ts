@@ -10,6 +10,7 @@ import { UsersService } from '../users/users.service';
 import { type WorkspaceRole } from '../workspaces/workspace-member.entity';
 import { WorkspacesService, type WorkspaceMembership } from '../workspaces/workspaces.service';
 import { type AccessTokenPayload, type AuthContext } from './auth-context';
+import { AuditService } from '../audit/audit.service';
 import { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './password';
 import { RefreshToken } from './refresh-token.entity';
@@ -40,6 +41,7 @@ export class AuthService {
     private readonly workspaces: WorkspacesService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+    private readonly audit: AuditService,
   ) {
     this.throttle = new LoginThrottle(dataSource);
   }
@@ -55,6 +57,13 @@ export class AuthService {
     const passwordMatches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !passwordMatches || !user.isActive) {
       await this.throttle.failed(username, ip);
+      await this.audit.record({
+        workspaceId: null,
+        actorId: user?.id ?? null,
+        action: 'auth.loginFailed',
+        target: username,
+        ip,
+      });
       throw new AppError('AUTH_INVALID_CREDENTIALS');
     }
     await this.throttle.succeeded(username, ip);
@@ -64,6 +73,12 @@ export class AuthService {
       ? memberships.find((candidate) => candidate.workspace.slug === workspaceSlug)
       : memberships[0];
     if (!membership) throw new AppError('FORBIDDEN');
+    await this.audit.record({
+      workspaceId: membership.workspace.id,
+      actorId: user.id,
+      action: 'auth.login',
+      ip,
+    });
     return this.issueTokens(toSession(user, membership));
   }
 

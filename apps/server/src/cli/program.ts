@@ -13,6 +13,7 @@ import { UsersService } from '../users/users.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { DEFAULT_WORKSPACE } from '../bootstrap/first-start.service';
 import { TemplatesService } from '../templates/templates.service';
+import { AuditService } from '../audit/audit.service';
 import { readAppSource } from './read-app-source';
 
 /** Boots the same services the API uses, without HTTP, runs one command and shuts down. */
@@ -158,6 +159,13 @@ export function createProgram(io: CliOutput, locale: Locale = 'en'): Command {
             isSystemAdmin: options.systemAdmin ?? false,
           });
           await context.get(WorkspacesService).addMember(id, created.id, options.role);
+          await context.get(AuditService).record({
+            workspaceId: id,
+            actorId: null,
+            action: 'user.created',
+            target: created.username,
+            details: { role: options.role, via: 'cli' },
+          });
         });
         io.stdout(
           `created ${options.username} (${options.role} of ${options.workspace})` +

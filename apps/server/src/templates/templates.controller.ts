@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, Post, Query, Ip } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AuthContext, CurrentAuth } from '../auth/auth-context';
 import { AppError } from '../common/errors/app-error';
@@ -23,11 +23,12 @@ export class TemplatesController {
     @CurrentAuth() auth: AuthContext,
     @Param('key') key: string,
     @Query() query: InstallTemplateQueryDto,
+    @Ip() ip: string,
     @Headers('accept-language') language?: string,
   ) {
     const dryRun = query.dryRun ?? false;
     if (!dryRun && auth.role !== 'admin') throw new AppError('FORBIDDEN');
-    return this.templates.install({ workspaceId: auth.workspaceId, userId: auth.userId }, key, {
+    return this.templates.install({ workspaceId: auth.workspaceId, userId: auth.userId, ip }, key, {
       dryRun,
       demo: query.demo ?? false,
       locale: localeFromHeader(language),

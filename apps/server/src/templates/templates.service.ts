@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type Actor, AppsService, type ImportResult } from '../apps/apps.service';
 import { hashPassword } from '../auth/password';
 import { AppError } from '../common/errors/app-error';
+import { AuditService } from '../audit/audit.service';
 import { SERVER_CONFIG, type ServerConfig } from '../config/server-config';
 import { RecordsService } from '../records/records.service';
 import { loadSeedRecords, type SeedRecords } from '../records/seed-loader';
@@ -44,6 +45,7 @@ export class TemplatesService {
     private readonly records: RecordsService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+    private readonly audit: AuditService,
   ) {}
 
   async list(workspaceId: string): Promise<TemplateSummary[]> {
@@ -121,6 +123,16 @@ export class TemplatesService {
             }
           : undefined,
     });
+    if (!result.dryRun && result.action !== 'unchanged') {
+      await this.audit.record({
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        action: 'template.installed',
+        target: key,
+        details: { action: result.action, demo: demo ? { users: demo.users } : null },
+        ip: actor.ip,
+      });
+    }
     return { ...result, demo };
   }
 

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Ip } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AuthContext, CurrentAuth } from '../auth/auth-context';
 import { AuthService } from '../auth/auth.service';
+import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/errors/app-error';
 import { CreateWorkspaceDto } from './dto/create-workspace.dto';
 import { WorkspacesService } from './workspaces.service';
@@ -13,6 +14,7 @@ export class WorkspacesController {
   constructor(
     private readonly workspaces: WorkspacesService,
     private readonly auth: AuthService,
+    private readonly audit: AuditService,
   ) {}
 
   @Get()
@@ -22,9 +24,16 @@ export class WorkspacesController {
   }
 
   @Post()
-  async create(@CurrentAuth() auth: AuthContext, @Body() body: CreateWorkspaceDto) {
+  async create(@CurrentAuth() auth: AuthContext, @Body() body: CreateWorkspaceDto, @Ip() ip: string) {
     if (!auth.isSystemAdmin) throw new AppError('FORBIDDEN');
     const workspace = await this.workspaces.create(body, auth.userId);
+    await this.audit.record({
+      workspaceId: workspace.id,
+      actorId: auth.userId,
+      action: 'workspace.created',
+      target: workspace.slug,
+      ip,
+    });
     return { id: workspace.id, slug: workspace.slug, name: workspace.name, role: 'admin' };
   }
 

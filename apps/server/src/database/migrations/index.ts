@@ -3,6 +3,7 @@ import { Records1763900000000 } from './1763900000000-records';
 import { MemberAppRoles1764000000000 } from './1764000000000-member-app-roles';
 import { MemberAttributes1764100000000 } from './1764100000000-member-attributes';
 import { LoginFailures1764200000000 } from './1764200000000-login-failures';
+import { AuditLog1764300000000 } from './1764300000000-audit-log';
 
 /** Every migration, oldest first. The schema changes only through these; `synchronize` is never on. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   MemberAppRoles1764000000000,
   MemberAttributes1764100000000,
   LoginFailures1764200000000,
+  AuditLog1764300000000,
 ];

@@ -4,6 +4,7 @@ import { type EntityDefinition, type FieldDefinition, type Locale, localize } fr
 import { isComputedField } from '@lowcode/form-engine';
 import ExcelJS from 'exceljs';
 import { EntityAccess, type Viewer } from '../access/entity-access';
+import { AuditService } from '../../audit/audit.service';
 import { EntityCatalogService } from '../entity-catalog.service';
 import { type RecordDto } from '../record-reader';
 import { type EntityRef, type ListQuery, RecordsService } from '../records.service';
@@ -21,6 +22,7 @@ export class RecordExporterService {
   constructor(
     private readonly catalog: EntityCatalogService,
     private readonly records: RecordsService,
+    private readonly audit: AuditService,
   ) {}
 
   async export(
@@ -46,6 +48,13 @@ export class RecordExporterService {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     await sheet.end();
+    await this.audit.record({
+      workspaceId: viewer.workspaceId,
+      actorId: viewer.userId,
+      action: 'records.exported',
+      target: `${ref.appKey}.${ref.entityKey}`,
+      details: { format, filter: query.filter ?? null, q: query.q ?? null },
+    });
   }
 
   /** An empty sheet with the importable fields' headers: what a user fills in to import. */

@@ -4,6 +4,7 @@ import { type FieldDefinition, type Locale, localize } from '@lowcode/app-model'
 import { handlerFor, renderMessage } from '@lowcode/form-engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
+import { AuditService } from '../../audit/audit.service';
 import { RealtimeService } from '../../realtime/realtime.service';
 import { EntityCatalogService, type ResolvedEntity } from '../entity-catalog.service';
 import { type WriteContext } from '../record-writer';
@@ -55,6 +56,7 @@ export class RecordImporterService {
     private readonly catalog: EntityCatalogService,
     private readonly records: RecordsService,
     private readonly realtime: RealtimeService,
+    private readonly audit: AuditService,
   ) {}
 
   async import(
@@ -75,6 +77,21 @@ export class RecordImporterService {
         const report = await run(manager);
         // Rolling back is how "all or nothing" keeps nothing.
         if (options.mode === 'allOrNothing' && report.invalid > 0) throw new ImportRejected(report);
+        await this.audit.record(
+          {
+            workspaceId: context.workspaceId,
+            actorId: context.userId,
+            action: 'records.imported',
+            target: `${ref.appKey}.${ref.entityKey}`,
+            details: {
+              mode: options.mode,
+              total: report.total,
+              imported: report.imported,
+              invalid: report.invalid,
+            },
+          },
+          manager,
+        );
         return report;
       })
       .catch((error: unknown) => {
