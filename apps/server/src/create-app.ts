@@ -8,6 +8,7 @@ import { setupOpenApi } from './common/http/openapi';
 import { createValidationPipe } from './common/http/validation.pipe';
 import { serveWebAssets } from './common/http/web-assets';
 import { type ServerConfig } from './config/server-config';
+import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
 /** The HTTP application as production runs it; tests build the same one. */
 export async function createServerApp(
@@ -25,6 +26,11 @@ export async function createServerApp(
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  if (config.redisUrl) {
+    const adapter = new RedisIoAdapter(app, config.redisUrl);
+    await adapter.connect();
+    app.useWebSocketAdapter(adapter);
+  }
   setupOpenApi(app);
   serveWebAssets(app, config.webDistDir);
   return app;

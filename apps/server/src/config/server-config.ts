@@ -19,6 +19,8 @@ export interface ServerConfig {
   adminUsername: string;
   adminPassword: string | undefined;
   webDistDir: string;
+  /** Redis for relaying socket.io events between several server instances; none for a single server. */
+  redisUrl: string | undefined;
   /** Installed into the default workspace at first start ('' for none). */
   template: string;
   /** Load the template's demo company with it. */
@@ -64,6 +66,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     adminUsername: env.ADMIN_USERNAME || 'admin',
     adminPassword: env.ADMIN_PASSWORD || undefined,
     webDistDir: path.resolve(env.WEB_DIST_DIR || path.join(REPO_ROOT, 'apps', 'web', 'dist')),
+    redisUrl: env.REDIS_URL || undefined,
     template: env.LOWCODE_TEMPLATE ?? 'property',
     demoData: (env.LOWCODE_DEMO_DATA ?? '1') !== '0',
     demoScale: positiveNumber(env.LOWCODE_DEMO_SCALE, 1, 'LOWCODE_DEMO_SCALE'),
