@@ -2,8 +2,9 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { engineAliases } from './engineAliases';
 
-// The server listens on :3000 in dev; in production it serves dist/ itself, so the app only ever uses relative URLs.
-const API_TARGET = 'http://localhost:3000';
+// In production the server serves dist/ itself, so the app only ever uses relative URLs.
+// `pnpm dev` starts both with the same environment, so the server's PORT is the proxy's target too.
+const API_TARGET = process.env.LOWCODE_API_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 
 // Split the big, rarely changing libraries into their own chunks: they cache across deploys and keep each chunk
 // under the size warning.
