@@ -43,6 +43,8 @@ export async function startProductServer(environment: Record<string, string> = {
       LOWCODE_DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: String(await freePort()),
       LOG_LEVEL: 'warn',
+      // Fast, independent tests: no template at first start unless a test asks for one.
+      LOWCODE_TEMPLATE: '',
       ...environment,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

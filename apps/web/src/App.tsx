@@ -12,6 +12,7 @@ import { ImportPage } from './pages/apps/import/ImportPage';
 import { DesignerPage } from './pages/designer/DesignerPage';
 import { RecordsPage } from './pages/records/RecordsPage';
 import { LoginPage } from './pages/login/LoginPage';
+import { TemplatesPage } from './pages/templates/TemplatesPage';
 import { WorkspacesPage } from './pages/workspaces/WorkspacesPage';
 
 export function AppRoutes() {
@@ -27,6 +28,7 @@ export function AppRoutes() {
           <Route path="apps/:app/e/:entity" element={<RecordsPage />} />
           <Route path="apps/:app/design" element={<DesignerPage />} />
           <Route path="apps/:app/design/:entity" element={<DesignerPage />} />
+          <Route path="templates" element={<TemplatesPage />} />
           <Route path="workspaces" element={<WorkspacesPage />} />
           <Route path="*" element={<Navigate to="/apps" replace />} />
         </Route>

@@ -39,6 +39,7 @@ const DEMO_SEED = 20261122;
 @Injectable()
 export class TemplatesService {
   private readonly logger = new Logger(TemplatesService.name);
+  private readonly demoSizes = new Map<string, TemplateSummary['demo']>();
 
   constructor(
     private readonly apps: AppsService,
@@ -56,7 +57,7 @@ export class TemplatesService {
     return TEMPLATE_SOURCES.map((source) => {
       const app = source.load();
       const present = installed.find((row) => row.key === app.key);
-      const demo = source.demo?.({ seed: DEMO_SEED, scale: this.config.demoScale });
+      const demo = this.demoSize(source);
       return {
         key: source.key,
         label: app.label,
@@ -70,15 +71,7 @@ export class TemplatesService {
           dashboards: app.dashboards.length,
           roles: app.roles.length,
         },
-        demo: demo
-          ? {
-              users: (demo._users ?? []).length,
-              records: Object.entries(demo).reduce(
-                (sum, [key, rows]) => (key === '_users' ? sum : sum + rows.length),
-                0,
-              ),
-            }
-          : null,
+        demo,
         installed: present ? { revision: present.revision, version: present.version } : null,
       };
     });
@@ -134,6 +127,26 @@ export class TemplatesService {
       });
     }
     return { ...result, demo };
+  }
+
+  /** Generating the demo company takes most of a second: its size is worked out once per process. */
+  private demoSize(source: TemplateSource): TemplateSummary['demo'] {
+    if (!this.demoSizes.has(source.key)) {
+      const data = source.demo?.({ seed: DEMO_SEED, scale: this.config.demoScale });
+      this.demoSizes.set(
+        source.key,
+        data
+          ? {
+              users: (data._users ?? []).length,
+              records: Object.entries(data).reduce(
+                (sum, [key, rows]) => (key === '_users' ? sum : sum + rows.length),
+                0,
+              ),
+            }
+          : null,
+      );
+    }
+    return this.demoSizes.get(source.key) ?? null;
   }
 
   private source(key: string): TemplateSource {

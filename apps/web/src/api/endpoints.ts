@@ -14,6 +14,8 @@ import type {
   RecordQuery,
   SessionInfo,
   StoredFile,
+  TemplateInstallResult,
+  TemplateSummary,
   Workspace,
 } from './types';
 
@@ -98,6 +100,13 @@ export function createEndpoints(client: ApiClient) {
       return client.request<StoredFile>('/api/files', { method: 'POST', body: form });
     },
     searchUsers: (q: string) => client.request<MemberUser[]>(`/api/users?q=${enc(q)}`),
+
+    listTemplates: () => client.request<TemplateSummary[]>('/api/templates'),
+    installTemplate: (key: string, options: { dryRun: boolean; demo: boolean }) =>
+      client.request<TemplateInstallResult>(
+        `/api/templates/${enc(key)}/install?dryRun=${options.dryRun}&demo=${options.demo}`,
+        { method: 'POST' },
+      ),
   };
 }
 

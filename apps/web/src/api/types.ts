@@ -189,3 +189,29 @@ export interface MemberUser {
 }
 
 export type AppChangedEvent = { key: string; action: 'imported' | 'deleted' };
+
+/** A template of the gallery (GET /api/templates). */
+export interface TemplateSummary {
+  key: string;
+  label: LocalizedText;
+  description?: LocalizedText;
+  version: string;
+  counts: {
+    entities: number;
+    flows: number;
+    rules: number;
+    reports: number;
+    dashboards: number;
+    roles: number;
+  };
+  demo: { records: number; users: number } | null;
+  installed: { revision: number; version: string } | null;
+}
+
+export interface TemplateInstallResult {
+  dryRun: boolean;
+  appKey: string;
+  action: ImportAction;
+  changes: ImportChange[];
+  demo?: { users: number; records: Record<string, number> };
+}

@@ -1,4 +1,4 @@
-import { AppstoreOutlined, ClusterOutlined, MenuOutlined } from '@ant-design/icons';
+import { AppstoreAddOutlined, AppstoreOutlined, ClusterOutlined, MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,11 @@ const SIDER_WIDTH = 200;
 function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const selected = pathname.startsWith('/workspaces') ? 'workspaces' : 'apps';
+  const selected = pathname.startsWith('/workspaces')
+    ? 'workspaces'
+    : pathname.startsWith('/templates')
+      ? 'templates'
+      : 'apps';
   const items: MenuProps['items'] = [
     {
       key: 'apps',
@@ -21,6 +25,15 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       label: (
         <Link to="/apps" data-testid="nav-apps" onClick={onNavigate}>
           {t('nav.apps')}
+        </Link>
+      ),
+    },
+    {
+      key: 'templates',
+      icon: <AppstoreAddOutlined />,
+      label: (
+        <Link to="/templates" data-testid="nav-templates" onClick={onNavigate}>
+          {t('nav.templates')}
         </Link>
       ),
     },
