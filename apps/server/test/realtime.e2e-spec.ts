@@ -42,6 +42,33 @@ describe('socket.io gateway', () => {
     expect(await changed).toEqual({ key: smallApp().key, action: 'imported' });
   });
 
+  it('tells open pages that a record of their entity changed', async () => {
+    const session = await loginAs(testApp);
+    const socket = connect(session.accessToken);
+    await next(socket, 'ready');
+    const changed = next<{ app: string; entity: string; ids: string[]; type: string }>(
+      socket,
+      'record.changed',
+    );
+    const buildings = await testApp
+      .http()
+      .get(`/api/apps/${smallApp().key}/entities/building/records`)
+      .set(session.auth)
+      .expect(200);
+    const created = await testApp
+      .http()
+      .post(`/api/apps/${smallApp().key}/entities/room/records`)
+      .set(session.auth)
+      .send({ values: { code: 'RT-1', building: buildings.body.items[0].id } })
+      .expect(201);
+    expect(await changed).toEqual({
+      app: smallApp().key,
+      entity: 'room',
+      ids: [created.body.id],
+      type: 'created',
+    });
+  });
+
   it('refuses a socket with a bad token', async () => {
     const socket = connect('not-a-token');
     const [refusal] = await Promise.all([

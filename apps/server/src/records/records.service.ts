@@ -8,6 +8,7 @@ import { EntityCatalogService, type ResolvedEntity, RECORD_ALIAS } from './entit
 import { type RecordDto, selectList, toRecordDtos } from './record-reader';
 import { type ColumnStorage } from './utils/entity-storage';
 import { FileUrlSigner, withFileUrls } from '../files/file-urls';
+import { RealtimeService } from '../realtime/realtime.service';
 import { EntityAccess, maskValue, type Viewer } from './access/entity-access';
 import {
   type FieldChange,
@@ -74,7 +75,19 @@ export class RecordsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: EntityCatalogService,
     private readonly fileUrls: FileUrlSigner,
+    private readonly realtime: RealtimeService,
   ) {}
+
+  /** After the commit: open pages of the entity refresh themselves (ids only; they fetch what they may see). */
+  private announce(workspaceId: string, ref: EntityRef, ids: string[], type: RecordEventType): void {
+    if (ids.length === 0) return;
+    this.realtime.toWorkspace(workspaceId, 'record.changed', {
+      app: ref.appKey,
+      entity: ref.entityKey,
+      ids,
+      type,
+    });
+  }
 
   /** Resolves the entity and the viewer's access to it; refuses an action no role of the viewer grants. */
   private async open(viewer: Viewer, ref: EntityRef, action: PermissionAction, manager?: EntityManager) {
@@ -187,7 +200,7 @@ export class RecordsService {
   }
 
   async create(context: WriteContext, ref: EntityRef, input: unknown): Promise<RecordDto> {
-    return this.dataSource.transaction(async (manager) => {
+    const record = await this.dataSource.transaction(async (manager) => {
       const { resolved, access } = await this.open(context, ref, 'create', manager);
       const record = await this.insert(manager, resolved, context, input);
       // A role may only create what it could then see (a tenant: requests of their own).
@@ -196,6 +209,8 @@ export class RecordsService {
       });
       return this.present(resolved, access, record);
     });
+    this.announce(context.workspaceId, ref, [record.id], 'created');
+    return record;
   }
 
   async update(
@@ -205,7 +220,7 @@ export class RecordsService {
     version: number,
     patch: unknown,
   ): Promise<RecordDto> {
-    return this.dataSource.transaction(async (manager) => {
+    const record = await this.dataSource.transaction(async (manager) => {
       const { resolved, access } = await this.open(context, ref, 'update', manager);
       return this.present(
         resolved,
@@ -213,6 +228,8 @@ export class RecordsService {
         await this.guardedPatch(manager, resolved, access, context, id, version, patch),
       );
     });
+    this.announce(context.workspaceId, ref, [record.id], 'updated');
+    return record;
   }
 
   /** The update path with the viewer's limits: the row in scope before and after, no read-only field. */
@@ -245,7 +262,7 @@ export class RecordsService {
     input: { create?: unknown[]; update?: { id: string; version: number; values: unknown }[] },
     returnRecords = false,
   ): Promise<{ created: BulkResult[]; updated: BulkResult[] }> {
-    return this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction(async (manager) => {
       const creates = input.create ?? [];
       const updates = input.update ?? [];
       const { resolved, access } = await this.open(
@@ -285,6 +302,19 @@ export class RecordsService {
       }
       return { created, updated };
     });
+    this.announce(
+      context.workspaceId,
+      ref,
+      result.created.map((item) => item.id),
+      'created',
+    );
+    this.announce(
+      context.workspaceId,
+      ref,
+      result.updated.map((item) => item.id),
+      'updated',
+    );
+    return result;
   }
 
   async remove(context: WriteContext, ref: EntityRef, id: string): Promise<void> {
@@ -493,7 +523,7 @@ export class RecordsService {
     id: string,
     deleted: boolean,
   ): Promise<RecordDto> {
-    return this.dataSource.transaction(async (manager) => {
+    const record = await this.dataSource.transaction(async (manager) => {
       const { resolved, access } = await this.open(context, ref, 'delete', manager);
       const current = await this.findById(manager, resolved, id, true);
       if (!current || Boolean(current.deletedAt) === deleted) throw new AppError('RECORD_NOT_FOUND');
@@ -512,6 +542,8 @@ export class RecordsService {
       ]);
       return this.present(resolved, access, (await this.findById(manager, resolved, id, false))!);
     });
+    this.announce(context.workspaceId, ref, [id], deleted ? 'deleted' : 'restored');
+    return record;
   }
 
   private async findById(

@@ -3,8 +3,17 @@ import { io } from 'socket.io-client';
 import { tokenStore } from './index';
 import type { AppChangedEvent } from './types';
 
+/** A record was written (ids only: pages fetch what their user may see). */
+export interface RecordChangedEvent {
+  app: string;
+  entity: string;
+  ids: string[];
+  type: 'created' | 'updated' | 'deleted' | 'restored';
+}
+
 export interface WorkspaceEventHandlers {
   onAppChanged?: (event: AppChangedEvent) => void;
+  onRecordChanged?: (event: RecordChangedEvent) => void;
 }
 
 /**
@@ -25,6 +34,7 @@ export function useWorkspaceEvents(workspaceId: string | undefined, handlers: Wo
       transports: ['websocket', 'polling'],
     });
     socket.on('app.changed', (event: AppChangedEvent) => handlersRef.current.onAppChanged?.(event));
+    socket.on('record.changed', (event: RecordChangedEvent) => handlersRef.current.onRecordChanged?.(event));
     return () => {
       socket.disconnect();
     };

@@ -17,6 +17,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api';
 import type { RecordDto } from '../../api/types';
+import { useWorkspaceEvents } from '../../api/useWorkspaceEvents';
+import { useSignedInSession } from '../../hooks/session';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { useErrorText } from '../../hooks/useErrorText';
 import { localize, useLocale } from '../../hooks/useLocale';
@@ -51,6 +53,13 @@ export function RecordsPage() {
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const filter = useMemo(() => buildFilter(filterRows, conjunction), [filterRows, conjunction]);
   const list = useRecordList(appKey, entityKey, { filter, sort, q, includeDeleted });
+  const session = useSignedInSession();
+  // Someone else created or changed a record of this entity: the open list shows it without a reload.
+  useWorkspaceEvents(session.workspace.id, {
+    onRecordChanged: (event) => {
+      if (event.app === appKey && event.entity === entityKey && editing.kind === 'none') list.reload();
+    },
+  });
 
   if (appError) return <Alert type="error" showIcon message={errorText(appError)} />;
   if (!app) return <Skeleton active />;
