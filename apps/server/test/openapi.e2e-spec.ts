@@ -12,6 +12,7 @@ describe('OpenAPI', () => {
     expect(Object.keys(document.body.paths as object).sort()).toEqual([
       '/api/apps',
       '/api/apps/import',
+      '/api/apps/{app}/entities/{entity}/access',
       '/api/apps/{app}/entities/{entity}/records',
       '/api/apps/{app}/entities/{entity}/records/bulk',
       '/api/apps/{app}/entities/{entity}/records/export',

@@ -131,6 +131,24 @@ describe('record permissions from app roles', () => {
     expect(rooms.items.every((room) => member!.projects.includes(room.values.project as string))).toBe(true);
   });
 
+  it('tells the web what a role may do, so it offers only those buttons', async () => {
+    const technician = await as('technician');
+    const access = await testApp
+      .http()
+      .get('/api/apps/property/entities/workOrder/access')
+      .set(technician.auth)
+      .expect(200);
+    expect(access.body.actions.sort()).toEqual(['read', 'update']);
+    expect(access.body.readOnly).toContain('title');
+    const full = await testApp
+      .http()
+      .get('/api/apps/property/entities/workOrder/access')
+      .set(admin)
+      .expect(200);
+    expect(full.body).toMatchObject({ hidden: [], masked: [], readOnly: [] });
+    expect(full.body.actions).toEqual(['read', 'create', 'update', 'delete', 'export', 'import']);
+  });
+
   it('leaves the workspace admin (the builder) unlimited', async () => {
     const profiles = await list(admin, 'tenant');
     const withId = profiles.items.find((profile) => typeof profile.values.idCard === 'string');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type PermissionAction } from '@lowcode/app-model';
+import { PERMISSION_ACTIONS, type PermissionAction } from '@lowcode/app-model';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { EntityCatalogService, type ResolvedEntity, RECORD_ALIAS } from './entity-catalog.service';
@@ -43,6 +43,13 @@ export interface ListQuery {
   cursor?: string;
   q?: string;
   includeDeleted?: boolean;
+}
+
+export interface EntityAccessSummary {
+  actions: PermissionAction[];
+  hidden: string[];
+  masked: string[];
+  readOnly: string[];
 }
 
 export type BulkResult = RecordDto | { id: string; version: number };
@@ -184,6 +191,18 @@ export class RecordsService {
         : null;
     const items = await toRecordDtos(this.dataSource.manager, resolved, page);
     return { items: items.map((record) => this.present(resolved, access, record)), nextCursor };
+  }
+
+  /** What the viewer may do with an entity, so pages offer only the buttons that will work. */
+  async describeAccess(viewer: Viewer, ref: EntityRef): Promise<EntityAccessSummary> {
+    const { resolved, access } = await this.open(viewer, ref, 'read');
+    const fields = resolved.entity.fields.map((field) => field.key);
+    return {
+      actions: PERMISSION_ACTIONS.filter((action) => access.can(action)),
+      hidden: fields.filter((key) => access.hidden(key)),
+      masked: fields.filter((key) => access.masked(key)),
+      readOnly: fields.filter((key) => access.readOnly(key)),
+    };
   }
 
   /** Refuses an action a viewer's roles do not grant on an entity (export, import …). */

@@ -4,6 +4,7 @@ import type {
   AppDetail,
   AppSummary,
   AuthResponse,
+  EntityAccessSummary,
   ImportPreview,
   ImportResult,
   MemberUser,
@@ -100,6 +101,9 @@ export function createEndpoints(client: ApiClient) {
       return client.request<StoredFile>('/api/files', { method: 'POST', body: form });
     },
     searchUsers: (q: string) => client.request<MemberUser[]>(`/api/users?q=${enc(q)}`),
+
+    entityAccess: (app: string, entity: string) =>
+      client.request<EntityAccessSummary>(`/api/apps/${enc(app)}/entities/${enc(entity)}/access`),
 
     listTemplates: () => client.request<TemplateSummary[]>('/api/templates'),
     installTemplate: (key: string, options: { dryRun: boolean; demo: boolean }) =>

@@ -215,3 +215,11 @@ export interface TemplateInstallResult {
   changes: ImportChange[];
   demo?: { users: number; records: Record<string, number> };
 }
+
+/** What the signed-in user may do with an entity (GET /api/apps/:app/entities/:entity/access). */
+export interface EntityAccessSummary {
+  actions: ('read' | 'create' | 'update' | 'delete' | 'export' | 'import')[];
+  hidden: string[];
+  masked: string[];
+  readOnly: string[];
+}

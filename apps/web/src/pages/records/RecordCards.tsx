@@ -42,7 +42,7 @@ export function RecordCards({
                   {t('records.restore')}
                 </Button>
               ) : (
-                <RecordActions record={record} onDelete={onDelete} />
+                onDelete && <RecordActions record={record} onDelete={onDelete} />
               )}
             </span>
           }

@@ -54,6 +54,10 @@ export function RecordsPage() {
   const filter = useMemo(() => buildFilter(filterRows, conjunction), [filterRows, conjunction]);
   const list = useRecordList(appKey, entityKey, { filter, sort, q, includeDeleted });
   const session = useSignedInSession();
+  const loadAccess = useCallback(() => api.entityAccess(appKey, entityKey), [appKey, entityKey]);
+  const { data: access } = useAsyncData(loadAccess);
+  // Offer only what will work; the server checks every request anyway.
+  const can = (action: 'create' | 'update' | 'delete') => access?.actions.includes(action) ?? false;
   // Someone else created or changed a record of this entity: the open list shows it without a reload.
   useWorkspaceEvents(session.workspace.id, {
     onRecordChanged: (event) => {
@@ -80,8 +84,10 @@ export function RecordsPage() {
     loading: list.loading,
     visibleKeys: pickedColumns ?? defaultColumnKeys(entity),
     onOpen: (record: RecordDto) => setEditing({ kind: 'edit', record }),
-    onDelete: (record: RecordDto) =>
-      void act(() => api.deleteRecord(appKey, entityKey, record.id), t('records.deletedOk')),
+    onDelete: can('delete')
+      ? (record: RecordDto) =>
+          void act(() => api.deleteRecord(appKey, entityKey, record.id), t('records.deletedOk'))
+      : undefined,
     onRestore: (record: RecordDto) =>
       void act(() => api.restoreRecord(appKey, entityKey, record.id), t('records.restored')),
   };
@@ -98,19 +104,21 @@ export function RecordsPage() {
           {localize(entity.label, locale)}
         </Typography.Title>
         <Space wrap>
-          {!isPhone ? (
+          {!isPhone && session.role === 'admin' ? (
             <Link to={`/apps/${encodeURIComponent(appKey)}/design/${encodeURIComponent(entityKey)}`}>
               <Button icon={<FormOutlined />}>{t('records.design')}</Button>
             </Link>
           ) : null}
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing({ kind: 'new' })}
-            data-testid="records-new"
-          >
-            {t('records.new')}
-          </Button>
+          {can('create') ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing({ kind: 'new' })}
+              data-testid="records-new"
+            >
+              {t('records.new')}
+            </Button>
+          ) : null}
         </Space>
       </Flex>
       <Flex gap={8} wrap align="center">

@@ -15,7 +15,8 @@ export interface RecordsViewProps {
   loading: boolean;
   visibleKeys: string[];
   onOpen(record: RecordDto): void;
-  onDelete(record: RecordDto): void;
+  /** Absent when the user's roles do not allow deleting. */
+  onDelete?(record: RecordDto): void;
   onRestore(record: RecordDto): void;
 }
 
@@ -71,7 +72,7 @@ export function RecordsTable(
               onClick={() => onOpen(record)}
               aria-label={t('records.edit')}
             />
-            <RecordActions record={record} onDelete={onDelete} />
+            {onDelete ? <RecordActions record={record} onDelete={onDelete} /> : null}
           </Space>
         ),
     },
