@@ -53,6 +53,7 @@ export function DesignerWorkspace(props: {
         <Input
           style={{ width: 160 }}
           value={entity.label['zh-CN']}
+          data-testid="designer-entity-label-zh"
           addonBefore="中文"
           onChange={(e) =>
             dispatch({ type: 'updateEntity', patch: { label: { ...entity.label, 'zh-CN': e.target.value } } })
@@ -61,6 +62,7 @@ export function DesignerWorkspace(props: {
         <Input
           style={{ width: 160 }}
           value={entity.label.en ?? ''}
+          data-testid="designer-entity-label-en"
           addonBefore="EN"
           onChange={(e) =>
             dispatch({ type: 'updateEntity', patch: { label: { ...entity.label, en: e.target.value } } })
