@@ -28,3 +28,12 @@ export const screenshotPath = (name: string) => path.join(ARTIFACTS_DIR, `${name
 export async function settled(page: Page): Promise<void> {
   await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 });
 }
+
+/** Signs in through the login page and waits for the app list. */
+export async function signIn(page: Page, url: string, password: string, username = 'admin'): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('apps-import-button').waitFor();
+}

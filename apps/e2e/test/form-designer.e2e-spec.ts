@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
-import { launchChromium, screenshotPath, settled } from './browser';
+import { launchChromium, screenshotPath, settled, signIn } from './browser';
 import { type ProductServer, startProductServer } from './product-server';
 
 const SMALL_APP = path.resolve(__dirname, '../../../packages/app-model/examples/small-app.json');
@@ -39,13 +39,7 @@ describe('a builder designs a form and an end user fills it in on a phone', () =
     await server?.stop();
   });
 
-  async function logIn(page: Page) {
-    await page.goto(server.url);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('apps-import-button').waitFor();
-  }
+  const logIn = (page: Page) => signIn(page, server.url, ADMIN_PASSWORD);
 
   const FIELDS: { type: string; zh: string; en: string; required?: boolean }[] = [
     { type: 'text', zh: '标题', en: 'Title', required: true },

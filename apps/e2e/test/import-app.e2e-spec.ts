@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser } from 'playwright-core';
-import { launchChromium, screenshotPath, settled } from './browser';
+import { launchChromium, screenshotPath, settled, signIn } from './browser';
 import { type ProductServer, startProductServer } from './product-server';
 
 const SMALL_APP = path.resolve(__dirname, '../../../packages/app-model/examples/small-app.json');
@@ -30,9 +30,7 @@ describe('an admin imports an app in the browser', () => {
     await page.getByTestId('login-submit').click();
     await page.getByText('用户名或密码错误').waitFor();
     await page.screenshot({ path: screenshotPath(`login-error-${shotName}`) });
-    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('apps-import-button').waitFor();
+    await signIn(page, server.url, ADMIN_PASSWORD);
     return { context, page };
   }
 

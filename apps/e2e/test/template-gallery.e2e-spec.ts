@@ -1,5 +1,5 @@
 import { type Browser } from 'playwright-core';
-import { launchChromium, screenshotPath, settled } from './browser';
+import { launchChromium, screenshotPath, settled, signIn } from './browser';
 import { type ProductServer, startProductServer } from './product-server';
 
 const ADMIN_PASSWORD = 'gallery-admin-password';
@@ -20,10 +20,7 @@ describe('an admin installs the property template from the gallery', () => {
   it('sees what the template holds, installs it, and lands on the working app', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(server.url);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await signIn(page, server.url, ADMIN_PASSWORD);
     await page.getByTestId('nav-templates').click();
     await page.getByTestId('template-card-property').waitFor();
     await page.screenshot({ path: screenshotPath('template-gallery') });
