@@ -1,0 +1,212 @@
+// The data the engine reads and writes: instance state (plain JSON that round-trips through getState /
+// recover), the environment it needs from the host, the effects it asks the host to execute, and the
+// command inputs of the runtime API.
+import { type Assignee, type FlowDefinition, type LocalizedText, type TaskForm } from '@lowcode/app-model';
+
+export type InstanceStatus = 'running' | 'completed' | 'cancelled' | 'failed';
+/** Why an instance ended the way it did, beyond its status. */
+export type InstanceOutcome = 'rejected' | 'withdrawn';
+export type TaskKind = 'userTask' | 'approval';
+export type TaskMode = 'single' | 'all' | 'any';
+export type TaskDecision = 'approve' | 'reject' | 'return' | 'complete';
+
+/** One branch a token took at a split (parallel, inclusive, or any node leaving on several edges). */
+export interface SplitFrame {
+  /** Id of the split occurrence; every token of one split carries the same id. */
+  splitId: string;
+  /** The node that split. */
+  gateway: string;
+  /** How many tokens left the split: the join waits for exactly this many. */
+  branches: number;
+  /** Which of those branches this token took (0-based, in edge order). */
+  branch: number;
+}
+
+export interface Token {
+  id: string;
+  nodeKey: string;
+  /** `active`: at a node being executed; `waiting`: at a task, timer or join; `done`: consumed. */
+  status: 'active' | 'waiting' | 'done';
+  /** ISO time the token arrived at `nodeKey`. */
+  arrivedAt: string;
+  /** Open splits, outermost first; a join pops the innermost. */
+  splits: SplitFrame[];
+}
+
+export interface AssigneeDecision {
+  decision: TaskDecision;
+  at: string;
+  comment?: string;
+}
+
+export interface TaskState {
+  id: string;
+  nodeKey: string;
+  tokenId: string;
+  kind: TaskKind;
+  /** Resolved user ids. */
+  assignees: string[];
+  mode: TaskMode;
+  decisions: Record<string, AssigneeDecision>;
+  status: 'open' | 'completed' | 'cancelled';
+  /** `approved` / `rejected` for approvals, `completed` for user tasks, `returned` when sent back. */
+  outcome?: 'approved' | 'rejected' | 'completed' | 'returned';
+  createdAt: string;
+  dueAt?: string;
+  remindAt?: string;
+  escalated: boolean;
+  priority: 'normal' | 'urgent';
+}
+
+export type TimerKind = 'node' | 'remind' | 'overdue';
+
+export interface TimerState {
+  id: string;
+  kind: TimerKind;
+  nodeKey: string;
+  tokenId: string;
+  /** The task a `remind` / `overdue` timer belongs to. */
+  taskId?: string;
+  fireAt: string;
+}
+
+export interface Transition {
+  seq: number;
+  at: string;
+  actor: string;
+  tokenId?: string;
+  fromNode?: string;
+  toNode?: string;
+  /** `start`, `enter`, `approve`, `reject`, `return`, `complete`, `transfer`, `addSigner`, `timer`, … */
+  action: string;
+  /** Branch path of the token (`splitId:branch` per open split), so `return` can check the target. */
+  branch?: string[];
+  data?: Record<string, unknown>;
+}
+
+export interface FlowInstanceState {
+  id: string;
+  flowKey: string;
+  flowVersion: number;
+  status: InstanceStatus;
+  outcome?: InstanceOutcome;
+  error?: string;
+  startedBy: string;
+  startedAt: string;
+  endedAt?: string;
+  /** Snapshot of the flow's record; refreshed by commands that pass `record`, and by the engine's own updates. */
+  record: Record<string, unknown>;
+  variables: Record<string, unknown>;
+  tokens: Token[];
+  tasks: TaskState[];
+  timers: TimerState[];
+  history: Transition[];
+}
+
+// ---------------------------------------------------------------- environment
+
+export interface AssigneeContext {
+  flow: FlowDefinition;
+  nodeKey: string;
+  record: Record<string, unknown>;
+  variables: Record<string, unknown>;
+  /** The user who caused the step (the starter on start). */
+  actor: string;
+}
+
+export interface FlowEnvironment {
+  now(): Date;
+  newId(): string;
+  /** Evaluates JSON-logic behind a guard (see `createGuardedEvaluator`). */
+  evaluate(logic: unknown, data: unknown): unknown;
+  /** Role, department, field, expression and auto-dispatch lookups are the host's business. */
+  resolveAssignees(rule: Assignee, context: AssigneeContext): string[] | Promise<string[]>;
+  /** Adds an ISO-8601 duration in working time; used for SLAs whose calendar is `business`. */
+  businessCalendar?: (start: Date, durationIso: string) => Date;
+}
+
+export interface RuntimeOptions {
+  /** Version of the published flow definition; recorded in the state and checked by `recover`. */
+  version?: number;
+  /** What an overdue task's escalation does, besides notifying `sla.escalate.to`. */
+  escalation?: { reassign?: boolean; raisePriority?: boolean };
+  /** Upper bound on nodes executed by one command (guards against loops without a wait state). */
+  maxSteps?: number;
+}
+
+// ---------------------------------------------------------------- effects
+
+export type NotifyReason = 'action' | 'cc' | 'reminder' | 'overdue' | 'escalation' | 'returned';
+
+export type Effect =
+  | {
+      type: 'createTask';
+      taskId: string;
+      nodeKey: string;
+      kind: TaskKind;
+      label: LocalizedText;
+      assignees: string[];
+      mode: TaskMode;
+      form?: TaskForm;
+      dueAt?: string;
+      remindAt?: string;
+    }
+  | { type: 'updateTask'; taskId: string; assignees?: string[]; priority?: 'urgent'; escalated?: boolean }
+  | { type: 'closeTask'; taskId: string; outcome: NonNullable<TaskState['outcome']> }
+  | { type: 'cancelTask'; taskId: string; reason: string }
+  | { type: 'scheduleTimer'; timerId: string; kind: TimerKind; fireAt: string }
+  | { type: 'cancelTimer'; timerId: string }
+  | {
+      type: 'notify';
+      to: string[];
+      reason: NotifyReason;
+      template?: LocalizedText;
+      nodeKey: string;
+      taskId?: string;
+      idempotencyKey: string;
+    }
+  | { type: 'createRecord'; entity: string; values: Record<string, unknown>; idempotencyKey: string }
+  | { type: 'updateRecord'; values: Record<string, unknown>; idempotencyKey: string }
+  | { type: 'callWebhook'; url: string; method: string; body: unknown; idempotencyKey: string }
+  | { type: 'startSubFlow'; flow: string; record: Record<string, unknown>; idempotencyKey: string }
+  | { type: 'instanceEnded'; status: InstanceStatus; outcome?: InstanceOutcome; error?: string };
+
+export type EffectType = Effect['type'];
+
+export interface StepResult {
+  state: FlowInstanceState;
+  effects: Effect[];
+}
+
+// ---------------------------------------------------------------- commands
+
+export interface StartInput {
+  record: Record<string, unknown>;
+  variables?: Record<string, unknown>;
+  actor: string;
+  /** Instance id chosen by the host; `env.newId()` otherwise. */
+  instanceId?: string;
+}
+
+export interface CompleteTaskInput {
+  actor: string;
+  decision?: TaskDecision;
+  returnTo?: string;
+  /** Form values; only the node's `form.editable` fields are accepted (any field when none are listed). */
+  data?: Record<string, unknown>;
+  comment?: string;
+  /** The record as the host loaded it in this transaction; the state's snapshot otherwise. */
+  record?: Record<string, unknown>;
+}
+
+export interface TransferTaskInput {
+  actor: string;
+  to: string;
+  comment?: string;
+}
+
+export interface AddSignerInput {
+  actor: string;
+  users: string[];
+  comment?: string;
+}
