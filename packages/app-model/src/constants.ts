@@ -96,6 +96,18 @@ export const RULE_TRIGGER_TYPES = [
   'dateRelative',
 ] as const;
 
+/**
+ * What a scheduled rule does about runs missed while no server was up: run each once (the default), run
+ * only the latest, or skip them all.
+ */
+export const CATCH_UP_POLICIES = ['each', 'latest', 'skip'] as const;
+
+/**
+ * How a record trigger meets a bulk write (bulk API, import — one transaction): fire per record (the
+ * default), or once for the batch with its count.
+ */
+export const BATCH_MODES = ['perRecord', 'perBatch'] as const;
+
 export const FLOW_EVENTS = ['taskOverdue', 'instanceEnded', 'instanceStarted'] as const;
 
 export const RULE_ACTION_TYPES = [
@@ -148,10 +160,28 @@ export const AGGREGATES = [
   'p90',
   'p95',
   'p99',
+  'percentile',
 ] as const;
 
 /** Aggregates that only make sense over numbers. */
-export const NUMERIC_AGGREGATES = ['sum', 'avg', 'median', 'p90', 'p95', 'p99'] as const;
+export const NUMERIC_AGGREGATES = ['sum', 'avg', 'median', 'p90', 'p95', 'p99', 'percentile'] as const;
+
+/**
+ * Named measure presets of the report engine (docs/reports.md): each compiles to aggregates over the fields
+ * the measure names, so a template says `{ "metric": "nps", "field": "score" }` instead of the arithmetic.
+ */
+export const REPORT_METRICS = [
+  'nps',
+  'csat',
+  'ces',
+  'mttr',
+  'firstTimeFix',
+  'occupancy',
+  'collectionRate',
+] as const;
+
+/** A dimension, measure or filter field: a field key, or a path through single relations (`room.building`). */
+export const FIELD_PATH_PATTERN = '^[a-z][a-zA-Z0-9_]{0,62}(\\.[a-z][a-zA-Z0-9_]{0,62}){0,3}$';
 
 export const ROLLUP_AGGREGATES = ['count', 'sum', 'avg', 'min', 'max'] as const;
 

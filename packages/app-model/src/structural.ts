@@ -28,6 +28,7 @@ function validator(): ValidateFunction {
 
 const PATTERN_CODES: Record<string, string> = {
   [PATTERNS.key]: 'schema.invalidKey',
+  [PATTERNS.fieldPath]: 'schema.invalidFieldPath',
   [PATTERNS.semver]: 'schema.invalidVersion',
   [PATTERNS.color]: 'schema.invalidColor',
   [PATTERNS.currency]: 'schema.invalidCurrency',

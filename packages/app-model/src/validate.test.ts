@@ -583,6 +583,62 @@ const semanticCases: Case[] = [
   ],
   ['sort key', (a) => (a.reports[0].sort[0].by = 'total'), '$.reports[0].sort[0].by', 'unknownSortKey'],
   [
+    'dimension path through a non-relation',
+    (a) => (a.reports[0].dimensions[0].field = 'category.name'),
+    '$.reports[0].dimensions[0].field',
+    'notSingleRelation',
+  ],
+  [
+    'dimension path to a missing field',
+    (a) => (a.reports[0].dimensions[0].field = 'room.colour'),
+    '$.reports[0].dimensions[0].field',
+    'unknownField',
+  ],
+  [
+    'measure with two ways of computing',
+    (a) => (a.reports[0].measures[0].metric = 'nps'),
+    '$.reports[0].measures[0]',
+    'measureKind',
+  ],
+  [
+    'metric without its field',
+    (a) => a.reports[0].measures.push({ key: 'score', metric: 'nps' }),
+    '$.reports[0].measures[2]',
+    'metricNeedsField',
+  ],
+  [
+    'metric on a non-date field',
+    (a) =>
+      a.reports[0].measures.push({ key: 'mttr', metric: 'mttr', startField: 'title', field: 'reportedAt' }),
+    '$.reports[0].measures[2].startField',
+    'metricNeedsDate',
+  ],
+  [
+    'percentile without p',
+    (a) => a.reports[0].measures.push({ key: 'p80', aggregate: 'percentile', field: 'cost' }),
+    '$.reports[0].measures[2]',
+    'percentileNeedsP',
+  ],
+  [
+    'formula over an unknown measure',
+    (a) =>
+      a.reports[0].measures.push({ key: 'share', formula: { '/': [{ var: 'avgCost' }, { var: 'total' }] } }),
+    "$.reports[0].measures[2].formula['/'][1].var",
+    'formulaUnknownMeasure',
+  ],
+  [
+    'formula with a non-arithmetic operator',
+    (a) => a.reports[0].measures.push({ key: 'share', formula: { max: [{ var: 'orders' }, 1] } }),
+    '$.reports[0].measures[2].formula',
+    'formulaShape',
+  ],
+  [
+    'period field that is not a date',
+    (a) => (a.reports[0].periodField = 'title'),
+    '$.reports[0].periodField',
+    'periodNeedsDate',
+  ],
+  [
     'report filter var',
     (a) => (a.reports[2].filter['!='][0].var = 'record.state'),
     "$.reports[2].filter['!='][0].var",
@@ -675,6 +731,22 @@ describe.each([
     expect(zhIssue?.message).toBeTruthy();
     expect(zhIssue?.message).not.toBe(enIssue?.message);
     expect(zhIssue?.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('validateAppDefinition: report measures and paths', () => {
+  it('accepts relation paths, metrics, percentiles, formulas, drill and period fields', () => {
+    const input = mutated((a) => {
+      a.reports[0].dimensions = [{ field: 'room.building' }];
+      a.reports[0].drill = ['room', 'technician'];
+      a.reports[0].periodField = 'reportedAt';
+      a.reports[0].measures.push(
+        { key: 'p80', aggregate: 'percentile', p: 0.8, field: 'cost' },
+        { key: 'satisfied', metric: 'csat', field: 'rating', threshold: 4 },
+        { key: 'perOrder', formula: { '/': [{ var: 'avgCost' }, { '+': [{ var: 'orders' }, 1] }] } },
+      );
+    });
+    expect(validateAppDefinition(input)).toMatchObject({ ok: true, warnings: [] });
   });
 });
 

@@ -153,6 +153,44 @@ export const SEMANTIC: Catalog = {
     zh: (p, o) =>
       `${o} 按 ${String(p.bucket)} 对字段 ${q(p.field)} 分组，但该字段类型为 ${String(p.fieldType)}，不是日期`,
   },
+  notSingleRelation: {
+    en: (p, o) => `${o} follows ${q(p.path)} through field ${q(p.field)}, which is not a single relation`,
+    zh: (p, o) => `${o} 的路径 ${q(p.path)} 经过的字段 ${q(p.field)} 不是单值关联字段`,
+  },
+  measureKind: {
+    en: (p, o) =>
+      `${o} must say how it is computed with exactly one of aggregate, metric or formula${p.kinds ? ` (it has ${String(p.kinds)})` : ''}`,
+    zh: (p, o) =>
+      `${o} 须且只能用 aggregate、metric、formula 之一说明计算方式${p.kinds ? `（当前为 ${String(p.kinds)}）` : ''}`,
+  },
+  metricNeedsField: {
+    en: (p, o) => `${o} uses metric ${q(p.metric)}, which needs ${q(p.field)}`,
+    zh: (p, o) => `${o} 使用的指标 ${q(p.metric)} 需要 ${q(p.field)}`,
+  },
+  metricNeedsDate: {
+    en: (p, o) =>
+      `${o} uses metric ${q(p.metric)} on field ${q(p.field)}, which is ${String(p.fieldType)}, not a date`,
+    zh: (p, o) =>
+      `${o} 的指标 ${q(p.metric)} 使用字段 ${q(p.field)}，但该字段类型为 ${String(p.fieldType)}，不是日期`,
+  },
+  percentileNeedsP: {
+    en: (p, o) => `${o} takes a percentile, which needs p between 0 and 1 (0.9 for the 90th)`,
+    zh: (p, o) => `${o} 计算百分位数，需要指定 p（0 到 1 之间，如 0.9 表示第 90 百分位）`,
+  },
+  formulaShape: {
+    en: (p, o) =>
+      `${o} has a formula that is not arithmetic (+, -, *, /) over numbers and {"var": "<measure key>"}`,
+    zh: (p, o) => `${o} 的公式只能对数字和 {"var": "<指标标识>"} 做 +、-、*、/ 运算`,
+  },
+  formulaUnknownMeasure: {
+    en: (p, o) =>
+      `${o} has a formula that refers to ${q(p.measure)}, which is not another measure of the report`,
+    zh: (p, o) => `${o} 的公式引用的 ${q(p.measure)} 不是本报表的其他指标`,
+  },
+  periodNeedsDate: {
+    en: (p, o) => `${o} has period field ${q(p.field)}, which is ${String(p.fieldType)}, not a date`,
+    zh: (p, o) => `${o} 的期间字段 ${q(p.field)} 类型为 ${String(p.fieldType)}，不是日期`,
+  },
   unknownSortKey: {
     en: (p, o) =>
       `${o} sorts by ${q(p.by)}, which is neither a dimension field nor a measure key of the report`,

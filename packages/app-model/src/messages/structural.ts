@@ -19,6 +19,11 @@ export const STRUCTURAL: Catalog = {
     en: (p) => `Unknown property ${q(p.property)}`,
     zh: (p) => `不认识的属性 ${q(p.property)}`,
   },
+  'schema.invalidFieldPath': {
+    en: (p) =>
+      `${subject(p, 'en')} must be a field key or a path of up to 4 keys joined by dots (e.g. "room.building")`,
+    zh: (p) => `${subject(p, 'zh')} 须为字段标识，或以点连接的至多 4 个标识组成的路径（如 "room.building"）`,
+  },
   'schema.invalidKey': {
     en: (p) =>
       `${subject(p, 'en')} must be a key: a lowercase letter first, then letters, digits or _, at most 63 characters (e.g. "roomNo")`,

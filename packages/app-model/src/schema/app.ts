@@ -1,12 +1,15 @@
 // JSON Schema of rules, reports, dashboards, roles, seed and the top-level document.
 import {
   AGGREGATES,
+  BATCH_MODES,
+  CATCH_UP_POLICIES,
   CHART_TYPES,
   DATE_BUCKETS,
   FLOW_EVENTS,
   HTTP_METHODS,
   NOTIFY_CHANNELS,
   PERMISSION_ACTIONS,
+  REPORT_METRICS,
   RULE_ACTION_TYPES,
   RULE_TRIGGER_TYPES,
   SORT_DIRECTIONS,
@@ -31,13 +34,20 @@ import { fieldDefinitions } from './fields';
 import { flowDefinitions } from './flows';
 
 const RULE_TRIGGERS: { [T in RuleTriggerType]: [Record<string, Schema>, string[]] } = {
-  recordCreated: [{ entity: ref('key') }, ['entity']],
-  recordUpdated: [{ entity: ref('key') }, ['entity']],
-  recordDeleted: [{ entity: ref('key') }, ['entity']],
-  fieldChanged: [{ entity: ref('key'), fields: { ...keyList, minItems: 1 } }, ['entity', 'fields']],
+  recordCreated: [{ entity: ref('key'), batch: stringEnum(BATCH_MODES) }, ['entity']],
+  recordUpdated: [{ entity: ref('key'), batch: stringEnum(BATCH_MODES) }, ['entity']],
+  recordDeleted: [{ entity: ref('key'), batch: stringEnum(BATCH_MODES) }, ['entity']],
+  fieldChanged: [
+    { entity: ref('key'), fields: { ...keyList, minItems: 1 }, batch: stringEnum(BATCH_MODES) },
+    ['entity', 'fields'],
+  ],
   flowEvent: [{ flow: ref('key'), event: stringEnum(FLOW_EVENTS) }, ['flow', 'event']],
   schedule: [
-    { cron: { type: 'string', pattern: PATTERNS.cron }, timezone: { type: 'string', minLength: 1 } },
+    {
+      cron: { type: 'string', pattern: PATTERNS.cron },
+      timezone: { type: 'string', minLength: 1 },
+      catchUp: stringEnum(CATCH_UP_POLICIES),
+    },
     ['cron'],
   ],
   dateRelative: [
@@ -46,6 +56,7 @@ const RULE_TRIGGERS: { [T in RuleTriggerType]: [Record<string, Schema>, string[]
       field: ref('key'),
       offsetDays: { type: 'integer' },
       at: { type: 'string', pattern: PATTERNS.time },
+      catchUp: stringEnum(CATCH_UP_POLICIES),
     },
     ['entity', 'field', 'offsetDays'],
   ],
@@ -110,9 +121,10 @@ const definitions: Record<string, Schema> = {
       chart: object({ type: stringEnum(CHART_TYPES), options: openObject }, ['type']),
       dimensions: {
         type: 'array',
-        items: object({ field: ref('key'), bucket: stringEnum(DATE_BUCKETS), label: ref('localizedText') }, [
-          'field',
-        ]),
+        items: object(
+          { field: ref('fieldPath'), bucket: stringEnum(DATE_BUCKETS), label: ref('localizedText') },
+          ['field'],
+        ),
       },
       measures: {
         type: 'array',
@@ -122,17 +134,33 @@ const definitions: Record<string, Schema> = {
             key: ref('key'),
             label: ref('localizedText'),
             aggregate: stringEnum(AGGREGATES),
-            field: ref('key'),
+            field: ref('fieldPath'),
+            p: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+            metric: stringEnum(REPORT_METRICS),
+            startField: ref('fieldPath'),
+            reopenField: ref('fieldPath'),
+            dueField: ref('fieldPath'),
+            values: {
+              type: 'array',
+              minItems: 1,
+              items: { type: ['string', 'number', 'boolean'] },
+            },
+            threshold: { type: 'number' },
+            formula: ref('jsonLogic'),
+            hidden: boolean,
           },
-          ['key', 'aggregate'],
+          // Exactly one of aggregate, metric and formula: a semantic check, so the message can say so.
+          ['key'],
         ),
       },
       filter: ref('jsonLogic'),
       sort: {
         type: 'array',
-        items: object({ by: ref('key'), direction: stringEnum(SORT_DIRECTIONS) }, ['by', 'direction']),
+        items: object({ by: ref('fieldPath'), direction: stringEnum(SORT_DIRECTIONS) }, ['by', 'direction']),
       },
       limit: positiveInt,
+      drill: { type: 'array', items: ref('fieldPath'), maxItems: 4 },
+      periodField: ref('fieldPath'),
     }),
     ['key', 'label', 'entity', 'chart', 'dimensions', 'measures'],
   ),

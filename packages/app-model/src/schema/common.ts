@@ -1,6 +1,6 @@
 // Building blocks for the JSON Schema. Schemas are written with small helpers so every object gets
 // `additionalProperties: false` by default; open objects are marked explicitly with `openObject`.
-import { DISPATCH_STRATEGIES, KEY_PATTERN } from '../constants';
+import { DISPATCH_STRATEGIES, FIELD_PATH_PATTERN, KEY_PATTERN } from '../constants';
 
 export type Schema = Record<string, unknown>;
 
@@ -10,6 +10,7 @@ export type Schema = Record<string, unknown>;
  */
 export const PATTERNS = {
   key: KEY_PATTERN,
+  fieldPath: FIELD_PATH_PATTERN,
   semver: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$',
   color: '^(#[0-9a-fA-F]{6}|[a-z]+)$',
   currency: '^[A-Z]{3}$',
@@ -63,6 +64,7 @@ export function taggedUnion(branches: Array<[string, Record<string, Schema>, str
 
 export const commonDefinitions: Record<string, Schema> = {
   key: { type: 'string', pattern: PATTERNS.key },
+  fieldPath: { type: 'string', pattern: PATTERNS.fieldPath },
   localizedText: object({ 'zh-CN': { type: 'string', minLength: 1 }, en: { type: 'string' } }, ['zh-CN']),
   jsonLogic: anyJson,
   duration: { type: 'string', format: 'duration' },

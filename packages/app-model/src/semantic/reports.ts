@@ -1,13 +1,15 @@
 // Semantic checks of reports and dashboards.
 import { DATE_FIELD_TYPES, NUMERIC_AGGREGATES } from '../constants';
-import { type PathPart } from '../issues';
+import { type Owner, type PathPart } from '../issues';
 import {
   type Context,
+  type EntityInfo,
   type Obj,
   checkDuplicateKeys,
   checkExpression,
   entityRef,
   fieldRef,
+  isObj,
   items,
   owner,
   str,
@@ -17,6 +19,151 @@ import { isNumericField } from './entities';
 
 const DATE_TYPES = new Set<string>(DATE_FIELD_TYPES);
 const NUMERIC_AGG = new Set<string>(NUMERIC_AGGREGATES);
+const FORMULA_OPERATORS = new Set(['+', '-', '*', '/']);
+
+/** The fields a metric reads, by measure property, and whether each must hold numbers. */
+const METRIC_FIELDS: Record<string, Array<{ prop: string; numeric: boolean; date?: boolean }>> = {
+  nps: [{ prop: 'field', numeric: true }],
+  csat: [{ prop: 'field', numeric: true }],
+  ces: [{ prop: 'field', numeric: true }],
+  mttr: [
+    { prop: 'startField', numeric: false, date: true },
+    { prop: 'field', numeric: false, date: true },
+  ],
+  firstTimeFix: [],
+  occupancy: [{ prop: 'field', numeric: false }],
+  collectionRate: [
+    { prop: 'field', numeric: true },
+    { prop: 'dueField', numeric: true },
+  ],
+};
+
+/**
+ * Resolves `room.building.name` from the report's entity through single relation fields; reports the first
+ * step that does not exist or is not a relation. Returns the last field.
+ */
+function fieldPathRef(
+  ctx: Context,
+  entity: EntityInfo | undefined,
+  path: unknown,
+  at: PathPart[],
+  who: Owner,
+): Obj | undefined {
+  const text = str(path);
+  if (!entity || text === undefined) return undefined;
+  const steps = text.split('.');
+  let current: EntityInfo | undefined = entity;
+  for (const [index, step] of steps.entries()) {
+    const field = fieldRef(ctx, current, step, at, who);
+    if (!field || index === steps.length - 1) return field;
+    const relation = isObj(field.relation) ? field.relation : undefined;
+    if (field.type !== 'relation' || !relation || relation.multiple === true) {
+      ctx.sink.error(at, 'notSingleRelation', { owner: who, field: step, path: text });
+      return undefined;
+    }
+    current = ctx.entities.get(String(relation.entity));
+  }
+  return undefined;
+}
+
+function checkMeasure(
+  ctx: Context,
+  entity: EntityInfo | undefined,
+  measure: Obj,
+  at: PathPart[],
+  who: Owner,
+  keys: Set<string>,
+) {
+  const kinds = ['aggregate', 'metric', 'formula'].filter((kind) => measure[kind] !== undefined);
+  if (kinds.length !== 1) {
+    ctx.sink.error(at, 'measureKind', { owner: who, kinds: kinds.join(', ') });
+    return;
+  }
+  if (measure.formula !== undefined) {
+    checkFormula(ctx, measure.formula, [...at, 'formula'], who, keys, str(measure.key));
+    return;
+  }
+  const metric = str(measure.metric);
+  if (metric !== undefined) {
+    const needs = METRIC_FIELDS[metric] ?? [];
+    if (metric === 'firstTimeFix' && (measure.field === undefined) === (measure.reopenField === undefined))
+      ctx.sink.error(at, 'metricNeedsField', { owner: who, metric, field: 'field | reopenField' });
+    if (metric === 'occupancy' && !Array.isArray(measure.values))
+      ctx.sink.error(at, 'metricNeedsField', { owner: who, metric, field: 'values' });
+    for (const name of ['field', 'reopenField']) {
+      if (metric === 'firstTimeFix' && measure[name] !== undefined)
+        fieldPathRef(ctx, entity, measure[name], [...at, name], who);
+    }
+    for (const need of needs) {
+      if (measure[need.prop] === undefined) {
+        ctx.sink.error(at, 'metricNeedsField', { owner: who, metric, field: need.prop });
+        continue;
+      }
+      const field = fieldPathRef(ctx, entity, measure[need.prop], [...at, need.prop], who);
+      if (field && need.numeric && !isNumericField(field))
+        ctx.sink.error([...at, need.prop], 'aggregateNeedsNumber', {
+          owner: who,
+          aggregate: metric,
+          field: measure[need.prop],
+          fieldType: field.type,
+        });
+      if (field && need.date && !DATE_TYPES.has(String(field.type)))
+        ctx.sink.error([...at, need.prop], 'metricNeedsDate', {
+          owner: who,
+          metric,
+          field: measure[need.prop],
+          fieldType: field.type,
+        });
+    }
+    return;
+  }
+  const aggregate = str(measure.aggregate);
+  if (aggregate === 'percentile' && typeof measure.p !== 'number')
+    ctx.sink.error(at, 'percentileNeedsP', { owner: who });
+  if (measure.field === undefined) {
+    if (aggregate !== undefined && aggregate !== 'count') {
+      ctx.sink.error(at, 'aggregateNeedsField', { owner: who, aggregate });
+    }
+    return;
+  }
+  const field = fieldPathRef(ctx, entity, measure.field, [...at, 'field'], who);
+  if (field && aggregate !== undefined && NUMERIC_AGG.has(aggregate) && !isNumericField(field)) {
+    ctx.sink.error([...at, 'field'], 'aggregateNeedsNumber', {
+      owner: who,
+      aggregate,
+      field: measure.field,
+      fieldType: field.type,
+    });
+  }
+}
+
+/** Arithmetic over other measures' keys and numbers only; no measure may reach itself. */
+function checkFormula(
+  ctx: Context,
+  formula: unknown,
+  at: PathPart[],
+  who: Owner,
+  keys: Set<string>,
+  self: string | undefined,
+) {
+  if (typeof formula === 'number') return;
+  if (!isObj(formula) || Object.keys(formula).length !== 1) {
+    ctx.sink.error(at, 'formulaShape', { owner: who });
+    return;
+  }
+  const [operator, args] = Object.entries(formula)[0]!;
+  if (operator === 'var') {
+    const key = str(args);
+    if (key === undefined || !keys.has(key) || key === self)
+      ctx.sink.error([...at, 'var'], 'formulaUnknownMeasure', { owner: who, measure: String(args) });
+    return;
+  }
+  if (!FORMULA_OPERATORS.has(operator) || !Array.isArray(args) || args.length === 0) {
+    ctx.sink.error(at, 'formulaShape', { owner: who });
+    return;
+  }
+  args.forEach((arg, index) => checkFormula(ctx, arg, [...at, operator, index], who, keys, self));
+}
 
 function checkReport(ctx: Context, report: Obj, path: PathPart[]) {
   const who = owner(['report', str(report.key) ?? path[1]]);
@@ -25,7 +172,7 @@ function checkReport(ctx: Context, report: Obj, path: PathPart[]) {
 
   for (const [index, dimension] of items(report.dimensions)) {
     const at = [...path, 'dimensions', index];
-    const field = fieldRef(ctx, entity, dimension.field, [...at, 'field'], who);
+    const field = fieldPathRef(ctx, entity, dimension.field, [...at, 'field'], who);
     const fieldKey = str(dimension.field);
     if (fieldKey !== undefined) sortable.add(fieldKey);
     if (field && dimension.bucket !== undefined && !DATE_TYPES.has(String(field.type))) {
@@ -39,27 +186,13 @@ function checkReport(ctx: Context, report: Obj, path: PathPart[]) {
   }
 
   checkDuplicateKeys(ctx, report.measures, [...path, 'measures'], 'measure', who);
+  const measureKeys = new Set(items(report.measures).flatMap(([, measure]) => str(measure.key) ?? []));
   for (const [index, measure] of items(report.measures)) {
     const at = [...path, 'measures', index];
     const measureWho = [...who, { kind: 'measure' as const, key: str(measure.key) ?? index }];
     const key = str(measure.key);
     if (key !== undefined) sortable.add(key);
-    const aggregate = str(measure.aggregate);
-    if (measure.field === undefined) {
-      if (aggregate !== undefined && aggregate !== 'count') {
-        ctx.sink.error(at, 'aggregateNeedsField', { owner: measureWho, aggregate });
-      }
-      continue;
-    }
-    const field = fieldRef(ctx, entity, measure.field, [...at, 'field'], measureWho);
-    if (field && aggregate !== undefined && NUMERIC_AGG.has(aggregate) && !isNumericField(field)) {
-      ctx.sink.error([...at, 'field'], 'aggregateNeedsNumber', {
-        owner: measureWho,
-        aggregate,
-        field: measure.field,
-        fieldType: field.type,
-      });
-    }
+    checkMeasure(ctx, entity, measure, at, measureWho, measureKeys);
   }
 
   for (const [index, sort] of items(report.sort)) {
@@ -67,6 +200,17 @@ function checkReport(ctx: Context, report: Obj, path: PathPart[]) {
     if (by !== undefined && !sortable.has(by)) {
       ctx.sink.error([...path, 'sort', index, 'by'], 'unknownSortKey', { owner: who, by });
     }
+  }
+  for (const [index, step] of strings(report.drill))
+    fieldPathRef(ctx, entity, step, [...path, 'drill', index], who);
+  if (report.periodField !== undefined) {
+    const field = fieldPathRef(ctx, entity, report.periodField, [...path, 'periodField'], who);
+    if (field && !DATE_TYPES.has(String(field.type)))
+      ctx.sink.error([...path, 'periodField'], 'periodNeedsDate', {
+        owner: who,
+        field: report.periodField,
+        fieldType: field.type,
+      });
   }
   checkExpression(ctx, report.filter, [...path, 'filter'], who, { entity });
 }

@@ -11,6 +11,7 @@ import {
   type LOCALES,
   type NOTIFY_CHANNELS,
   type PERMISSION_ACTIONS,
+  type REPORT_METRICS,
   type ROLLUP_AGGREGATES,
   type RULE_ACTION_TYPES,
   type RULE_TRIGGER_TYPES,
@@ -35,6 +36,7 @@ export type ChartType = (typeof CHART_TYPES)[number];
 export type Aggregate = (typeof AGGREGATES)[number];
 export type RollupAggregate = (typeof ROLLUP_AGGREGATES)[number];
 export type DateBucket = (typeof DATE_BUCKETS)[number];
+export type ReportMetric = (typeof REPORT_METRICS)[number];
 export type PermissionAction = (typeof PERMISSION_ACTIONS)[number];
 export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
 export type HttpMethod = (typeof HTTP_METHODS)[number];

@@ -1,5 +1,11 @@
 // Flows (nodes, edges, assignees) and rules (triggers, actions).
-import { type APPROVAL_MODES, type DISPATCH_STRATEGIES, type SLA_CALENDARS } from '../constants';
+import {
+  type APPROVAL_MODES,
+  type BATCH_MODES,
+  type CATCH_UP_POLICIES,
+  type DISPATCH_STRATEGIES,
+  type SLA_CALENDARS,
+} from '../constants';
 import {
   type Duration,
   type FlowEvent,
@@ -110,13 +116,26 @@ export interface FlowDefinition {
 // ---------------------------------------------------------------- rules
 
 export type RuleTrigger =
-  | { type: 'recordCreated'; entity: string }
-  | { type: 'recordUpdated'; entity: string }
-  | { type: 'recordDeleted'; entity: string }
-  | { type: 'fieldChanged'; entity: string; fields: string[] }
+  | { type: 'recordCreated'; entity: string; batch?: BatchMode }
+  | { type: 'recordUpdated'; entity: string; batch?: BatchMode }
+  | { type: 'recordDeleted'; entity: string; batch?: BatchMode }
+  | { type: 'fieldChanged'; entity: string; fields: string[]; batch?: BatchMode }
   | { type: 'flowEvent'; flow: string; event: FlowEvent }
-  | { type: 'schedule'; cron: string; timezone?: string }
-  | { type: 'dateRelative'; entity: string; field: string; offsetDays: number; at?: string };
+  | { type: 'schedule'; cron: string; timezone?: string; catchUp?: CatchUpPolicy }
+  | {
+      type: 'dateRelative';
+      entity: string;
+      field: string;
+      offsetDays: number;
+      at?: string;
+      catchUp?: CatchUpPolicy;
+    };
+
+/** A bulk write fires a record rule per record (default) or once per batch. */
+export type BatchMode = (typeof BATCH_MODES)[number];
+
+/** Runs missed during downtime: each once (default), only the latest, or none. */
+export type CatchUpPolicy = (typeof CATCH_UP_POLICIES)[number];
 
 interface ActionBase<T extends RuleActionType> {
   key: string;

@@ -9,6 +9,7 @@ import {
   type LocalizedText,
   type OpenObject,
   type PermissionAction,
+  type ReportMetric,
 } from './base';
 import { type EntityDefinition } from './fields';
 import { type FlowDefinition, type RuleDefinition } from './flows';
@@ -38,17 +39,40 @@ export interface AppDefinition {
 // ---------------------------------------------------------------- reports and dashboards
 
 export interface ReportDimension {
+  /** A field key, or a path through single relations such as `room.building` (joined when run). */
   field: string;
   bucket?: DateBucket;
   label?: LocalizedText;
 }
 
+/**
+ * One number per group. Exactly one of `aggregate`, `metric` or `formula` says how it is computed:
+ * - `aggregate` over `field` (`count` needs none; `percentile` needs `p`);
+ * - `metric`, a named preset (docs/reports.md) over the fields it names;
+ * - `formula`, JSON-logic arithmetic (`+ - * /`) over other measures' keys: `{"/": [{"var": "paid"}, {"var": "due"}]}`.
+ */
 export interface ReportMeasure {
   key: string;
   label?: LocalizedText;
-  aggregate: Aggregate;
-  /** Required for every aggregate except `count`. */
+  aggregate?: Aggregate;
+  /** Required for every aggregate except `count`; the score, rating, status … field of a metric. */
   field?: string;
+  /** The fraction for `aggregate: "percentile"`, from 0 to 1 (0.9 is the 90th percentile). */
+  p?: number;
+  metric?: ReportMetric;
+  /** `mttr`: when the work started (the measure's `field` is when it was resolved). */
+  startField?: string;
+  /** `firstTimeFix`: a reopen count; an order counts as fixed the first time when it is 0. */
+  reopenField?: string;
+  /** `collectionRate`: the amount due (the measure's `field` is the amount paid). */
+  dueField?: string;
+  /** `occupancy`: the status values that count as occupied. */
+  values?: Array<string | number | boolean>;
+  /** `csat`: the lowest rating that counts as satisfied (default 4 on a 1–5 scale). */
+  threshold?: number;
+  formula?: JsonLogic;
+  /** Computed but not shown: a part of a formula. */
+  hidden?: boolean;
 }
 
 export interface ReportSort {
@@ -67,7 +91,12 @@ export interface ReportDefinition {
   measures: ReportMeasure[];
   filter?: JsonLogic;
   sort?: ReportSort[];
+  /** Top N: at most this many groups, after sorting. */
   limit?: number;
+  /** Field paths a click on the first dimension descends through, in order (project → building → room). */
+  drill?: string[];
+  /** The date field a dashboard's period and the previous-period comparison of a KPI apply to. */
+  periodField?: string;
 }
 
 export interface DashboardFilter {
