@@ -1,0 +1,487 @@
+// Report results as ECharts options: one builder per chart type of the app-model format, checked
+// exhaustive by the mapped type. Options are plain data, so the server sends them and the web renders them.
+import { type ChartType, type Locale, localize } from '@lowcode/app-model';
+import { ReportError } from '../errors';
+import { REGION_MAP_NAME } from '../geo/regions';
+import { type ColumnMeta, type ReportDefinition, type ReportResult, type ResultRow } from '../types';
+
+export type EChartsOption = Record<string, unknown>;
+export interface ChartOptionSettings {
+  locale?: Locale;
+}
+
+interface ChartContext {
+  report: ReportDefinition;
+  rows: ResultRow[];
+  previousRows?: ResultRow[];
+  dimensions: ColumnMeta[];
+  measures: ColumnMeta[];
+  locale: Locale;
+  options: Record<string, unknown>;
+  /** A column's display name: its label in the locale, else its key. */
+  name: (column: ColumnMeta) => string;
+  /** A row's display text for a dimension: the record title when there is one. */
+  category: (row: ResultRow, dimension: ColumnMeta) => string;
+  value: (row: ResultRow, measure: ColumnMeta) => number | null;
+}
+
+const EMPTY: Record<Locale, string> = { 'zh-CN': '（空）', en: '(empty)' };
+
+const distinct = (values: string[]) => [...new Set(values)];
+const tooltip = (trigger: 'axis' | 'item') => ({ trigger });
+
+function requireColumns(context: ChartContext, dimensions: number, measures: number, type: ChartType) {
+  if (context.dimensions.length < dimensions || context.measures.length < measures)
+    throw new ReportError(
+      'invalidDefinition',
+      'chart.type',
+      `a ${type} chart needs ${dimensions} dimension(s) and ${measures} measure(s); the report has ${context.dimensions.length} and ${context.measures.length}`,
+    );
+}
+
+/** Category axis charts: one series per measure, or per value of a second dimension (first measure). */
+function cartesian(
+  context: ChartContext,
+  type: 'line' | 'bar',
+  extra: { stack?: boolean; area?: boolean; horizontal?: boolean },
+) {
+  const [first, second] = context.dimensions;
+  if (!first) throw new ReportError('invalidDefinition', 'chart.type', 'a category chart needs a dimension');
+  const categories = distinct(context.rows.map((row) => context.category(row, first)));
+  const seriesBase = {
+    type,
+    ...(extra.stack ? { stack: 'total' } : {}),
+    ...(extra.area ? { areaStyle: {} } : {}),
+    ...(type === 'line' && context.options.smooth === true ? { smooth: true } : {}),
+    ...(context.options.showValues === true
+      ? { label: { show: true, position: extra.horizontal ? 'right' : 'top' } }
+      : {}),
+  };
+  let series: Array<Record<string, unknown>>;
+  if (second) {
+    const measure = context.measures[0]!;
+    const groups = distinct(context.rows.map((row) => context.category(row, second)));
+    series = groups.map((group) => ({
+      ...seriesBase,
+      name: group,
+      data: categories.map((category) => {
+        const row = context.rows.find(
+          (candidate) =>
+            context.category(candidate, first) === category && context.category(candidate, second) === group,
+        );
+        return row ? context.value(row, measure) : null;
+      }),
+    }));
+  } else {
+    series = context.measures.map((measure) => ({
+      ...seriesBase,
+      name: context.name(measure),
+      data: categories.map((category) => {
+        const row = context.rows.find((candidate) => context.category(candidate, first) === category);
+        return row ? context.value(row, measure) : null;
+      }),
+    }));
+  }
+  const categoryAxis = { type: 'category', data: categories, ...(extra.horizontal ? { inverse: true } : {}) };
+  const valueAxis = { type: 'value' };
+  return {
+    tooltip: tooltip('axis'),
+    legend: { data: series.map((entry) => entry.name) },
+    grid: { containLabel: true },
+    xAxis: extra.horizontal ? valueAxis : categoryAxis,
+    yAxis: extra.horizontal ? categoryAxis : valueAxis,
+    series,
+  };
+}
+
+/** Name/value pairs of the first dimension and measure (pie, funnel, map …). */
+function pairs(context: ChartContext, type: ChartType) {
+  requireColumns(context, 1, 1, type);
+  const [dimension, measure] = [context.dimensions[0]!, context.measures[0]!];
+  return context.rows.map((row) => ({
+    name: context.category(row, dimension),
+    value: context.value(row, measure),
+  }));
+}
+
+function pie(context: ChartContext, variant: 'pie' | 'ring' | 'rose') {
+  return {
+    tooltip: tooltip('item'),
+    legend: { type: 'scroll', orient: 'vertical', left: 'left' },
+    series: [
+      {
+        type: 'pie',
+        name: context.name(context.measures[0]!),
+        radius: variant === 'ring' ? ['40%', '70%'] : variant === 'rose' ? ['20%', '70%'] : '70%',
+        ...(variant === 'rose' ? { roseType: 'radius' } : {}),
+        ...(context.options.showPercent === true ? { label: { formatter: '{b}: {d}%' } } : {}),
+        data: pairs(context, variant),
+      },
+    ],
+  };
+}
+
+/** Nested name/value/children from the dimensions in order, for treemap and sunburst. */
+function hierarchy(context: ChartContext, type: ChartType) {
+  requireColumns(context, 1, 1, type);
+  const measure = context.measures[0]!;
+  interface Node {
+    name: string;
+    value: number;
+    children?: Node[];
+  }
+  const root: Node[] = [];
+  for (const row of context.rows) {
+    let level = root;
+    const value = context.value(row, measure) ?? 0;
+    context.dimensions.forEach((dimension, index) => {
+      const name = context.category(row, dimension);
+      let node = level.find((candidate) => candidate.name === name);
+      if (!node) {
+        node = { name, value: 0 };
+        level.push(node);
+      }
+      node.value += value;
+      if (index < context.dimensions.length - 1) level = node.children ??= [];
+    });
+  }
+  return root;
+}
+
+function kpi(context: ChartContext) {
+  requireColumns(context, 0, 1, 'kpi');
+  const measure = context.measures[0]!;
+  const current = context.rows[0] ? context.value(context.rows[0], measure) : null;
+  const before = context.previousRows?.[0] ? context.value(context.previousRows[0], measure) : null;
+  const change =
+    current !== null && before !== null && before !== 0
+      ? ((current - before) / Math.abs(before)) * 100
+      : null;
+  const precision = typeof context.options.precision === 'number' ? context.options.precision : 1;
+  const text = current === null ? '—' : current.toFixed(precision);
+  const unit =
+    measure.unit === 'percent' ? '%' : typeof context.options.unit === 'string' ? context.options.unit : '';
+  const changeText = change === null ? '' : `${change >= 0 ? '▲' : '▼'} ${Math.abs(change).toFixed(1)}%`;
+  return {
+    title: { text: `${text}${unit}`, subtext: changeText, left: 'center', top: 'middle' },
+    series: [],
+    kpi: { label: context.name(measure), value: current, previous: before, changePercent: change, unit },
+  };
+}
+
+function pivot(context: ChartContext) {
+  requireColumns(context, 1, 1, 'pivot');
+  const [rowDimension, columnDimension] = context.dimensions;
+  const rowKeys = distinct(context.rows.map((row) => context.category(row, rowDimension!)));
+  const columnKeys = columnDimension
+    ? distinct(context.rows.map((row) => context.category(row, columnDimension)))
+    : [''];
+  // Subtotals add up only for additive measures (counts and sums); an average of averages would lie.
+  const additive = new Set(
+    context.report.measures
+      .filter((measure) => measure.aggregate === 'count' || measure.aggregate === 'sum')
+      .map((measure) => measure.key),
+  );
+  const cell = (rowKey: string, columnKey: string) =>
+    context.rows.find(
+      (row) =>
+        context.category(row, rowDimension!) === rowKey &&
+        (!columnDimension || context.category(row, columnDimension) === columnKey),
+    );
+  const total = (rows: Array<ResultRow | undefined>, measure: ColumnMeta) =>
+    additive.has(measure.key)
+      ? rows.reduce((sum, row) => sum + ((row && context.value(row, measure)) ?? 0), 0)
+      : null;
+  const cells = rowKeys.map((rowKey) =>
+    columnKeys.map((columnKey) => {
+      const row = cell(rowKey, columnKey);
+      return context.measures.map((measure) => (row ? context.value(row, measure) : null));
+    }),
+  );
+  return {
+    series: [],
+    pivot: {
+      rowHeader: context.name(rowDimension!),
+      columnHeader: columnDimension ? context.name(columnDimension) : null,
+      measures: context.measures.map((measure) => ({
+        key: measure.key,
+        name: context.name(measure),
+        subtotal: additive.has(measure.key),
+      })),
+      rows: rowKeys,
+      columns: columnKeys,
+      cells,
+      rowTotals: rowKeys.map((rowKey) =>
+        context.measures.map((measure) =>
+          total(
+            columnKeys.map((key) => cell(rowKey, key)),
+            measure,
+          ),
+        ),
+      ),
+      columnTotals: columnKeys.map((columnKey) =>
+        context.measures.map((measure) =>
+          total(
+            rowKeys.map((key) => cell(key, columnKey)),
+            measure,
+          ),
+        ),
+      ),
+      grandTotal: context.measures.map((measure) => total(context.rows, measure)),
+    },
+  };
+}
+
+const BUILDERS: { [K in ChartType]: (context: ChartContext) => EChartsOption } = {
+  kpi,
+  line: (context) => cartesian(context, 'line', {}),
+  area: (context) => cartesian(context, 'line', { area: true, stack: context.dimensions.length > 1 }),
+  bar: (context) => cartesian(context, 'bar', {}),
+  stackedBar: (context) => cartesian(context, 'bar', { stack: true }),
+  horizontalBar: (context) => cartesian(context, 'bar', { horizontal: true }),
+  pie: (context) => pie(context, 'pie'),
+  ring: (context) => pie(context, 'ring'),
+  rose: (context) => pie(context, 'rose'),
+  scatter: (context) => scatter(context, false),
+  bubble: (context) => scatter(context, true),
+  radar: (context) => {
+    requireColumns(context, 1, 1, 'radar');
+    const dimension = context.dimensions[0]!;
+    const max = Math.max(
+      1,
+      ...context.rows.flatMap((row) => context.measures.map((measure) => context.value(row, measure) ?? 0)),
+    );
+    return {
+      tooltip: tooltip('item'),
+      legend: { data: context.measures.map(context.name) },
+      radar: { indicator: context.rows.map((row) => ({ name: context.category(row, dimension), max })) },
+      series: [
+        {
+          type: 'radar',
+          data: context.measures.map((measure) => ({
+            name: context.name(measure),
+            value: context.rows.map((row) => context.value(row, measure)),
+          })),
+        },
+      ],
+    };
+  },
+  funnel: (context) => ({
+    tooltip: tooltip('item'),
+    series: [
+      {
+        type: 'funnel',
+        sort: 'descending',
+        name: context.name(context.measures[0]!),
+        data: pairs(context, 'funnel'),
+      },
+    ],
+  }),
+  gauge: (context) => {
+    requireColumns(context, 0, 1, 'gauge');
+    const row = context.rows[0];
+    const measure = context.measures[0]!;
+    const value = row ? context.value(row, measure) : null;
+    return {
+      series: [
+        {
+          type: 'gauge',
+          min: typeof context.options.min === 'number' ? context.options.min : 0,
+          max: typeof context.options.max === 'number' ? context.options.max : 100,
+          detail: { formatter: measure.unit === 'percent' ? '{value}%' : '{value}' },
+          data: [{ name: context.name(measure), value: value === null ? null : Math.round(value * 10) / 10 }],
+        },
+      ],
+    };
+  },
+  heatmap: (context) => {
+    requireColumns(context, 2, 1, 'heatmap');
+    const [x, y] = [context.dimensions[0]!, context.dimensions[1]!];
+    const measure = context.measures[0]!;
+    const xs = distinct(context.rows.map((row) => context.category(row, x)));
+    const ys = distinct(context.rows.map((row) => context.category(row, y)));
+    const values = context.rows.map((row) => context.value(row, measure) ?? 0);
+    return {
+      tooltip: tooltip('item'),
+      xAxis: { type: 'category', data: xs },
+      yAxis: { type: 'category', data: ys },
+      visualMap: {
+        min: Math.min(0, ...values),
+        max: Math.max(1, ...values),
+        calculable: true,
+        orient: 'horizontal',
+        left: 'center',
+      },
+      series: [
+        {
+          type: 'heatmap',
+          name: context.name(measure),
+          data: context.rows.map((row) => [
+            xs.indexOf(context.category(row, x)),
+            ys.indexOf(context.category(row, y)),
+            context.value(row, measure),
+          ]),
+        },
+      ],
+    };
+  },
+  calendarHeatmap: (context) => {
+    requireColumns(context, 1, 1, 'calendarHeatmap');
+    const data = pairs(context, 'calendarHeatmap').filter((pair) => /^\d{4}-\d{2}-\d{2}/.test(pair.name));
+    const days = data.map((pair) => pair.name.slice(0, 10)).sort();
+    const values = data.map((pair) => pair.value ?? 0);
+    return {
+      tooltip: tooltip('item'),
+      visualMap: { min: 0, max: Math.max(1, ...values), orient: 'horizontal', left: 'center' },
+      calendar: {
+        range: days.length ? [days[0], days[days.length - 1]] : new Date().getUTCFullYear().toString(),
+      },
+      series: [
+        {
+          type: 'heatmap',
+          coordinateSystem: 'calendar',
+          data: data.map((pair) => [pair.name.slice(0, 10), pair.value]),
+        },
+      ],
+    };
+  },
+  treemap: (context) => ({
+    tooltip: tooltip('item'),
+    series: [{ type: 'treemap', name: context.report.key, data: hierarchy(context, 'treemap') }],
+  }),
+  sunburst: (context) => ({
+    tooltip: tooltip('item'),
+    series: [{ type: 'sunburst', radius: ['15%', '90%'], data: hierarchy(context, 'sunburst') }],
+  }),
+  sankey: (context) => {
+    requireColumns(context, 2, 1, 'sankey');
+    const [from, to] = [context.dimensions[0]!, context.dimensions[1]!];
+    // A name on both sides would make a cycle, which sankey refuses: the target side is told apart.
+    const sources = new Set(context.rows.map((row) => context.category(row, from)));
+    const target = (name: string) => (sources.has(name) ? `${name} →` : name);
+    const links = context.rows.map((row) => ({
+      source: context.category(row, from),
+      target: target(context.category(row, to)),
+      value: context.value(row, context.measures[0]!) ?? 0,
+    }));
+    const names = distinct(links.flatMap((link) => [link.source, link.target]));
+    return {
+      tooltip: tooltip('item'),
+      series: [{ type: 'sankey', data: names.map((name) => ({ name })), links }],
+    };
+  },
+  boxplot: (context) => {
+    // Five measures in order (min, lower quartile, median, upper quartile, max) per category.
+    requireColumns(context, 1, 5, 'boxplot');
+    const dimension = context.dimensions[0]!;
+    return {
+      tooltip: tooltip('item'),
+      xAxis: { type: 'category', data: context.rows.map((row) => context.category(row, dimension)) },
+      yAxis: { type: 'value' },
+      series: [
+        {
+          type: 'boxplot',
+          data: context.rows.map((row) =>
+            context.measures.slice(0, 5).map((measure) => context.value(row, measure)),
+          ),
+        },
+      ],
+    };
+  },
+  table: (context) => {
+    const columns = [...context.dimensions, ...context.measures];
+    return {
+      series: [],
+      table: {
+        columns: columns.map((column) => ({
+          key: column.key,
+          title: context.name(column),
+          kind: column.kind,
+          unit: column.unit ?? null,
+        })),
+        rows: context.rows.map((row) =>
+          Object.fromEntries(
+            columns.map((column) => [
+              column.key,
+              column.role === 'dimension' ? context.category(row, column) : context.value(row, column),
+            ]),
+          ),
+        ),
+      },
+    };
+  },
+  pivot,
+  map: (context) => {
+    const data = pairs(context, 'map');
+    const values = data.map((pair) => pair.value ?? 0);
+    return {
+      tooltip: tooltip('item'),
+      visualMap: { min: 0, max: Math.max(1, ...values), calculable: true, left: 'left', bottom: 0 },
+      series: [{ type: 'map', map: REGION_MAP_NAME, name: context.name(context.measures[0]!), data }],
+    };
+  },
+};
+
+function scatter(context: ChartContext, bubble: boolean) {
+  requireColumns(context, 1, bubble ? 3 : 2, bubble ? 'bubble' : 'scatter');
+  const [x, y, size] = context.measures;
+  const dimension = context.dimensions[0]!;
+  const sizes = bubble ? context.rows.map((row) => context.value(row, size!) ?? 0) : [];
+  const largest = Math.max(1, ...sizes);
+  return {
+    tooltip: tooltip('item'),
+    xAxis: { type: 'value', name: context.name(x!) },
+    yAxis: { type: 'value', name: context.name(y!) },
+    series: [
+      {
+        type: 'scatter',
+        data: context.rows.map((row, index) => ({
+          name: context.category(row, dimension),
+          value: [context.value(row, x!), context.value(row, y!), ...(bubble ? [sizes[index]] : [])],
+          // Area, not radius, follows the value: the eye reads bubbles by area.
+          ...(bubble ? { symbolSize: 8 + 42 * Math.sqrt(sizes[index]! / largest) } : {}),
+        })),
+      },
+    ],
+  };
+}
+
+/** The ECharts option for a report's chart type over a result (rows as compileReport's columns name them). */
+export function toEChartsOption(
+  report: ReportDefinition,
+  result: ReportResult,
+  settings: ChartOptionSettings = {},
+): EChartsOption {
+  const locale = settings.locale ?? 'zh-CN';
+  const context: ChartContext = {
+    report,
+    rows: result.rows,
+    previousRows: result.previousRows,
+    dimensions: result.columns.filter((column) => column.role === 'dimension'),
+    measures: result.columns.filter((column) => column.role === 'measure'),
+    locale,
+    options: report.chart.options ?? {},
+    name: (column) => localize(column.label, locale) || column.key,
+    category: (row, dimension) => {
+      const value =
+        dimension.labelKey !== undefined && row[dimension.labelKey] != null
+          ? row[dimension.labelKey]
+          : row[dimension.key];
+      return value === null || value === undefined ? EMPTY[locale] : String(value);
+    },
+    value: (row, measure) => {
+      const value = row[measure.key];
+      return typeof value === 'number' && Number.isFinite(value) ? value : null;
+    },
+  };
+  const builder = Object.prototype.hasOwnProperty.call(BUILDERS, report.chart.type)
+    ? BUILDERS[report.chart.type]
+    : undefined;
+  if (!builder)
+    throw new ReportError(
+      'invalidDefinition',
+      'chart.type',
+      `"${String(report.chart.type)}" is not a chart type`,
+    );
+  return { title: { text: localize(report.label, locale) }, ...builder(context) };
+}

@@ -1,0 +1,26 @@
+// Public API of @lowcode/report-engine: report definitions compiled to parameterized SQL over a dataset
+// the host describes, an in-memory reference runner, and ECharts options for every chart type.
+// Pure library: no framework, no database driver, no I/O.
+export { compileReport } from './sql/compile-report';
+export { runReportInMemory, type RowsByEntity } from './memory/run-in-memory';
+export { toEChartsOption, type ChartOptionSettings, type EChartsOption } from './charts/echarts';
+export { REGION_MAP_NAME, REGION_GEOJSON } from './geo/regions';
+export { ReportError, type ReportErrorCode } from './errors';
+export type {
+  ColumnMeta,
+  ColumnType,
+  CompileOptions,
+  CompiledQuery,
+  CompiledReport,
+  DatasetEntity,
+  DatasetField,
+  DrillStep,
+  FieldReference,
+  FilterValue,
+  PeriodComparison,
+  ReportDataset,
+  ReportResult,
+  ResultRow,
+  RowScope,
+  ValueKind,
+} from './types';

@@ -1,0 +1,151 @@
+import { CHART_TYPES, type ChartType } from '@lowcode/app-model';
+import { REGION_GEOJSON, runReportInMemory, toEChartsOption, type ReportDefinition } from '../src';
+import { dataset, label, rows } from './fixture';
+
+/** Which dimensions and measures each chart type is fed in the test (rooms and work orders by hand). */
+function reportFor(type: ChartType): ReportDefinition {
+  const count = { key: 'orders', label, aggregate: 'count' as const };
+  const hours = (key: string, aggregate: 'min' | 'max' | 'avg' | 'median', p?: number) => ({
+    key,
+    aggregate,
+    field: 'hours',
+    ...(p ? { p } : {}),
+  });
+  const base = { key: type, label, chart: { type }, entity: 'workOrder' };
+  switch (type) {
+    case 'kpi':
+    case 'gauge':
+      return { ...base, dimensions: [], measures: [count], periodField: 'reportedAt' };
+    case 'scatter':
+    case 'bubble':
+      return {
+        ...base,
+        dimensions: [{ field: 'category' }],
+        measures: [count, hours('avg', 'avg'), hours('max', 'max')],
+      };
+    case 'boxplot':
+      return {
+        ...base,
+        dimensions: [{ field: 'category' }],
+        measures: [
+          hours('min', 'min'),
+          { key: 'q1', aggregate: 'percentile', p: 0.25, field: 'hours' },
+          hours('median', 'median'),
+          { key: 'q3', aggregate: 'percentile', p: 0.75, field: 'hours' },
+          hours('max', 'max'),
+        ],
+      };
+    case 'heatmap':
+    case 'sankey':
+    case 'treemap':
+    case 'sunburst':
+    case 'stackedBar':
+    case 'pivot':
+      return {
+        ...base,
+        dimensions: [{ field: 'room.building' }, { field: 'category' }],
+        measures: [count, hours('avg', 'avg')],
+      };
+    case 'calendarHeatmap':
+      return { ...base, dimensions: [{ field: 'reportedAt', bucket: 'day' }], measures: [count] };
+    case 'line':
+    case 'area':
+      return {
+        ...base,
+        dimensions: [{ field: 'reportedAt', bucket: 'month' }],
+        measures: [count, hours('avg', 'avg')],
+      };
+    default:
+      return { ...base, dimensions: [{ field: 'category' }], measures: [count, hours('avg', 'avg')] };
+  }
+}
+
+describe('toEChartsOption', () => {
+  it.each(CHART_TYPES.map((type) => [type]))('builds a %s option from a real result', (type) => {
+    const definition = reportFor(type);
+    const result = runReportInMemory(definition, rows, {
+      dataset,
+      ...(type === 'kpi'
+        ? { period: { from: '2024-03-01', to: '2024-03-31' }, compare: 'previousPeriod' as const }
+        : {}),
+    });
+    const option = toEChartsOption(definition, result, { locale: 'en' });
+    expect(JSON.parse(JSON.stringify(option))).toEqual(option); // plain data, sendable as JSON
+    expect(option.title).toBeDefined();
+    const series = option.series as Array<Record<string, unknown>>;
+    expect(Array.isArray(series)).toBe(true);
+    if (!['kpi', 'table', 'pivot'].includes(type)) {
+      expect(series.length).toBeGreaterThan(0);
+      for (const entry of series) expect(typeof entry.type).toBe('string');
+    }
+  });
+
+  it('a KPI card shows the change against the previous period', () => {
+    const definition = reportFor('kpi');
+    const result = runReportInMemory(definition, rows, {
+      dataset,
+      period: { from: '2024-03-01', to: '2024-03-31' },
+      compare: 'previousPeriod',
+    });
+    result.previousRows = [{ orders: 2 }];
+    expect(toEChartsOption(definition, result).kpi).toMatchObject({
+      value: 3,
+      previous: 2,
+      changePercent: 50,
+    });
+  });
+
+  it('category charts put each second-dimension value in its own series, labelled by record titles', () => {
+    const option = toEChartsOption(
+      reportFor('stackedBar'),
+      runReportInMemory(reportFor('stackedBar'), rows, { dataset }),
+    );
+    expect((option.xAxis as { data: string[] }).data).toEqual(['A栋', 'B栋', '（空）']);
+    const series = option.series as Array<{ name: string; stack: string; data: Array<number | null> }>;
+    expect(series.map((entry) => entry.name)).toEqual(['electric', 'plumbing', 'lift']);
+    expect(series[1]).toMatchObject({ stack: 'total', data: [2, null, null] });
+  });
+
+  it('a pivot has subtotals for additive measures only', () => {
+    const option = toEChartsOption(
+      reportFor('pivot'),
+      runReportInMemory(reportFor('pivot'), rows, { dataset }),
+    );
+    const pivot = option.pivot as {
+      rows: string[];
+      rowTotals: Array<Array<number | null>>;
+      grandTotal: Array<number | null>;
+    };
+    expect(pivot.rows).toEqual(['A栋', 'B栋', '（空）']);
+    expect(pivot.rowTotals).toEqual([
+      [3, null],
+      [2, null],
+      [1, null],
+    ]);
+    expect(pivot.grandTotal).toEqual([6, null]);
+  });
+
+  it('boxplot gets five numbers per category', () => {
+    const option = toEChartsOption(
+      reportFor('boxplot'),
+      runReportInMemory(reportFor('boxplot'), rows, { dataset }),
+    );
+    const [series] = option.series as Array<{ data: number[][] }>;
+    expect(series!.data).toContainEqual([2, 2.5, 3, 3.5, 4]);
+  });
+
+  it('ships closed region outlines for the map', () => {
+    for (const feature of REGION_GEOJSON.features) {
+      const ring = feature.geometry.coordinates[0]!;
+      expect(ring[0]).toEqual(ring[ring.length - 1]);
+      expect(ring.length).toBeGreaterThan(4);
+    }
+  });
+
+  it('refuses a chart its columns cannot feed', () => {
+    const definition = { ...reportFor('bar'), chart: { type: 'sankey' as const } };
+    expect(() => toEChartsOption(definition, runReportInMemory(definition, rows, { dataset }))).toThrow(
+      /sankey chart needs 2 dimension/,
+    );
+  });
+});
