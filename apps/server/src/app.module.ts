@@ -10,7 +10,9 @@ import { type ServerConfig } from './config/server-config';
 import { DatabaseModule } from './database/database.module';
 import { FilesModule } from './files/files.module';
 import { HealthController } from './health/health.controller';
+import { JobsModule } from './jobs/jobs.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { RulesModule } from './rules/rules.module';
 import { UsersModule } from './users/users.module';
 import { WorkspacesApiModule } from './workspaces/workspaces-api.module';
 
@@ -35,11 +37,13 @@ export class CoreModule {
         }),
         DatabaseModule.forRoot(databaseUrl),
         AuditModule,
+        JobsModule,
         UsersModule,
         AuthModule,
         RealtimeModule,
         AppsModule,
         BootstrapModule,
+        RulesModule,
       ],
       providers: [ServerLogger],
       exports: [ServerLogger],

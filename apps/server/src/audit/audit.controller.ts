@@ -1,13 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsISO8601, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { type AuthContext, CurrentAuth, RequireWorkspaceRole } from '../auth/auth-context';
+import { LogPageQueryDto } from '../common/http/query.dto';
 import { AuditService } from './audit.service';
 
-const toInt = ({ value }: { value: unknown }) => (/^\d+$/.test(String(value)) ? Number(value) : value);
-
-export class AuditQueryDto {
+export class AuditQueryDto extends LogPageQueryDto {
   @ApiPropertyOptional({ example: 'app.imported' })
   @IsOptional()
   @IsString()
@@ -28,23 +26,6 @@ export class AuditQueryDto {
   @IsOptional()
   @IsISO8601()
   to?: string;
-
-  @ApiPropertyOptional({
-    description: 'Only entries older than this id (the last one of the previous page).',
-  })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  before?: number;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
 }
 
 @ApiTags('audit')

@@ -18,7 +18,8 @@ import { readAppSource } from './read-app-source';
 
 /** Boots the same services the API uses, without HTTP, runs one command and shuts down. */
 async function withServices<T>(run: (context: INestApplicationContext) => Promise<T>): Promise<T> {
-  const config = { ...loadServerConfig(), logLevel: process.env.LOG_LEVEL ?? 'warn' };
+  // The CLI does its one command and leaves; the servers run the background work.
+  const config = { ...loadServerConfig(), logLevel: process.env.LOG_LEVEL ?? 'warn', jobPollMs: 0 };
   const database = await openDatabase(config);
   const context = await NestFactory.createApplicationContext(CoreModule.forRoot(config, database.url), {
     logger: ['error', 'warn'],

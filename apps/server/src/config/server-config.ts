@@ -31,6 +31,19 @@ export interface ServerConfig {
   demoPassword: string;
   logLevel: string;
   prettyLogs: boolean;
+  /** How often this server looks for due jobs and undispatched record changes; 0 stops the loop (tests drive it). */
+  jobPollMs: number;
+  /** Signs outgoing webhooks; generated once per installation when not set. */
+  webhookSecret: string | undefined;
+  /** Lets webhooks reach loopback and private addresses (intranet receivers); off by default against SSRF. */
+  allowPrivateWebhooks: boolean;
+  /** SMTP server for e-mail notifications, e.g. smtp://user:pass@mail.example.com:587; none disables e-mail. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** Outgoing webhooks that carry SMS / WeChat / DingTalk / WeCom notifications to their gateways. */
+  channelWebhooks: Partial<Record<'sms' | 'wechat' | 'dingtalk' | 'wecom', string>>;
+  /** A clock tests set by hand (never from the environment): timers and schedules read it instead of the system's. */
+  manualClock: boolean;
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {
@@ -73,6 +86,18 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     demoPassword: env.LOWCODE_DEMO_PASSWORD || randomBytes(9).toString('base64url'),
     logLevel: env.LOG_LEVEL || 'info',
     prettyLogs: env.LOG_PRETTY === '1',
+    jobPollMs: integer(env.LOWCODE_JOB_POLL_MS, 500, 'LOWCODE_JOB_POLL_MS'),
+    webhookSecret: env.LOWCODE_WEBHOOK_SECRET || undefined,
+    allowPrivateWebhooks: env.LOWCODE_ALLOW_PRIVATE_WEBHOOKS === '1',
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpFrom: env.SMTP_FROM || 'lowcode@localhost',
+    channelWebhooks: {
+      sms: env.LOWCODE_SMS_WEBHOOK || undefined,
+      wechat: env.LOWCODE_WECHAT_WEBHOOK || undefined,
+      dingtalk: env.LOWCODE_DINGTALK_WEBHOOK || undefined,
+      wecom: env.LOWCODE_WECOM_WEBHOOK || undefined,
+    },
+    manualClock: false,
   };
 }
 

@@ -18,6 +18,8 @@ export interface FieldChange {
 export interface WriteContext extends Viewer {
   locale: Locale;
   source: string;
+  /** Set when a rule's action writes: the firings that led here, so rules cannot loop (rule engine chain guard). */
+  ruleChain?: { ruleKey: string; recordId: string }[];
 }
 
 const WORKSPACE_TIME_ZONE = 'Asia/Shanghai';
@@ -161,8 +163,8 @@ export async function recordWrites(
 ): Promise<void> {
   if (writes.length === 0) return;
   await manager.query(
-    `INSERT INTO record_change (workspace_id, app_id, entity_key, actor_id, source, record_id, version, type, changes)
-     SELECT $1, $2, $3, $4, $5, w.id, w.version, w.type, w.changes
+    `INSERT INTO record_change (workspace_id, app_id, entity_key, actor_id, source, record_id, version, type, changes, rule_chain)
+     SELECT $1, $2, $3, $4, $5, w.id, w.version, w.type, w.changes, $10
        FROM unnest($6::uuid[], $7::int[], $8::text[], $9::jsonb[]) AS w (id, version, type, changes)`,
     [
       context.workspaceId,
@@ -174,6 +176,7 @@ export async function recordWrites(
       writes.map((write) => write.version),
       writes.map((write) => write.type),
       writes.map((write) => JSON.stringify(write.changes)),
+      JSON.stringify(context.ruleChain ?? []),
     ],
   );
 }

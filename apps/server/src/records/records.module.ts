@@ -19,6 +19,6 @@ import { FilesModule } from '../files/files.module';
     RecordImporterService,
     RecordExporterService,
   ],
-  exports: [RecordsService, RecordStorageService],
+  exports: [RecordsService, RecordStorageService, EntityCatalogService],
 })
 export class RecordsModule {}

@@ -22,8 +22,8 @@ export async function createDemoUsers(
 ): Promise<Map<string, string>> {
   if (users.length === 0) return new Map();
   await manager.query(
-    `INSERT INTO app_user (username, display_name, password_hash)
-     SELECT u.username, u.name, $3 FROM unnest($1::text[], $2::text[]) AS u (username, name)
+    `INSERT INTO app_user (username, display_name, password_hash, email)
+     SELECT u.username, u.name, $3, u.username || '@demo.invalid' FROM unnest($1::text[], $2::text[]) AS u (username, name)
      ON CONFLICT ((lower(username))) DO NOTHING`,
     [users.map((user) => user.username), users.map((user) => user.name), passwordHash],
   );

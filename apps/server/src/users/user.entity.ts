@@ -12,6 +12,10 @@ export class User {
   @Column('text', { name: 'display_name' })
   displayName: string;
 
+  /** Where e-mail notifications go; none means in-app only. */
+  @Column('text', { nullable: true })
+  email: string | null;
+
   @Column('text', { name: 'password_hash', select: false })
   passwordHash: string;
 

@@ -9,6 +9,7 @@ export interface NewUser {
   username: string;
   password: string;
   displayName?: string;
+  email?: string;
   isSystemAdmin?: boolean;
 }
 
@@ -39,6 +40,7 @@ export class UsersService {
     const user = repository.create({
       username: input.username,
       displayName: input.displayName ?? input.username,
+      email: input.email ?? null,
       passwordHash: await hashPassword(input.password),
       isSystemAdmin: input.isSystemAdmin ?? false,
     });

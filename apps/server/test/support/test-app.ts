@@ -2,6 +2,8 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { loadServerConfig, type ServerConfig } from '../../src/config/server-config';
 import { createServerApp } from '../../src/create-app';
+import { AutomationRunner } from '../../src/jobs/automation-runner';
+import { Clock } from '../../src/jobs/clock';
 import { TestDatabase } from './test-database';
 
 export const ADMIN = { username: 'admin', password: 'admin-password-for-tests' };
@@ -26,6 +28,9 @@ export async function createTestApp(
     adminPassword: ADMIN.password,
     webDistDir: '/nonexistent',
     template: '',
+    // Tests drive background work themselves (`drainAutomation`) and move time by hand.
+    jobPollMs: 0,
+    manualClock: true,
     ...overrides,
   };
   const app = await createServerApp(config, db.url);
@@ -41,6 +46,13 @@ export async function createTestApp(
     },
   };
 }
+
+/** Runs everything due: outbox dispatch, schedules, jobs — until nothing is left. */
+export async function drainAutomation(testApp: TestApp): Promise<void> {
+  await testApp.app.get(AutomationRunner).drain();
+}
+
+export const clockOf = (testApp: TestApp): Clock => testApp.app.get(Clock);
 
 export async function loginAs(
   testApp: TestApp,

@@ -55,6 +55,21 @@ const ERRORS = {
     'zh-CN': '应用 "{app}" 中没有实体 "{entity}"。',
   },
   RECORD_NOT_FOUND: { status: 404, en: 'Record not found.', 'zh-CN': '记录不存在。' },
+  RULE_NOT_FOUND: {
+    status: 404,
+    en: 'App "{app}" has no rule "{rule}".',
+    'zh-CN': '应用 "{app}" 中没有规则 "{rule}"。',
+  },
+  RULE_BROKEN: {
+    status: 409,
+    en: 'Rule "{rule}" does not compile against this version of the app: {reason}',
+    'zh-CN': '规则 "{rule}" 与当前应用版本不符，无法编译：{reason}',
+  },
+  RULE_NEEDS_RECORD: {
+    status: 400,
+    en: 'Rule "{rule}" runs on records of "{entity}": choose one to test it with.',
+    'zh-CN': '规则 "{rule}" 作用于 "{entity}" 的记录：请选择一条记录来测试。',
+  },
   RECORD_INVALID: {
     status: 400,
     en: 'The record has {count} invalid value(s).',
@@ -71,6 +86,17 @@ const ERRORS = {
     'zh-CN': '已有其他记录使用了这个值。',
   },
   FILTER_INVALID: { status: 400, en: 'The query is invalid.', 'zh-CN': '查询条件不正确。' },
+  REPORT_INVALID: { status: 400, en: 'The report cannot be run.', 'zh-CN': '报表无法运行。' },
+  REPORT_NOT_FOUND: {
+    status: 404,
+    en: 'App "{app}" has no report "{key}".',
+    'zh-CN': '应用 "{app}" 中没有报表 "{key}"。',
+  },
+  DASHBOARD_NOT_FOUND: {
+    status: 404,
+    en: 'App "{app}" has no dashboard "{key}" you may see.',
+    'zh-CN': '应用 "{app}" 中没有您可查看的仪表盘 "{key}"。',
+  },
   TEMPLATE_NOT_FOUND: {
     status: 404,
     en: 'Template "{key}" does not exist.',
@@ -79,6 +105,28 @@ const ERRORS = {
   IMPORT_INVALID: { status: 400, en: 'The file cannot be imported.', 'zh-CN': '文件无法导入。' },
   FILE_NOT_FOUND: { status: 404, en: 'File not found.', 'zh-CN': '文件不存在。' },
   FILE_REFUSED: { status: 400, en: 'The file was refused.', 'zh-CN': '文件未被接受。' },
+  FLOW_NOT_FOUND: {
+    status: 404,
+    en: 'App "{app}" has no flow "{flow}".',
+    'zh-CN': '应用 "{app}" 中没有流程 "{flow}"。',
+  },
+  FLOW_INSTANCE_NOT_FOUND: { status: 404, en: 'Flow instance not found.', 'zh-CN': '流程实例不存在。' },
+  FLOW_INSTANCE_CONFLICT: {
+    status: 409,
+    en: 'The flow instance has moved on: {reason}',
+    'zh-CN': '流程实例状态已变化：{reason}',
+  },
+  FLOW_COMMAND_INVALID: {
+    status: 400,
+    en: 'The flow cannot do this: {reason}',
+    'zh-CN': '流程无法执行此操作：{reason}',
+  },
+  TASK_NOT_FOUND: { status: 404, en: 'Task not found.', 'zh-CN': '任务不存在。' },
+  TASK_CONFLICT: {
+    status: 409,
+    en: 'This task was already handled: {reason}',
+    'zh-CN': '该任务已被处理：{reason}',
+  },
   TOO_MANY_REQUESTS: {
     status: 429,
     en: 'Too many attempts. Try again later.',

@@ -4,6 +4,7 @@ import { MemberAppRoles1764000000000 } from './1764000000000-member-app-roles';
 import { MemberAttributes1764100000000 } from './1764100000000-member-attributes';
 import { LoginFailures1764200000000 } from './1764200000000-login-failures';
 import { AuditLog1764300000000 } from './1764300000000-audit-log';
+import { JobsAndRules1764400000000 } from './1764400000000-jobs-and-rules';
 
 /** Every migration, oldest first. The schema changes only through these; `synchronize` is never on. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   MemberAttributes1764100000000,
   LoginFailures1764200000000,
   AuditLog1764300000000,
+  JobsAndRules1764400000000,
 ];

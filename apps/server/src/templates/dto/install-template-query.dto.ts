@@ -1,9 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+import { toBoolean } from '../../common/http/query.dto';
 
 export class InstallTemplateQueryDto {
   @ApiPropertyOptional({ description: 'Only report what installing would add, change or remove.' })

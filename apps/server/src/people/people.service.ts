@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Who is who in a workspace: members by id or user name, by the app role they hold, by department (a
+ * member attribute). Only members of the workspace are ever returned, so an id from another workspace
+ * in a definition or a record cannot reach anyone outside it.
+ */
+@Injectable()
+export class PeopleService {
+  /** Members named by id or user name; unknown names are dropped. */
+  async members(manager: EntityManager, workspaceId: string, idsOrNames: unknown[]): Promise<string[]> {
+    const values = idsOrNames.filter((value): value is string => typeof value === 'string' && value !== '');
+    if (values.length === 0) return [];
+    const ids = values.filter((value) => UUID.test(value));
+    const rows = (await manager.query(
+      `SELECT m.user_id FROM workspace_member m JOIN app_user u ON u.id = m.user_id
+        WHERE m.workspace_id = $1 AND (m.user_id = ANY($2::uuid[]) OR u.username = ANY($3::text[]))
+        ORDER BY m.user_id`,
+      [workspaceId, ids, values],
+    )) as { user_id: string }[];
+    return rows.map((row) => row.user_id);
+  }
+
+  async withAppRole(manager: EntityManager, workspaceId: string, role: string): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT user_id FROM workspace_member WHERE workspace_id = $1 AND $2 = ANY(app_roles) ORDER BY user_id`,
+      [workspaceId, role],
+    )) as { user_id: string }[];
+    return rows.map((row) => row.user_id);
+  }
+
+  async inDepartment(manager: EntityManager, workspaceId: string, department: string): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT user_id FROM workspace_member WHERE workspace_id = $1 AND attributes->>'department' = $2 ORDER BY user_id`,
+      [workspaceId, department],
+    )) as { user_id: string }[];
+    return rows.map((row) => row.user_id);
+  }
+
+  /** E-mail addresses of members (users without one are skipped). */
+  async emails(manager: EntityManager, workspaceId: string, userIds: string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows = (await manager.query(
+      `SELECT DISTINCT u.email FROM app_user u JOIN workspace_member m ON m.user_id = u.id
+        WHERE m.workspace_id = $1 AND u.id = ANY($2::uuid[]) AND u.email IS NOT NULL AND u.email <> ''`,
+      [workspaceId, userIds],
+    )) as { email: string }[];
+    return rows.map((row) => row.email);
+  }
+}

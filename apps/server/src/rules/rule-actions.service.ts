@@ -1,0 +1,251 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type LocalizedText } from '@lowcode/app-model';
+import { type PlannedAction, type PlannedAssignee } from '@lowcode/rule-engine';
+import { type EntityManager } from 'typeorm';
+import { AppError } from '../common/errors/app-error';
+import { SERVER_CONFIG, type ServerConfig } from '../config/server-config';
+import { type Job, JobQueue } from '../jobs/job-queue';
+import { NotificationService } from '../notifications/notification.service';
+import { PeopleService } from '../people/people.service';
+import { systemViewer } from '../records/access/entity-access';
+import { EntityCatalogService } from '../records/entity-catalog.service';
+import { type WriteContext } from '../records/record-writer';
+import { RecordsService } from '../records/records.service';
+
+/** Where a firing came from: enough to name its jobs, notifications and log entry uniquely. */
+export interface FiringContext {
+  workspaceId: string;
+  appId: string;
+  appKey: string;
+  /** Unique per firing (`<rule>:<change>` or `<rule>:<tick>:<record>`): the idempotency key of its actions. */
+  firingKey: string;
+  /** The record the rule fired on, for links. */
+  entityKey?: string;
+  recordId?: string;
+  /** Values `{{record.field}}` in notification texts are filled from. */
+  record?: Record<string, unknown> | null;
+  /** A per-batch firing: how many records matched (`{{batch.count}}` in texts) and which. */
+  batch?: { count: number; recordIds: string[] };
+  job: Job<unknown>;
+}
+
+export interface ActionOutcome {
+  key: string;
+  type: PlannedAction['type'];
+  /** done: carried out in the firing's transaction; queued: handed to a retried job; skipped / failed: why in detail. */
+  status: 'done' | 'queued' | 'skipped' | 'failed';
+  detail?: unknown;
+}
+
+export const RULE_WEBHOOK_QUEUE = 'rule.webhook';
+export const EMAIL_QUEUE = 'notify.email';
+export const CHANNEL_QUEUE = 'notify.channel';
+
+/**
+ * Carries out what a verdict planned. Record and in-app actions happen in the firing's transaction (each
+ * behind a savepoint, so one invalid record is reported without undoing the others); anything leaving the
+ * database is a job of its own, retried with backoff and dead-lettered after its last attempt.
+ */
+@Injectable()
+export class RuleActionsService {
+  constructor(
+    @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+    private readonly jobs: JobQueue,
+    private readonly notifications: NotificationService,
+    private readonly people: PeopleService,
+    private readonly catalog: EntityCatalogService,
+    private readonly records: RecordsService,
+  ) {}
+
+  async execute(
+    manager: EntityManager,
+    context: FiringContext,
+    actions: PlannedAction[],
+  ): Promise<ActionOutcome[]> {
+    const outcomes: ActionOutcome[] = [];
+    for (const action of actions) {
+      await manager.query('SAVEPOINT rule_action');
+      try {
+        const outcome = await this.run(manager, context, action);
+        await manager.query('RELEASE SAVEPOINT rule_action');
+        outcomes.push({ key: action.actionKey, type: action.type, ...outcome });
+      } catch (error) {
+        await manager.query('ROLLBACK TO SAVEPOINT rule_action');
+        // A refused record (validation, permission, missing) fails the same way on every retry: report it.
+        // Anything else (a lost connection, a deadlock) fails the whole firing so the job retries it.
+        if (!(error instanceof AppError)) throw error;
+        outcomes.push({
+          key: action.actionKey,
+          type: action.type,
+          status: 'failed',
+          detail: { code: error.code, details: error.details },
+        });
+      }
+    }
+    return outcomes;
+  }
+
+  private async run(
+    manager: EntityManager,
+    context: FiringContext,
+    action: PlannedAction,
+  ): Promise<Omit<ActionOutcome, 'key' | 'type'>> {
+    const idempotencyKey = `${context.firingKey}:${action.actionKey}`;
+    const writeContext: WriteContext = {
+      ...systemViewer(context.workspaceId, null),
+      locale: 'zh-CN',
+      source: 'rule',
+      ruleChain: action.chain,
+    };
+    switch (action.type) {
+      case 'createRecord': {
+        const resolved = await this.catalog.resolve(
+          context.workspaceId,
+          context.appKey,
+          action.entity,
+          manager,
+        );
+        const record = await this.records.insert(manager, resolved, writeContext, action.values);
+        return { status: 'done', detail: { entity: action.entity, id: record.id } };
+      }
+      case 'updateRecord': {
+        const resolved = await this.catalog.resolve(
+          context.workspaceId,
+          context.appKey,
+          action.entity,
+          manager,
+        );
+        const [current] = await this.records.findMany(manager, resolved, [action.recordId]);
+        if (!current || current.deletedAt) throw new AppError('RECORD_NOT_FOUND');
+        const record = await this.records.patch(
+          manager,
+          resolved,
+          writeContext,
+          action.recordId,
+          current.version,
+          action.values,
+        );
+        return { status: 'done', detail: { entity: action.entity, id: record.id, version: record.version } };
+      }
+      case 'notify':
+        return this.notify(manager, context, action, idempotencyKey);
+      case 'webhook': {
+        const jobId = await this.jobs.enqueue(
+          RULE_WEBHOOK_QUEUE,
+          {
+            url: action.url,
+            method: action.method,
+            headers: action.headers,
+            body: action.body,
+            idempotencyKey,
+          },
+          { dedupeKey: idempotencyKey, maxAttempts: 6 },
+          manager,
+        );
+        return { status: 'queued', detail: { job: jobId } };
+      }
+      case 'createTask':
+      case 'startFlow':
+        return { status: 'skipped', detail: { reason: `${action.type} needs the flow service` } };
+    }
+  }
+
+  private async notify(
+    manager: EntityManager,
+    context: FiringContext,
+    action: Extract<PlannedAction, { type: 'notify' }>,
+    idempotencyKey: string,
+  ): Promise<Omit<ActionOutcome, 'key' | 'type'>> {
+    const userIds = await this.resolveAssignees(manager, context.workspaceId, action.to);
+    if (userIds.length === 0) return { status: 'skipped', detail: { reason: 'nobody to notify' } };
+    const text = fillTemplate(action.template, { record: context.record ?? {}, batch: context.batch ?? {} });
+    switch (action.channel) {
+      case 'inApp': {
+        const push = await this.notifications.create(manager, {
+          workspaceId: context.workspaceId,
+          userIds,
+          appId: context.appId,
+          title: text,
+          link: context.entityKey
+            ? { kind: 'record', entity: context.entityKey, id: context.recordId }
+            : undefined,
+          source: { rule: action.ruleKey, action: action.actionKey },
+          dedupeKey: idempotencyKey,
+        });
+        context.job.afterCommit(push);
+        return { status: 'done', detail: { users: userIds.length } };
+      }
+      case 'email': {
+        if (!this.config.smtpUrl)
+          return { status: 'skipped', detail: { reason: 'SMTP_URL is not configured' } };
+        const to = await this.people.emails(manager, context.workspaceId, userIds);
+        if (to.length === 0) return { status: 'skipped', detail: { reason: 'nobody has an e-mail address' } };
+        const jobId = await this.jobs.enqueue(
+          EMAIL_QUEUE,
+          {
+            to,
+            subject: text['zh-CN'] ?? text.en,
+            text: [text['zh-CN'], text.en].filter(Boolean).join('\n\n'),
+            idempotencyKey,
+          },
+          { dedupeKey: idempotencyKey, maxAttempts: 6 },
+          manager,
+        );
+        return { status: 'queued', detail: { job: jobId, recipients: to.length } };
+      }
+      default: {
+        const gateway = this.config.channelWebhooks[action.channel];
+        if (!gateway)
+          return { status: 'skipped', detail: { reason: `no ${action.channel} gateway is configured` } };
+        const jobId = await this.jobs.enqueue(
+          CHANNEL_QUEUE,
+          { channel: action.channel, url: gateway, users: userIds, text, idempotencyKey },
+          { dedupeKey: idempotencyKey, maxAttempts: 6 },
+          manager,
+        );
+        return { status: 'queued', detail: { job: jobId, users: userIds.length } };
+      }
+    }
+  }
+
+  async resolveAssignees(
+    manager: EntityManager,
+    workspaceId: string,
+    to: PlannedAssignee,
+  ): Promise<string[]> {
+    switch (to.type) {
+      case 'user':
+        return this.people.members(manager, workspaceId, to.users);
+      case 'role':
+        return this.people.withAppRole(manager, workspaceId, to.role);
+      case 'department':
+        return this.people.inDepartment(manager, workspaceId, to.department);
+      case 'field':
+      case 'expression':
+        return this.people.members(manager, workspaceId, Array.isArray(to.value) ? to.value : [to.value]);
+      case 'autoDispatch':
+        return [];
+    }
+  }
+}
+
+/**
+ * Fills `{{record.field}}` placeholders with the record's values (own properties only, so a placeholder
+ * cannot reach a prototype); an unknown placeholder becomes empty.
+ */
+export function fillTemplate(template: LocalizedText, data: Record<string, unknown>): LocalizedText {
+  const fill = (text: string) =>
+    text.replace(/\{\{\s*([a-zA-Z_][\w.]*)\s*\}\}/g, (_match, path: string) => {
+      let value: unknown = data;
+      for (const segment of path.split('.')) {
+        value =
+          value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, segment)
+            ? (value as Record<string, unknown>)[segment]
+            : undefined;
+      }
+      return value === undefined || value === null || typeof value === 'object' ? '' : String(value);
+    });
+  return Object.fromEntries(
+    Object.entries(template).map(([locale, text]) => [locale, fill(text ?? '')]),
+  ) as LocalizedText;
+}

@@ -1,0 +1,127 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type AppDefinition, type RuleDefinition } from '@lowcode/app-model';
+import { type CompiledRule, compileRule, RuleCompileError } from '@lowcode/rule-engine';
+import { type DataSource, type EntityManager } from 'typeorm';
+
+/** The rules of one app at one revision, compiled once. */
+export interface AppRules {
+  appId: string;
+  workspaceId: string;
+  appKey: string;
+  /** The rule version every firing logs: the app revision its definition came from. */
+  revision: number;
+  app: AppDefinition;
+  compiled: Map<string, CompiledRule>;
+  /** Rules that do not compile against this revision (a field they read was removed …), with why. */
+  broken: Map<string, string>;
+  settings: Map<string, RuleSetting>;
+}
+
+export interface RuleSetting {
+  enabled: boolean | null;
+  logMisses: boolean;
+}
+
+interface AppRow {
+  id: string;
+  workspace_id: string;
+  key: string;
+  revision: number;
+}
+
+/**
+ * Compiled rules per app revision. A new import gets a new revision and so a fresh compile; settings
+ * (enabled, log misses) are read each time because an admin may switch them at any moment.
+ */
+@Injectable()
+export class RuleCatalogService {
+  private readonly logger = new Logger('RuleCatalog');
+  private readonly cache = new Map<string, Omit<AppRules, 'settings'>>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async forApp(
+    appId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AppRules | undefined> {
+    const [row] = (await manager.query(
+      'SELECT id, workspace_id, key, revision FROM app WHERE id = $1 AND storage_schema IS NOT NULL',
+      [appId],
+    )) as AppRow[];
+    return row ? this.load(row, manager) : undefined;
+  }
+
+  async forAppKey(workspaceId: string, appKey: string, manager: EntityManager = this.dataSource.manager) {
+    const [row] = (await manager.query(
+      'SELECT id, workspace_id, key, revision FROM app WHERE workspace_id = $1 AND key = $2 AND storage_schema IS NOT NULL',
+      [workspaceId, appKey],
+    )) as AppRow[];
+    return row ? this.load(row, manager) : undefined;
+  }
+
+  /** Every app that has scheduled rules; cheap when nothing changed (one query of ids and revisions). */
+  async all(manager: EntityManager = this.dataSource.manager): Promise<AppRules[]> {
+    const rows = (await manager.query(
+      'SELECT id, workspace_id, key, revision FROM app WHERE storage_schema IS NOT NULL',
+    )) as AppRow[];
+    return Promise.all(rows.map((row) => this.load(row, manager)));
+  }
+
+  private async load(row: AppRow, manager: EntityManager): Promise<AppRules> {
+    const cacheKey = `${row.id}:${row.revision}`;
+    let compiled = this.cache.get(cacheKey);
+    if (!compiled) {
+      // Definition and revision in one read, so a concurrent import cannot pair one with the other.
+      const [current] = (await manager.query('SELECT definition, revision FROM app WHERE id = $1', [
+        row.id,
+      ])) as [{ definition: AppDefinition; revision: number }];
+      compiled = compileApp({ ...row, revision: current.revision }, current.definition, (message) =>
+        this.logger.warn(message),
+      );
+      for (const key of this.cache.keys()) if (key.startsWith(`${row.id}:`)) this.cache.delete(key);
+      this.cache.set(cacheKey, compiled);
+    }
+    const settings = (await manager.query(
+      'SELECT rule_key, enabled, log_misses FROM rule_setting WHERE app_id = $1',
+      [row.id],
+    )) as { rule_key: string; enabled: boolean | null; log_misses: boolean }[];
+    return {
+      ...compiled,
+      settings: new Map(
+        settings.map((setting) => [
+          setting.rule_key,
+          { enabled: setting.enabled, logMisses: setting.log_misses },
+        ]),
+      ),
+    };
+  }
+}
+
+function compileApp(row: AppRow, app: AppDefinition, warn: (message: string) => void) {
+  const compiled = new Map<string, CompiledRule>();
+  const broken = new Map<string, string>();
+  for (const rule of app.rules ?? []) {
+    try {
+      compiled.set(rule.key, compileRule(rule, app));
+    } catch (error) {
+      const reason = error instanceof RuleCompileError ? error.render('en') : String(error);
+      broken.set(rule.key, reason);
+      warn(`Rule ${row.key}.${rule.key} does not compile: ${reason}`);
+    }
+  }
+  return {
+    appId: row.id,
+    workspaceId: row.workspace_id,
+    appKey: row.key,
+    revision: row.revision,
+    app,
+    compiled,
+    broken,
+  };
+}
+
+/** Whether a rule runs: the admin's switch when set, else the definition's `enabled` (default on). */
+export function isEnabled(rules: AppRules, rule: RuleDefinition): boolean {
+  return rules.settings.get(rule.key)?.enabled ?? rule.enabled ?? true;
+}
