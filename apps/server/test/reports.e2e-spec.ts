@@ -1,0 +1,202 @@
+import { smallApp } from './support/fixtures';
+import { createTestApp, loginAs, type TestApp } from './support/test-app';
+import { createMember, insertWorkOrders, newId, storageSchema, type WorkOrderRow } from './reports-support';
+
+const PASSWORD = 'technician-password-1';
+
+describe('reports API', () => {
+  let testApp: TestApp;
+  let admin: { Authorization: string };
+  let technician: { Authorization: string };
+  let technicianId: string;
+  let schema: string;
+  const app = smallApp();
+  const base = `/api/apps/${app.key}`;
+  const orders: WorkOrderRow[] = [];
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    ({ auth: admin } = await loginAs(testApp));
+    await testApp.http().post('/api/apps/import').set(admin).send(app).expect(200);
+    schema = await storageSchema(testApp, app.key);
+    technicianId = await createMember(testApp, 'tech1', ['technician'], PASSWORD);
+    ({ auth: technician } = await loginAs(testApp, { username: 'tech1', password: PASSWORD }));
+    const other = await createMember(testApp, 'tech2', ['technician'], PASSWORD);
+    const [room] = await testApp.database.query<{ _id: string }>(
+      `SELECT _id FROM "${schema}"."room" LIMIT 1`,
+    );
+    const order = (category: string, technician: string, cost: number, reportedAt: string, deleted = false) =>
+      orders.push({
+        id: newId(),
+        category,
+        room: room!._id,
+        technician,
+        cost,
+        rating: 4,
+        status: 'done',
+        reportedAt,
+        deleted,
+      });
+    order('plumbing', technicianId, 100, '2024-01-15T10:00:00Z');
+    order('plumbing', other, 300, '2024-01-20T10:00:00Z');
+    order('electrical', technicianId, 50, '2024-02-03T10:00:00Z');
+    order('electrical', other, 70, '2024-02-04T10:00:00Z');
+    order('electrical', other, 90, '2024-02-05T10:00:00Z');
+    order('elevator', other, 1000, '2024-02-06T10:00:00Z', true); // deleted: never counted
+    await insertWorkOrders(testApp, schema, orders);
+  });
+  afterAll(() => testApp.close());
+
+  const run = (auth: { Authorization: string }, report: string, body: object = {}) =>
+    testApp.http().post(`${base}/reports/${report}/run`).set(auth).send(body);
+  const preview = (auth: { Authorization: string }, report: object, body: object = {}) =>
+    testApp
+      .http()
+      .post(`${base}/reports/preview`)
+      .set(auth)
+      .send({ report, ...body });
+
+  it('runs a saved report end to end: rows, columns and a chart option', async () => {
+    const response = await run(admin, 'repairsByCategory', { locale: 'en' }).expect(200);
+    expect(response.body.rows).toEqual([
+      { category: 'electrical', orders: 3, avgCost: 70 },
+      { category: 'plumbing', orders: 2, avgCost: 200 },
+    ]);
+    expect(response.body.columns.map((column: { key: string }) => column.key)).toEqual([
+      'category',
+      'orders',
+      'avgCost',
+    ]);
+    expect(response.body.option.series[0]).toMatchObject({ type: 'bar', name: 'Orders', data: [3, 2] });
+  });
+
+  it('applies filters, drill values, periods and comparison', async () => {
+    const definition = {
+      key: 'monthly',
+      label: { 'zh-CN': '月度' },
+      entity: 'workOrder',
+      chart: { type: 'kpi' },
+      periodField: 'reportedAt',
+      dimensions: [],
+      measures: [{ key: 'orders', aggregate: 'count' }],
+    };
+    const response = await preview(admin, definition, {
+      filters: { category: ['electrical', 'plumbing'] },
+      period: { from: '2024-02-01', to: '2024-02-29' },
+      compare: 'previousPeriod',
+      timeZone: 'Asia/Shanghai',
+    }).expect(200);
+    expect(response.body.rows).toEqual([{ orders: 3 }]);
+    expect(response.body.previousRows).toEqual([{ orders: 2 }]);
+    expect(response.body.option.kpi).toMatchObject({ value: 3, previous: 2, changePercent: 50 });
+  });
+
+  it("applies the caller's row scope inside every aggregate", async () => {
+    const response = await run(technician, 'repairsByCategory').expect(200);
+    expect(response.body.rows).toEqual([
+      { category: 'electrical', orders: 1, avgCost: 50 },
+      { category: 'plumbing', orders: 1, avgCost: 100 },
+    ]);
+    const total = await preview(technician, {
+      key: 'all',
+      label: { 'zh-CN': '全部' },
+      entity: 'workOrder',
+      chart: { type: 'kpi' },
+      dimensions: [],
+      measures: [
+        { key: 'orders', aggregate: 'count' },
+        { key: 'cost', aggregate: 'sum', field: 'cost' },
+      ],
+    }).expect(200);
+    expect(total.body.rows).toEqual([{ orders: 2, cost: 150 }]);
+  });
+
+  it('refuses entities the role may not read, and hidden or masked fields by name', async () => {
+    const joined = await preview(technician, {
+      key: 'byBuilding',
+      label: { 'zh-CN': '按楼' },
+      entity: 'workOrder',
+      chart: { type: 'bar' },
+      dimensions: [{ field: 'room.building' }],
+      measures: [{ key: 'orders', aggregate: 'count' }],
+    }).expect(403);
+    expect(joined.body.error.details[0].message).toContain('"room"');
+    const hidden = await preview(technician, {
+      key: 'byCredit',
+      label: { 'zh-CN': '按信用代码' },
+      entity: 'tenant',
+      chart: { type: 'bar' },
+      dimensions: [{ field: 'name' }],
+      measures: [{ key: 'n', aggregate: 'count' }],
+      filter: { '==': [{ var: 'record.creditCode' }, 'x'] },
+    }).expect(403);
+    expect(hidden.body.error.details).toEqual([
+      { path: 'filter.==[0].var', message: expect.stringContaining('"creditCode"') },
+    ]);
+  });
+
+  it.each([
+    [
+      'a hostile field key',
+      { dimensions: [{ field: 'category"; DROP TABLE app; --' }] },
+      'report.dimensions[0].field',
+    ],
+    [
+      'a hostile measure key',
+      { measures: [{ key: '__proto__', aggregate: 'count' }] },
+      'report.measures[0].key',
+    ],
+    [
+      'a hostile filter field',
+      { filter: { '==': [{ var: 'record.x") OR 1=1 --' }, 1] } },
+      "report.filter['=='][0].var",
+    ],
+    [
+      'a wrongly typed filter value',
+      { filter: { '>': [{ var: 'record.cost' }, '1; DROP TABLE app'] } },
+      'filter.>[1]',
+    ],
+  ])('answers 400 naming the place for %s', async (_name, change, path) => {
+    const definition = {
+      key: 'probe',
+      label: { 'zh-CN': '探测' },
+      entity: 'workOrder',
+      chart: { type: 'table' },
+      dimensions: [{ field: 'category' }],
+      measures: [{ key: 'orders', aggregate: 'count' }],
+      ...change,
+    };
+    const response = await preview(admin, definition).expect(400);
+    expect(response.body.error.details.map((detail: { path: string }) => detail.path)).toContain(path);
+  });
+
+  it('keeps hostile run-time values as parameters or refuses them, never a 500', async () => {
+    const hostile = `x'); DROP TABLE "${schema}"."workOrder"; --`;
+    const filtered = await run(admin, 'repairsByCategory', { filters: { category: hostile } }).expect(200);
+    expect(filtered.body.rows).toEqual([]);
+    await run(admin, 'repairsByCategory', { filters: { [hostile]: 'x' } }).expect(400);
+    await run(admin, 'repairsByCategory', { filters: { cost: { from: hostile } } }).expect(400);
+    await run(admin, 'repairsByCategory', { drill: [{ field: 'category', value: hostile }] }).expect(400);
+    await run(admin, 'repairsByCategory', { timeZone: "UTC'; SELECT 1; --" }).expect(400);
+    await run(admin, 'repairsByCategory', { locale: 'xx' }).expect(400);
+    await run(admin, 'noSuchReport').expect(404);
+    const [{ count }] = await testApp.database.query<{ count: string }>(
+      `SELECT count(*) FROM "${schema}"."workOrder"`,
+    );
+    expect(Number(count)).toBe(orders.length);
+  });
+
+  it('lists only the dashboards the caller’s roles may see', async () => {
+    const all = await testApp.http().get(`${base}/dashboards`).set(admin).expect(200);
+    expect(all.body.map((dashboard: { key: string }) => dashboard.key)).toEqual(['operations']);
+    const detail = await testApp.http().get(`${base}/dashboards/operations`).set(admin).expect(200);
+    expect(detail.body.reports.map((report: { key: string }) => report.key)).toEqual([
+      'roomStatus',
+      'repairsByCategory',
+      'monthlyRepairs',
+    ]);
+    const mine = await testApp.http().get(`${base}/dashboards`).set(technician).expect(200);
+    expect(mine.body).toEqual([]);
+    await testApp.http().get(`${base}/dashboards/operations`).set(technician).expect(404);
+  });
+});

@@ -1,0 +1,201 @@
+import fc from 'fast-check';
+import { type ReportDefinition } from '@lowcode/app-model';
+import { runReportInMemory, type RowsByEntity } from '@lowcode/report-engine';
+import { reportDataset } from '../src/reports/utils/report-dataset';
+import { smallApp } from './support/fixtures';
+import { createTestApp, loginAs, type TestApp } from './support/test-app';
+import { insertWorkOrders, storageSchema, type WorkOrderRow } from './reports-support';
+
+const CATEGORIES = ['plumbing', 'electrical', 'elevator'];
+const STATUSES = ['submitted', 'dispatched', 'done', 'closed'];
+const ZONES = ['UTC', 'Asia/Shanghai', 'America/New_York'];
+
+/** The database's answer and the in-memory reference's agree on random reports over random rows. */
+describe('reports: SQL against the in-memory reference', () => {
+  let testApp: TestApp;
+  let admin: { Authorization: string };
+  let schema: string;
+  const app = smallApp();
+  let roomIds: string[] = [];
+  let fixed: RowsByEntity = {};
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    ({ auth: admin } = await loginAs(testApp));
+    await testApp.http().post('/api/apps/import').set(admin).send(app).expect(200);
+    schema = await storageSchema(testApp, app.key);
+    const rooms = await testApp.database.query<Record<string, unknown> & { _id: string }>(
+      `SELECT _id, code, building, floor::float8 AS floor, area::float8 AS area, status FROM "${schema}"."room"`,
+    );
+    const buildings = await testApp.database.query<Record<string, unknown> & { _id: string }>(
+      `SELECT _id, name, code, floors::float8 AS floors FROM "${schema}"."building"`,
+    );
+    roomIds = rooms.map((room) => room._id);
+    const records = (rows: Array<Record<string, unknown> & { _id: string }>) =>
+      rows.map(({ _id, ...values }) => ({ id: _id, values }));
+    fixed = { room: records(rooms), building: records(buildings) };
+  });
+  afterAll(() => testApp.close());
+
+  const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null, freq: 5 });
+  const orderArbitrary = fc.record({
+    id: fc.uuid({ version: 4 }),
+    category: maybe(fc.constantFrom(...CATEGORIES)),
+    room: fc.constant(null as string | null),
+    roomIndex: fc.nat(),
+    technician: fc.constant(null),
+    cost: maybe(fc.integer({ min: 0, max: 500 })),
+    rating: maybe(fc.integer({ min: 1, max: 5 })),
+    status: maybe(fc.constantFrom(...STATUSES)),
+    reportedAt: fc
+      .integer({ min: Date.parse('2023-11-01T00:00:00Z'), max: Date.parse('2024-04-30T00:00:00Z') })
+      .map((ms) => new Date(ms).toISOString()),
+    deleted: fc.boolean(),
+  });
+
+  const dimensionArbitrary = fc.constantFrom(
+    { field: 'category' },
+    { field: 'status' },
+    { field: 'room' },
+    { field: 'room.building' },
+    { field: 'reportedAt', bucket: 'day' },
+    { field: 'reportedAt', bucket: 'week' },
+    { field: 'reportedAt', bucket: 'month' },
+    { field: 'reportedAt', bucket: 'quarter' },
+  );
+  const measureArbitrary = fc.constantFrom(
+    { aggregate: 'count' },
+    { aggregate: 'count', field: 'cost' },
+    { aggregate: 'distinctCount', field: 'category' },
+    { aggregate: 'sum', field: 'cost' },
+    { aggregate: 'avg', field: 'cost' },
+    { aggregate: 'min', field: 'cost' },
+    { aggregate: 'max', field: 'reportedAt' },
+    { aggregate: 'median', field: 'rating' },
+    { aggregate: 'percentile', p: 0.3, field: 'cost' },
+    { metric: 'csat', field: 'rating' },
+    { metric: 'nps', field: 'cost' },
+    { metric: 'ces', field: 'rating' },
+    { metric: 'occupancy', field: 'status', values: ['done', 'closed'] },
+  );
+  const leafFilter = fc.oneof(
+    fc.constantFrom(...CATEGORIES).map((value) => ({ '==': [{ var: 'record.category' }, value] })),
+    fc.constantFrom(...CATEGORIES).map((value) => ({ '!=': [{ var: 'record.category' }, value] })),
+    fc.subarray(STATUSES, { minLength: 1 }).map((values) => ({ in: [{ var: 'record.status' }, values] })),
+    fc.integer({ min: 0, max: 500 }).map((value) => ({ '>=': [{ var: 'record.cost' }, value] })),
+    fc.integer({ min: 1, max: 5 }).map((value) => ({ '<': [value, { var: 'record.rating' }] })),
+    fc.constant({ '==': [{ var: 'record.room' }, null] }),
+    fc.constant({ '!!': [{ var: 'record.cost' }] }),
+    fc
+      .constantFrom('2024-01-01', '2024-02-15T12:00:00Z')
+      .map((value) => ({ '<': [{ var: 'record.reportedAt' }, value] })),
+  );
+  const filterArbitrary = fc.oneof(
+    leafFilter,
+    fc.array(leafFilter, { minLength: 1, maxLength: 3 }).map((list) => ({ and: list })),
+    fc.array(leafFilter, { minLength: 1, maxLength: 3 }).map((list) => ({ or: list })),
+    leafFilter.map((leaf) => ({ '!': leaf })),
+  );
+  const reportArbitrary = fc
+    .record({
+      dimensions: fc.uniqueArray(dimensionArbitrary, {
+        maxLength: 2,
+        selector: (dimension) => dimension.field,
+      }),
+      measures: fc.array(measureArbitrary, { minLength: 1, maxLength: 3 }),
+      filter: fc.option(filterArbitrary, { nil: undefined }),
+      withRatio: fc.boolean(),
+      limit: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+    })
+    .map(({ dimensions, measures, filter, withRatio, limit }) => {
+      const keyed = measures.map((measure, index) => ({ key: `m${index}`, ...measure }));
+      // A derived metric over hidden parts; n − 1 is zero for single-row groups (NULLIF on both sides).
+      if (withRatio)
+        keyed.push(
+          { key: 'costSum', aggregate: 'sum', field: 'cost', hidden: true } as never,
+          { key: 'n', aggregate: 'count', hidden: true } as never,
+          { key: 'ratio', formula: { '/': [{ var: 'costSum' }, { '-': [{ var: 'n' }, 1] }] } } as never,
+        );
+      return {
+        key: 'random',
+        label: { 'zh-CN': '随机' },
+        entity: 'workOrder',
+        chart: { type: 'table' },
+        dimensions,
+        measures: keyed,
+        ...(filter ? { filter } : {}),
+        // With a limit, sort by the first dimension so the same groups are kept on both sides.
+        ...(limit && dimensions[0] ? { limit, sort: [{ by: dimensions[0].field, direction: 'desc' }] } : {}),
+      } as unknown as ReportDefinition;
+    });
+
+  it('agrees on 50 random reports over random rows', async () => {
+    const dataset = reportDataset(app, schema);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(orderArbitrary, { maxLength: 40 }),
+        reportArbitrary,
+        fc.constantFrom(...ZONES),
+        async (generated, report, timeZone) => {
+          const orders: WorkOrderRow[] = generated.map(({ roomIndex, ...order }) => ({
+            ...order,
+            room: roomIndex % 4 === 3 ? null : roomIds[roomIndex % roomIds.length]!,
+          }));
+          await testApp.database.query(`DELETE FROM "${schema}"."workOrder"`);
+          await insertWorkOrders(testApp, schema, orders);
+          const response = await testApp
+            .http()
+            .post(`/api/apps/${app.key}/reports/preview`)
+            .set(admin)
+            .send({ report, timeZone });
+          expect(response.status).toBe(200);
+          const expected = runReportInMemory(
+            report,
+            {
+              ...fixed,
+              workOrder: orders.map(({ id, deleted, ...values }) => ({ id, deleted, values })),
+            },
+            { dataset, timeZone },
+          );
+          const canonical = (rows: Array<Record<string, unknown>>) =>
+            report.limit
+              ? rows
+              : [...rows].sort((a, b) => (JSON.stringify(groupOf(a)) < JSON.stringify(groupOf(b)) ? -1 : 1));
+          const groupOf = (row: Record<string, unknown>) =>
+            report.dimensions.map((dimension) => row[dimension.field]);
+          expectClose(canonical(response.body.rows), canonical(expected.rows));
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+});
+
+/** Equal, with numbers within a relative 1e-9 (the database averages in exact decimals, JS in doubles). */
+function expectClose(actual: unknown, expected: unknown, path = 'rows'): void {
+  if (typeof actual === 'number' && typeof expected === 'number') {
+    if (Math.abs(actual - expected) > 1e-9 * Math.max(1, Math.abs(expected)))
+      throw new Error(`${path}: ${actual} ≠ ${expected}`);
+    return;
+  }
+  if (Array.isArray(actual) && Array.isArray(expected)) {
+    if (actual.length !== expected.length)
+      throw new Error(
+        `${path}: ${actual.length} rows ≠ ${expected.length}\n${JSON.stringify({ actual, expected })}`,
+      );
+    actual.forEach((item, index) => expectClose(item, expected[index], `${path}[${index}]`));
+    return;
+  }
+  if (actual && expected && typeof actual === 'object' && typeof expected === 'object') {
+    const keys = new Set([...Object.keys(actual), ...Object.keys(expected)]);
+    for (const key of keys)
+      expectClose(
+        (actual as Record<string, unknown>)[key],
+        (expected as Record<string, unknown>)[key],
+        `${path}.${key}`,
+      );
+    return;
+  }
+  if (actual !== expected)
+    throw new Error(`${path}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
+}
