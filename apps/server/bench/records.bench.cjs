@@ -5,6 +5,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
+const { report, startDatabase } = require('./support.cjs');
 
 const dist = path.resolve(__dirname, '../dist');
 const { createServerApp } = require(path.join(dist, 'create-app.js'));
@@ -18,32 +19,6 @@ const ROWS = Math.round(20_000 * SCALE);
 const SINGLE_ROWS = Math.round(1_000 * SCALE);
 const IMPORT_ROWS = Math.round(100_000 * SCALE);
 
-const report = (name, value) => console.log(`BENCH ${name} ${Number(value.toFixed(3))}`);
-
-async function startDatabase() {
-  // DATABASE_URL names a server to use; otherwise a throw-away embedded one, as the tests use.
-  const { startThrowawayPostgres } = await import('../test/support/throwaway-postgres.mjs');
-  const server = process.env.DATABASE_URL ? undefined : await startThrowawayPostgres();
-  const adminUrl = process.env.DATABASE_URL || server.url;
-  const name = `lowcode_bench_${process.pid}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    stop: async () => {
-      const client = new Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-      await server?.stop();
-    },
-  };
-}
-
 const room = (prefix, index, building) => ({
   code: `${prefix}-${index}`,
   building,
@@ -53,7 +28,7 @@ const room = (prefix, index, building) => ({
 });
 
 async function main() {
-  const database = await startDatabase();
+  const database = await startDatabase('records');
   const config = {
     ...loadServerConfig({}),
     logLevel: 'silent',

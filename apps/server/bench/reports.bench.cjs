@@ -6,6 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
+const { median, report, startDatabase } = require('./support.cjs');
 
 const dist = path.resolve(__dirname, '../dist');
 const { createServerApp } = require(path.join(dist, 'create-app.js'));
@@ -16,32 +17,6 @@ const { compileReport } = require('@lowcode/report-engine');
 const EXAMPLE = path.resolve(__dirname, '../../../packages/app-model/examples/small-app.json');
 const ROWS = Number(process.env.BENCH_REPORT_ROWS || 1_000_000);
 const REPETITIONS = Number(process.env.BENCH_REPORT_REPETITIONS || 5);
-
-const report = (name, value) => console.log(`BENCH ${name} ${Number(value.toFixed(3))}`);
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-async function startDatabase() {
-  const { startThrowawayPostgres } = await import('../test/support/throwaway-postgres.mjs');
-  const server = process.env.DATABASE_URL ? undefined : await startThrowawayPostgres();
-  const adminUrl = process.env.DATABASE_URL || server.url;
-  const name = `lowcode_bench_reports_${process.pid}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    stop: async () => {
-      const client = new Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-      await server?.stop();
-    },
-  };
-}
 
 /** Median wall time of each query, run alternately so caches and load favour neither. */
 async function timeAlternately(client, queries) {
@@ -58,7 +33,7 @@ async function timeAlternately(client, queries) {
 }
 
 async function main() {
-  const database = await startDatabase();
+  const database = await startDatabase('reports');
   const config = {
     ...loadServerConfig({}),
     logLevel: 'silent',

@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module';
 import { type ServerConfig } from './config/server-config';
 import { DatabaseModule } from './database/database.module';
 import { FilesModule } from './files/files.module';
+import { FlowsModule } from './flows/flows.module';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -44,6 +45,7 @@ export class CoreModule {
         AppsModule,
         BootstrapModule,
         RulesModule,
+        FlowsModule,
       ],
       providers: [ServerLogger],
       exports: [ServerLogger],

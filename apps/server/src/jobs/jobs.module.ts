@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { SERVER_CONFIG, type ServerConfig } from '../config/server-config';
 import { AutomationRunner } from './automation-runner';
 import { Clock } from './clock';
+import { FlowEventBus } from './flow-events';
 import { JobQueue } from './job-queue';
 import { RecordEventDispatcher } from './record-events';
 
@@ -16,8 +17,9 @@ import { RecordEventDispatcher } from './record-events';
     },
     JobQueue,
     RecordEventDispatcher,
+    FlowEventBus,
     AutomationRunner,
   ],
-  exports: [Clock, JobQueue, RecordEventDispatcher, AutomationRunner],
+  exports: [Clock, JobQueue, RecordEventDispatcher, FlowEventBus, AutomationRunner],
 })
 export class JobsModule {}

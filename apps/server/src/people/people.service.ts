@@ -15,11 +15,12 @@ export class PeopleService {
     const values = idsOrNames.filter((value): value is string => typeof value === 'string' && value !== '');
     if (values.length === 0) return [];
     const ids = values.filter((value) => UUID.test(value));
+    // User names are unique regardless of case, so they match regardless of case.
     const rows = (await manager.query(
-      `SELECT m.user_id FROM workspace_member m JOIN app_user u ON u.id = m.user_id
-        WHERE m.workspace_id = $1 AND (m.user_id = ANY($2::uuid[]) OR u.username = ANY($3::text[]))
+      `SELECT DISTINCT m.user_id FROM workspace_member m JOIN app_user u ON u.id = m.user_id
+        WHERE m.workspace_id = $1 AND (m.user_id = ANY($2::uuid[]) OR lower(u.username) = ANY($3::text[]))
         ORDER BY m.user_id`,
-      [workspaceId, ids, values],
+      [workspaceId, ids, values.map((value) => value.toLowerCase())],
     )) as { user_id: string }[];
     return rows.map((row) => row.user_id);
   }
@@ -34,7 +35,9 @@ export class PeopleService {
 
   async inDepartment(manager: EntityManager, workspaceId: string, department: string): Promise<string[]> {
     const rows = (await manager.query(
-      `SELECT user_id FROM workspace_member WHERE workspace_id = $1 AND attributes->>'department' = $2 ORDER BY user_id`,
+      `SELECT user_id FROM workspace_member
+        WHERE workspace_id = $1 AND (attributes->>'department' = $2 OR attributes->'departments' ? $2)
+        ORDER BY user_id`,
       [workspaceId, department],
     )) as { user_id: string }[];
     return rows.map((row) => row.user_id);

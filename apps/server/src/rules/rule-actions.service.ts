@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type LocalizedText } from '@lowcode/app-model';
+import { SYSTEM_ACTOR } from '@lowcode/flow-engine';
 import { type PlannedAction, type PlannedAssignee } from '@lowcode/rule-engine';
 import { type EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
@@ -10,6 +11,9 @@ import { PeopleService } from '../people/people.service';
 import { systemViewer } from '../records/access/entity-access';
 import { EntityCatalogService } from '../records/entity-catalog.service';
 import { type WriteContext } from '../records/record-writer';
+import { FlowDefinitions } from '../flows/services/flow-definitions.service';
+import { FlowRunner } from '../flows/services/flow-runner.service';
+import { StandaloneTasks } from '../flows/services/standalone-tasks.service';
 import { RecordsService } from '../records/records.service';
 
 /** Where a firing came from: enough to name its jobs, notifications and log entry uniquely. */
@@ -55,6 +59,9 @@ export class RuleActionsService {
     private readonly people: PeopleService,
     private readonly catalog: EntityCatalogService,
     private readonly records: RecordsService,
+    private readonly tasks: StandaloneTasks,
+    private readonly flows: FlowRunner,
+    private readonly flowDefinitions: FlowDefinitions,
   ) {}
 
   async execute(
@@ -144,9 +151,36 @@ export class RuleActionsService {
         );
         return { status: 'queued', detail: { job: jobId } };
       }
-      case 'createTask':
-      case 'startFlow':
-        return { status: 'skipped', detail: { reason: `${action.type} needs the flow service` } };
+      case 'createTask': {
+        const assignees = await this.resolveAssignees(manager, context.workspaceId, action.assignee);
+        if (assignees.length === 0) return { status: 'skipped', detail: { reason: 'nobody to assign' } };
+        const { taskId, push } = await this.tasks.createStandaloneTask(manager, {
+          workspaceId: context.workspaceId,
+          appId: context.appId,
+          title: fillTemplate(action.title, { record: context.record ?? {}, batch: context.batch ?? {} }),
+          assignees,
+          dueAt: action.dueAt ? new Date(action.dueAt) : null,
+          entityKey: context.entityKey ?? null,
+          recordId: context.recordId ?? null,
+          source: { rule: action.ruleKey, action: action.actionKey },
+        });
+        context.job.afterCommit(push);
+        return { status: 'done', detail: { task: taskId, assignees: assignees.length } };
+      }
+      case 'startFlow': {
+        const app = await this.flowDefinitions.appByKey(manager, context.workspaceId, context.appKey);
+        const outcome = await this.flows.start(manager, {
+          workspaceId: context.workspaceId,
+          app,
+          flowKey: action.flow,
+          recordId: action.recordId ?? null,
+          actor: SYSTEM_ACTOR,
+          // One instance per firing, however often the job is retried.
+          triggerKey: `rule:${idempotencyKey}`,
+        });
+        for (const push of outcome.pushes) context.job.afterCommit(push);
+        return { status: 'done', detail: { instance: outcome.instanceId, started: outcome.changed } };
+      }
     }
   }
 
@@ -224,6 +258,7 @@ export class RuleActionsService {
       case 'expression':
         return this.people.members(manager, workspaceId, Array.isArray(to.value) ? to.value : [to.value]);
       case 'autoDispatch':
+        // Auto-dispatch chooses among a flow node's candidates; a rule names its people directly.
         return [];
     }
   }

@@ -13,6 +13,7 @@ import { type DataSource, type EntityManager } from 'typeorm';
 import { SERVER_CONFIG, type ServerConfig } from '../config/server-config';
 import { loadInstanceSecret } from '../database/instance-secret';
 import { Clock } from '../jobs/clock';
+import { FlowEventBus, type FlowLifecycleEvent } from '../jobs/flow-events';
 import { type Job, JobQueue } from '../jobs/job-queue';
 import { type RecordChangeEvent, RecordEventDispatcher } from '../jobs/record-events';
 import { EntityCatalogService } from '../records/entity-catalog.service';
@@ -29,6 +30,7 @@ import { type AppRules, isEnabled, RuleCatalogService } from './rule-catalog.ser
 import { recordBefore, resolveAggregate, ruleRecord } from './rule-data';
 
 export const RULE_FIRE_QUEUE = 'rule.fire';
+export const RULE_FLOW_QUEUE = 'rule.flow';
 
 /** A rule firing on one record change, or (per-batch rules) on the changes of one writing transaction. */
 interface FirePayload {
@@ -97,6 +99,7 @@ export class RuleRunnerService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly jobs: JobQueue,
     private readonly dispatcher: RecordEventDispatcher,
+    private readonly flowEvents: FlowEventBus,
     private readonly rules: RuleCatalogService,
     private readonly catalog: EntityCatalogService,
     private readonly records: RecordsService,
@@ -108,7 +111,11 @@ export class RuleRunnerService implements OnModuleInit {
       name: 'rules',
       onRecordChanges: (events, manager) => this.enqueueFirings(events, manager),
     });
+    this.flowEvents.subscribe((event, manager) => this.enqueueFlowFirings(event, manager));
     this.jobs.handle<FirePayload>(RULE_FIRE_QUEUE, (job, manager) => this.fire(job, manager));
+    this.jobs.handle<FlowLifecycleEvent & { ruleKey: string }>(RULE_FLOW_QUEUE, (job, manager) =>
+      this.fireOnFlow(job, manager),
+    );
     this.jobs.handle<WebhookPayload>(RULE_WEBHOOK_QUEUE, (job) => this.sendRuleWebhook(job));
     this.jobs.handle<EmailPayload>(EMAIL_QUEUE, (job) => this.sendEmail(job));
     this.jobs.handle<ChannelPayload>(CHANNEL_QUEUE, (job) => this.sendToChannel(job));
@@ -140,6 +147,85 @@ export class RuleRunnerService implements OnModuleInit {
         );
       }
     }
+  }
+
+  /** A flow step published a lifecycle event: enqueue the rules that listen for it, once per event. */
+  private async enqueueFlowFirings(event: FlowLifecycleEvent, manager: EntityManager): Promise<void> {
+    const rules = await this.rules.forApp(event.appId, manager);
+    if (!rules) return;
+    for (const compiled of rules.compiled.values()) {
+      const trigger = compiled.trigger;
+      if (trigger.type !== 'flowEvent' || trigger.flow !== event.flowKey || trigger.event !== event.event)
+        continue;
+      if (!isEnabled(rules, compiled.rule)) continue;
+      await this.jobs.enqueue(
+        RULE_FLOW_QUEUE,
+        { ...event, ruleKey: compiled.rule.key },
+        {
+          dedupeKey: `${event.appId}:${compiled.rule.key}:${event.instanceId}:${event.event}:${event.taskKey ?? ''}`,
+        },
+        manager,
+      );
+    }
+  }
+
+  private async fireOnFlow(job: Job<FlowLifecycleEvent & { ruleKey: string }>, manager: EntityManager) {
+    const { appId, ruleKey, entityKey, recordId } = job.payload;
+    const rules = await this.rules.forApp(appId, manager);
+    const compiled = rules?.compiled.get(ruleKey);
+    if (!rules || !compiled || !isEnabled(rules, compiled.rule)) return;
+    let record: Record<string, unknown> = {};
+    if (recordId) {
+      const resolved = await this.catalog.resolve(rules.workspaceId, rules.appKey, entityKey, manager);
+      const [stored] = await this.records.findMany(manager, resolved, [recordId]);
+      if (stored) record = ruleRecord(stored);
+    }
+    const base: RuleRunEntry = {
+      ruleKey,
+      trigger: 'flowEvent',
+      entityKey,
+      recordId: recordId ?? undefined,
+      matched: false,
+    };
+    const outcome = await this.evaluate(
+      manager,
+      rules,
+      compiled,
+      { record, old: null, changes: [], now: this.clock.now().toISOString() },
+      [],
+      recordId ?? undefined,
+    );
+    if ('error' in outcome) {
+      await this.log(manager, rules, { ...base, error: outcome.error });
+      return;
+    }
+    const { verdict } = outcome;
+    if (!verdict.matched) {
+      if (rules.settings.get(ruleKey)?.logMisses)
+        await this.log(manager, rules, { ...base, result: verdict.result, read: verdict.read });
+      return;
+    }
+    const actions = await this.actions.execute(
+      manager,
+      {
+        workspaceId: rules.workspaceId,
+        appId,
+        appKey: rules.appKey,
+        firingKey: `${appId}:${ruleKey}:${job.payload.instanceId}:${job.payload.event}:${job.payload.taskKey ?? ''}`,
+        entityKey,
+        recordId: recordId ?? undefined,
+        record,
+        job: job as Job<unknown>,
+      },
+      verdict.actions,
+    );
+    await this.log(manager, rules, {
+      ...base,
+      matched: true,
+      result: verdict.result,
+      read: verdict.read,
+      actions,
+    });
   }
 
   private async fire(job: Job<FirePayload>, manager: EntityManager): Promise<void> {

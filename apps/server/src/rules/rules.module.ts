@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FlowsModule } from '../flows/flows.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PeopleModule } from '../people/people.module';
 import { RecordsModule } from '../records/records.module';
@@ -10,7 +11,7 @@ import { RulesController } from './rules.controller';
 import { RulesService } from './rules.service';
 
 @Module({
-  imports: [RecordsModule, NotificationsModule, PeopleModule],
+  imports: [RecordsModule, NotificationsModule, PeopleModule, FlowsModule],
   controllers: [RulesController],
   providers: [RuleCatalogService, RuleActionsService, RuleRunnerService, RuleSchedulerService, RulesService],
   exports: [RuleRunnerService, RuleActionsService],

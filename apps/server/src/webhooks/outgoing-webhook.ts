@@ -1,9 +1,10 @@
 import { createHmac } from 'node:crypto';
+import { type LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
-import ipaddr from 'ipaddr.js';
+import { isNonPublicAddress, parseWebhookUrl } from './webhook-target';
 
 /** Why a webhook was not sent or failed; `permanent` ones are not retried (a refused address stays refused). */
 export class WebhookError extends Error {
@@ -39,43 +40,34 @@ export interface WebhookResponse {
   body: string;
 }
 
-/** Address ranges a webhook may reach without the admin's permission: public unicast only. */
-export function isPublicAddress(address: string): boolean {
-  if (!ipaddr.isValid(address)) return false;
-  let parsed = ipaddr.parse(address);
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
-    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
-  return parsed.range() === 'unicast';
-}
-
 /**
- * Resolves the host once, refuses any non-public address (loopback, private, link-local such as
- * 169.254.169.254, unique-local, multicast …) and connects to exactly the address it checked, so DNS
- * rebinding between check and connect cannot redirect the call. Redirects are not followed.
+ * Resolves the host once and refuses it if ANY address is not public (loopback, private, link-local such as
+ * 169.254.169.254, unique-local, multicast, their IPv4-mapped forms — see webhook-target.ts); the request
+ * then connects only to the checked addresses, so DNS rebinding between check and connect cannot redirect
+ * it. Redirects are not followed.
  */
 export async function resolveTarget(
-  url: URL,
+  text: string,
   allowPrivate: boolean,
-): Promise<{ address: string; family: number }> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new WebhookError(`Webhook URLs must be http or https, not ${url.protocol}`, true);
-  if (url.username || url.password) throw new WebhookError('Webhook URLs may not carry credentials', true);
+): Promise<{ url: URL; addresses: LookupAddress[] }> {
+  const url = parseWebhookUrl(text);
+  if (url === 'url') throw new WebhookError(`"${text}" is not a URL`, true);
+  if (url === 'protocol') throw new WebhookError('Webhook URLs must be http or https', true);
+  if (url === 'credentials') throw new WebhookError('Webhook URLs may not carry credentials', true);
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host)
+  const addresses: LookupAddress[] = isIP(host)
     ? [{ address: host, family: isIP(host) }]
-    : await lookup(host, { all: true }).catch(() => {
+    : await lookup(host, { all: true, verbatim: true }).catch(() => {
         throw new WebhookError(`Cannot resolve ${host}`, false);
       });
   if (addresses.length === 0) throw new WebhookError(`Cannot resolve ${host}`, false);
-  if (!allowPrivate) {
-    const refused = addresses.find((entry) => !isPublicAddress(entry.address));
-    if (refused)
-      throw new WebhookError(
-        `Webhook target ${host} resolves to ${refused.address}, a loopback, private or link-local address; an admin must allow private targets`,
-        true,
-      );
-  }
-  return addresses[0]!;
+  const refused = addresses.find((entry) => isNonPublicAddress(entry.address));
+  if (refused && !allowPrivate)
+    throw new WebhookError(
+      `Webhook target ${host} resolves to ${refused.address}, a loopback, private or link-local address; an admin must allow private targets`,
+      true,
+    );
+  return { url, addresses };
 }
 
 export function signWebhook(secret: string, body: string, at: Date): string {
@@ -89,14 +81,10 @@ export async function sendWebhook(
   webhook: OutgoingWebhook,
   options: WebhookOptions,
 ): Promise<WebhookResponse> {
-  let url: URL;
-  try {
-    url = new URL(webhook.url);
-  } catch {
-    throw new WebhookError(`"${webhook.url}" is not a URL`, true);
-  }
-  const target = await resolveTarget(url, options.allowPrivate);
-  const body = JSON.stringify(webhook.body ?? null);
+  const { url, addresses } = await resolveTarget(webhook.url, options.allowPrivate);
+  const method = webhook.method.toUpperCase();
+  const bodyless = method === 'GET' || method === 'HEAD';
+  const body = bodyless ? '' : JSON.stringify(webhook.body ?? null);
   const headers: Record<string, string> = {
     ...(webhook.headers ?? {}),
     'content-type': 'application/json; charset=utf-8',
@@ -110,11 +98,15 @@ export async function sendWebhook(
     const request = transport.request(
       url,
       {
-        method: webhook.method.toUpperCase(),
+        method,
         headers,
         timeout: options.timeoutMs ?? 10_000,
-        // Connect to the address that was checked, whatever DNS says now.
-        lookup: (_host, _options, callback) => callback(null, target.address, target.family),
+        // Connect to the addresses that were checked, whatever DNS says now.
+        lookup: (_host, lookupOptions, callback) => {
+          if ((lookupOptions as { all?: boolean }).all)
+            (callback as (error: null, list: LookupAddress[]) => void)(null, addresses);
+          else callback(null, addresses[0]!.address, addresses[0]!.family);
+        },
       },
       (response) => {
         const chunks: Buffer[] = [];
@@ -145,6 +137,6 @@ export async function sendWebhook(
         error instanceof WebhookError ? error : new WebhookError(`Webhook failed: ${error.message}`, false),
       ),
     );
-    request.end(body);
+    request.end(body || undefined);
   });
 }

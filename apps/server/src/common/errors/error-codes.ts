@@ -3,6 +3,16 @@ import { type Locale } from '@lowcode/app-model';
 /** Every error the API answers with, its HTTP status and its message in each locale. */
 const ERRORS = {
   VALIDATION_FAILED: { status: 400, en: 'The request is invalid.', 'zh-CN': '请求内容不正确。' },
+  JSON_TOO_DEEP: {
+    status: 400,
+    en: 'The request body nests deeper than {max} levels.',
+    'zh-CN': '请求体嵌套超过 {max} 层。',
+  },
+  JSON_KEY_FORBIDDEN: {
+    status: 400,
+    en: 'The request body uses the reserved key "{key}".',
+    'zh-CN': '请求体使用了保留的键 "{key}"。',
+  },
   MALFORMED_JSON: {
     status: 400,
     en: 'The request body is not valid JSON.',

@@ -5,6 +5,7 @@ import { MemberAttributes1764100000000 } from './1764100000000-member-attributes
 import { LoginFailures1764200000000 } from './1764200000000-login-failures';
 import { AuditLog1764300000000 } from './1764300000000-audit-log';
 import { JobsAndRules1764400000000 } from './1764400000000-jobs-and-rules';
+import { Flows1764500000000 } from './1764500000000-flows';
 
 /** Every migration, oldest first. The schema changes only through these; `synchronize` is never on. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   LoginFailures1764200000000,
   AuditLog1764300000000,
   JobsAndRules1764400000000,
+  Flows1764500000000,
 ];

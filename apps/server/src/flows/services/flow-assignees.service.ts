@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { type AppDefinition, type Assignee } from '@lowcode/app-model';
+import { type AssigneeContext, createGuardedEvaluator } from '@lowcode/flow-engine';
+import { type EntityManager } from 'typeorm';
+import { PeopleService } from '../../people/people.service';
+import { EntityCatalogService } from '../../records/entity-catalog.service';
+import { RecordsService } from '../../records/records.service';
+import { chooseAssignee, type DispatchCandidate } from '../utils/auto-dispatch';
+
+/** Where a rule is resolved: the instance's workspace, app and flow, and the definition it runs on. */
+export interface AssigneeScope {
+  workspaceId: string;
+  appId: string;
+  appKey: string;
+  flowKey: string;
+  definition: AppDefinition;
+  entityKey: string;
+}
+
+const evaluate = createGuardedEvaluator();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+const values = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : [value]).filter(
+    (item): item is string => typeof item === 'string' && item !== '',
+  );
+
+/**
+ * Turns a node's assignee rule into workspace members (user ids, sorted, so the result is deterministic).
+ * Anything that is not a member of the workspace — a stale id, a typo'd username — is dropped; an empty
+ * result makes the engine fail the instance with a clear error rather than create a task nobody sees.
+ */
+@Injectable()
+export class FlowAssignees {
+  constructor(
+    private readonly catalog: EntityCatalogService,
+    private readonly records: RecordsService,
+    private readonly people: PeopleService,
+  ) {}
+
+  async resolve(
+    manager: EntityManager,
+    scope: AssigneeScope,
+    rule: Assignee,
+    context: AssigneeContext,
+  ): Promise<string[]> {
+    switch (rule.type) {
+      case 'user':
+        return this.people.members(manager, scope.workspaceId, rule.users);
+      case 'role':
+        return this.people.withAppRole(manager, scope.workspaceId, rule.role);
+      case 'department':
+        return this.people.inDepartment(manager, scope.workspaceId, rule.department);
+      case 'field':
+        return this.members(manager, scope.workspaceId, values(context.record[rule.field]));
+      case 'expression': {
+        const record = await this.expandRelations(manager, scope, context.record, rule.expression);
+        const data = { ...context.variables, variables: context.variables, record, actor: context.actor };
+        return this.members(manager, scope.workspaceId, values(evaluate(rule.expression, data)));
+      }
+      case 'autoDispatch':
+        return this.dispatch(manager, scope, rule, context);
+    }
+  }
+
+  /** Members among ids or usernames (user pickers store ids, hand-written rules often usernames). */
+  members(manager: EntityManager, workspaceId: string, idsOrNames: string[]): Promise<string[]> {
+    return this.people.members(manager, workspaceId, idsOrNames);
+  }
+
+  /**
+   * `record.requester.account` in an expression reads through a relation: the relations the expression
+   * names are replaced by the related record (one hop, its values plus `id`).
+   */
+  private async expandRelations(
+    manager: EntityManager,
+    scope: AssigneeScope,
+    record: Record<string, unknown>,
+    expression: unknown,
+  ): Promise<Record<string, unknown>> {
+    const text = JSON.stringify(expression);
+    const entity = scope.definition.entities.find((candidate) => candidate.key === scope.entityKey);
+    const expanded = { ...record };
+    for (const field of entity?.fields ?? []) {
+      if (field.type !== 'relation' || field.relation.multiple || !text.includes(`record.${field.key}.`))
+        continue;
+      const id = record[field.key];
+      if (!isUuid(id)) continue;
+      const resolved = await this.catalog.resolve(
+        scope.workspaceId,
+        scope.appKey,
+        field.relation.entity,
+        manager,
+      );
+      const [related] = await this.records.findMany(manager, resolved, [id]);
+      if (related) expanded[field.key] = { ...related.values, id: related.id };
+    }
+    return expanded;
+  }
+
+  /** 自动派单: the record's area / category / skill values against members' attributes. */
+  private async dispatch(
+    manager: EntityManager,
+    scope: AssigneeScope,
+    rule: Extract<Assignee, { type: 'autoDispatch' }>,
+    context: AssigneeContext,
+  ): Promise<string[]> {
+    const read = (field: string | undefined) => (field ? context.record[field] : undefined);
+    const request = {
+      area: read(rule.match.area),
+      category: read(rule.match.category),
+      skill: read(rule.match.skill),
+    };
+    // A member who declares skills is a dispatch candidate; their load is their open tasks now.
+    const rows = (await manager.query(
+      `SELECT m.user_id, m.attributes,
+              (SELECT count(*) FROM flow_task t
+                WHERE t.workspace_id = m.workspace_id AND t.status = 'open' AND t.assignees @> ARRAY[m.user_id])::int AS open_tasks
+         FROM workspace_member m WHERE m.workspace_id = $1 AND m.attributes ? 'skills'`,
+      [scope.workspaceId],
+    )) as { user_id: string; attributes: Record<string, unknown>; open_tasks: number }[];
+    const candidates: DispatchCandidate[] = rows.map((row) => ({
+      userId: row.user_id,
+      attributes: row.attributes,
+      openTasks: row.open_tasks,
+    }));
+    let previous: string | undefined;
+    if (rule.strategy === 'roundRobin') {
+      const [last] = (await manager.query(
+        `SELECT assignees[1] AS user_id FROM flow_task WHERE app_id = $1 AND flow_key = $2 AND node_key = $3
+          ORDER BY created_at DESC, id DESC LIMIT 1`,
+        [scope.appId, scope.flowKey, context.nodeKey],
+      )) as { user_id: string }[];
+      previous = last?.user_id;
+    }
+    const chosen = chooseAssignee(candidates, request, rule.strategy, previous);
+    return chosen ? [chosen] : [];
+  }
+}

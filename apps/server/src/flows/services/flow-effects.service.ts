@@ -1,0 +1,334 @@
+import { Injectable } from '@nestjs/common';
+import { type LocalizedText } from '@lowcode/app-model';
+import { type Effect, type EffectType, type NotifyReason } from '@lowcode/flow-engine';
+import { type EntityManager } from 'typeorm';
+import { JobQueue } from '../../jobs/job-queue';
+import { FlowEventBus, type FlowLifecycleEvent } from '../../jobs/flow-events';
+import { NotificationService } from '../../notifications/notification.service';
+import { RealtimeService } from '../../realtime/realtime.service';
+import { systemViewer } from '../../records/access/entity-access';
+import { EntityCatalogService } from '../../records/entity-catalog.service';
+import { type WriteContext } from '../../records/record-writer';
+import { RecordsService } from '../../records/records.service';
+import { isUuid } from './flow-assignees.service';
+import {
+  type Push,
+  type StepScope,
+  type SubFlowStarter,
+  TIMER_QUEUE,
+  timerJobKey,
+  WEBHOOK_QUEUE,
+} from './flow-step';
+
+type EffectOf<K extends EffectType> = Extract<Effect, { type: K }>;
+interface EffectRun {
+  manager: EntityManager;
+  scope: StepScope;
+  pushes: Push[];
+  startSubFlow: SubFlowStarter;
+  /** The comment of the decision that closed a task, kept on the task row. */
+  comment?: string;
+}
+type EffectExecutors = { [K in EffectType]: (effect: EffectOf<K>, run: EffectRun) => Promise<void> };
+
+const REASON_TITLES: Record<NotifyReason, LocalizedText> = {
+  action: { 'zh-CN': '流程通知', en: 'Flow notice' },
+  cc: { 'zh-CN': '抄送', en: 'For your information' },
+  reminder: { 'zh-CN': '催办', en: 'Reminder' },
+  overdue: { 'zh-CN': '已超时', en: 'Overdue' },
+  escalation: { 'zh-CN': '超时升级', en: 'Escalated' },
+  returned: { 'zh-CN': '已退回', en: 'Returned' },
+};
+
+/** The pg driver answers an UPDATE … RETURNING with `[rows, count]`. */
+const updatedRows = <T>(result: unknown): T[] => (result as [T[], number])[0];
+
+interface TaskRow {
+  id: string;
+  assignees: string[];
+  status: string;
+}
+
+/**
+ * Executes the effects of one engine step in the step's transaction: task rows, timer jobs, notifications,
+ * record writes, webhook jobs, sub-flows. Whatever fails rolls the whole step back with the state, so an
+ * instance never shows a task the engine does not know, nor the other way round.
+ */
+@Injectable()
+export class FlowEffects {
+  private readonly executors: EffectExecutors = {
+    createTask: (effect, run) => this.createTask(effect, run),
+    updateTask: (effect, run) => this.updateTask(effect, run),
+    closeTask: (effect, run) =>
+      this.endTask(
+        run,
+        effect.taskId,
+        'completed',
+        effect.outcome,
+        isUuid(run.scope.actor) ? run.scope.actor : null,
+      ),
+    cancelTask: (effect, run) => this.endTask(run, effect.taskId, 'cancelled', effect.reason, null),
+    scheduleTimer: async (effect, run) => {
+      await this.jobs.enqueue(
+        TIMER_QUEUE,
+        { workspaceId: run.scope.workspaceId, instanceId: run.scope.instanceId, timerId: effect.timerId },
+        { runAt: new Date(effect.fireAt), dedupeKey: timerJobKey(run.scope.instanceId, effect.timerId) },
+        run.manager,
+      );
+    },
+    cancelTimer: (effect, run) =>
+      this.jobs.cancel(TIMER_QUEUE, timerJobKey(run.scope.instanceId, effect.timerId), run.manager),
+    notify: (effect, run) => this.notify(effect, run),
+    createRecord: async (effect, run) => {
+      const resolved = await this.catalog.resolve(
+        run.scope.workspaceId,
+        run.scope.appKey,
+        effect.entity,
+        run.manager,
+      );
+      await this.records.insert(run.manager, resolved, this.writeContext(run.scope), effect.values);
+    },
+    updateRecord: (effect, run) => this.updateRecord(effect, run),
+    callWebhook: async (effect, run) => {
+      const { workspaceId, appId, instanceId } = run.scope;
+      await this.jobs.enqueue(
+        WEBHOOK_QUEUE,
+        {
+          workspaceId,
+          appId,
+          instanceId,
+          url: effect.url,
+          method: effect.method,
+          body: effect.body,
+          idempotencyKey: effect.idempotencyKey,
+        },
+        { dedupeKey: effect.idempotencyKey, maxAttempts: 8 },
+        run.manager,
+      );
+    },
+    startSubFlow: async (effect, run) => {
+      run.pushes.push(...(await run.startSubFlow(run.manager, run.scope, effect)));
+    },
+    // The instance row takes status, outcome and end time from the state the runner stores with the step;
+    // rules listening for the end hear of it in the same transaction.
+    instanceEnded: (effect, run) =>
+      this.events.publish(
+        { ...this.eventOf(run.scope), event: 'instanceEnded', status: effect.status },
+        run.manager,
+      ),
+  };
+
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly notifications: NotificationService,
+    private readonly realtime: RealtimeService,
+    private readonly catalog: EntityCatalogService,
+    private readonly records: RecordsService,
+    private readonly events: FlowEventBus,
+  ) {}
+
+  async execute(
+    manager: EntityManager,
+    scope: StepScope,
+    effects: Effect[],
+    startSubFlow: SubFlowStarter,
+    comment?: string,
+  ): Promise<Push[]> {
+    const run: EffectRun = { manager, scope, pushes: [], startSubFlow, comment };
+    for (const effect of effects)
+      await (this.executors[effect.type] as (e: Effect, r: EffectRun) => Promise<void>)(effect, run);
+    return run.pushes;
+  }
+
+  private writeContext(scope: StepScope): WriteContext {
+    const userId = isUuid(scope.actor) ? scope.actor : null;
+    return { ...systemViewer(scope.workspaceId, userId), locale: 'zh-CN', source: 'flow' };
+  }
+
+  private nodeLabel(scope: StepScope, nodeKey: string): LocalizedText {
+    return scope.flow.nodes.find((node) => node.key === nodeKey)?.label ?? { 'zh-CN': nodeKey };
+  }
+
+  private async createTask(effect: EffectOf<'createTask'>, run: EffectRun): Promise<void> {
+    const { scope } = run;
+    const node = scope.flow.nodes.find((candidate) => candidate.key === effect.nodeKey);
+    const rule = node && 'assignee' in node ? node.assignee : undefined;
+    // One task offered to several people that any one of them completes is a group task: it can be claimed.
+    const group = effect.mode === 'single' && effect.assignees.length > 1;
+    await run.manager.query(
+      `INSERT INTO flow_task (id, workspace_id, app_id, instance_id, flow_key, node_key, kind, mode, title, assignees,
+                              candidate_role, status, due_at, remind_at, entity_key, record_id, form, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::uuid[], $11, 'open', $12, $13, $14, $15, $16, $17)`,
+      [
+        effect.taskId,
+        scope.workspaceId,
+        scope.appId,
+        scope.instanceId,
+        scope.flow.key,
+        effect.nodeKey,
+        effect.kind,
+        effect.mode,
+        JSON.stringify(effect.label),
+        effect.assignees,
+        group && rule?.type === 'role' ? rule.role : null,
+        effect.dueAt ?? null,
+        effect.remindAt ?? null,
+        scope.entityKey,
+        scope.recordId,
+        effect.form ? JSON.stringify(effect.form) : null,
+        run.scope.now,
+      ],
+    );
+    const payload = {
+      id: effect.taskId,
+      app: scope.appKey,
+      flow: scope.flow.key,
+      instanceId: scope.instanceId,
+      title: effect.label,
+      dueAt: effect.dueAt ?? null,
+    };
+    run.pushes.push(() =>
+      effect.assignees.forEach((user) => this.realtime.toUser(user, 'task.created', payload)),
+    );
+  }
+
+  private async updateTask(effect: EffectOf<'updateTask'>, run: EffectRun): Promise<void> {
+    const [before] = (await run.manager.query('SELECT assignees FROM flow_task WHERE id = $1', [
+      effect.taskId,
+    ])) as TaskRow[];
+    const rows = updatedRows<TaskRow>(
+      await run.manager.query(
+        `UPDATE flow_task SET assignees = COALESCE($2::uuid[], assignees), priority = COALESCE($3, priority),
+              escalated = COALESCE($4, escalated),
+              -- A claim ends when the claimer is no longer among the assignees (transferred, escalated away).
+              claimed_by = CASE WHEN $2::uuid[] IS NOT NULL AND NOT (claimed_by = ANY($2::uuid[])) THEN NULL ELSE claimed_by END
+        WHERE id = $1 RETURNING id, assignees, status`,
+        [effect.taskId, effect.assignees ?? null, effect.priority ?? null, effect.escalated ?? null],
+      ),
+    );
+    this.pushChanged(run, rows[0], before?.assignees ?? []);
+    if (effect.escalated) {
+      const [task] = (await run.manager.query('SELECT node_key FROM flow_task WHERE id = $1', [
+        effect.taskId,
+      ])) as {
+        node_key: string;
+      }[];
+      await this.events.publish(
+        { ...this.eventOf(run.scope), event: 'taskOverdue', taskKey: task?.node_key },
+        run.manager,
+      );
+    }
+  }
+
+  /** The part of a lifecycle event every event of this step shares. */
+  eventOf(scope: StepScope): Omit<FlowLifecycleEvent, 'event'> {
+    return {
+      workspaceId: scope.workspaceId,
+      appId: scope.appId,
+      flowKey: scope.flowKey,
+      instanceId: scope.instanceId,
+      entityKey: scope.entityKey,
+      recordId: scope.recordId,
+    };
+  }
+
+  private async endTask(
+    run: EffectRun,
+    taskId: string,
+    status: 'completed' | 'cancelled',
+    outcome: string,
+    completedBy: string | null,
+  ): Promise<void> {
+    const rows = updatedRows<TaskRow>(
+      await run.manager.query(
+        `UPDATE flow_task SET status = $2, outcome = $3, completed_at = $4, completed_by = $5, comment = $6
+        WHERE id = $1 RETURNING id, assignees, status`,
+        [
+          taskId,
+          status,
+          outcome,
+          run.scope.now,
+          completedBy,
+          status === 'completed' ? (run.comment ?? null) : null,
+        ],
+      ),
+    );
+    this.pushChanged(run, rows[0], []);
+  }
+
+  private pushChanged(run: EffectRun, row: TaskRow | undefined, previousAssignees: string[]): void {
+    if (!row) return;
+    const users = [...new Set([...previousAssignees, ...row.assignees])];
+    const payload = {
+      id: row.id,
+      instanceId: run.scope.instanceId,
+      status: row.status,
+      assignees: row.assignees,
+    };
+    run.pushes.push(() => users.forEach((user) => this.realtime.toUser(user, 'task.changed', payload)));
+  }
+
+  private async notify(effect: EffectOf<'notify'>, run: EffectRun): Promise<void> {
+    const { scope } = run;
+    const nodeLabel = this.nodeLabel(scope, effect.nodeKey);
+    const reason = REASON_TITLES[effect.reason];
+    const title: LocalizedText =
+      effect.template && effect.reason === 'action'
+        ? effect.template
+        : {
+            'zh-CN': `${reason['zh-CN']}：${nodeLabel['zh-CN']}`,
+            en: `${reason.en}: ${nodeLabel.en ?? nodeLabel['zh-CN']}`,
+          };
+    if (effect.reason === 'cc') {
+      await run.manager.query(
+        `INSERT INTO flow_task_cc (workspace_id, app_id, instance_id, node_key, user_id, created_at)
+         SELECT $1, $2, $3, $4, u.id, $6 FROM unnest($5::uuid[]) AS u (id)
+         ON CONFLICT (instance_id, node_key, user_id) DO NOTHING`,
+        [scope.workspaceId, scope.appId, scope.instanceId, effect.nodeKey, effect.to, scope.now],
+      );
+    }
+    const push = await this.notifications.create(run.manager, {
+      workspaceId: scope.workspaceId,
+      userIds: effect.to,
+      appId: scope.appId,
+      title,
+      body: scope.flow.label,
+      link: effect.taskId
+        ? { kind: 'task', id: effect.taskId }
+        : { kind: 'flowInstance', id: scope.instanceId },
+      source: {
+        flow: scope.flow.key,
+        instance: scope.instanceId,
+        node: effect.nodeKey,
+        reason: effect.reason,
+      },
+      dedupeKey: effect.idempotencyKey,
+    });
+    run.pushes.push(push);
+  }
+
+  private async updateRecord(effect: EffectOf<'updateRecord'>, run: EffectRun): Promise<void> {
+    const { scope } = run;
+    // An instance without a stored record (a manual flow) keeps its values in the state only.
+    if (!scope.recordId) return;
+    const resolved = await this.catalog.resolve(
+      scope.workspaceId,
+      scope.appKey,
+      scope.entityKey,
+      run.manager,
+    );
+    const [row] = (await run.manager.query(
+      `SELECT _version FROM ${resolved.table} WHERE _id = $1 AND _deleted_at IS NULL FOR UPDATE`,
+      [scope.recordId],
+    )) as { _version: number }[];
+    if (!row) return;
+    await this.records.patch(
+      run.manager,
+      resolved,
+      this.writeContext(scope),
+      scope.recordId,
+      row._version,
+      effect.values,
+    );
+  }
+}

@@ -1,0 +1,344 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  createFlowRuntime,
+  createGuardedEvaluator,
+  type FlowInstanceState,
+  type FlowRuntime,
+  type StepResult,
+  type Transition,
+} from '@lowcode/flow-engine';
+import { type DataSource, type EntityManager } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
+import { Clock } from '../../jobs/clock';
+import { FlowEventBus } from '../../jobs/flow-events';
+import { EntityCatalogService } from '../../records/entity-catalog.service';
+import { RecordsService } from '../../records/records.service';
+import { engineCall } from '../flow.exception';
+import { addBusinessTime } from '../utils/business-calendar';
+import { BusinessCalendar } from './business-calendar.service';
+import { FlowAssignees, isUuid } from './flow-assignees.service';
+import { type FlowAppRef, FlowDefinitions } from './flow-definitions.service';
+import { FlowEffects } from './flow-effects.service';
+import { type Push, type StepScope, type SubFlowStarter } from './flow-step';
+
+export interface StartRequest {
+  workspaceId: string;
+  /** The app and the revision whose flow definition the instance will run to its end. */
+  app: FlowAppRef;
+  flowKey: string;
+  recordId: string | null;
+  /** The record values when there is no stored record (manual flows, sub-flows on another entity). */
+  record?: Record<string, unknown>;
+  actor: string;
+  variables?: Record<string, unknown>;
+  /** Starts at most one instance per flow and key (`change:<id>`, `parent:<effect>`). */
+  triggerKey?: string;
+  parentInstanceId?: string;
+}
+
+export interface StepOutcome {
+  instanceId: string;
+  state: FlowInstanceState;
+  pushes: Push[];
+  /** False when a trigger had already started this instance, or a step changed nothing. */
+  changed: boolean;
+}
+
+interface InstanceRow {
+  id: string;
+  workspace_id: string;
+  app_id: string;
+  app_key: string;
+  flow_key: string;
+  app_revision: number;
+  entity_key: string;
+  record_id: string | null;
+  state: FlowInstanceState;
+  lock_version: number;
+}
+
+const evaluate = createGuardedEvaluator();
+
+/**
+ * Runs flow instances durably: each command is one transaction that locks the instance row, recovers the
+ * engine from the stored state, runs the command, executes its effects and stores the new state with its
+ * transitions. A failure anywhere rolls all of it back, so the instance is exactly as before.
+ */
+@Injectable()
+export class FlowRunner {
+  private readonly logger = new Logger('FlowRunner');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly definitions: FlowDefinitions,
+    private readonly assignees: FlowAssignees,
+    private readonly effects: FlowEffects,
+    private readonly calendar: BusinessCalendar,
+    private readonly catalog: EntityCatalogService,
+    private readonly records: RecordsService,
+    private readonly events: FlowEventBus,
+  ) {}
+
+  /** Runs `work` in a transaction and makes its socket pushes once it has committed. */
+  async transact<T>(work: (manager: EntityManager, pushes: Push[]) => Promise<T>): Promise<T> {
+    const pushes: Push[] = [];
+    const result = await this.dataSource.transaction((manager) => work(manager, pushes));
+    this.flush(pushes);
+    return result;
+  }
+
+  flush(pushes: Push[]): void {
+    for (const push of pushes) {
+      try {
+        push();
+      } catch (error) {
+        this.logger.warn(`Push after commit failed: ${String(error)}`);
+      }
+    }
+  }
+
+  async start(manager: EntityManager, request: StartRequest): Promise<StepOutcome> {
+    if (request.triggerKey) {
+      const existing = await this.byTrigger(manager, request.app.id, request.flowKey, request.triggerKey);
+      if (existing) return { instanceId: existing.id, state: existing.state, pushes: [], changed: false };
+    }
+    const definition = await this.definitions.definition(manager, request.app.id, request.app.revision);
+    const flow = this.definitions.flowOf(definition, request.flowKey);
+    let record = request.record ?? {};
+    if (request.recordId) {
+      const stored = await this.loadRecord(
+        manager,
+        request.workspaceId,
+        request.app.key,
+        flow.entity,
+        request.recordId,
+      );
+      if (!stored) throw new AppError('RECORD_NOT_FOUND');
+      record = stored;
+    }
+    const scope: StepScope = {
+      workspaceId: request.workspaceId,
+      appId: request.app.id,
+      appKey: request.app.key,
+      revision: request.app.revision,
+      definition,
+      flow,
+      flowKey: flow.key,
+      entityKey: flow.entity,
+      recordId: request.recordId,
+      instanceId: randomUUID(),
+      actor: request.actor,
+      now: this.clock.now(),
+    };
+    const runtime = await this.runtime(manager, scope);
+    const { state, effects } = await engineCall(() =>
+      runtime.start({
+        record,
+        variables: request.variables,
+        actor: request.actor,
+        instanceId: scope.instanceId,
+      }),
+    );
+    const inserted = (await manager.query(
+      `INSERT INTO flow_instance (id, workspace_id, app_id, flow_key, app_revision, entity_key, record_id, status, outcome,
+                                  error, state, started_by, started_at, ended_at, trigger_key, parent_instance_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       ON CONFLICT (app_id, flow_key, trigger_key) WHERE trigger_key IS NOT NULL DO NOTHING RETURNING id`,
+      [
+        scope.instanceId,
+        scope.workspaceId,
+        scope.appId,
+        flow.key,
+        scope.revision,
+        flow.entity,
+        scope.recordId,
+        state.status,
+        state.outcome ?? null,
+        state.error ?? null,
+        JSON.stringify(state),
+        isUuid(request.actor) ? request.actor : null,
+        state.startedAt,
+        state.endedAt ?? null,
+        request.triggerKey ?? null,
+        request.parentInstanceId ?? null,
+      ],
+    )) as { id: string }[];
+    if (inserted.length === 0) {
+      // Another server started it from the same trigger between our check and our insert.
+      const existing = await this.byTrigger(manager, request.app.id, request.flowKey, request.triggerKey!);
+      return { instanceId: existing!.id, state: existing!.state, pushes: [], changed: false };
+    }
+    await this.events.publish({ ...this.effects.eventOf(scope), event: 'instanceStarted' }, manager);
+    const pushes = await this.effects.execute(manager, scope, effects, this.startSubFlow);
+    await this.recordTransitions(manager, scope.instanceId, state.history);
+    return { instanceId: scope.instanceId, state, pushes, changed: true };
+  }
+
+  /**
+   * One command on a stored instance, under its row lock. The engine sees the record as stored now (people
+   * and rules may have changed it since the last step), and the decision's comment lands on the task row.
+   */
+  async command(
+    manager: EntityManager,
+    workspaceId: string,
+    instanceId: string,
+    actor: string,
+    run: (runtime: FlowRuntime) => Promise<StepResult>,
+    comment?: string,
+  ): Promise<StepOutcome> {
+    if (!isUuid(instanceId)) throw new AppError('FLOW_INSTANCE_NOT_FOUND');
+    const [row] = (await manager.query(
+      `SELECT i.id, i.workspace_id, i.app_id, a.key AS app_key, i.flow_key, i.app_revision, i.entity_key, i.record_id,
+              i.state, i.lock_version
+         FROM flow_instance i JOIN app a ON a.id = i.app_id
+        WHERE i.id = $1 AND i.workspace_id = $2 FOR UPDATE OF i`,
+      [instanceId, workspaceId],
+    )) as InstanceRow[];
+    if (!row) throw new AppError('FLOW_INSTANCE_NOT_FOUND');
+    const definition = await this.definitions.definition(manager, row.app_id, row.app_revision);
+    const flow = this.definitions.flowOf(definition, row.flow_key);
+    const scope: StepScope = {
+      workspaceId,
+      appId: row.app_id,
+      appKey: row.app_key,
+      revision: row.app_revision,
+      definition,
+      flow,
+      flowKey: flow.key,
+      entityKey: row.entity_key,
+      recordId: row.record_id,
+      instanceId,
+      actor,
+      now: this.clock.now(),
+    };
+    const before = row.state;
+    let current = before;
+    if (row.record_id && before.status === 'running') {
+      const fresh = await this.loadRecord(manager, workspaceId, row.app_key, row.entity_key, row.record_id);
+      if (fresh) current = { ...before, record: fresh };
+    }
+    const runtime = await this.runtime(manager, scope);
+    runtime.recover(current);
+    const { state, effects } = await engineCall(() => run(runtime));
+    if (effects.length === 0 && state.history.length === before.history.length)
+      return { instanceId, state: before, pushes: [], changed: false };
+    const pushes = await this.effects.execute(manager, scope, effects, this.startSubFlow, comment);
+    const updated = (await manager.query(
+      `UPDATE flow_instance SET state = $2, status = $3, outcome = $4, error = $5, ended_at = $6,
+              lock_version = lock_version + 1
+        WHERE id = $1 AND lock_version = $7`,
+      [
+        instanceId,
+        JSON.stringify(state),
+        state.status,
+        state.outcome ?? null,
+        state.error ?? null,
+        state.endedAt ?? null,
+        row.lock_version,
+      ],
+    )) as [unknown, number];
+    if (updated[1] !== 1) throw new AppError('FLOW_INSTANCE_CONFLICT', { reason: 'changed concurrently' });
+    await this.recordTransitions(manager, instanceId, state.history.slice(before.history.length));
+    await this.syncDecisions(manager, before, state);
+    return { instanceId, state, pushes, changed: true };
+  }
+
+  private async runtime(manager: EntityManager, scope: StepScope): Promise<FlowRuntime> {
+    const calendar = await this.calendar.exceptions(manager);
+    return createFlowRuntime(
+      scope.flow,
+      {
+        // One instant per step: every date the step writes (tasks, timers, transitions) agrees.
+        now: () => scope.now,
+        newId: randomUUID,
+        evaluate,
+        resolveAssignees: (rule, context) => this.assignees.resolve(manager, scope, rule, context),
+        businessCalendar: (start, duration) => addBusinessTime(start, duration, calendar),
+      },
+      // Overdue work goes to whom the SLA escalates to (a manager can then re-dispatch it), marked urgent.
+      { version: scope.revision, escalation: { reassign: true, raisePriority: true } },
+    );
+  }
+
+  /** Sub-flows run on the parent's app revision, on the parent's record when they share its entity. */
+  private readonly startSubFlow: SubFlowStarter = async (manager, scope, effect) => {
+    const child = this.definitions.flowOf(scope.definition, effect.flow);
+    const sameRecord = child.entity === scope.entityKey;
+    const outcome = await this.start(manager, {
+      workspaceId: scope.workspaceId,
+      app: { id: scope.appId, key: scope.appKey, revision: scope.revision },
+      flowKey: effect.flow,
+      recordId: sameRecord ? scope.recordId : null,
+      record: effect.record,
+      actor: scope.actor,
+      triggerKey: `parent:${effect.idempotencyKey}`,
+      parentInstanceId: scope.instanceId,
+    });
+    return outcome.pushes;
+  };
+
+  private async byTrigger(manager: EntityManager, appId: string, flowKey: string, triggerKey: string) {
+    const [row] = (await manager.query(
+      'SELECT id, state FROM flow_instance WHERE app_id = $1 AND flow_key = $2 AND trigger_key = $3',
+      [appId, flowKey, triggerKey],
+    )) as { id: string; state: FlowInstanceState }[];
+    return row;
+  }
+
+  /** The record as the engine sees it: its values plus `id`; undefined when it is gone. */
+  async loadRecord(
+    manager: EntityManager,
+    workspaceId: string,
+    appKey: string,
+    entityKey: string,
+    recordId: string,
+  ): Promise<Record<string, unknown> | undefined> {
+    if (!isUuid(recordId)) return undefined;
+    const resolved = await this.catalog.resolve(workspaceId, appKey, entityKey, manager);
+    const [record] = await this.records.findMany(manager, resolved, [recordId]);
+    return record && !record.deletedAt ? { ...record.values, id: record.id } : undefined;
+  }
+
+  private async recordTransitions(
+    manager: EntityManager,
+    instanceId: string,
+    entries: Transition[],
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    const rows = entries.map((entry) => ({
+      seq: entry.seq,
+      at: entry.at,
+      actor_id: isUuid(entry.actor) ? entry.actor : null,
+      from_node: entry.fromNode ?? null,
+      to_node: entry.toNode ?? null,
+      action: entry.action,
+      data: entry.data ?? {},
+      comment: typeof entry.data?.comment === 'string' ? entry.data.comment : null,
+    }));
+    await manager.query(
+      `INSERT INTO flow_transition (instance_id, seq, at, actor_id, from_node, to_node, action, data, comment)
+       SELECT $1, t.seq, t.at, t.actor_id, t.from_node, t.to_node, t.action, t.data, t.comment
+         FROM jsonb_to_recordset($2::jsonb)
+           AS t (seq int, at timestamptz, actor_id uuid, from_node text, to_node text, action text, data jsonb, comment text)`,
+      [instanceId, JSON.stringify(rows)],
+    );
+  }
+
+  /** Who has acted on a countersign so far: their inbox drops the task while it stays open for the others. */
+  private async syncDecisions(manager: EntityManager, before: FlowInstanceState, after: FlowInstanceState) {
+    const previous = new Map(
+      before.tasks.map((task) => [task.id, Object.keys(task.decisions).sort().join(',')]),
+    );
+    for (const task of after.tasks) {
+      const deciders = Object.keys(task.decisions).sort();
+      if (previous.get(task.id) === deciders.join(',') || deciders.length === 0) continue;
+      await manager.query('UPDATE flow_task SET decided_by = $2::uuid[] WHERE id = $1', [
+        task.id,
+        deciders.filter(isUuid),
+      ]);
+    }
+  }
+}

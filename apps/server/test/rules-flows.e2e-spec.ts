@@ -1,0 +1,113 @@
+import { type RuleDefinition } from '@lowcode/app-model';
+import { addPeople, opsApp, type Person } from './support/flow-fixtures';
+import { createTestApp, drainAutomation, loginAs, type TestApp } from './support/test-app';
+
+const text = (en: string) => ({ 'zh-CN': en, en });
+
+/** Rules and flows together: a rule creates a to-do and starts a flow; a flow's events fire rules. */
+describe('rules that create tasks and start flows, and rules on flow events', () => {
+  let testApp: TestApp;
+  let admin: { Authorization: string };
+  let people: Record<string, Person>;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    ({ auth: admin } = await loginAs(testApp));
+    people = await addPeople(testApp, [
+      { username: 'req1', roles: ['requester'] },
+      { username: 'mgr1', roles: ['manager'] },
+      { username: 'mgr2', roles: ['manager'] },
+      { username: 'tech1', roles: ['technician'] },
+    ]);
+    const app = opsApp();
+    app.flows = app.flows.filter((flow) => flow.key === 'purchase');
+    app.rules = [
+      {
+        key: 'bigRequest',
+        label: text('Big request'),
+        trigger: { type: 'recordCreated', entity: 'request' },
+        condition: { '>': [{ var: 'record.amount' }, 1000] },
+        actions: [
+          {
+            key: 'review',
+            type: 'createTask',
+            assignee: { type: 'role', role: 'manager' },
+            title: { 'zh-CN': '审核：{{record.title}}', en: 'Review: {{record.title}}' },
+            due: 'P1D',
+          },
+          { key: 'purchase', type: 'startFlow', flow: 'purchase' },
+        ],
+      },
+      {
+        key: 'purchaseStarted',
+        label: text('Purchase started'),
+        trigger: { type: 'flowEvent', flow: 'purchase', event: 'instanceStarted' },
+        actions: [
+          {
+            key: 'tell',
+            type: 'notify',
+            to: { type: 'user', users: ['tech1'] },
+            channel: 'inApp',
+            template: text('Purchase started for {{record.title}}'),
+          },
+        ],
+      },
+    ] as RuleDefinition[];
+    await testApp.http().post('/api/apps/import').set(admin).send(app).expect(200);
+  });
+  afterAll(() => testApp.close());
+
+  it('creates a to-do for the managers and starts the purchase flow once, and the flow event fires its rule', async () => {
+    const created = await testApp
+      .http()
+      .post('/api/apps/ops/entities/request/records')
+      .set(people.req1!.auth)
+      .send({ values: { title: 'New pump', amount: 5000 } })
+      .expect(201);
+    const recordId = (created.body as { id: string }).id;
+    await testApp
+      .http()
+      .post('/api/apps/ops/entities/request/records')
+      .set(people.req1!.auth)
+      .send({ values: { title: 'Tape', amount: 20 } })
+      .expect(201);
+    await drainAutomation(testApp);
+    await drainAutomation(testApp);
+
+    // A to-do for a role is a group task: each manager sees it until one of them claims it.
+    const inbox = (await testApp.http().get('/api/tasks?box=group').set(people.mgr1!.auth).expect(200))
+      .body as {
+      items: { title: Record<string, string>; kind: string }[];
+    };
+    expect(inbox.items.map((task) => task.title.en)).toContain('Review: New pump');
+    expect(inbox.items.filter((task) => task.title.en?.startsWith('Review:'))).toHaveLength(1);
+
+    const instances = await testApp.database.query<{
+      flow_key: string;
+      record_id: string;
+      trigger_key: string;
+    }>('SELECT flow_key, record_id, trigger_key FROM flow_instance');
+    expect(instances).toEqual([
+      expect.objectContaining({
+        flow_key: 'purchase',
+        record_id: recordId,
+        trigger_key: expect.stringContaining('rule:'),
+      }),
+    ]);
+    const told = await testApp.database.query<{ title: { en: string } }>(
+      "SELECT title FROM notification WHERE source->>'rule' = 'purchaseStarted'",
+    );
+    expect(told.map((row) => row.title.en)).toEqual(['Purchase started for New pump']);
+
+    const runs = await testApp.database.query<{ rule_key: string; actions: { status: string }[] }>(
+      'SELECT rule_key, actions FROM rule_run WHERE matched ORDER BY id',
+    );
+    expect(runs).toEqual([
+      {
+        rule_key: 'bigRequest',
+        actions: [expect.objectContaining({ status: 'done' }), expect.objectContaining({ status: 'done' })],
+      },
+      { rule_key: 'purchaseStarted', actions: [expect.objectContaining({ status: 'done' })] },
+    ]);
+  });
+});
