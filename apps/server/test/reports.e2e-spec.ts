@@ -180,10 +180,10 @@ describe('reports API', () => {
     await run(admin, 'repairsByCategory', { timeZone: "UTC'; SELECT 1; --" }).expect(400);
     await run(admin, 'repairsByCategory', { locale: 'xx' }).expect(400);
     await run(admin, 'noSuchReport').expect(404);
-    const [{ count }] = await testApp.database.query<{ count: string }>(
+    const [stored] = await testApp.database.query<{ count: string }>(
       `SELECT count(*) FROM "${schema}"."workOrder"`,
     );
-    expect(Number(count)).toBe(orders.length);
+    expect(Number(stored!.count)).toBe(orders.length);
   });
 
   it('lists only the dashboards the caller’s roles may see', async () => {

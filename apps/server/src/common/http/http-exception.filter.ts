@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import { type Request, type Response } from 'express';
 import { AppError, type ErrorDetail } from '../errors/app-error';
 import { type ErrorCode, errorMessage } from '../errors/error-codes';
+import { bodyRefusalOf } from './json-body';
 import { localeFromHeader } from './locale';
 
 interface ErrorBody {
@@ -39,6 +40,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
 function toAppError(exception: unknown): AppError {
   if (exception instanceof AppError) return exception;
   const bodyParserType = (exception as { type?: unknown } | null)?.type;
+  const refusal = bodyRefusalOf(exception);
+  if (refusal) return refusal;
   if (bodyParserType === 'entity.parse.failed') return new AppError('MALFORMED_JSON');
   if (bodyParserType === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE');
   if (exception instanceof HttpException) return fromHttpException(exception);
