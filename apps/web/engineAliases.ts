@@ -9,4 +9,5 @@ const packageSource = (name: string) =>
 export const engineAliases = {
   '@lowcode/app-model': packageSource('app-model'),
   '@lowcode/form-engine': packageSource('form-engine'),
+  '@lowcode/report-engine': packageSource('report-engine'),
 };

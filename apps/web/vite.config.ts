@@ -15,6 +15,13 @@ function vendorChunk(id: string): string | undefined {
   // Icons stay with antd: antd imports them itself, and splitting them creates a circular chunk.
   if (/node_modules\/(antd|@ant-design|rc-[^/]+|@rc-component|dayjs)\//.test(id)) return 'vendor-antd';
   if (/node_modules\/(i18next|react-i18next)\//.test(id)) return 'vendor-i18n';
+  // Charts and the spreadsheet writer load with the dashboard pages / on export only.
+  if (/node_modules\/(echarts|zrender|react-grid-layout|react-draggable|react-resizable)\//.test(id))
+    return 'vendor-charts';
+  if (/node_modules\/exceljs\//.test(id)) return undefined;
+  // The rule builder's query builder imports antd: its own chunk keeps `vendor` free of antd imports (no cycle).
+  if (/node_modules\/(react-querybuilder|@react-querybuilder\/[^/]+|cronstrue)\//.test(id))
+    return 'vendor-querybuilder';
   if (/node_modules\/(socket\.io-client|engine\.io-client|socket\.io-parser|engine\.io-parser)\//.test(id)) {
     return 'vendor-socket';
   }

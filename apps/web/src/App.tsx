@@ -1,4 +1,5 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, Skeleton } from 'antd';
+import { lazy, Suspense } from 'react';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
@@ -11,9 +12,20 @@ import { AppsPage } from './pages/apps/AppsPage';
 import { ImportPage } from './pages/apps/import/ImportPage';
 import { DesignerPage } from './pages/designer/DesignerPage';
 import { RecordsPage } from './pages/records/RecordsPage';
+import { RuleDetailPage } from './pages/rules/RuleDetailPage';
+import { RulesPage } from './pages/rules/RulesPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { TemplatesPage } from './pages/templates/TemplatesPage';
 import { WorkspacesPage } from './pages/workspaces/WorkspacesPage';
+
+// The dashboard pages bring ECharts and the grid: loaded when first opened.
+const DashboardsPage = lazy(() =>
+  import('./pages/dashboards/DashboardsPage').then((m) => ({ default: m.DashboardsPage })),
+);
+const ReportDesignerPage = lazy(() =>
+  import('./pages/dashboards/designer/ReportDesignerPage').then((m) => ({ default: m.ReportDesignerPage })),
+);
+const lazyPage = (page: React.ReactNode) => <Suspense fallback={<Skeleton active />}>{page}</Suspense>;
 
 export function AppRoutes() {
   return (
@@ -26,6 +38,12 @@ export function AppRoutes() {
           <Route path="apps/import" element={<ImportPage />} />
           <Route path="apps/:key" element={<AppDetailPage />} />
           <Route path="apps/:app/e/:entity" element={<RecordsPage />} />
+          <Route path="apps/:app/rules" element={<RulesPage />} />
+          <Route path="apps/:app/rules/:rule" element={<RuleDetailPage />} />
+          <Route path="apps/:app/dashboards" element={lazyPage(<DashboardsPage />)} />
+          <Route path="apps/:app/dashboards/:dashboard" element={lazyPage(<DashboardsPage />)} />
+          <Route path="apps/:app/reports/new" element={lazyPage(<ReportDesignerPage />)} />
+          <Route path="apps/:app/reports/:report/edit" element={lazyPage(<ReportDesignerPage />)} />
           <Route path="apps/:app/design" element={<DesignerPage />} />
           <Route path="apps/:app/design/:entity" element={<DesignerPage />} />
           <Route path="templates" element={<TemplatesPage />} />

@@ -9,16 +9,21 @@ import type {
   ImportResult,
   MemberUser,
   MyWorkspace,
+  NotificationDto,
   RecordDto,
   RecordHistoryEntry,
   RecordPage,
   RecordQuery,
+  RuleRun,
+  RuleSummary,
+  RuleTestResult,
   SessionInfo,
   StoredFile,
   TemplateInstallResult,
   TemplateSummary,
   Workspace,
 } from './types';
+import type { DashboardDefinition, DashboardDetail, ReportRunRequest, ReportRunResult } from './reportTypes';
 
 const enc = encodeURIComponent;
 
@@ -111,6 +116,63 @@ export function createEndpoints(client: ApiClient) {
         `/api/templates/${enc(key)}/install?dryRun=${options.dryRun}&demo=${options.demo}`,
         { method: 'POST' },
       ),
+
+    listRules: (app: string) => client.request<RuleSummary[]>(`/api/apps/${enc(app)}/rules`),
+    /** `enabled: null` returns the rule to what its definition says. */
+    updateRuleSetting: (
+      app: string,
+      rule: string,
+      change: { enabled?: boolean | null; logMisses?: boolean },
+    ) =>
+      client.request<RuleSummary>(`/api/apps/${enc(app)}/rules/${enc(rule)}`, {
+        method: 'PATCH',
+        body: change,
+      }),
+    ruleRuns: (
+      app: string,
+      rule: string,
+      query: { misses?: boolean; before?: string; limit?: number } = {},
+    ) => {
+      const params = new URLSearchParams();
+      if (query.misses) params.set('misses', 'true');
+      if (query.before) params.set('before', query.before);
+      if (query.limit) params.set('limit', String(query.limit));
+      const text = params.toString();
+      return client.request<RuleRun[]>(
+        `/api/apps/${enc(app)}/rules/${enc(rule)}/runs${text ? `?${text}` : ''}`,
+      );
+    },
+    testRule: (app: string, rule: string, input: { recordId?: string; at?: string; locale: string }) =>
+      client.request<RuleTestResult>(`/api/apps/${enc(app)}/rules/${enc(rule)}/test`, {
+        method: 'POST',
+        body: input,
+      }),
+
+    runReport: (app: string, report: string, request: ReportRunRequest) =>
+      client.request<ReportRunResult>(`/api/apps/${enc(app)}/reports/${enc(report)}/run`, {
+        method: 'POST',
+        body: request,
+      }),
+    /** Runs an unsaved report definition (the report designer's preview, a date drill's finer bucket). */
+    previewReport: (app: string, request: ReportRunRequest & { report: unknown }) =>
+      client.request<ReportRunResult>(`/api/apps/${enc(app)}/reports/preview`, {
+        method: 'POST',
+        body: request,
+      }),
+    /** The dashboards the caller's roles may see. */
+    listDashboards: (app: string) =>
+      client.request<DashboardDefinition[]>(`/api/apps/${enc(app)}/dashboards`),
+    getDashboard: (app: string, key: string) =>
+      client.request<DashboardDetail>(`/api/apps/${enc(app)}/dashboards/${enc(key)}`),
+
+    listNotifications: (unread = false) =>
+      client.request<NotificationDto[]>(`/api/notifications${unread ? '?unread=true' : ''}`),
+    /** Without ids marks all of the caller's notifications read. */
+    markNotificationsRead: (ids?: string[]) =>
+      client.request<{ updated: number }>('/api/notifications/read', {
+        method: 'POST',
+        body: ids ? { ids } : {},
+      }),
   };
 }
 

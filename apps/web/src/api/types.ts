@@ -1,6 +1,6 @@
 // Wire types of the server API (docs: apps/web/README.md). App definitions are typed by @lowcode/app-model;
 // only the fields the web reads are typed here.
-import type { AppDefinition, LocalizedText } from '@lowcode/app-model';
+import type { AppDefinition, LocalizedText, RuleTrigger } from '@lowcode/app-model';
 
 export type {
   AppDefinition,
@@ -8,6 +8,9 @@ export type {
   FieldDefinition,
   Locale,
   LocalizedText,
+  RuleAction,
+  RuleDefinition,
+  RuleTrigger,
 } from '@lowcode/app-model';
 
 export type WorkspaceRole = 'admin' | 'member';
@@ -222,4 +225,75 @@ export interface EntityAccessSummary {
   hidden: string[];
   masked: string[];
   readOnly: string[];
+}
+
+// ---------------------------------------------------------------- rules and notifications
+
+/** One rule of an app as the rule pages list it (GET /api/apps/:app/rules). */
+export interface RuleSummary {
+  key: string;
+  label: LocalizedText;
+  description?: LocalizedText;
+  trigger: RuleTrigger;
+  enabled: boolean;
+  /** The admin's switch overrides the definition's `enabled`. */
+  overridden: boolean;
+  logMisses: boolean;
+  /** Why the rule does not compile against the current app version. */
+  broken?: string;
+  nextRuns?: string[];
+  lastRunAt?: string;
+  runs24h: number;
+  failures24h: number;
+}
+
+export type RuleActionStatus = 'done' | 'queued' | 'skipped' | 'failed';
+
+export interface RuleRunAction {
+  key: string;
+  type: string;
+  status: RuleActionStatus;
+  detail?: unknown;
+}
+
+/** One evaluation in a rule's log. */
+export interface RuleRun {
+  id: string;
+  at: string;
+  revision: number;
+  trigger: string;
+  entityKey: string | null;
+  recordId: string | null;
+  scheduledFor: string | null;
+  matched: boolean;
+  result: unknown;
+  read: Record<string, unknown>;
+  actions: RuleRunAction[];
+  error: string | null;
+}
+
+/** An action the rule would take, as data (nothing was done). */
+export interface PlannedRuleAction {
+  actionKey: string;
+  type: string;
+  [key: string]: unknown;
+}
+
+export interface RuleTestResult {
+  matched: boolean;
+  result: unknown;
+  read: Record<string, unknown>;
+  actions: PlannedRuleAction[];
+  explanation: string[];
+  error?: string;
+}
+
+export interface NotificationDto {
+  id: string;
+  title: LocalizedText;
+  body: LocalizedText | null;
+  link: { kind: 'record'; entity: string; id: string } | { kind: string; [key: string]: unknown } | null;
+  appId: string | null;
+  createdAt: string;
+  readAt: string | null;
 }

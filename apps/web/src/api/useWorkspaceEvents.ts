@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { io } from 'socket.io-client';
 import { tokenStore } from './index';
-import type { AppChangedEvent } from './types';
+import type { AppChangedEvent, NotificationDto } from './types';
 
 /** A record was written (ids only: pages fetch what their user may see). */
 export interface RecordChangedEvent {
@@ -14,6 +14,8 @@ export interface RecordChangedEvent {
 export interface WorkspaceEventHandlers {
   onAppChanged?: (event: AppChangedEvent) => void;
   onRecordChanged?: (event: RecordChangedEvent) => void;
+  /** A notification for the signed-in user (sent to the user's room only). */
+  onNotificationCreated?: (notification: NotificationDto) => void;
 }
 
 /**
@@ -35,6 +37,9 @@ export function useWorkspaceEvents(workspaceId: string | undefined, handlers: Wo
     });
     socket.on('app.changed', (event: AppChangedEvent) => handlersRef.current.onAppChanged?.(event));
     socket.on('record.changed', (event: RecordChangedEvent) => handlersRef.current.onRecordChanged?.(event));
+    socket.on('notification.created', (notification: NotificationDto) =>
+      handlersRef.current.onNotificationCreated?.(notification),
+    );
     return () => {
       socket.disconnect();
     };

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useSignedInSession } from '../hooks/session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { UserMenu } from './UserMenu';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 
@@ -95,6 +96,7 @@ export function AppLayout() {
           {t('app.productName')}
         </Typography.Text>
         <div style={{ flex: '1 0 0' }} />
+        <NotificationBell />
         <WorkspaceSwitcher compact={isPhone} />
         <LanguageSwitch compact={isPhone} />
         <UserMenu showName={!!screens.lg} />

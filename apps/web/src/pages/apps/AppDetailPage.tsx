@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DashboardOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -68,7 +68,17 @@ export function AppDetailPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {localize(app.label, locale)}
         </Typography.Title>
-        <AppActions app={app} showView={false} onDeleted={() => navigate('/apps', { replace: true })} />
+        <Space wrap>
+          <Link to={`/apps/${encodeURIComponent(app.key)}/dashboards`} data-testid="app-dashboards-link">
+            <Button icon={<DashboardOutlined />}>{t('dashboards.open')}</Button>
+          </Link>
+          <Link to={`/apps/${encodeURIComponent(app.key)}/rules`} data-testid="app-rules-link">
+            <Button icon={<ThunderboltOutlined />}>
+              {t('rules.list.open', { count: app.counts.rules })}
+            </Button>
+          </Link>
+          <AppActions app={app} showView={false} onDeleted={() => navigate('/apps', { replace: true })} />
+        </Space>
       </Flex>
       <Card>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>

@@ -12,9 +12,9 @@ import {
   Switch,
   Typography,
 } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../../api';
 import type { RecordDto } from '../../api/types';
 import { useWorkspaceEvents } from '../../api/useWorkspaceEvents';
@@ -24,7 +24,7 @@ import { useErrorText } from '../../hooks/useErrorText';
 import { localize, useLocale } from '../../hooks/useLocale';
 import { ColumnPicker } from './ColumnPicker';
 import { FilterBar } from './FilterBar';
-import { buildFilter, type Conjunction, type FilterRow } from './filterModel';
+import { buildFilter, rowsFromWhere, type Conjunction, type FilterRow } from './filterModel';
 import { defaultColumnKeys, sortParam } from './recordColumns';
 import { RecordCards } from './RecordCards';
 import { RecordDrawer } from './RecordDrawer';
@@ -44,7 +44,10 @@ export function RecordsPage() {
   const { data: app, error: appError } = useAsyncData(loadApp);
   const entity = app?.definition.entities.find((e) => e.key === entityKey);
 
-  const [filterRows, setFilterRows] = useState<FilterRow[]>([]);
+  // `?where=` (a dashboard chart's click-through) starts the filter bar with those rows.
+  const [filterRows, setFilterRows] = useState<FilterRow[]>(() =>
+    rowsFromWhere(new URLSearchParams(window.location.search).get('where')),
+  );
   const [conjunction, setConjunction] = useState<Conjunction>('and');
   const [q, setQ] = useState('');
   const [includeDeleted, setIncludeDeleted] = useState(false);
@@ -59,6 +62,17 @@ export function RecordsPage() {
   // Offer only what will work; the server checks every request anyway.
   const can = (action: 'create' | 'update' | 'delete') => access?.actions.includes(action) ?? false;
   // Someone else created or changed a record of this entity: the open list shows it without a reload.
+  // `?record=<id>` (a notification's link) opens that record once the page is there.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const linkedRecord = searchParams.get('record');
+  useEffect(() => {
+    if (!linkedRecord) return;
+    setSearchParams({}, { replace: true });
+    api.getRecord(appKey, entityKey, linkedRecord).then(
+      (record) => setEditing({ kind: 'edit', record }),
+      (error: unknown) => void message.error(errorText(error)),
+    );
+  }, [linkedRecord, appKey, entityKey, setSearchParams, message, errorText]);
   useWorkspaceEvents(session.workspace.id, {
     onRecordChanged: (event) => {
       if (event.app === appKey && event.entity === entityKey && editing.kind === 'none') list.reload();

@@ -130,3 +130,32 @@ export function buildFilter(rows: readonly FilterRow[], conjunction: Conjunction
   if (parts.length === 1) return parts[0];
   return { [conjunction]: parts };
 }
+
+/**
+ * Filter rows from a link's `?where=[{field, operator, value}]` (a dashboard's click-through): rows with an
+ * unknown operator or no field are dropped, so a hand-edited link cannot break the page.
+ */
+export function rowsFromWhere(text: string | null): FilterRow[] {
+  if (!text) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed.flatMap((entry: unknown, index) => {
+    if (!entry || typeof entry !== 'object') return [];
+    const { field, operator, value } = entry as { field?: unknown; operator?: unknown; value?: unknown };
+    if (typeof field !== 'string' || !field || !(FILTER_OPERATORS as readonly unknown[]).includes(operator))
+      return [];
+    return [
+      {
+        id: index + 1,
+        field,
+        operator: operator as FilterOperator,
+        ...(value !== undefined ? { value } : {}),
+      },
+    ];
+  });
+}

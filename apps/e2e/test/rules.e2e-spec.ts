@@ -1,0 +1,202 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, screenshotPath, settled, signIn } from './browser';
+import { freePort, type ProductServer, startProductServer } from './product-server';
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+const SMALL_APP = path.join(REPO_ROOT, 'packages/app-model/examples/small-app.json');
+const ADMIN_PASSWORD = 'rules-admin-password';
+const RULE_KEY = 'lowRatingToManager';
+
+/** The server's own PostgreSQL client: the test gives the admin an app role the API cannot yet assign. */
+const pg = createRequire(path.join(REPO_ROOT, 'apps/server/package.json'))('pg') as {
+  Client: new (url: string) => {
+    connect(): Promise<void>;
+    query(sql: string, params?: unknown[]): Promise<{ rowCount: number }>;
+    end(): Promise<void>;
+  };
+};
+
+/**
+ * The rules acceptance test: a builder makes "work order rating ≤ 2 → in-app notification to the managers"
+ * with the visual builder and saves it; a work order rated 1 through the API makes the bell show one unread
+ * notification, and the rule's log shows the firing. Screenshots at desktop and phone width.
+ */
+describe('a builder automates a bad-rating alert and sees it fire', () => {
+  let server: ProductServer;
+  let browser: Browser;
+  let token: string;
+  let appKey: string;
+
+  const apiCall = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${server.url}${url}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+
+  beforeAll(async () => {
+    const pgPort = await freePort();
+    server = await startProductServer({ ADMIN_PASSWORD, EMBEDDED_PG_PORT: String(pgPort) });
+    browser = await launchChromium();
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
+    token = ((await login.json()) as { accessToken: string }).accessToken;
+    // The example's own rules would notify the managers too; this test builds its rule from nothing.
+    const definition = JSON.parse(fs.readFileSync(SMALL_APP, 'utf8')) as { key: string; rules: unknown[] };
+    appKey = definition.key;
+    await apiCall('POST', '/api/apps/import', { ...definition, rules: [] });
+
+    const client = new pg.Client(`postgres://lowcode:lowcode@127.0.0.1:${pgPort}/lowcode`);
+    await client.connect();
+    const updated = await client.query(
+      `UPDATE workspace_member SET app_roles = array_append(app_roles, 'manager')
+        WHERE user_id = (SELECT id FROM app_user WHERE username = 'admin')`,
+    );
+    await client.end();
+    expect(updated.rowCount).toBe(1);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Opens an antd select and clicks the option with this label. */
+  async function pick(page: Page, select: ReturnType<Page['locator']>, label: string) {
+    await select.click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: new RegExp(`^${label}$`) })
+      .first()
+      .click();
+  }
+
+  it('builds the rule visually, saves it, and the rating fires it into the bell and the log', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, server.url, ADMIN_PASSWORD);
+    await page.goto(`${server.url}/apps/${appKey}`);
+    await page.getByTestId('app-rules-link').click();
+    await page.getByTestId('rules-page').waitFor();
+    await page.getByTestId('rules-new').click();
+    await page.getByTestId('rule-editor').waitFor();
+
+    await page.getByTestId('rule-label-zh').fill('差评通知经理');
+    await page.getByTestId('rule-label-en').fill('Bad rating to managers');
+    await page.getByTestId('rule-key').fill(RULE_KEY);
+    await pick(page, page.getByTestId('trigger-type'), '指定字段变化时');
+    await pick(page, page.getByTestId('trigger-entity'), '工单');
+    await pick(page, page.getByTestId('trigger-fields'), '评分');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('trigger-sentence').getByText('工单的评分变化时').waitFor();
+
+    const builder = page.getByTestId('rule-condition-builder');
+    await builder.locator('.ruleGroup-addRule').first().click();
+    await pick(page, builder.locator('.rule-fields').first(), '评分');
+    await pick(page, builder.locator('.rule-operators').first(), '小于等于');
+    await builder.locator('.rule-value input').first().fill('2');
+
+    await page.getByTestId('action-add').click();
+    await page.getByTestId('action-add-notify').click();
+    await pick(page, page.getByTestId('assignee-role'), '项目经理');
+    await page.getByTestId('action-template-zh').fill('工单「{{record.title}}」评分过低，请跟进');
+    await page.getByTestId('action-template-en').fill('Work order "{{record.title}}" was rated badly');
+    await page.screenshot({ path: screenshotPath('rules-builder-desktop'), fullPage: true });
+
+    await page.getByTestId('rule-save').click();
+    const saved = page.waitForResponse((response) =>
+      response.url().includes('/api/apps/import?expectedRevision'),
+    );
+    await page.getByTestId('designer-confirm').click();
+    expect((await saved).status()).toBe(200);
+    await page.getByTestId('rule-log').waitFor();
+
+    const rules = await apiCall<{ key: string; condition: unknown; actions: unknown[] }[]>(
+      'GET',
+      `/api/apps/${appKey}`,
+    ).then(
+      (app) =>
+        (
+          app as unknown as {
+            definition: { rules: { key: string; condition: unknown; actions: unknown[] }[] };
+          }
+        ).definition.rules,
+    );
+    const rule = rules.find((candidate) => candidate.key === RULE_KEY);
+    expect(rule?.condition).toEqual({ '<=': [{ var: 'record.rating' }, 2] });
+    expect(rule?.actions).toEqual([
+      expect.objectContaining({ type: 'notify', channel: 'inApp', to: { type: 'role', role: 'manager' } }),
+    ]);
+
+    // A work order is reported in one of the example's seeded rooms, then rated 1 (the rule watches the rating).
+    const rooms = await apiCall<{ items: { id: string }[] }>(
+      'GET',
+      `/api/apps/${appKey}/entities/room/records?limit=1`,
+    );
+    const created = await apiCall<{ id: string; version: number }>(
+      'POST',
+      `/api/apps/${appKey}/entities/workOrder/records`,
+      { values: { title: '电梯异响', category: 'elevator', room: rooms.items[0]!.id } },
+    );
+    await apiCall('PATCH', `/api/apps/${appKey}/entities/workOrder/records/${created.id}`, {
+      version: created.version,
+      values: { rating: 1 },
+    });
+
+    await page
+      .getByTestId('notifications-badge')
+      .locator('.ant-badge-count')
+      .filter({ hasText: '1' })
+      .waitFor({ timeout: 15_000 });
+    await page.getByTestId('rule-log-refresh').click();
+    await page.getByTestId('rule-run').first().waitFor({ timeout: 10_000 });
+    await page.getByTestId('rule-run').first().click();
+    await page.getByTestId('rule-run-details').waitFor();
+    await settled(page);
+    await page.screenshot({ path: screenshotPath('rules-log-desktop'), fullPage: true });
+
+    await page.getByTestId('notifications-bell').click();
+    await page.getByTestId('notification-item').filter({ hasText: '电梯异响' }).waitFor();
+    await page.screenshot({ path: screenshotPath('rules-bell-desktop') });
+
+    await page.goto(`${server.url}/apps/${appKey}/rules`);
+    await page.getByTestId(`rule-row-${RULE_KEY}`).waitFor();
+    await settled(page);
+    await page.screenshot({ path: screenshotPath('rules-list-desktop'), fullPage: true });
+    await context.close();
+  });
+
+  it('works on a 390 px phone: the list, the log and the stacked builder', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+      isMobile: true,
+    });
+    const page = await context.newPage();
+    await signIn(page, server.url, ADMIN_PASSWORD);
+    await page.goto(`${server.url}/apps/${appKey}/rules`);
+    await page.getByTestId(`rule-row-${RULE_KEY}`).waitFor();
+    await settled(page);
+    await page.screenshot({ path: screenshotPath('rules-list-phone'), fullPage: true });
+
+    await page.getByTestId(`rule-open-${RULE_KEY}`).click();
+    await page.getByTestId('rule-run').first().waitFor();
+    await page.screenshot({ path: screenshotPath('rules-log-phone'), fullPage: true });
+
+    await page.getByTestId('rule-tab-edit').click();
+    await page.getByTestId('rule-editor').waitFor();
+    await page.screenshot({ path: screenshotPath('rules-builder-phone'), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});

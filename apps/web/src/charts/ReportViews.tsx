@@ -1,0 +1,206 @@
+import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
+import { Flex, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+
+// The chart types drawn as HTML instead of on a canvas: the KPI card, the table and the pivot table, from
+// the `kpi` / `table` / `pivot` blocks of the engine's option.
+
+const format = (value: unknown, precision = 2) =>
+  typeof value === 'number'
+    ? value.toLocaleString(undefined, { maximumFractionDigits: precision })
+    : value === null || value === undefined
+      ? '—'
+      : String(value);
+
+export interface KpiBlock {
+  label: string;
+  value: number | null;
+  previous: number | null;
+  changePercent: number | null;
+  unit: string;
+}
+
+export function KpiView({
+  kpi,
+  extra,
+  precision,
+  hasPeriod,
+}: {
+  kpi: KpiBlock;
+  /** Further measures of the report, shown small under the main one. */
+  extra: Array<{ label: string; value: unknown }>;
+  precision: number;
+  /** Whether a period is chosen (the change needs one). */
+  hasPeriod: boolean;
+}) {
+  const { t } = useTranslation();
+  const up = (kpi.changePercent ?? 0) >= 0;
+  return (
+    <Flex vertical align="center" justify="center" style={{ height: '100%' }} gap={4} data-testid="kpi-view">
+      <Typography.Text type="secondary">{kpi.label}</Typography.Text>
+      <span style={{ fontSize: 36, fontWeight: 600, lineHeight: 1.1 }} data-testid="kpi-value">
+        {format(kpi.value, precision)}
+        {kpi.value !== null && kpi.unit ? (
+          <small style={{ fontSize: 18, marginLeft: 2 }}>{kpi.unit}</small>
+        ) : null}
+      </span>
+      {kpi.changePercent !== null ? (
+        <span style={{ color: up ? '#389e0d' : '#cf1322' }} data-testid="kpi-change">
+          {up ? <ArrowUpOutlined /> : <ArrowDownOutlined />} {Math.abs(kpi.changePercent).toFixed(1)}%{' '}
+          <Typography.Text type="secondary">
+            {t('dashboards.kpi.vsPrevious', { value: format(kpi.previous, precision) })}
+          </Typography.Text>
+        </span>
+      ) : hasPeriod && kpi.previous === null ? (
+        <Typography.Text type="secondary">{t('dashboards.kpi.noPrevious')}</Typography.Text>
+      ) : null}
+      {extra.length ? (
+        <Flex gap={16} wrap justify="center">
+          {extra.map((entry) => (
+            <Typography.Text key={entry.label} type="secondary">
+              {entry.label}: <b>{format(entry.value)}</b>
+            </Typography.Text>
+          ))}
+        </Flex>
+      ) : null}
+    </Flex>
+  );
+}
+
+export interface TableBlock {
+  columns: Array<{ key: string; title: string; kind: string; unit: string | null }>;
+  rows: Array<Record<string, unknown>>;
+}
+
+export function TableView({
+  table,
+  height,
+  onRowClick,
+}: {
+  table: TableBlock;
+  height: number;
+  onRowClick?: (row: Record<string, unknown>, event: React.MouseEvent) => void;
+}) {
+  const columns: ColumnsType<Record<string, unknown>> = table.columns.map((column) => ({
+    key: column.key,
+    dataIndex: column.key,
+    title: column.title,
+    align: column.kind === 'number' ? 'right' : 'left',
+    ellipsis: true,
+    render: (value: unknown) =>
+      `${format(value)}${column.unit === 'percent' && typeof value === 'number' ? '%' : ''}`,
+    sorter: (a, b) => {
+      const [x, y] = [a[column.key], b[column.key]];
+      return typeof x === 'number' && typeof y === 'number'
+        ? x - y
+        : String(x ?? '').localeCompare(String(y ?? ''));
+    },
+  }));
+  return (
+    <Table
+      size="small"
+      rowKey={(_, index) => String(index)}
+      columns={columns}
+      dataSource={table.rows}
+      pagination={false}
+      scroll={{ y: Math.max(80, height - 40) }}
+      onRow={(row) => ({
+        onClick: (event) => onRowClick?.(row, event),
+        style: { cursor: onRowClick ? 'pointer' : undefined },
+      })}
+    />
+  );
+}
+
+export interface PivotBlock {
+  rowHeader: string;
+  columnHeader: string | null;
+  measures: Array<{ key: string; name: string; subtotal: boolean }>;
+  rows: string[];
+  columns: string[];
+  cells: Array<Array<Array<number | null>>>;
+  rowTotals: Array<Array<number | null>>;
+  columnTotals: Array<Array<number | null>>;
+  grandTotal: Array<number | null>;
+}
+
+export function PivotView({
+  pivot,
+  height,
+  onRowClick,
+}: {
+  pivot: PivotBlock;
+  height: number;
+  onRowClick?: (rowName: string, event: React.MouseEvent) => void;
+}) {
+  const { t } = useTranslation();
+  const hasTotals = pivot.measures.some((measure) => measure.subtotal);
+  type Row = { key: string; name: string; values: Array<Array<number | null>>; totals: Array<number | null> };
+  const data: Row[] = pivot.rows.map((name, index) => ({
+    key: name,
+    name,
+    values: pivot.cells[index]!,
+    totals: pivot.rowTotals[index]!,
+  }));
+  const measureColumns = (columnIndex: number | 'total') =>
+    pivot.measures.map((measure, measureIndex) => ({
+      key: `${columnIndex}-${measure.key}`,
+      title: measure.name,
+      align: 'right' as const,
+      render: (_: unknown, row: Row) =>
+        format(columnIndex === 'total' ? row.totals[measureIndex] : row.values[columnIndex]?.[measureIndex]),
+    }));
+  const columns: ColumnsType<Row> = [
+    { key: 'name', dataIndex: 'name', title: pivot.rowHeader, fixed: 'left', width: 140, ellipsis: true },
+    ...(pivot.columnHeader
+      ? pivot.columns.map((column, index) => ({
+          key: `c${index}`,
+          title: column,
+          children: measureColumns(index),
+        }))
+      : measureColumns(0)),
+    ...(pivot.columnHeader && hasTotals
+      ? [{ key: 'total', title: t('dashboards.pivot.total'), children: measureColumns('total') }]
+      : []),
+  ];
+  return (
+    <Table<Row>
+      size="small"
+      bordered
+      columns={columns}
+      dataSource={data}
+      pagination={false}
+      scroll={{ x: 'max-content', y: Math.max(80, height - 90) }}
+      onRow={(row) => ({
+        onClick: (event) => onRowClick?.(row.name, event),
+        style: { cursor: onRowClick ? 'pointer' : undefined },
+      })}
+      summary={() =>
+        hasTotals ? (
+          <Table.Summary fixed>
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0}>
+                <b>{t('dashboards.pivot.total')}</b>
+              </Table.Summary.Cell>
+              {pivot.columns.flatMap((_, columnIndex) =>
+                pivot.measures.map((measure, measureIndex) => (
+                  <Table.Summary.Cell key={`${columnIndex}-${measure.key}`} index={1} align="right">
+                    {format(pivot.columnTotals[columnIndex]?.[measureIndex])}
+                  </Table.Summary.Cell>
+                )),
+              )}
+              {pivot.columnHeader
+                ? pivot.measures.map((measure, measureIndex) => (
+                    <Table.Summary.Cell key={`g-${measure.key}`} index={2} align="right">
+                      <b>{format(pivot.grandTotal[measureIndex])}</b>
+                    </Table.Summary.Cell>
+                  ))
+                : null}
+            </Table.Summary.Row>
+          </Table.Summary>
+        ) : null
+      }
+    />
+  );
+}

@@ -1,0 +1,174 @@
+import type { DateBucket, FieldDefinition, Locale, ReportDefinition } from '@lowcode/app-model';
+import { localize } from '@lowcode/app-model';
+import { toEChartsOption, type ColumnMeta, type ReportResult, type ResultRow } from '@lowcode/report-engine';
+import { resolvePath, type Entities } from '../pages/dashboards/model/fieldPaths';
+
+// Report results made readable before they are charted: option labels instead of stored values (`leased` →
+// 已租), months as 2025-03 instead of their first day, yes/no for checkboxes. Each readable value goes into
+// a `<key>#display` column the engine's option builders show, while the raw value stays where it was, so a
+// click maps back to what a filter or a drill needs.
+
+const EMPTY: Record<Locale, string> = { 'zh-CN': '（空）', en: '(empty)' };
+const YES_NO: Record<Locale, [string, string]> = { 'zh-CN': ['是', '否'], en: ['Yes', 'No'] };
+
+function bucketLabel(value: string, bucket: DateBucket | undefined): string {
+  const text = value.slice(0, 10);
+  switch (bucket) {
+    case 'year':
+      return text.slice(0, 4);
+    case 'quarter':
+      return `${text.slice(0, 4)} Q${Math.floor((Number(text.slice(5, 7)) - 1) / 3) + 1}`;
+    case 'month':
+      return text.slice(0, 7);
+    default:
+      return text;
+  }
+}
+
+function labeler(field: FieldDefinition | undefined, column: ColumnMeta, locale: Locale) {
+  if (column.labelKey) return undefined;
+  if (field && (field.type === 'select' || field.type === 'status')) {
+    const options = new Map(
+      field.options.map((option) => [String(option.value), localize(option.label, locale)]),
+    );
+    return (value: unknown) => options.get(String(value)) ?? String(value);
+  }
+  if (column.kind === 'boolean' || field?.type === 'checkbox')
+    return (value: unknown) => (value === true || value === 'true' ? YES_NO[locale][0] : YES_NO[locale][1]);
+  if (column.bucket && column.bucket !== 'day')
+    return (value: unknown) => bucketLabel(String(value), column.bucket);
+  if (column.kind === 'datetime') return (value: unknown) => String(value).slice(0, 16).replace('T', ' ');
+  return undefined;
+}
+
+/** The result with a display column for each dimension whose stored value is not what people read. */
+export function displayResult(
+  result: ReportResult,
+  report: Pick<ReportDefinition, 'entity'>,
+  entities: Entities,
+  locale: Locale,
+): ReportResult {
+  const columns = result.columns.map((column) => ({ ...column }));
+  const rows = result.rows.map((row) => ({ ...row }));
+  for (const column of columns) {
+    if (column.role !== 'dimension') continue;
+    const field = resolvePath(entities, report.entity, column.key)?.field;
+    if (!column.label && field) column.label = field.label;
+    const label = labeler(field, column, locale);
+    if (!label) continue;
+    const key = `${column.key}#display`;
+    column.labelKey = key;
+    for (const row of rows) {
+      const value = row[column.key];
+      row[key] = value === null || value === undefined ? EMPTY[locale] : label(value);
+    }
+  }
+  return { ...result, columns, rows };
+}
+
+/** What a dimension shows for a row (the engine's rule: its label column when there is one). */
+export function categoryOf(row: ResultRow, column: ColumnMeta, locale: Locale): string {
+  const value =
+    column.labelKey !== undefined && row[column.labelKey] != null ? row[column.labelKey] : row[column.key];
+  return value === null || value === undefined ? EMPTY[locale] : String(value);
+}
+
+/** The raw value behind a label shown for dimension `index` (0: the category axis / slice names). */
+export function rawValueOf(
+  result: ReportResult,
+  index: number,
+  shown: string,
+  locale: Locale,
+): { found: boolean; value: string | number | boolean | null } {
+  const column = result.columns.filter((candidate) => candidate.role === 'dimension')[index];
+  if (!column) return { found: false, value: null };
+  const row = result.rows.find((candidate) => categoryOf(candidate, column, locale) === shown);
+  if (!row) return { found: false, value: null };
+  const value = row[column.key];
+  return {
+    found: true,
+    value:
+      typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+        ? value
+        : value === null || value === undefined
+          ? null
+          : String(value),
+  };
+}
+
+const PALETTE = [
+  '#1677ff',
+  '#52c41a',
+  '#faad14',
+  '#ff4d4f',
+  '#13c2c2',
+  '#722ed1',
+  '#eb2f96',
+  '#fa8c16',
+  '#2f54eb',
+  '#a0d911',
+];
+
+const round = (value: unknown) =>
+  typeof value === 'number'
+    ? Number.isInteger(value)
+      ? value.toLocaleString()
+      : value.toLocaleString(undefined, { maximumFractionDigits: 2 })
+    : String(value ?? '—');
+
+/**
+ * The ECharts option for a card: the engine's option over the readable result, without its title (the
+ * card has one), with the legend on top, labels that give way instead of overlapping, and the app's colours.
+ */
+export function chartOption(
+  report: ReportDefinition,
+  result: ReportResult,
+  locale: Locale,
+  options: { compact?: boolean } = {},
+): Record<string, unknown> {
+  const option = toEChartsOption(report, result, { locale });
+  const { title: _title, ...rest } = option;
+  const out: Record<string, unknown> = { color: PALETTE, animationDuration: 400, ...rest };
+  if (out.legend && typeof out.legend === 'object') {
+    const vertical = (out.legend as { orient?: string }).orient === 'vertical';
+    out.legend =
+      vertical && !options.compact
+        ? { ...(out.legend as object), type: 'scroll', top: 'middle' }
+        : { ...(out.legend as object), type: 'scroll', orient: 'horizontal', left: 'center', top: 0 };
+    // A narrow card has no room for labels beside the slices: the share goes inside, the name in the legend.
+    if (options.compact && Array.isArray(out.series))
+      out.series = (out.series as Array<Record<string, unknown>>).map((series) =>
+        series.type === 'pie'
+          ? {
+              ...series,
+              center: ['50%', '58%'],
+              label: { show: true, position: 'inside', formatter: '{d}%', color: '#fff', fontSize: 11 },
+              labelLine: { show: false },
+              minShowLabelAngle: 18,
+            }
+          : series,
+      );
+  }
+  if (out.tooltip && typeof out.tooltip === 'object')
+    out.tooltip = { ...(out.tooltip as object), valueFormatter: round, confine: true };
+  if (out.xAxis || out.yAxis) {
+    out.grid = { left: 8, right: 16, bottom: 8, top: out.legend ? 36 : 16, containLabel: true };
+    const axis = (value: unknown) =>
+      value && typeof value === 'object' ? { ...(value as object), axisLabel: { hideOverlap: true } } : value;
+    out.xAxis = axis(out.xAxis);
+    out.yAxis = axis(out.yAxis);
+  }
+  if (
+    Array.isArray(out.series) &&
+    (out.series as Array<{ type?: string }>).some((series) => series.type === 'pie')
+  )
+    out.series = (out.series as Array<Record<string, unknown>>).map((series) =>
+      series.type === 'pie' && !options.compact && out.legend
+        ? { ...series, center: ['60%', '50%'] }
+        : series,
+    );
+  return out;
+}
+
+/** Chart types the web draws itself instead of on a canvas. */
+export const NON_CANVAS_TYPES = new Set(['kpi', 'table', 'pivot']);

@@ -1,0 +1,60 @@
+// The ECharts build the web uses: only the chart types and components the report engine's options need,
+// so the bundle stays a fraction of the full library. The map of the template's districts ships with the
+// report engine and is registered once here.
+import { REGION_GEOJSON, REGION_MAP_NAME } from '@lowcode/report-engine';
+import {
+  BarChart,
+  BoxplotChart,
+  FunnelChart,
+  GaugeChart,
+  HeatmapChart,
+  LineChart,
+  MapChart,
+  PieChart,
+  RadarChart,
+  SankeyChart,
+  ScatterChart,
+  SunburstChart,
+  TreemapChart,
+} from 'echarts/charts';
+import {
+  CalendarComponent,
+  GridComponent,
+  LegendComponent,
+  RadarComponent,
+  TitleComponent,
+  ToolboxComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([
+  BarChart,
+  BoxplotChart,
+  FunnelChart,
+  GaugeChart,
+  HeatmapChart,
+  LineChart,
+  MapChart,
+  PieChart,
+  RadarChart,
+  SankeyChart,
+  ScatterChart,
+  SunburstChart,
+  TreemapChart,
+  CalendarComponent,
+  GridComponent,
+  LegendComponent,
+  RadarComponent,
+  TitleComponent,
+  ToolboxComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+]);
+echarts.registerMap(REGION_MAP_NAME, REGION_GEOJSON as unknown as Parameters<typeof echarts.registerMap>[1]);
+
+export { echarts };
+export type EChartsInstance = ReturnType<typeof echarts.init>;

@@ -1,0 +1,82 @@
+import type { AppDefinition, DashboardDefinition, DashboardItem } from '@lowcode/app-model';
+
+// The dashboard definition's 24-column grid ↔ react-grid-layout's layout items, the phone order, and the
+// layout written back into the app definition.
+
+export const GRID_COLUMNS = 24;
+/** Pixel height of one grid row; an item of h 8 is 8 rows tall plus the margins between them. */
+export const ROW_HEIGHT = 36;
+export const MIN_W = 3;
+export const MIN_H = 3;
+
+export interface GridItem {
+  i: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  minW?: number;
+  minH?: number;
+}
+
+export function toGridLayout(items: DashboardItem[]): GridItem[] {
+  return items.map((item) => ({
+    i: item.key,
+    x: item.layout.x,
+    y: item.layout.y,
+    w: item.layout.w,
+    h: item.layout.h,
+    minW: MIN_W,
+    minH: MIN_H,
+  }));
+}
+
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, Math.round(value)));
+
+/** The items with the positions of `layout` (items it does not name keep theirs), kept inside the grid. */
+export function fromGridLayout(items: DashboardItem[], layout: readonly GridItem[]): DashboardItem[] {
+  const byKey = new Map(layout.map((entry) => [entry.i, entry]));
+  return items.map((item) => {
+    const entry = byKey.get(item.key);
+    if (!entry) return item;
+    const w = clamp(entry.w, 1, GRID_COLUMNS);
+    return {
+      ...item,
+      layout: {
+        x: clamp(entry.x, 0, GRID_COLUMNS - w),
+        y: clamp(entry.y, 0, 10_000),
+        w,
+        h: clamp(entry.h, 1, 100),
+      },
+    };
+  });
+}
+
+/** Whether a layout moved or resized anything. */
+export const layoutChanged = (items: DashboardItem[], layout: readonly GridItem[]) =>
+  fromGridLayout(items, layout).some(
+    (item, index) => JSON.stringify(item.layout) !== JSON.stringify(items[index]!.layout),
+  );
+
+/** Phone order: top to bottom, then left to right, as the eye reads the wide grid. */
+export function phoneOrder(items: DashboardItem[]): DashboardItem[] {
+  return [...items].sort((a, b) => a.layout.y - b.layout.y || a.layout.x - b.layout.x);
+}
+
+/** The app definition with one dashboard's items replaced. */
+export function withDashboardItems(
+  definition: AppDefinition,
+  dashboardKey: string,
+  items: DashboardItem[],
+): AppDefinition {
+  return {
+    ...definition,
+    dashboards: definition.dashboards.map((dashboard: DashboardDefinition) =>
+      dashboard.key === dashboardKey ? { ...dashboard, items } : dashboard,
+    ),
+  };
+}
+
+/** The first free row below every item: where a newly added chart goes. */
+export const nextRow = (items: DashboardItem[]) =>
+  items.reduce((bottom, item) => Math.max(bottom, item.layout.y + item.layout.h), 0);
