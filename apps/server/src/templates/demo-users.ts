@@ -7,6 +7,8 @@ export interface DemoUser {
   roles?: string[];
   /** `_key`s of the project records the person serves: `user.projects` in role scopes. */
   projects?: string[];
+  /** Further member attributes, e.g. a technician's `skills` and `qualifications` for auto-dispatch. */
+  attributes?: Record<string, unknown>;
 }
 
 /**
@@ -34,15 +36,16 @@ export async function createDemoUsers(
   const idByUsername = new Map(rows.map((row) => [row.username, row.id]));
   const members = users.filter((user) => idByUsername.has(user.username.toLowerCase()));
   await manager.query(
-    `INSERT INTO workspace_member (workspace_id, user_id, role, app_roles)
+    `INSERT INTO workspace_member (workspace_id, user_id, role, app_roles, attributes)
      SELECT $1, m.user_id, CASE WHEN 'admin' = ANY(string_to_array(m.roles, ',')) THEN 'admin' ELSE 'member' END,
-            string_to_array(m.roles, ',')
-       FROM unnest($2::uuid[], $3::text[]) AS m (user_id, roles)
+            string_to_array(m.roles, ','), m.attributes
+       FROM unnest($2::uuid[], $3::text[], $4::jsonb[]) AS m (user_id, roles, attributes)
      ON CONFLICT (workspace_id, user_id) DO NOTHING`,
     [
       workspaceId,
       members.map((user) => idByUsername.get(user.username.toLowerCase())),
       members.map((user) => (user.roles ?? []).join(',')),
+      members.map((user) => JSON.stringify(user.attributes ?? {})),
     ],
   );
   return new Map(members.map((user) => [user._key, idByUsername.get(user.username.toLowerCase())!]));

@@ -131,6 +131,12 @@ export function generateTechnicians(ctx: DemoContext, places: Places, suppliers:
       const name = personName(rng, rng.chance(0.95));
       staff.name = name;
       const phone = mobile(rng);
+      const qualifications = skills.some((s) => ['elevator', 'gas', 'fireSafety', 'electrical'].includes(s))
+        ? ['general', 'certified']
+        : rng.chance(0.4)
+          ? ['general', 'senior']
+          : ['general'];
+      // Auto-dispatch reads what a technician offers from their membership: trades and qualifications.
       push(ctx, '_users', {
         _key: staff.key,
         name,
@@ -138,6 +144,7 @@ export function generateTechnicians(ctx: DemoContext, places: Places, suppliers:
         phone,
         roles: ['technician'],
         projects: uniqueProjects,
+        attributes: { skills, qualifications },
       });
       places.staff.push(staff);
       const outsourced = skills.includes('elevator') && rng.chance(0.5);
@@ -150,11 +157,7 @@ export function generateTechnicians(ctx: DemoContext, places: Places, suppliers:
         user: staff.key,
         phone,
         skills,
-        qualifications: skills.some((s) => ['elevator', 'gas', 'fireSafety', 'electrical'].includes(s))
-          ? ['general', 'certified']
-          : rng.chance(0.4)
-            ? ['general', 'senior']
-            : ['general'],
+        qualifications,
         projects: uniqueProjects,
         employment: supplier ? 'outsourced' : 'staff',
         ...(supplier ? { supplier: supplier._key } : {}),
