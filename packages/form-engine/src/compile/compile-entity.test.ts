@@ -140,6 +140,52 @@ describe('compileEntity: validate', () => {
   });
 });
 
+describe('compileEntity: default values', () => {
+  const entity: EntityDefinition = {
+    key: 'ticket',
+    label: L('工单', 'Ticket'),
+    fields: [
+      { key: 'title', type: 'text', label: L('标题', 'Title'), required: true },
+      {
+        key: 'status',
+        type: 'status',
+        label: L('状态', 'Status'),
+        required: true,
+        defaultValue: 'open',
+        options: [
+          { value: 'open', label: L('待处理', 'Open') },
+          { value: 'done', label: L('完成', 'Done') },
+        ],
+      },
+      {
+        key: 'tags',
+        type: 'multiSelect',
+        label: L('标签', 'Tags'),
+        defaultValue: ['new'],
+        options: [
+          { value: 'new', label: L('新', 'New') },
+          { value: 'vip', label: L('重要', 'VIP') },
+        ],
+      },
+    ],
+  } as EntityDefinition;
+
+  it('fills what a new record leaves out, also a required field, with a copy of the default', () => {
+    const result = compileEntity(entity).validate({ title: 'Leak' }, { mode: 'create' });
+    expect(result).toEqual({ ok: true, value: { title: 'Leak', status: 'open', tags: ['new'] } });
+    if (result.ok) (result.value.tags as string[]).push('vip');
+    const again = compileEntity(entity).validate({ title: 'Tap' }, { mode: 'create' });
+    expect(again.ok && again.value.tags).toEqual(['new']);
+  });
+
+  it('keeps what was given, validates defaults like input, and leaves updates alone', () => {
+    const given = compileEntity(entity).validate({ title: 'Leak', status: 'done' }, { mode: 'create' });
+    expect(given.ok && given.value.status).toBe('done');
+    const update = compileEntity(entity).validate({ title: 'Leak 2' }, { mode: 'update' });
+    expect(update).toEqual({ ok: true, value: { title: 'Leak 2' } });
+  });
+});
+
 describe('compileEntity: update mode', () => {
   it('does not require absent keys but refuses clearing a required one', () => {
     const compiled = compileEntity(contract);

@@ -51,7 +51,13 @@ export function prepareRecord(
     const path = formatFieldPath([...at.path, field.key]);
     const label = refLabel(at.row ? { field, row: at.row } : { field }, locale);
     const present = hasOwn(input, field.key) && input[field.key] !== undefined;
-    const raw = present ? input[field.key] : undefined;
+    // A new record takes the field's default for what it leaves out (a copy: defaults are shared).
+    const defaulted = !present && mode === 'create' && field.defaultValue !== undefined;
+    const raw = present
+      ? input[field.key]
+      : defaulted
+        ? (JSON.parse(JSON.stringify(field.defaultValue)) as unknown)
+        : undefined;
 
     if (handlerFor(field).computed) {
       if (present) errors.push(fieldError(path, 'readOnly', locale, label));
@@ -60,7 +66,7 @@ export function prepareRecord(
     if (!present && mode === 'update') continue;
     if (isEmptyValue(raw)) {
       if (field.required) errors.push(fieldError(path, 'required', locale, label));
-      if (present) value[field.key] = Array.isArray(raw) ? [] : null;
+      if (present || defaulted) value[field.key] = Array.isArray(raw) ? [] : null;
       continue;
     }
     if (field.type === 'subTable' && Array.isArray(raw)) {
