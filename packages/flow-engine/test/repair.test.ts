@@ -71,7 +71,7 @@ describe('repair flow (templates/property/app/flows/repair.json)', () => {
     expect(final.flowVersion).toBe(3);
     const path = final.history.filter((h) => h.action === 'enter').map((h) => h.toNode);
     expect(path).toEqual([
-      'routeByType', 'accept', 'markAccepted', 'surveyCheck', 'depart', 'complete',
+      'routeByType', 'markDispatched', 'accept', 'markAccepted', 'surveyCheck', 'depart', 'complete',
       'markCompleted', 'inviteRating', 'rate', 'ratingCheck', 'close', 'end',
     ]); // prettier-ignore
     const [dispatched] = ofType(results[0]!.effects, 'createTask');
@@ -89,7 +89,8 @@ describe('repair flow (templates/property/app/flows/repair.json)', () => {
     expect(ofType(results[1]!.effects, 'cancelTimer')).toHaveLength(2);
     expect(ofType(results[1]!.effects, 'updateRecord').map((u) => u.values)).toEqual([
       { appointmentAt: '2025-03-03T06:00:00Z' },
-      { status: 'accepted' },
+      // The step stamps who accepted and when, from `actor` and `now`.
+      { status: 'accepted', technician: 'tech1', acceptedAt: '2025-03-03T01:05:00.000Z' },
     ]);
     expect(ofType(results[3]!.effects, 'notify')).toMatchObject([
       { to: ['tenant1'], reason: 'action', nodeKey: 'inviteRating' },

@@ -55,6 +55,10 @@ export class Execution {
       ...this.state.variables,
       variables: this.state.variables,
       record: this.state.record,
+      // Who caused this step: action values like `technician: {"var": "actor"}` record the person who acted.
+      actor: this.actor,
+      // The step's instant (ISO), so actions can stamp times: `completedAt: {"var": "now"}`.
+      now: this.now().toISOString(),
       ...extra,
     });
     const { env, definition } = this.setup;

@@ -1,0 +1,224 @@
+import { clockOf, createTestApp, drainAutomation, loginAs, type TestApp } from './support/test-app';
+
+const PASSWORD = 'demo-password-repair';
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
+
+interface Task {
+  id: string;
+  nodeKey: string;
+}
+
+/**
+ * The property template's repair flow through the API, as the people in the demo company live it: a tenant
+ * reports a leak with a photo; it is dispatched by project and trade to a qualified technician; he accepts,
+ * departs and completes with the parts he used; the tenant rates; the work order closes and the service
+ * dashboard counts it.
+ */
+describe('property template: a repair from report to rating', () => {
+  let testApp: TestApp;
+  let admin: { Authorization: string };
+
+  beforeAll(async () => {
+    testApp = await createTestApp({ demoScale: 0.02, demoPassword: PASSWORD });
+    ({ auth: admin } = await loginAs(testApp));
+    await testApp.http().post('/api/templates/property/install?demo=true').set(admin).expect(200);
+    clockOf(testApp).set(new Date('2026-06-01T02:00:00Z')); // a Monday, 10:00 in Shanghai
+  });
+  afterAll(() => testApp.close());
+
+  const query = <T>(sql: string, params: unknown[] = []) => testApp.database.query<T>(sql, params);
+  const signIn = async (username: string) => (await loginAs(testApp, { username, password: PASSWORD })).auth;
+  const records = (entity: string) => `/api/apps/property/entities/${entity}/records`;
+
+  /** Completes a task; a refusal fails the test with the server's reasons. */
+  async function completeTask(
+    auth: { Authorization: string },
+    task: Task,
+    body: { data?: Record<string, unknown>; comment?: string },
+  ): Promise<void> {
+    const response = await testApp.http().post(`/api/tasks/${task.id}/complete`).set(auth).send(body);
+    expect({
+      node: task.nodeKey,
+      status: response.status,
+      error: response.status === 200 ? undefined : response.body,
+    }).toEqual({
+      node: task.nodeKey,
+      status: 200,
+      error: undefined,
+    });
+  }
+
+  async function openTask(auth: { Authorization: string }, nodeKey: string): Promise<Task> {
+    await drainAutomation(testApp);
+    const inbox = (await testApp.http().get('/api/tasks?box=mine').set(auth).expect(200)).body as {
+      items: Task[];
+    };
+    const task = inbox.items.find((item) => item.nodeKey === nodeKey);
+    if (!task) throw new Error(`no open ${nodeKey} task in ${JSON.stringify(inbox.items)}`);
+    return task;
+  }
+
+  it('runs the whole repair flow and the service report counts it', async () => {
+    // A tenant with an account, and the project and room of their lease.
+    const [tenant] = await query<{ username: string; user_id: string }>(
+      `SELECT u.username, u.id AS user_id FROM workspace_member m JOIN app_user u ON u.id = m.user_id
+        WHERE 'tenant' = ANY(m.app_roles) ORDER BY u.username LIMIT 1`,
+    );
+    const tenantAuth = await signIn(tenant!.username);
+    const [app] = await query<{ storage_schema: string }>(
+      "SELECT storage_schema FROM app WHERE key = 'property'",
+    );
+    const schema = `"${app!.storage_schema}"`;
+    const [profile] = await query<{ id: string; project: string }>(
+      `SELECT t._id AS id, r.project FROM ${schema}.tenant t
+         JOIN ${schema}.contract c ON c.tenant = t._id JOIN ${schema}.room r ON r._id = c.room
+        WHERE t.account = $1 LIMIT 1`,
+      [tenant!.user_id],
+    );
+    expect(profile).toBeDefined();
+    const [room] = await query<{ id: string }>(
+      `SELECT r._id AS id FROM ${schema}.room r JOIN ${schema}.contract c ON c.room = r._id WHERE c.tenant = $1 LIMIT 1`,
+      [profile!.id],
+    );
+
+    const before = await repairsReport();
+
+    // 1. The tenant reports a leak with a photo from their phone.
+    const photo = await testApp
+      .http()
+      .post('/api/files')
+      .set(tenantAuth)
+      .attach('file', PNG, '漏水.png')
+      .expect(201);
+    const created = await testApp
+      .http()
+      .post(records('workOrder'))
+      .set(tenantAuth)
+      .send({
+        values: {
+          type: 'repair',
+          channel: 'app',
+          project: profile!.project,
+          room: room!.id,
+          requester: profile!.id,
+          category: 'plumbing',
+          priority: 'normal',
+          requiredSkill: 'general',
+          title: '卫生间漏水',
+          description: '马桶下方渗水',
+          photos: [fileValue(photo.body as Record<string, unknown>)],
+          reportedAt: clockOf(testApp).now().toISOString(),
+        },
+      });
+    expect({ status: created.status, body: created.status === 201 ? 'created' : created.body }).toEqual({
+      status: 201,
+      body: 'created',
+    });
+    const order = created.body as { id: string; values: Record<string, unknown> };
+    expect(order.values.status).toBe('pending');
+
+    // 2. Dispatched to a technician who serves that project and does plumbing.
+    await drainAutomation(testApp);
+    const [accept] = await query<{ assignees: string[] }>(
+      `SELECT t.assignees FROM flow_task t JOIN flow_instance i ON i.id = t.instance_id
+        WHERE i.record_id = $1 AND t.node_key = 'accept' AND t.status = 'open'`,
+      [order.id],
+    );
+    expect(accept!.assignees).toHaveLength(1);
+    const [technician] = await query<{
+      username: string;
+      attributes: { skills: string[]; projects: string[] };
+    }>(
+      `SELECT u.username, m.attributes FROM workspace_member m JOIN app_user u ON u.id = m.user_id WHERE m.user_id = $1`,
+      [accept!.assignees[0]],
+    );
+    expect(technician!.attributes.skills).toContain('plumbing');
+    expect(technician!.attributes.projects).toContain(profile!.project);
+    const techAuth = await signIn(technician!.username);
+
+    // 3. He accepts (with an appointment), departs, and completes with the parts he used.
+    const acceptTask = await openTask(techAuth, 'accept');
+    await completeTask(techAuth, acceptTask, {
+      data: { appointmentAt: '2026-06-01T06:00:00.000Z' },
+      comment: '下午两点上门',
+    });
+    await drainAutomation(testApp);
+    const depart = await openTask(techAuth, 'depart');
+    await completeTask(techAuth, depart, { data: { status: 'departed' } });
+    const complete = await openTask(techAuth, 'complete');
+    await completeTask(techAuth, complete, {
+      data: {
+        resolution: '更换马桶密封圈',
+        firstVisitFix: true,
+        visitCount: 1,
+        laborCost: 80,
+        chargeable: false,
+      },
+      comment: '已修复',
+    });
+
+    // 4. The tenant is invited to rate, and rates.
+    await drainAutomation(testApp);
+    const invitations = await query<{ title: { 'zh-CN': string } }>(
+      'SELECT title FROM notification WHERE user_id = $1',
+      [tenant!.user_id],
+    );
+    expect(invitations.map((row) => row.title['zh-CN'])).toContain('您的报修已完成，请为本次服务评分');
+    const rate = await openTask(tenantAuth, 'rate');
+    await completeTask(tenantAuth, rate, { data: { rating: 5, ratingComment: '师傅很专业' } });
+    await drainAutomation(testApp);
+
+    // 5. Closed, with the track the requester sees, and the report counts one more completed repair.
+    const closed = await testApp
+      .http()
+      .get(`${records('workOrder')}/${order.id}`)
+      .set(tenantAuth)
+      .expect(200);
+    expect((closed.body as { values: Record<string, unknown> }).values).toEqual(
+      expect.objectContaining({ status: 'closed', rating: 5, technician: accept!.assignees[0] }),
+    );
+    const instances = await testApp
+      .http()
+      .get(`/api/apps/property/entities/workOrder/records/${order.id}/flow-instances`)
+      .set(tenantAuth)
+      .expect(200);
+    const [instance] = (
+      instances.body as { items: { status: string; transitions: { to: { key: string } | null }[] }[] }
+    ).items;
+    expect(instance!.status).toBe('completed');
+    const visited = instance!.transitions.map((transition) => transition.to?.key).filter(Boolean);
+    for (const node of ['accept', 'depart', 'complete', 'rate', 'close', 'end'])
+      expect(visited).toContain(node);
+
+    const after = await repairsReport();
+    expect(after).toBe(before + 1);
+  });
+
+  /** Work orders of category plumbing in the service report (the dashboards' numbers). */
+  async function repairsReport(): Promise<number> {
+    const response = await testApp
+      .http()
+      .post('/api/apps/property/reports/preview')
+      .set(admin)
+      .send({
+        report: {
+          key: 'plumbingOrders',
+          label: { 'zh-CN': '水暖工单', en: 'Plumbing orders' },
+          entity: 'workOrder',
+          chart: { type: 'kpi' },
+          dimensions: [],
+          measures: [{ key: 'orders', aggregate: 'count' }],
+          filter: { '==': [{ var: 'record.category' }, 'plumbing'] },
+        },
+      })
+      .expect(200);
+    return Number((response.body as { rows: Record<string, unknown>[] }).rows[0]!.orders);
+  }
+});
+
+/** What a file field stores: the uploaded file's reference (links are signed on every read). */
+const fileValue = ({ id, name, size, mimeType }: Record<string, unknown>) => ({ id, name, size, mimeType });
