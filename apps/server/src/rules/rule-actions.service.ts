@@ -15,6 +15,7 @@ import { FlowDefinitions } from '../flows/services/flow-definitions.service';
 import { FlowRunner } from '../flows/services/flow-runner.service';
 import { StandaloneTasks } from '../flows/services/standalone-tasks.service';
 import { RecordsService } from '../records/records.service';
+import { relationIds } from './rule-data';
 
 /** Where a firing came from: enough to name its jobs, notifications and log entry uniquely. */
 export interface FiringContext {
@@ -112,7 +113,7 @@ export class RuleActionsService {
           action.entity,
           manager,
         );
-        const record = await this.records.insert(manager, resolved, writeContext, action.values);
+        const record = await this.records.insert(manager, resolved, writeContext, relationIds(action.values));
         return { status: 'done', detail: { entity: action.entity, id: record.id } };
       }
       case 'updateRecord': {
@@ -130,7 +131,7 @@ export class RuleActionsService {
           writeContext,
           action.recordId,
           current.version,
-          action.values,
+          relationIds(action.values),
         );
         return { status: 'done', detail: { entity: action.entity, id: record.id, version: record.version } };
       }

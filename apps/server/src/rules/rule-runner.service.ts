@@ -27,7 +27,7 @@ import {
   RuleActionsService,
 } from './rule-actions.service';
 import { type AppRules, isEnabled, RuleCatalogService } from './rule-catalog.service';
-import { recordBefore, resolveAggregate, ruleRecord } from './rule-data';
+import { expandRelations, recordBefore, resolveAggregate, ruleRecord } from './rule-data';
 
 export const RULE_FIRE_QUEUE = 'rule.fire';
 export const RULE_FLOW_QUEUE = 'rule.flow';
@@ -178,7 +178,7 @@ export class RuleRunnerService implements OnModuleInit {
     if (recordId) {
       const resolved = await this.catalog.resolve(rules.workspaceId, rules.appKey, entityKey, manager);
       const [stored] = await this.records.findMany(manager, resolved, [recordId]);
-      if (stored) record = ruleRecord(stored);
+      if (stored) record = await this.ruleView(manager, rules, compiled, entityKey, ruleRecord(stored));
     }
     const base: RuleRunEntry = {
       ruleKey,
@@ -282,7 +282,13 @@ export class RuleRunnerService implements OnModuleInit {
         });
         continue;
       }
-      const record = stored.get(change.record_id) ?? { id: change.record_id };
+      const record = await this.ruleView(
+        manager,
+        rules,
+        compiled,
+        change.entity_key,
+        stored.get(change.record_id) ?? { id: change.record_id },
+      );
       const data: RuleData = {
         record,
         old: change.type === 'created' ? null : recordBefore(record, change.changes),
@@ -340,6 +346,22 @@ export class RuleRunnerService implements OnModuleInit {
       result: tx ? { matched: matched.length, of: concerned.length } : first.verdict.result,
       read: first.verdict.read,
       actions,
+    });
+  }
+
+  /** The record a rule sees: stored values, with the relations the rule reads through expanded one hop. */
+  async ruleView(
+    manager: EntityManager,
+    rules: AppRules,
+    compiled: CompiledRule,
+    entityKey: string,
+    record: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
+    const resolved = await this.catalog.resolve(rules.workspaceId, rules.appKey, entityKey, manager);
+    return expandRelations(resolved, record, JSON.stringify(compiled.rule), async (relatedKey, id) => {
+      const related = await this.catalog.resolve(rules.workspaceId, rules.appKey, relatedKey, manager);
+      const [stored] = await this.records.findMany(manager, related, [id]);
+      return stored && !stored.deletedAt ? ruleRecord(stored) : undefined;
     });
   }
 

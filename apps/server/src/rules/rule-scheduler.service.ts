@@ -146,7 +146,15 @@ export class RuleSchedulerService implements OnModuleInit, PeriodicTask {
     }
     for (const chunk of chunks(ids.slice(0, MAX_RECORDS_PER_RUN), 500))
       for (const record of await this.records.findMany(manager, resolved, chunk))
-        await this.fireOnce(manager, rules, compiled, job, at, trigger.entity, ruleRecord(record));
+        await this.fireOnce(
+          manager,
+          rules,
+          compiled,
+          job,
+          at,
+          trigger.entity,
+          await this.ruleRunner.ruleView(manager, rules, compiled, trigger.entity, ruleRecord(record)),
+        );
   }
 
   private async fireOnce(

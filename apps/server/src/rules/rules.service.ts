@@ -207,7 +207,13 @@ export class RulesService {
       const resolved = await this.catalog.resolve(workspaceId, appKey, compiled.entity);
       const [stored] = await this.records.findMany(this.dataSource.manager, resolved, [input.recordId]);
       if (!stored) throw new AppError('RECORD_NOT_FOUND');
-      record = ruleRecord(stored);
+      record = await this.runner.ruleView(
+        this.dataSource.manager,
+        rules,
+        compiled,
+        compiled.entity,
+        ruleRecord(stored),
+      );
     }
     // A test reads inside a transaction that is always rolled back: nothing it touches can stay.
     const runner = this.dataSource.createQueryRunner();

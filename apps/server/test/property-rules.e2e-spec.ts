@@ -1,0 +1,146 @@
+import { type AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { clockOf, createTestApp, drainAutomation, loginAs, type TestApp } from './support/test-app';
+
+const PASSWORD = 'demo-password-rules';
+
+/**
+ * The property template's own rules with a clock moved by hand: the third consecutive bad rating of an
+ * owner alerts the project manager and opens a care task for the butler; a bill 30 days overdue with more
+ * than 5,000 outstanding becomes a legal to-do (and an e-mail when SMTP is set), once.
+ */
+describe('property template rules', () => {
+  let testApp: TestApp;
+  let admin: { Authorization: string };
+  let schema: string;
+
+  const mails: string[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, _session, callback) {
+      let text = '';
+      stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      stream.on('end', () => {
+        mails.push(text);
+        callback();
+      });
+    },
+  });
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    testApp = await createTestApp({ demoScale: 0.02, demoPassword: PASSWORD, smtpUrl });
+    ({ auth: admin } = await loginAs(testApp));
+    clockOf(testApp).set(new Date('2026-05-31T02:00:00Z')); // 10:00 on 05-31: that day's runs are past
+    await testApp.http().post('/api/templates/property/install?demo=true').set(admin).expect(200);
+    const [app] = await query<{ storage_schema: string }>(
+      "SELECT storage_schema FROM app WHERE key = 'property'",
+    );
+    schema = `"${app!.storage_schema}"`;
+    await drainAutomation(testApp);
+  });
+  afterAll(async () => {
+    await testApp.close();
+    smtp.close();
+  });
+
+  const query = <T>(sql: string, params: unknown[] = []) => testApp.database.query<T>(sql, params);
+  const records = (entity: string) => `/api/apps/property/entities/${entity}/records`;
+
+  it('alerts the manager and opens a care task for the butler on the third consecutive bad rating', async () => {
+    const [tenant] = await query<{ id: string; project: string; butler: string; name: string }>(
+      `SELECT t._id AS id, r.project, t.butler, t.name FROM ${schema}.tenant t
+         JOIN ${schema}.contract c ON c.tenant = t._id JOIN ${schema}.room r ON r._id = c.room
+        WHERE t.butler IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${schema}.rating x WHERE x.tenant = t._id) LIMIT 1`,
+    );
+    const rate = async (csat: number, minute: number) =>
+      testApp
+        .http()
+        .post(records('rating'))
+        .set(admin)
+        .send({
+          values: {
+            tenant: tenant!.id,
+            project: tenant!.project,
+            serviceLine: 'repair',
+            status: 'answered',
+            csat,
+            answeredAt: `2026-06-01T02:${String(minute).padStart(2, '0')}:00.000Z`,
+            comment: '维修拖延',
+          },
+        })
+        .expect(201);
+    const careTasks = () =>
+      query<{ owner: string; risk: string; title: string }>(
+        `SELECT owner, risk, title FROM ${schema}."careTask" WHERE tenant = $1`,
+        [tenant!.id],
+      );
+
+    await rate(1, 1);
+    await rate(2, 2);
+    await drainAutomation(testApp);
+    expect(await careTasks()).toEqual([]);
+
+    await rate(1, 3);
+    await drainAutomation(testApp);
+    expect(await careTasks()).toEqual([
+      { owner: tenant!.butler, risk: 'high', title: `连续差评关怀：${tenant!.name}` },
+    ]);
+    const alerts = await query<{ user_id: string }>(
+      "SELECT user_id FROM notification WHERE source->>'rule' = 'consecutiveBadRatings'",
+    );
+    const managers = await query<{ user_id: string }>(
+      "SELECT user_id FROM workspace_member WHERE 'projectManager' = ANY(app_roles)",
+    );
+    expect(alerts.map((row) => row.user_id).sort()).toEqual(managers.map((row) => row.user_id).sort());
+
+    // A good rating breaks the streak: the next bad one starts counting again.
+    await rate(5, 4);
+    await rate(1, 5);
+    await drainAutomation(testApp);
+    expect(await careTasks()).toHaveLength(1);
+  });
+
+  it('turns a bill 30 days overdue with more than 5,000 outstanding into one legal to-do', async () => {
+    // Every unpaid bill due on 2026-05-02 is 30 days overdue at 09:00 on 2026-06-01.
+    const [bill] = await query<{ id: string }>(
+      `SELECT _id AS id FROM ${schema}.bill WHERE status IN ('unpaid', 'partial', 'overdue') LIMIT 1`,
+    );
+    await query(
+      `UPDATE ${schema}.bill SET "dueDate" = '2026-05-02', amount = 9000, "paidAmount" = 0, outstanding = 9000 WHERE _id = $1`,
+      [bill!.id],
+    );
+    const due = await query<{ id: string }>(
+      `SELECT _id AS id FROM ${schema}.bill
+        WHERE "dueDate" = '2026-05-02' AND status IN ('unpaid', 'partial', 'overdue') AND outstanding > 5000 AND _deleted_at IS NULL`,
+    );
+    expect(due.map((row) => row.id)).toContain(bill!.id);
+
+    clockOf(testApp).set(new Date('2026-06-01T01:05:00Z')); // 09:05 in Shanghai
+    await drainAutomation(testApp);
+    await drainAutomation(testApp);
+    const legal = await query<{ record_id: string }>(
+      `SELECT record_id FROM flow_task WHERE source->>'rule' = 'arrearsToLegal' AND kind = 'standalone'`,
+    );
+    expect(legal.map((row) => row.record_id).sort()).toEqual(due.map((row) => row.id).sort());
+    // …and legal hears of each by e-mail.
+    const lawyers = await query<{ email: string }>(
+      `SELECT u.email FROM workspace_member m JOIN app_user u ON u.id = m.user_id WHERE 'legal' = ANY(m.app_roles)`,
+    );
+    expect(lawyers.length).toBeGreaterThan(0);
+    const legalMails = mails.filter((mail) => mail.includes('5000'));
+    expect(legalMails).toHaveLength(due.length);
+    for (const { email } of lawyers) expect(legalMails[0]).toContain(email);
+
+    // The next day's run does not repeat it.
+    clockOf(testApp).set(new Date('2026-06-02T01:05:00Z'));
+    await drainAutomation(testApp);
+    const again = await query<{ record_id: string }>(
+      `SELECT record_id FROM flow_task WHERE source->>'rule' = 'arrearsToLegal' AND record_id = $1`,
+      [bill!.id],
+    );
+    expect(again).toHaveLength(1);
+  });
+});
