@@ -143,4 +143,50 @@ describe('property template rules', () => {
     );
     expect(again).toHaveLength(1);
   });
+
+  it('greets owners on their birthday at 09:00 and tells their butler', async () => {
+    const [owner] = await query<{ id: string; butler: string }>(
+      `SELECT _id AS id, butler FROM ${schema}.tenant WHERE kind = 'person' AND butler IS NOT NULL LIMIT 1`,
+    );
+    await query(`UPDATE ${schema}.tenant SET birthday = '1988-06-03' WHERE _id = $1`, [owner!.id]);
+    clockOf(testApp).set(new Date('2026-06-03T01:05:00Z')); // 09:05 on 06-03
+    await drainAutomation(testApp);
+    const told = await query<{ user_id: string; link: { id: string } }>(
+      "SELECT user_id, link FROM notification WHERE source->>'rule' = 'birthdayGreeting' AND link->>'id' = $1",
+      [owner!.id],
+    );
+    expect(told).toEqual([{ user_id: owner!.butler, link: expect.objectContaining({ id: owner!.id }) }]);
+  });
+
+  it('asks the project managers to reorder a spare part that falls below its safety stock, once', async () => {
+    const [part] = await query<{ id: string; safety: number }>(
+      `SELECT _id AS id, "safetyStock"::float AS safety FROM ${schema}."sparePart"
+        WHERE stock >= "safetyStock" AND "safetyStock" > 1 LIMIT 1`,
+    );
+    const current = await testApp
+      .http()
+      .get(`${records('sparePart')}/${part!.id}`)
+      .set(admin)
+      .expect(200);
+    const setStock = (version: number, stock: number) =>
+      testApp
+        .http()
+        .patch(`${records('sparePart')}/${part!.id}`)
+        .set(admin)
+        .send({ version, values: { stock } })
+        .expect(200);
+    const updated = await setStock((current.body as { version: number }).version, part!.safety - 1);
+    await drainAutomation(testApp);
+    // Falling further while already below is not news.
+    await setStock((updated.body as { version: number }).version, 0);
+    await drainAutomation(testApp);
+    const tasks = await query<{ record_id: string }>(
+      "SELECT record_id FROM flow_task WHERE source->>'rule' = 'lowStock'",
+    );
+    expect(tasks).toEqual([{ record_id: part!.id }]);
+    const alerts = await query<{ count: number }>(
+      "SELECT count(DISTINCT link->>'id')::int AS count FROM notification WHERE source->>'rule' = 'lowStock'",
+    );
+    expect(alerts[0]!.count).toBe(1);
+  });
 });
