@@ -12,6 +12,7 @@ import { FilesModule } from './files/files.module';
 import { FlowsModule } from './flows/flows.module';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
+import { MembersModule } from './members/members.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RulesModule } from './rules/rules.module';
 import { UsersModule } from './users/users.module';
@@ -58,7 +59,7 @@ export class AppModule {
   static forRoot(config: ServerConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, databaseUrl), WorkspacesApiModule, FilesModule],
+      imports: [CoreModule.forRoot(config, databaseUrl), WorkspacesApiModule, FilesModule, MembersModule],
       controllers: [HealthController],
     };
   }

@@ -11,7 +11,11 @@ export type AuditAction =
   | 'records.exported'
   | 'records.imported'
   | 'workspace.created'
-  | 'user.created';
+  | 'user.created'
+  | 'member.added'
+  | 'member.updated'
+  | 'member.removed'
+  | 'member.password_reset';
 
 export interface AuditEntry {
   workspaceId: string | null;

@@ -54,6 +54,32 @@ const ERRORS = {
     en: 'User "{username}" already exists.',
     'zh-CN': '用户 "{username}" 已存在。',
   },
+  MEMBER_NOT_FOUND: { status: 404, en: 'No such member in this workspace.', 'zh-CN': '本工作区没有该成员。' },
+  MEMBER_EXISTS: {
+    status: 409,
+    en: 'User "{username}" is already a member of this workspace.',
+    'zh-CN': '用户 "{username}" 已是本工作区成员。',
+  },
+  MEMBER_USER_NOT_FOUND: {
+    status: 404,
+    en: 'There is no user "{username}"; give an initial password to create one.',
+    'zh-CN': '不存在用户 "{username}"；填写初始密码即可新建。',
+  },
+  MEMBER_LAST_ADMIN: {
+    status: 409,
+    en: 'You are the last admin of this workspace: make someone else an admin first.',
+    'zh-CN': '您是本工作区最后一位管理员：请先将其他人设为管理员。',
+  },
+  MEMBER_SHARED_IDENTITY: {
+    status: 409,
+    en: 'User "{username}" also belongs to other workspaces: only a system admin may change their name, e-mail, password or active state.',
+    'zh-CN': '用户 "{username}" 同时属于其他工作区：只有系统管理员可以修改其姓名、邮箱、密码或启用状态。',
+  },
+  APP_ROLE_UNKNOWN: {
+    status: 400,
+    en: 'No app in this workspace defines the role "{role}".',
+    'zh-CN': '本工作区的应用中没有定义角色 "{role}"。',
+  },
   APP_REVISION_CONFLICT: {
     status: 409,
     en: 'App "{key}" was changed by someone else (now at revision {current}, you expected {expected}).',
