@@ -8,6 +8,7 @@ const packageSource = (name: string) =>
 
 export const engineAliases = {
   '@lowcode/app-model': packageSource('app-model'),
+  '@lowcode/flow-engine': packageSource('flow-engine'),
   '@lowcode/form-engine': packageSource('form-engine'),
   '@lowcode/report-engine': packageSource('report-engine'),
 };

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium, screenshotPath, settled, signIn } from './browser';
@@ -9,15 +8,6 @@ const REPO_ROOT = path.resolve(__dirname, '../../..');
 const SMALL_APP = path.join(REPO_ROOT, 'packages/app-model/examples/small-app.json');
 const ADMIN_PASSWORD = 'rules-admin-password';
 const RULE_KEY = 'lowRatingToManager';
-
-/** The server's own PostgreSQL client: the test gives the admin an app role the API cannot yet assign. */
-const pg = createRequire(path.join(REPO_ROOT, 'apps/server/package.json'))('pg') as {
-  Client: new (url: string) => {
-    connect(): Promise<void>;
-    query(sql: string, params?: unknown[]): Promise<{ rowCount: number }>;
-    end(): Promise<void>;
-  };
-};
 
 /**
  * The rules acceptance test: a builder makes "work order rating ≤ 2 → in-app notification to the managers"
@@ -56,14 +46,12 @@ describe('a builder automates a bad-rating alert and sees it fire', () => {
     appKey = definition.key;
     await apiCall('POST', '/api/apps/import', { ...definition, rules: [] });
 
-    const client = new pg.Client(`postgres://lowcode:lowcode@127.0.0.1:${pgPort}/lowcode`);
-    await client.connect();
-    const updated = await client.query(
-      `UPDATE workspace_member SET app_roles = array_append(app_roles, 'manager')
-        WHERE user_id = (SELECT id FROM app_user WHERE username = 'admin')`,
-    );
-    await client.end();
-    expect(updated.rowCount).toBe(1);
+    // The admin takes the manager role, so the rule's notification reaches them.
+    const me = await apiCall<{ user: { id: string } }>('GET', '/api/auth/me');
+    const member = await apiCall<{ appRoles: string[] }>('PATCH', `/api/members/${me.user.id}`, {
+      appRoles: ['manager'],
+    });
+    expect(member.appRoles).toEqual(['manager']);
   });
   afterAll(async () => {
     await browser?.close();

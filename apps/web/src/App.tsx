@@ -12,9 +12,13 @@ import { AppsPage } from './pages/apps/AppsPage';
 import { ImportPage } from './pages/apps/import/ImportPage';
 import { DesignerPage } from './pages/designer/DesignerPage';
 import { RecordsPage } from './pages/records/RecordsPage';
+import { TaskPage } from './pages/tasks/TaskPage';
+import { TasksPage } from './pages/tasks/TasksPage';
 import { RuleDetailPage } from './pages/rules/RuleDetailPage';
 import { RulesPage } from './pages/rules/RulesPage';
 import { LoginPage } from './pages/login/LoginPage';
+import { MembersPage } from './pages/members/MembersPage';
+import { RolesPage } from './pages/roles/RolesPage';
 import { TemplatesPage } from './pages/templates/TemplatesPage';
 import { WorkspacesPage } from './pages/workspaces/WorkspacesPage';
 
@@ -24,6 +28,13 @@ const DashboardsPage = lazy(() =>
 );
 const ReportDesignerPage = lazy(() =>
   import('./pages/dashboards/designer/ReportDesignerPage').then((m) => ({ default: m.ReportDesignerPage })),
+);
+// The flow designer brings xyflow: loaded when first opened.
+const FlowDesignerPage = lazy(() =>
+  import('./pages/flows/FlowDesignerPage').then((m) => ({ default: m.FlowDesignerPage })),
+);
+const FlowsListPage = lazy(() =>
+  import('./pages/flows/FlowsListPage').then((m) => ({ default: m.FlowsListPage })),
 );
 const lazyPage = (page: React.ReactNode) => <Suspense fallback={<Skeleton active />}>{page}</Suspense>;
 
@@ -38,6 +49,7 @@ export function AppRoutes() {
           <Route path="apps/import" element={<ImportPage />} />
           <Route path="apps/:key" element={<AppDetailPage />} />
           <Route path="apps/:app/e/:entity" element={<RecordsPage />} />
+          <Route path="apps/:app/roles" element={<RolesPage />} />
           <Route path="apps/:app/rules" element={<RulesPage />} />
           <Route path="apps/:app/rules/:rule" element={<RuleDetailPage />} />
           <Route path="apps/:app/dashboards" element={lazyPage(<DashboardsPage />)} />
@@ -46,7 +58,13 @@ export function AppRoutes() {
           <Route path="apps/:app/reports/:report/edit" element={lazyPage(<ReportDesignerPage />)} />
           <Route path="apps/:app/design" element={<DesignerPage />} />
           <Route path="apps/:app/design/:entity" element={<DesignerPage />} />
+          <Route path="apps/:app/flows" element={lazyPage(<FlowsListPage />)} />
+          <Route path="apps/:app/flows/new" element={lazyPage(<FlowDesignerPage />)} />
+          <Route path="apps/:app/flows/:flow/design" element={lazyPage(<FlowDesignerPage />)} />
+          <Route path="tasks" element={<TasksPage />} />
+          <Route path="tasks/:id" element={<TaskPage />} />
           <Route path="templates" element={<TemplatesPage />} />
+          <Route path="members" element={<MembersPage />} />
           <Route path="workspaces" element={<WorkspacesPage />} />
           <Route path="*" element={<Navigate to="/apps" replace />} />
         </Route>

@@ -23,7 +23,24 @@ import type {
   TemplateSummary,
   Workspace,
 } from './types';
+import type {
+  FlowInstance,
+  InboxPage,
+  InboxQuery,
+  InstanceSummary,
+  TaskAction,
+  TaskActionBody,
+  TaskDetail,
+} from './flowTypes';
 import type { DashboardDefinition, DashboardDetail, ReportRunRequest, ReportRunResult } from './reportTypes';
+import type {
+  AppRoleOption,
+  MemberChange,
+  MemberDto,
+  MemberPage,
+  MemberQuery,
+  NewMember,
+} from './memberTypes';
 
 const enc = encodeURIComponent;
 
@@ -107,6 +124,24 @@ export function createEndpoints(client: ApiClient) {
     },
     searchUsers: (q: string) => client.request<MemberUser[]>(`/api/users?q=${enc(q)}`),
 
+    /** Workspace admins: members with their workspace role, app roles and attributes. */
+    listMembers: (query: MemberQuery = {}) => {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query))
+        if (value !== undefined && value !== '') params.set(key, String(value));
+      const text = params.toString();
+      return client.request<MemberPage>(`/api/members${text ? `?${text}` : ''}`);
+    },
+    memberAppRoles: () => client.request<AppRoleOption[]>('/api/members/app-roles'),
+    addMember: (input: NewMember) =>
+      client.request<MemberDto>('/api/members', { method: 'POST', body: input }),
+    updateMember: (userId: string, change: MemberChange) =>
+      client.request<MemberDto>(`/api/members/${enc(userId)}`, { method: 'PATCH', body: change }),
+    removeMember: (userId: string) =>
+      client.request<void>(`/api/members/${enc(userId)}`, { method: 'DELETE' }),
+    resetMemberPassword: (userId: string, password: string) =>
+      client.request<void>(`/api/members/${enc(userId)}/password`, { method: 'POST', body: { password } }),
+
     entityAccess: (app: string, entity: string) =>
       client.request<EntityAccessSummary>(`/api/apps/${enc(app)}/entities/${enc(entity)}/access`),
 
@@ -164,6 +199,42 @@ export function createEndpoints(client: ApiClient) {
       client.request<DashboardDefinition[]>(`/api/apps/${enc(app)}/dashboards`),
     getDashboard: (app: string, key: string) =>
       client.request<DashboardDetail>(`/api/apps/${enc(app)}/dashboards/${enc(key)}`),
+
+    inbox: (query: InboxQuery) => {
+      const params = new URLSearchParams({ box: query.box });
+      for (const key of ['app', 'flow', 'q', 'cursor'] as const) {
+        const value = query[key]?.trim();
+        if (value) params.set(key, value);
+      }
+      if (query.limit) params.set('limit', String(query.limit));
+      return client.request<InboxPage>(`/api/tasks?${params.toString()}`);
+    },
+    getTask: (id: string) => client.request<TaskDetail>(`/api/tasks/${enc(id)}`),
+    /** `claim` and `release` take no body; the others take the fields of TaskActionBody they need. */
+    actOnTask: (id: string, action: TaskAction, body: TaskActionBody = {}) =>
+      client.request<unknown>(`/api/tasks/${enc(id)}/${action}`, {
+        method: 'POST',
+        ...(action === 'claim' || action === 'release' ? {} : { body }),
+      }),
+    startFlow: (
+      app: string,
+      flow: string,
+      input: { recordId?: string; variables?: Record<string, unknown> },
+    ) =>
+      client.request<InstanceSummary>(`/api/apps/${enc(app)}/flows/${enc(flow)}/instances`, {
+        method: 'POST',
+        body: input,
+      }),
+    getFlowInstance: (id: string) => client.request<FlowInstance>(`/api/flow-instances/${enc(id)}`),
+    withdrawFlowInstance: (id: string) =>
+      client.request<InstanceSummary>(`/api/flow-instances/${enc(id)}/withdraw`, { method: 'POST' }),
+    cancelFlowInstance: (id: string, reason?: string) =>
+      client.request<InstanceSummary>(`/api/flow-instances/${enc(id)}/cancel`, {
+        method: 'POST',
+        body: reason ? { reason } : {},
+      }),
+    recordFlowInstances: (app: string, entity: string, id: string) =>
+      client.request<{ items: FlowInstance[] }>(`${recordsPath(app, entity)}/${enc(id)}/flow-instances`),
 
     listNotifications: (unread = false) =>
       client.request<NotificationDto[]>(`/api/notifications${unread ? '?unread=true' : ''}`),

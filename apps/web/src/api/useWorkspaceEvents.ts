@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { io } from 'socket.io-client';
 import { tokenStore } from './index';
+import type { TaskChangedEvent, TaskCreatedEvent } from './flowTypes';
 import type { AppChangedEvent, NotificationDto } from './types';
 
 /** A record was written (ids only: pages fetch what their user may see). */
@@ -16,6 +17,10 @@ export interface WorkspaceEventHandlers {
   onRecordChanged?: (event: RecordChangedEvent) => void;
   /** A notification for the signed-in user (sent to the user's room only). */
   onNotificationCreated?: (notification: NotificationDto) => void;
+  /** A task was offered to the signed-in user (user's room only). */
+  onTaskCreated?: (event: TaskCreatedEvent) => void;
+  /** A task of the signed-in user was decided, transferred, claimed or released. */
+  onTaskChanged?: (event: TaskChangedEvent) => void;
 }
 
 /**
@@ -40,6 +45,8 @@ export function useWorkspaceEvents(workspaceId: string | undefined, handlers: Wo
     socket.on('notification.created', (notification: NotificationDto) =>
       handlersRef.current.onNotificationCreated?.(notification),
     );
+    socket.on('task.created', (event: TaskCreatedEvent) => handlersRef.current.onTaskCreated?.(event));
+    socket.on('task.changed', (event: TaskChangedEvent) => handlersRef.current.onTaskChanged?.(event));
     return () => {
       socket.disconnect();
     };

@@ -1,9 +1,17 @@
-import { AppstoreAddOutlined, AppstoreOutlined, ClusterOutlined, MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
+import {
+  AppstoreAddOutlined,
+  AppstoreOutlined,
+  CarryOutOutlined,
+  ClusterOutlined,
+  MenuOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Badge, Button, Drawer, Grid, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useSignedInSession } from '../hooks/session';
+import { useOpenTaskCount } from '../pages/tasks/useOpenTaskCount';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
 import { UserMenu } from './UserMenu';
@@ -14,11 +22,17 @@ const SIDER_WIDTH = 200;
 function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const selected = pathname.startsWith('/workspaces')
-    ? 'workspaces'
-    : pathname.startsWith('/templates')
-      ? 'templates'
-      : 'apps';
+  const openTasks = useOpenTaskCount();
+  const isAdmin = useSignedInSession().role === 'admin';
+  const selected = pathname.startsWith('/tasks')
+    ? 'tasks'
+    : pathname.startsWith('/members')
+      ? 'members'
+      : pathname.startsWith('/workspaces')
+        ? 'workspaces'
+        : pathname.startsWith('/templates')
+          ? 'templates'
+          : 'apps';
   const items: MenuProps['items'] = [
     {
       key: 'apps',
@@ -26,6 +40,20 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       label: (
         <Link to="/apps" data-testid="nav-apps" onClick={onNavigate}>
           {t('nav.apps')}
+        </Link>
+      ),
+    },
+    {
+      key: 'tasks',
+      icon: <CarryOutOutlined />,
+      label: (
+        <Link to="/tasks" data-testid="nav-tasks" onClick={onNavigate}>
+          {t('tasks.nav')}{' '}
+          <Badge
+            count={openTasks.more ? `${openTasks.count}+` : openTasks.count}
+            size="small"
+            data-testid="nav-tasks-badge"
+          />
         </Link>
       ),
     },
@@ -38,6 +66,19 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
         </Link>
       ),
     },
+    ...(isAdmin
+      ? [
+          {
+            key: 'members',
+            icon: <TeamOutlined />,
+            label: (
+              <Link to="/members" data-testid="nav-members" onClick={onNavigate}>
+                {t('members.nav')}
+              </Link>
+            ),
+          },
+        ]
+      : []),
     {
       key: 'workspaces',
       icon: <ClusterOutlined />,

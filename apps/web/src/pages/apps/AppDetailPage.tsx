@@ -1,4 +1,10 @@
-import { ArrowLeftOutlined, DashboardOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  ArrowLeftOutlined,
+  DashboardOutlined,
+  SafetyCertificateOutlined,
+  ThunderboltOutlined,
+} from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -19,6 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api';
 import { ApiError } from '../../api/ApiError';
+import { useSignedInSession } from '../../hooks/session';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { useErrorText } from '../../hooks/useErrorText';
 import { localize, useLocale } from '../../hooks/useLocale';
@@ -34,6 +41,7 @@ export function AppDetailPage() {
   const { key = '' } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const isAdmin = useSignedInSession().role === 'admin';
   const { locale } = useLocale();
   const errorText = useErrorText();
   const loadApp = useCallback(() => api.getApp(key), [key]);
@@ -72,6 +80,14 @@ export function AppDetailPage() {
           <Link to={`/apps/${encodeURIComponent(app.key)}/dashboards`} data-testid="app-dashboards-link">
             <Button icon={<DashboardOutlined />}>{t('dashboards.open')}</Button>
           </Link>
+          <Link to={`/apps/${encodeURIComponent(app.key)}/flows`} data-testid="app-flows-link">
+            <Button icon={<ApartmentOutlined />}>{t('flows.list.open', { count: app.counts.flows })}</Button>
+          </Link>
+          {isAdmin ? (
+            <Link to={`/apps/${encodeURIComponent(app.key)}/roles`} data-testid="app-roles-link">
+              <Button icon={<SafetyCertificateOutlined />}>{t('members.roles.link')}</Button>
+            </Link>
+          ) : null}
           <Link to={`/apps/${encodeURIComponent(app.key)}/rules`} data-testid="app-rules-link">
             <Button icon={<ThunderboltOutlined />}>
               {t('rules.list.open', { count: app.counts.rules })}

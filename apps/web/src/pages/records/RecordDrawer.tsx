@@ -8,6 +8,7 @@ import { GeneratedForm } from '../../forms/GeneratedForm';
 import { useRecordForm } from '../../forms/useRecordForm';
 import { useErrorText } from '../../hooks/useErrorText';
 import { localize, useLocale } from '../../hooks/useLocale';
+import { RecordFlows } from '../flows/RecordFlows';
 import { MergeDialog } from './MergeDialog';
 import { RecordHistory } from './RecordHistory';
 import { useRecordSave } from './useRecordSave';
@@ -89,6 +90,23 @@ export function RecordDrawer({ appKey, app, entity, record, onClose, onSaved }: 
                 <RecordHistory appKey={appKey} entity={entity} recordId={record.id} locale={locale} />
               ),
             },
+            ...((app.flows ?? []).some((flow) => flow.entity === entity.key)
+              ? [
+                  {
+                    key: 'flows',
+                    label: <span data-testid="record-tab-flows">{t('flows.record.tab')}</span>,
+                    children: (
+                      <RecordFlows
+                        appKey={appKey}
+                        app={app}
+                        entity={entity}
+                        recordId={record.id}
+                        locale={locale}
+                      />
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       ) : (

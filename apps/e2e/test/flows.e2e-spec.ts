@@ -1,0 +1,282 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, screenshotPath, settled, signIn } from './browser';
+import { freePort, type ProductServer, startProductServer } from './product-server';
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+const ADMIN_PASSWORD = 'flows-admin-password';
+const TECH_PASSWORD = 'flows-tech-password';
+const requireFromServer = createRequire(path.join(REPO_ROOT, 'apps/server/package.json'));
+
+/** The server's own PostgreSQL client and password hashing: the API cannot create members yet. */
+const pg = requireFromServer('pg') as {
+  Client: new (url: string) => {
+    connect(): Promise<void>;
+    query<T = unknown>(sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
+    end(): Promise<void>;
+  };
+};
+const { hashPassword } = requireFromServer('./dist/auth/password') as {
+  hashPassword(password: string): Promise<string>;
+};
+
+const text = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+
+/** A small repair app: a request goes to the technician's approval, then ends (the designer adds a step). */
+function repairApp() {
+  return {
+    formatVersion: 1,
+    key: 'repairs',
+    version: '1.0.0',
+    label: text('报修', 'Repairs'),
+    entities: [
+      {
+        key: 'request',
+        label: text('报修单', 'Request'),
+        titleField: 'title',
+        fields: [
+          { key: 'title', type: 'text', label: text('标题', 'Title'), required: true },
+          { key: 'area', type: 'text', label: text('区域', 'Area') },
+          { key: 'note', type: 'text', label: text('处理说明', 'Note') },
+        ],
+      },
+    ],
+    roles: [
+      {
+        key: 'technician',
+        label: text('维修师傅', 'Technician'),
+        permissions: [{ entity: 'request', actions: ['read', 'update'] }],
+      },
+    ],
+    flows: [
+      {
+        key: 'repair',
+        label: text('报事报修', 'Repair'),
+        entity: 'request',
+        trigger: { type: 'manual' },
+        nodes: [
+          { key: 'start', type: 'start', label: text('受理', 'Received') },
+          {
+            key: 'review',
+            type: 'approval',
+            label: text('师傅确认', 'Technician confirms'),
+            mode: 'single',
+            assignee: { type: 'user', users: ['tech'] },
+            form: { visible: ['title', 'area'], editable: ['note'] },
+            sla: { due: 'PT4H' },
+          },
+          { key: 'end', type: 'end', label: text('办结', 'Closed') },
+        ],
+        edges: [
+          { key: 'startToReview', from: 'start', to: 'review' },
+          { key: 'reviewToEnd', from: 'review', to: 'end' },
+        ],
+      },
+    ],
+    rules: [],
+    reports: [],
+    dashboards: [],
+  };
+}
+
+/**
+ * The flows acceptance test: a builder adds a follow-up step to the repair flow in the drag-and-drop designer
+ * and saves it; a request is started on the flow; the technician approves it with a comment on a 390 px phone;
+ * the track shows on the record, and the follow-up lands in the builder's inbox live.
+ */
+describe('a builder designs a repair flow and a technician approves it on a phone', () => {
+  let server: ProductServer;
+  let browser: Browser;
+  let token: string;
+  let recordId: string;
+
+  const apiCall = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${server.url}${url}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const responseText = await response.text();
+    if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${responseText}`);
+    return (responseText ? JSON.parse(responseText) : undefined) as T;
+  };
+
+  beforeAll(async () => {
+    const pgPort = await freePort();
+    server = await startProductServer({ ADMIN_PASSWORD, EMBEDDED_PG_PORT: String(pgPort) });
+    browser = await launchChromium();
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
+    token = ((await login.json()) as { accessToken: string }).accessToken;
+
+    const client = new pg.Client(`postgres://lowcode:lowcode@127.0.0.1:${pgPort}/lowcode`);
+    await client.connect();
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO app_user (username, display_name, password_hash) VALUES ('tech', '王师傅', $1) RETURNING id`,
+      [await hashPassword(TECH_PASSWORD)],
+    );
+    await client.query(
+      `INSERT INTO workspace_member (workspace_id, user_id, role, app_roles)
+       SELECT m.workspace_id, $1, 'member', ARRAY['technician'] FROM workspace_member m
+         JOIN app_user u ON u.id = m.user_id WHERE u.username = 'admin'`,
+      [rows[0]!.id],
+    );
+    await client.end();
+    await apiCall('POST', '/api/apps/import', repairApp());
+    const created = await apiCall<{ id: string }>('POST', '/api/apps/repairs/entities/request/records', {
+      values: { title: '3 号楼 1202 厨房水管漏水', area: '3 号楼' },
+    });
+    recordId = created.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function pick(page: Page, select: ReturnType<Page['locator']>, label: RegExp) {
+    await select.click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: label })
+      .first()
+      .click();
+  }
+
+  it('adds a step in the designer, and the technician approves on a phone', async () => {
+    const desktop = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    const page = await desktop.newPage();
+    await signIn(page, server.url, ADMIN_PASSWORD);
+    await page.goto(`${server.url}/apps/repairs`);
+    await page.getByTestId('app-flows-link').click();
+    await page.getByTestId('flow-design-repair').click();
+    await page.getByTestId('flow-designer').waitFor();
+    await page.getByTestId('flow-valid').waitFor();
+
+    // Drag a user task onto the canvas, below the approval.
+    const canvas = page.getByTestId('flow-canvas');
+    const box = (await canvas.boundingBox())!;
+    await page
+      .getByTestId('flow-palette-userTask')
+      .dragTo(canvas, { targetPosition: { x: box.width / 2, y: box.height - 120 } });
+    await page.getByTestId('flow-node-userTask1').waitFor();
+    // Unconnected, it cannot be reached: the designer says so on the node and blocks saving.
+    expect(await page.getByTestId('flow-node-userTask1').getAttribute('data-problems')).not.toBe('0');
+    expect(await page.getByTestId('flow-save').isDisabled()).toBe(true);
+
+    await page.getByTestId('flow-node-label-zh').fill('回访');
+    await page.getByTestId('flow-node-label-en').fill('Follow-up call');
+    await pick(page, page.getByTestId('flow-assignee-type'), /^指定成员$/);
+    await pick(page, page.getByTestId('flow-assignee-users'), /\(admin\)/);
+    await page.keyboard.press('Escape');
+
+    // Rewire: review → follow-up → end instead of review → end.
+    await page.getByTestId('rf__edge-reviewToEnd').locator('path').first().click({ force: true });
+    await page.getByTestId('flow-delete-selected').click();
+    const handle = (node: string, kind: 'source' | 'target') =>
+      page.getByTestId(`flow-node-${node}`).locator(`.react-flow__handle.${kind}`);
+    await handle('review', 'source').dragTo(handle('userTask1', 'target'));
+    await handle('userTask1', 'source').dragTo(handle('end', 'target'));
+    await page.getByTestId('flow-valid').waitFor();
+    await page.getByTestId('rf__node-userTask1').click();
+    await page.screenshot({ path: screenshotPath('flows-designer-desktop') });
+
+    const saved = page.waitForResponse((response) =>
+      response.url().includes('/api/apps/import?expectedRevision'),
+    );
+    await page.getByTestId('flow-save').click();
+    await page.getByTestId('designer-confirm').click();
+    expect((await saved).status()).toBe(200);
+
+    const app = await apiCall<{
+      definition: {
+        flows: { key: string; nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] }[];
+      };
+    }>('GET', '/api/apps/repairs');
+    const flow = app.definition.flows.find((candidate) => candidate.key === 'repair')!;
+    const added = flow.nodes.find((node) => node.key === 'userTask1');
+    expect(added).toMatchObject({
+      type: 'userTask',
+      label: { 'zh-CN': '回访', en: 'Follow-up call' },
+      assignee: { type: 'user', users: [expect.any(String)] },
+    });
+    expect(flow.edges.map((edge) => [edge.from, edge.to]).sort()).toEqual(
+      [
+        ['review', 'userTask1'],
+        ['start', 'review'],
+        ['userTask1', 'end'],
+      ].sort(),
+    );
+
+    // The request starts on the saved flow.
+    await apiCall('POST', '/api/apps/repairs/flows/repair/instances', { recordId });
+
+    // The technician, on a phone: the inbox, the task, approve with a comment.
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+      isMobile: true,
+    });
+    const techPage = await phone.newPage();
+    await techPage.goto(server.url);
+    await techPage.getByTestId('login-username').fill('tech');
+    await techPage.getByTestId('login-password').fill(TECH_PASSWORD);
+    await techPage.getByTestId('login-submit').click();
+    await techPage.waitForURL(/\/apps/);
+    await techPage.goto(`${server.url}/tasks`);
+    const row = techPage.getByTestId('task-row').first();
+    await row.waitFor();
+    await row.getByTestId('task-record-title').getByText('厨房水管漏水', { exact: false }).waitFor();
+    await settled(techPage);
+    await techPage.screenshot({ path: screenshotPath('flows-inbox-phone'), fullPage: true });
+    let overflow = await techPage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    await row.click();
+    await techPage.getByTestId('task-page').waitFor();
+    await techPage.getByTestId('task-record').getByText('3 号楼 1202', { exact: false }).waitFor();
+    await techPage.getByTestId('field-note').locator('input').fill('已更换阀门');
+    await techPage.getByTestId('task-comment').fill('已上门，阀门老化已更换');
+    await techPage.getByTestId('flow-track').waitFor();
+    await techPage.screenshot({ path: screenshotPath('flows-task-phone'), fullPage: true });
+    overflow = await techPage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    await techPage.getByTestId('task-action-approve').click();
+    await techPage.getByTestId('tasks-page').waitFor();
+    await techPage.waitForURL(/\/tasks$/);
+
+    // The follow-up reaches the builder live: the nav badge counts it without a reload.
+    await page
+      .getByTestId('nav-tasks-badge')
+      .locator('.ant-scroll-number, .ant-badge-count')
+      .first()
+      .filter({ hasText: '1' })
+      .waitFor({ timeout: 15_000 });
+
+    // The track on the record: approved by the technician with the comment, now waiting at the follow-up.
+    await techPage.goto(`${server.url}/apps/repairs/e/request?record=${recordId}`);
+    await techPage.getByTestId('record-tab-flows').click();
+    const instance = techPage.getByTestId('record-flow-instance');
+    await instance.getByText('阀门老化已更换').waitFor();
+    await instance.getByText('等待「回访」处理').waitFor();
+    await techPage.screenshot({ path: screenshotPath('flows-track-phone'), fullPage: true });
+
+    await page.goto(`${server.url}/apps/repairs/e/request?record=${recordId}`);
+    await page.getByTestId('record-tab-flows').click();
+    await page.getByTestId('record-flow-instance').getByText('阀门老化已更换').waitFor();
+    await settled(page);
+    await page.screenshot({ path: screenshotPath('flows-track-desktop') });
+
+    const record = await apiCall<{ values: { note?: string } }>(
+      'GET',
+      `/api/apps/repairs/entities/request/records/${recordId}`,
+    );
+    expect(record.values.note).toBe('已更换阀门');
+    await phone.close();
+    await desktop.close();
+  });
+});

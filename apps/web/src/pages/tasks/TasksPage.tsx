@@ -1,0 +1,317 @@
+import type { AppDefinition, Locale } from '@lowcode/app-model';
+import { ClockCircleOutlined, FireOutlined, WarningOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Input,
+  List,
+  Select,
+  Skeleton,
+  Space,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { api } from '../../api';
+import type { InboxBox, InboxItem, InboxQuery, TaskSummary } from '../../api/flowTypes';
+import type { AppSummary, RecordDto } from '../../api/types';
+import { useWorkspaceEvents } from '../../api/useWorkspaceEvents';
+import { titleOfRecord } from '../../fields/recordTitle';
+import { useErrorText } from '../../hooks/useErrorText';
+import { useSignedInSession } from '../../hooks/session';
+import { localize, useLocale } from '../../hooks/useLocale';
+import { formatDateTime } from '../../utils/formatDate';
+import { durationParts, urgencyOf, type Urgency } from './taskTime';
+import { flowOf, nodeOf, useAppDefinitions } from './useAppDefinitions';
+import { useOpenTaskCount } from './useOpenTaskCount';
+
+const BOXES: InboxBox[] = ['mine', 'group', 'done', 'cc'];
+const PAGE = 30;
+
+/** Record titles of the listed tasks: one filtered list request per app and entity the user may read. */
+function useRecordTitles(items: InboxItem[], apps: Map<string, AppDefinition>, locale: Locale) {
+  const [titles, setTitles] = useState<Map<string, string>>(new Map());
+  const groups = useMemo(() => {
+    const byEntity = new Map<string, { app: string; entity: string; ids: string[] }>();
+    for (const item of items) {
+      if (!item.entity || !item.recordId) continue;
+      const key = `${item.app}/${item.entity}`;
+      const group = byEntity.get(key) ?? { app: item.app, entity: item.entity, ids: [] };
+      if (!group.ids.includes(item.recordId)) group.ids.push(item.recordId);
+      byEntity.set(key, group);
+    }
+    return [...byEntity.values()];
+  }, [items]);
+  useEffect(() => {
+    let current = true;
+    void Promise.all(
+      groups.map(async (group) => {
+        const entity = apps.get(group.app)?.entities.find((candidate) => candidate.key === group.entity);
+        if (!entity) return [] as [string, string][];
+        const page = await api
+          .listRecords(group.app, group.entity, {
+            filter: { in: [{ var: 'id' }, group.ids] },
+            limit: group.ids.length,
+          })
+          .catch(() => ({ items: [] as RecordDto[] }));
+        return page.items.map((record): [string, string] => [
+          record.id,
+          titleOfRecord(entity, record, locale),
+        ]);
+      }),
+    ).then((pairs) => {
+      if (current) setTitles(new Map(pairs.flat()));
+    });
+    return () => {
+      current = false;
+    };
+  }, [groups, apps, locale]);
+  return titles;
+}
+
+export function UrgencyTag({ dueAt, now }: { dueAt: string | null; now: number }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const urgency: Urgency = urgencyOf(dueAt, now);
+  if (urgency === 'none' || !dueAt) return null;
+  const distance = durationParts(Date.parse(dueAt) - now);
+  const amount = t(`tasks.units.${distance.unit}`, { count: distance.value });
+  if (urgency === 'overdue')
+    return (
+      <Tag color="red" icon={<WarningOutlined />} data-testid="task-overdue">
+        {t('tasks.overdue', { amount })}
+      </Tag>
+    );
+  if (urgency === 'urgent')
+    return (
+      <Tag color="orange" icon={<FireOutlined />}>
+        {t('tasks.dueIn', { amount })}
+      </Tag>
+    );
+  return <Tag icon={<ClockCircleOutlined />}>{t('tasks.due', { time: formatDateTime(dueAt, locale) })}</Tag>;
+}
+
+/** `/tasks`: the task inbox — mine, group (claim), done, cc — as a card list that fits a 390 px phone. */
+export function TasksPage() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const navigate = useNavigate();
+  const errorText = useErrorText();
+  const session = useSignedInSession();
+  const [box, setBox] = useState<InboxBox>('mine');
+  const [filters, setFilters] = useState<Pick<InboxQuery, 'app' | 'flow' | 'q'>>({});
+  const [items, setItems] = useState<InboxItem[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>();
+  const [generation, setGeneration] = useState(0);
+  const [appList, setAppList] = useState<AppSummary[]>([]);
+  const [now, setNow] = useState(() => Date.now());
+  const open = useOpenTaskCount();
+
+  useEffect(() => {
+    void api.listApps().then(setAppList, () => undefined);
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const fetchPage = useCallback(
+    (after?: string) => api.inbox({ box, ...filters, limit: PAGE, ...(after ? { cursor: after } : {}) }),
+    [box, filters],
+  );
+  useEffect(() => {
+    let current = true;
+    setLoading(true);
+    fetchPage().then(
+      (page) => {
+        if (!current) return;
+        setItems(page.items);
+        setCursor(page.nextCursor);
+        setError(undefined);
+        setLoading(false);
+        setNow(Date.now());
+      },
+      (failure: unknown) => {
+        if (!current) return;
+        setError(failure);
+        setLoading(false);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [fetchPage, generation]);
+  const reload = () => setGeneration((n) => n + 1);
+  useWorkspaceEvents(session.workspace.id, { onTaskCreated: reload, onTaskChanged: reload });
+
+  const loadMore = async () => {
+    if (!cursor) return;
+    const page = await fetchPage(cursor).catch((failure: unknown) => {
+      setError(failure);
+      return undefined;
+    });
+    if (!page) return;
+    setItems((current) => [...current, ...page.items]);
+    setCursor(page.nextCursor);
+  };
+
+  const apps = useAppDefinitions(
+    useMemo(
+      () => [...items.map((item) => item.app), ...(filters.app ? [filters.app] : [])],
+      [items, filters.app],
+    ),
+  );
+  const titles = useRecordTitles(items, apps, locale);
+  const flowOptions = (filters.app ? (apps.get(filters.app)?.flows ?? []) : []).map((flow) => ({
+    value: flow.key,
+    label: localize(flow.label, locale),
+  }));
+
+  const openItem = (item: InboxItem) => {
+    if (item.kind !== 'cc') navigate(`/tasks/${encodeURIComponent(item.id)}`);
+    else if (item.recordId && item.entity)
+      navigate(
+        `/apps/${encodeURIComponent(item.app)}/e/${encodeURIComponent(item.entity)}?record=${encodeURIComponent(item.recordId)}`,
+      );
+  };
+
+  const renderItem = (item: InboxItem) => {
+    const app = apps.get(item.app);
+    const flow = flowOf(app, item.flow);
+    const node = nodeOf(flow, item.nodeKey);
+    const recordTitle = item.recordId ? titles.get(item.recordId) : undefined;
+    const since = durationParts(now - Date.parse(item.createdAt));
+    const task = item.kind === 'cc' ? undefined : (item as TaskSummary);
+    return (
+      <List.Item style={{ padding: '0 0 10px', border: 'none' }}>
+        <Card
+          size="small"
+          hoverable
+          style={{ width: '100%' }}
+          onClick={() => openItem(item)}
+          data-testid="task-row"
+          styles={{ body: { padding: 12 } }}
+        >
+          <Flex justify="space-between" align="flex-start" gap={8}>
+            <Typography.Text strong style={{ fontSize: 16 }} ellipsis>
+              {localize(item.title, locale)}
+            </Typography.Text>
+            {task && task.status === 'open' ? <UrgencyTag dueAt={task.dueAt} now={now} /> : null}
+            {task && task.status !== 'open' ? (
+              <Tag color={task.outcome === 'rejected' ? 'red' : 'green'}>
+                {t(`flows.status.${task.outcome ?? task.status}`, {
+                  defaultValue: task.outcome ?? task.status,
+                })}
+              </Tag>
+            ) : null}
+          </Flex>
+          {recordTitle ? (
+            <Typography.Paragraph
+              style={{ margin: '4px 0 0' }}
+              ellipsis={{ rows: 2 }}
+              data-testid="task-record-title"
+            >
+              {recordTitle}
+            </Typography.Paragraph>
+          ) : null}
+          <Flex gap={6} wrap style={{ marginTop: 6 }} align="center">
+            {flow ? <Tag color="blue">{localize(flow.label, locale)}</Tag> : null}
+            {node && localize(node.label, locale) !== localize(item.title, locale) ? (
+              <Tag>{localize(node.label, locale)}</Tag>
+            ) : null}
+            {task?.escalated ? <Tag color="volcano">{t('tasks.escalated')}</Tag> : null}
+            {task?.priority && task.priority !== 'normal' ? (
+              <Tag color="magenta">
+                {t(`tasks.priority.${task.priority}`, { defaultValue: task.priority })}
+              </Tag>
+            ) : null}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t(box === 'done' ? 'tasks.assignedAt' : 'tasks.since', {
+                amount: t(`tasks.units.${since.unit}`, { count: since.value }),
+                time: formatDateTime(item.createdAt, locale),
+              })}
+            </Typography.Text>
+          </Flex>
+        </Card>
+      </List.Item>
+    );
+  };
+
+  return (
+    <Space direction="vertical" style={{ width: '100%', maxWidth: 880 }} data-testid="tasks-page">
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('tasks.title')}
+      </Typography.Title>
+      <Tabs
+        activeKey={box}
+        onChange={(key) => setBox(key as InboxBox)}
+        items={BOXES.map((key) => ({
+          key,
+          label: (
+            <span data-testid={`tasks-box-${key}`}>
+              {t(`tasks.boxes.${key}`)}
+              {key === 'mine' && open.count > 0 ? (
+                <Badge count={open.count} size="small" style={{ marginInlineStart: 4 }} overflowCount={99} />
+              ) : null}
+            </span>
+          ),
+        }))}
+        style={{ marginBottom: 0 }}
+      />
+      <Flex gap={8} wrap>
+        <Select
+          allowClear
+          placeholder={t('tasks.filters.app')}
+          style={{ minWidth: 140, flex: '1 1 140px' }}
+          value={filters.app}
+          options={appList.map((app) => ({ value: app.key, label: localize(app.label, locale) }))}
+          onChange={(app?: string) => setFilters((current) => ({ ...current, app, flow: undefined }))}
+          data-testid="tasks-filter-app"
+        />
+        <Select
+          allowClear
+          disabled={!filters.app}
+          placeholder={t('tasks.filters.flow')}
+          style={{ minWidth: 140, flex: '1 1 140px' }}
+          value={filters.flow}
+          options={flowOptions}
+          onChange={(flow?: string) => setFilters((current) => ({ ...current, flow }))}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('tasks.filters.search')}
+          style={{ flex: '2 1 200px' }}
+          onSearch={(q) => setFilters((current) => ({ ...current, q: q.trim() || undefined }))}
+          data-testid="tasks-search"
+        />
+      </Flex>
+      {error ? <Alert type="error" showIcon message={errorText(error)} /> : null}
+      {loading && items.length === 0 ? (
+        <Skeleton active />
+      ) : (
+        <List<InboxItem>
+          dataSource={items}
+          rowKey={(item) => `${item.kind}:${item.id}`}
+          renderItem={renderItem}
+          locale={{
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(`tasks.empty.${box}`)} />,
+          }}
+          loadMore={
+            cursor ? (
+              <Flex justify="center">
+                <Button onClick={() => void loadMore()}>{t('tasks.more')}</Button>
+              </Flex>
+            ) : null
+          }
+        />
+      )}
+    </Space>
+  );
+}
