@@ -21,6 +21,27 @@ describe('rules that create tasks and start flows, and rules on flow events', ()
     ]);
     const app = opsApp();
     app.flows = app.flows.filter((flow) => flow.key === 'purchase');
+    // A flow whose only step is an automatic action writing the record: the "flow action" write path.
+    app.flows.push({
+      key: 'stamp',
+      label: text('Stamp'),
+      entity: 'request',
+      trigger: { type: 'manual' },
+      nodes: [
+        { key: 'start', type: 'start', label: text('Start') },
+        {
+          key: 'write',
+          type: 'action',
+          label: text('Write'),
+          action: { type: 'updateRecord', values: { note: 'stamped by the flow' } },
+        },
+        { key: 'end', type: 'end', label: text('End') },
+      ],
+      edges: [
+        { key: 'startToWrite', from: 'start', to: 'write' },
+        { key: 'writeToEnd', from: 'write', to: 'end' },
+      ],
+    } as (typeof app.flows)[number]);
     app.rules = [
       {
         key: 'bigRequest',
@@ -36,6 +57,20 @@ describe('rules that create tasks and start flows, and rules on flow events', ()
             due: 'P1D',
           },
           { key: 'purchase', type: 'startFlow', flow: 'purchase' },
+        ],
+      },
+      {
+        key: 'noteChanged',
+        label: text('Note changed'),
+        trigger: { type: 'fieldChanged', entity: 'request', fields: ['note'] },
+        actions: [
+          {
+            key: 'tell',
+            type: 'notify',
+            to: { type: 'user', users: ['mgr1'] },
+            channel: 'inApp',
+            template: text('Note'),
+          },
         ],
       },
       {
@@ -109,5 +144,33 @@ describe('rules that create tasks and start flows, and rules on flow events', ()
       },
       { rule_key: 'purchaseStarted', actions: [expect.objectContaining({ status: 'done' })] },
     ]);
+  });
+
+  it("fires record rules exactly once for a flow action's write", async () => {
+    const created = await testApp
+      .http()
+      .post('/api/apps/ops/entities/request/records')
+      .set(people.req1!.auth)
+      .send({ values: { title: 'Door', amount: 10 } })
+      .expect(201);
+    const recordId = (created.body as { id: string }).id;
+    await testApp
+      .http()
+      .post('/api/apps/ops/flows/stamp/instances')
+      .set(admin)
+      .send({ recordId })
+      .expect(201);
+    await drainAutomation(testApp);
+    await drainAutomation(testApp);
+    const changes = await testApp.database.query<{ id: string }>(
+      "SELECT id FROM record_change WHERE record_id = $1 AND source = 'flow'",
+      [recordId],
+    );
+    expect(changes).toHaveLength(1);
+    const fired = await testApp.database.query<{ change_id: string }>(
+      "SELECT change_id FROM rule_run WHERE rule_key = 'noteChanged' AND record_id = $1 AND matched",
+      [recordId],
+    );
+    expect(fired).toEqual([{ change_id: changes[0]!.id }]);
   });
 });
