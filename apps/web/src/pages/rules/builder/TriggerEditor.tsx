@@ -75,6 +75,29 @@ export function TriggerEditor({
           />
         </Form.Item>
       ) : null}
+      {value.type === 'recordCreated' ||
+      value.type === 'recordUpdated' ||
+      value.type === 'recordDeleted' ||
+      value.type === 'fieldChanged' ? (
+        <Form.Item
+          label={t('rules.batch.label')}
+          extra={t('rules.batch.help', {
+            placeholder: '{{batch.count}}',
+            interpolation: { escapeValue: false },
+          })}
+          style={{ marginBottom: 12 }}
+        >
+          <Select<'perRecord' | 'perBatch'>
+            data-testid="trigger-batch"
+            value={value.batch ?? 'perRecord'}
+            onChange={(batch) => onChange({ ...value, batch: batch === 'perRecord' ? undefined : batch })}
+            options={(['perRecord', 'perBatch'] as const).map((mode) => ({
+              value: mode,
+              label: t(`rules.batch.${mode}`),
+            }))}
+          />
+        </Form.Item>
+      ) : null}
       {value.type === 'flowEvent' ? (
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
           <Select
