@@ -1,6 +1,6 @@
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium, screenshotPath, signIn } from './browser';
-import { type ProductServer, startProductServer } from './product-server';
+import { type ProductServer, signInToApi, startProductServer } from './product-server';
 
 const ADMIN_PASSWORD = 'dashboards-admin-password';
 const APP = 'property';
@@ -53,16 +53,11 @@ describe('dashboards over the property template', () => {
       LOWCODE_DEMO_SCALE: '0.05',
     });
     browser = await launchChromium();
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const headers = { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` };
-    const app = (await (await fetch(`${server.url}/api/apps/${APP}`, { headers })).json()) as {
-      definition: { reports: unknown[]; dashboards: unknown[] };
-    };
+    const apiCall = await signInToApi(server, 'admin', ADMIN_PASSWORD);
+    const app = await apiCall<{ definition: { reports: unknown[]; dashboards: unknown[] } }>(
+      'GET',
+      `/api/apps/${APP}`,
+    );
     const definition = {
       ...app.definition,
       reports: [...app.definition.reports, ...REPORTS],
@@ -76,12 +71,7 @@ describe('dashboards over the property template', () => {
         },
       ],
     };
-    const imported = await fetch(`${server.url}/api/apps/import`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(definition),
-    });
-    expect(imported.status).toBe(200);
+    await apiCall('POST', '/api/apps/import', definition);
   }, 240_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,26 +1,9 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium, screenshotPath, settled, signIn } from './browser';
-import { freePort, type ProductServer, startProductServer } from './product-server';
+import { type ApiCall, type ProductServer, signInToApi, startProductServer } from './product-server';
 
-const REPO_ROOT = path.resolve(__dirname, '../../..');
 const ADMIN_PASSWORD = 'flows-admin-password';
 const TECH_PASSWORD = 'flows-tech-password';
-const requireFromServer = createRequire(path.join(REPO_ROOT, 'apps/server/package.json'));
-
-/** The server's own PostgreSQL client and password hashing: the API cannot create members yet. */
-const pg = requireFromServer('pg') as {
-  Client: new (url: string) => {
-    connect(): Promise<void>;
-    query<T = unknown>(sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
-    end(): Promise<void>;
-  };
-};
-const { hashPassword } = requireFromServer('./dist/auth/password') as {
-  hashPassword(password: string): Promise<string>;
-};
-
 const text = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 /** A small repair app: a request goes to the technician's approval, then ends (the designer adds a step). */
@@ -88,45 +71,21 @@ function repairApp() {
 describe('a builder designs a repair flow and a technician approves it on a phone', () => {
   let server: ProductServer;
   let browser: Browser;
-  let token: string;
+  let apiCall: ApiCall;
   let recordId: string;
 
-  const apiCall = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${server.url}${url}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const responseText = await response.text();
-    if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${responseText}`);
-    return (responseText ? JSON.parse(responseText) : undefined) as T;
-  };
-
   beforeAll(async () => {
-    const pgPort = await freePort();
-    server = await startProductServer({ ADMIN_PASSWORD, EMBEDDED_PG_PORT: String(pgPort) });
+    server = await startProductServer({ ADMIN_PASSWORD });
     browser = await launchChromium();
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-    });
-    token = ((await login.json()) as { accessToken: string }).accessToken;
+    apiCall = await signInToApi(server, 'admin', ADMIN_PASSWORD);
 
-    const client = new pg.Client(`postgres://lowcode:lowcode@127.0.0.1:${pgPort}/lowcode`);
-    await client.connect();
-    const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO app_user (username, display_name, password_hash) VALUES ('tech', '王师傅', $1) RETURNING id`,
-      [await hashPassword(TECH_PASSWORD)],
-    );
-    await client.query(
-      `INSERT INTO workspace_member (workspace_id, user_id, role, app_roles)
-       SELECT m.workspace_id, $1, 'member', ARRAY['technician'] FROM workspace_member m
-         JOIN app_user u ON u.id = m.user_id WHERE u.username = 'admin'`,
-      [rows[0]!.id],
-    );
-    await client.end();
     await apiCall('POST', '/api/apps/import', repairApp());
+    await apiCall('POST', '/api/members', {
+      username: 'tech',
+      displayName: '王师傅',
+      password: TECH_PASSWORD,
+      appRoles: ['technician'],
+    });
     const created = await apiCall<{ id: string }>('POST', '/api/apps/repairs/entities/request/records', {
       values: { title: '3 号楼 1202 厨房水管漏水', area: '3 号楼' },
     });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium, screenshotPath, settled, signIn } from './browser';
-import { freePort, type ProductServer, startProductServer } from './product-server';
+import { type ApiCall, type ProductServer, signInToApi, startProductServer } from './product-server';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const SMALL_APP = path.join(REPO_ROOT, 'packages/app-model/examples/small-app.json');
@@ -16,29 +16,13 @@ const TECH = { username: 'wang.gong', password: 'wang-gong-password-1', name: 'ç
 describe('an admin gives a new member an app role in the UI', () => {
   let server: ProductServer;
   let browser: Browser;
-  let token: string;
+  let apiCall: ApiCall;
   let appKey: string;
 
-  const apiCall = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${server.url}${url}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${url} â†’ ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-
   beforeAll(async () => {
-    server = await startProductServer({ ADMIN_PASSWORD, EMBEDDED_PG_PORT: String(await freePort()) });
+    server = await startProductServer({ ADMIN_PASSWORD });
     browser = await launchChromium();
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-    });
-    token = ((await login.json()) as { accessToken: string }).accessToken;
+    apiCall = await signInToApi(server, 'admin', ADMIN_PASSWORD);
     const definition = JSON.parse(fs.readFileSync(SMALL_APP, 'utf8')) as { key: string };
     appKey = definition.key;
     await apiCall('POST', '/api/apps/import', definition);

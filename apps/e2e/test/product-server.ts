@@ -77,3 +77,30 @@ export async function startProductServer(environment: Record<string, string> = {
     },
   };
 }
+
+/** The product's API as one signed-in user: JSON in and out; an error answer fails with its status and body. */
+export type ApiCall = <T = unknown>(method: string, url: string, body?: unknown) => Promise<T>;
+
+export async function signInToApi(
+  server: ProductServer,
+  username: string,
+  password: string,
+): Promise<ApiCall> {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!login.ok) throw new Error(`sign-in of ${username} → ${login.status} ${await login.text()}`);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  return async <T>(method: string, url: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${server.url}${url}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+}
