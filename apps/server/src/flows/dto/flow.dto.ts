@@ -14,6 +14,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { toInt } from '../../common/http/query.dto';
 
 export class StartFlowDto {
   @ApiPropertyOptional({ description: 'The record of the flow’s entity to run on.' })
@@ -116,7 +117,7 @@ export class InboxQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
-  @Transform(({ value }) => (/^\d+$/.test(String(value)) ? Number(value) : value))
+  @Transform(toInt)
   @IsInt({ message: 'limit must be a whole number' })
   @Min(1)
   @Max(200)

@@ -15,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { toBoolean, toInt } from '../../common/http/query.dto';
 
 export class ListRecordsQueryDto {
   @ApiPropertyOptional({ description: 'Filter in JSON-logic syntax over field keys (docs/records.md).' })
@@ -31,7 +32,7 @@ export class ListRecordsQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
-  @Transform(({ value }) => (/^\d+$/.test(String(value)) ? Number(value) : value))
+  @Transform(toInt)
   @IsInt({ message: 'limit must be a whole number' })
   @Min(1)
   @Max(200)
@@ -51,9 +52,7 @@ export class ListRecordsQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }) =>
-    value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value,
-  )
+  @Transform(toBoolean)
   @IsBoolean({ message: 'includeDeleted must be true or false' })
   includeDeleted?: boolean;
 }
