@@ -32,6 +32,13 @@ export interface RecordEventSubscriber {
   onRecordChanges(events: RecordChangeEvent[], manager: EntityManager): Promise<void>;
 }
 
+/**
+ * Records an app's seed or a template's demo company brings are history, not events: 80,000 demo records
+ * must not send 80,000 reminders or start 10,000 flows on first start. Every other write path triggers.
+ */
+export const isHistory = (event: Pick<RecordChangeEvent, 'source'>): boolean =>
+  event.source === 'seed' || event.source === 'demo';
+
 /** After this many failed dispatches a change is set aside (dispatched, with its error) so later ones flow. */
 export const MAX_DISPATCH_ATTEMPTS = 5;
 const BATCH = 500;

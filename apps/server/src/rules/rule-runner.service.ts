@@ -15,7 +15,7 @@ import { loadInstanceSecret } from '../database/instance-secret';
 import { Clock } from '../jobs/clock';
 import { FlowEventBus, type FlowLifecycleEvent } from '../jobs/flow-events';
 import { type Job, JobQueue } from '../jobs/job-queue';
-import { type RecordChangeEvent, RecordEventDispatcher } from '../jobs/record-events';
+import { isHistory, type RecordChangeEvent, RecordEventDispatcher } from '../jobs/record-events';
 import { EntityCatalogService } from '../records/entity-catalog.service';
 import { RecordsService } from '../records/records.service';
 import { sendWebhook } from '../webhooks/outgoing-webhook';
@@ -77,11 +77,6 @@ export interface RuleRunEntry {
 }
 
 const RECORD_TRIGGERS = new Set(['recordCreated', 'recordUpdated', 'recordDeleted', 'fieldChanged']);
-/**
- * Records an app's seed or a template's demo company brings are history, not events: 80,000 demo records
- * must not send 80,000 reminders on first start. Every other write path fires rules.
- */
-export const HISTORY_SOURCES = new Set(['seed', 'demo']);
 
 /**
  * Rules on record events: the outbox subscriber enqueues one `rule.fire` job per (rule, change) — once,
@@ -127,7 +122,7 @@ export class RuleRunnerService implements OnModuleInit {
     for (const event of events) {
       if (!byApp.has(event.appId)) byApp.set(event.appId, await this.rules.forApp(event.appId, manager));
       const rules = byApp.get(event.appId);
-      if (!rules || HISTORY_SOURCES.has(event.source)) continue;
+      if (!rules || isHistory(event)) continue;
       const probe = toRecordEvent(event, {}, undefined);
       for (const compiled of rules.compiled.values()) {
         if (!RECORD_TRIGGERS.has(compiled.trigger.type) || !isEnabled(rules, compiled.rule)) continue;
@@ -240,9 +235,7 @@ export class RuleRunnerService implements OnModuleInit {
       tx ? [appId, tx, compiled.entity] : [changeId],
     )) as ChangeRow[];
     const concerned = changes.filter(
-      (change) =>
-        !HISTORY_SOURCES.has(change.source) &&
-        compiled.matches(toRecordEvent(changeEvent(change), {}, undefined)),
+      (change) => !isHistory(change) && compiled.matches(toRecordEvent(changeEvent(change), {}, undefined)),
     );
     if (concerned.length === 0) return;
     const resolved = await this.catalog.resolve(

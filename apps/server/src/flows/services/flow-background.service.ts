@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from '@lowcode/flow-engine';
 import { type EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { type Job, JobQueue } from '../../jobs/job-queue';
-import { type RecordChangeEvent, RecordEventDispatcher } from '../../jobs/record-events';
+import { isHistory, type RecordChangeEvent, RecordEventDispatcher } from '../../jobs/record-events';
 import { FlowDefinitions } from './flow-definitions.service';
 import { FlowRunner } from './flow-runner.service';
 import { START_QUEUE, TIMER_QUEUE } from './flow-step';
@@ -25,9 +25,6 @@ interface StartPayload {
   changeId: string;
   actorId: string | null;
 }
-
-/** Writes that are history being loaded, not requests being made: they start no flow. */
-const NO_TRIGGER_SOURCES = new Set(['seed', 'demo']);
 
 /**
  * What moves instances without a person: due timers (SLA reminders, escalations, timer nodes) and flows
@@ -71,9 +68,7 @@ export class FlowBackground implements OnModuleInit {
    * dedupe key and the instance's trigger key make a redelivered batch harmless.
    */
   private async onRecordChanges(events: RecordChangeEvent[], manager: EntityManager): Promise<void> {
-    const created = events.filter(
-      (event) => event.type === 'created' && !NO_TRIGGER_SOURCES.has(event.source),
-    );
+    const created = events.filter((event) => event.type === 'created' && !isHistory(event));
     const apps = new Map<string, { key: string; revision: number; definition: AppDefinition } | null>();
     for (const event of created) {
       if (!apps.has(event.appId)) {
