@@ -23,6 +23,13 @@ export interface RuleSetting {
   logMisses: boolean;
 }
 
+interface SettingRow {
+  app_id: string;
+  rule_key: string;
+  enabled: boolean | null;
+  log_misses: boolean;
+}
+
 interface AppRow {
   id: string;
   workspace_id: string;
@@ -60,15 +67,29 @@ export class RuleCatalogService {
     return row ? this.load(row, manager) : undefined;
   }
 
-  /** Every app that has scheduled rules; cheap when nothing changed (one query of ids and revisions). */
+  /**
+   * Every app's rules, for the scheduler's pass every few hundred milliseconds: two queries (apps with their
+   * revisions, every rule setting) however many apps there are; definitions compile only when they change.
+   */
   async all(manager: EntityManager = this.dataSource.manager): Promise<AppRules[]> {
     const rows = (await manager.query(
       'SELECT id, workspace_id, key, revision FROM app WHERE storage_schema IS NOT NULL',
     )) as AppRow[];
-    return Promise.all(rows.map((row) => this.load(row, manager)));
+    const settings = (await manager.query(
+      'SELECT app_id, rule_key, enabled, log_misses FROM rule_setting',
+    )) as SettingRow[];
+    return Promise.all(
+      rows.map((row) =>
+        this.load(
+          row,
+          manager,
+          settings.filter((setting) => setting.app_id === row.id),
+        ),
+      ),
+    );
   }
 
-  private async load(row: AppRow, manager: EntityManager): Promise<AppRules> {
+  private async load(row: AppRow, manager: EntityManager, knownSettings?: SettingRow[]): Promise<AppRules> {
     const cacheKey = `${row.id}:${row.revision}`;
     let compiled = this.cache.get(cacheKey);
     if (!compiled) {
@@ -82,10 +103,12 @@ export class RuleCatalogService {
       for (const key of this.cache.keys()) if (key.startsWith(`${row.id}:`)) this.cache.delete(key);
       this.cache.set(cacheKey, compiled);
     }
-    const settings = (await manager.query(
-      'SELECT rule_key, enabled, log_misses FROM rule_setting WHERE app_id = $1',
-      [row.id],
-    )) as { rule_key: string; enabled: boolean | null; log_misses: boolean }[];
+    const settings =
+      knownSettings ??
+      ((await manager.query(
+        'SELECT app_id, rule_key, enabled, log_misses FROM rule_setting WHERE app_id = $1',
+        [row.id],
+      )) as SettingRow[]);
     return {
       ...compiled,
       settings: new Map(
