@@ -16,10 +16,6 @@ export class Clock {
     return this.manual ? new Date(this.manual) : new Date();
   }
 
-  get isManual(): boolean {
-    return this.manual !== undefined;
-  }
-
   set(at: Date): void {
     if (!this.manual) throw new Error('Only a manual clock can be set');
     this.manual = new Date(at);
