@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/ids';
 
 /**
  * Who is who in a workspace: members by id or user name, by the app role they hold, by department (a
@@ -14,7 +13,7 @@ export class PeopleService {
   async members(manager: EntityManager, workspaceId: string, idsOrNames: unknown[]): Promise<string[]> {
     const values = idsOrNames.filter((value): value is string => typeof value === 'string' && value !== '');
     if (values.length === 0) return [];
-    const ids = values.filter((value) => UUID.test(value));
+    const ids = values.filter(isUuid);
     // User names are unique regardless of case, so they match regardless of case.
     const rows = (await manager.query(
       `SELECT DISTINCT m.user_id FROM workspace_member m JOIN app_user u ON u.id = m.user_id

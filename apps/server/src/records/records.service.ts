@@ -30,6 +30,7 @@ import {
 } from './utils/record-query';
 import { sameValue } from './utils/record-values';
 import { quoteIdent, sqlParams } from './utils/sql';
+import { isUuid } from '../common/ids';
 
 export interface EntityRef {
   appKey: string;
@@ -571,7 +572,7 @@ export class RecordsService {
     id: string,
     lock: boolean,
   ): Promise<RecordDto | undefined> {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     if (lock) await manager.query(`SELECT 1 FROM ${resolved.table} WHERE _id = $1 FOR UPDATE`, [id]);
     const rows: Record<string, unknown>[] = await manager.query(
       `SELECT ${selectList(resolved)} FROM ${resolved.table} ${r} WHERE ${r}._id = $1`,

@@ -77,29 +77,6 @@ export async function resolveAggregate(
   return convert(row?.value ?? null);
 }
 
-/**
- * Replaces the relation fields a rule reads through (`record.tenant.butler` in its condition, actions or
- * texts) by the related record — its values plus `id` — one hop, so conditions and actions can use them.
- * Other fields stay as stored.
- */
-export async function expandRelations(
-  resolved: ResolvedEntity,
-  record: Record<string, unknown>,
-  ruleJson: string,
-  loadRelated: (entityKey: string, id: string) => Promise<Record<string, unknown> | undefined>,
-): Promise<Record<string, unknown>> {
-  const expanded = { ...record };
-  for (const field of resolved.entity.fields) {
-    if (field.type !== 'relation' || field.relation.multiple) continue;
-    if (!ruleJson.includes(`record.${field.key}.`)) continue;
-    const id = record[field.key];
-    if (typeof id !== 'string') continue;
-    const related = await loadRelated(field.relation.entity, id);
-    if (related) expanded[field.key] = related;
-  }
-  return expanded;
-}
-
 /** A relation value handed to a record action as the related record (from `expandRelations`) means its id. */
 export function relationIds(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(

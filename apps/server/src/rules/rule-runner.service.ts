@@ -17,6 +17,7 @@ import { FlowEventBus, type FlowLifecycleEvent } from '../jobs/flow-events';
 import { type Job, JobQueue } from '../jobs/job-queue';
 import { isHistory, type RecordChangeEvent, RecordEventDispatcher } from '../jobs/record-events';
 import { EntityCatalogService } from '../records/entity-catalog.service';
+import { expandRelations } from '../records/utils/expand-relations';
 import { RecordsService } from '../records/records.service';
 import { sendWebhook } from '../webhooks/outgoing-webhook';
 import {
@@ -27,7 +28,7 @@ import {
   RuleActionsService,
 } from './rule-actions.service';
 import { type AppRules, isEnabled, RuleCatalogService } from './rule-catalog.service';
-import { expandRelations, recordBefore, resolveAggregate, ruleRecord } from './rule-data';
+import { recordBefore, resolveAggregate, ruleRecord } from './rule-data';
 
 export const RULE_FIRE_QUEUE = 'rule.fire';
 export const RULE_FLOW_QUEUE = 'rule.flow';
@@ -351,7 +352,7 @@ export class RuleRunnerService implements OnModuleInit {
     record: Record<string, unknown>,
   ): Promise<Record<string, unknown>> {
     const resolved = await this.catalog.resolve(rules.workspaceId, rules.appKey, entityKey, manager);
-    return expandRelations(resolved, record, JSON.stringify(compiled.rule), async (relatedKey, id) => {
+    return expandRelations(resolved.entity, record, JSON.stringify(compiled.rule), async (relatedKey, id) => {
       const related = await this.catalog.resolve(rules.workspaceId, rules.appKey, relatedKey, manager);
       const [stored] = await this.records.findMany(manager, related, [id]);
       return stored && !stored.deletedAt ? ruleRecord(stored) : undefined;

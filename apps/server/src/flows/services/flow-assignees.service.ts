@@ -4,6 +4,7 @@ import { type AssigneeContext, createGuardedEvaluator } from '@lowcode/flow-engi
 import { type EntityManager } from 'typeorm';
 import { PeopleService } from '../../people/people.service';
 import { EntityCatalogService } from '../../records/entity-catalog.service';
+import { expandRelations } from '../../records/utils/expand-relations';
 import { RecordsService } from '../../records/records.service';
 import { chooseAssignee, type DispatchCandidate } from '../utils/auto-dispatch';
 
@@ -18,8 +19,6 @@ export interface AssigneeScope {
 }
 
 const evaluate = createGuardedEvaluator();
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 const values = (value: unknown): string[] =>
   (Array.isArray(value) ? value : [value]).filter(
@@ -55,7 +54,20 @@ export class FlowAssignees {
       case 'field':
         return this.members(manager, scope.workspaceId, values(context.record[rule.field]));
       case 'expression': {
-        const record = await this.expandRelations(manager, scope, context.record, rule.expression);
+        // `record.requester.account` reads through a relation: the related record's values and id.
+        const entity = scope.definition.entities.find((candidate) => candidate.key === scope.entityKey);
+        const record = entity
+          ? await expandRelations(
+              entity,
+              context.record,
+              JSON.stringify(rule.expression),
+              async (key, id) => {
+                const resolved = await this.catalog.resolve(scope.workspaceId, scope.appKey, key, manager);
+                const [related] = await this.records.findMany(manager, resolved, [id]);
+                return related ? { ...related.values, id: related.id } : undefined;
+              },
+            )
+          : context.record;
         const data = { ...context.variables, variables: context.variables, record, actor: context.actor };
         return this.members(manager, scope.workspaceId, values(evaluate(rule.expression, data)));
       }
@@ -67,36 +79,6 @@ export class FlowAssignees {
   /** Members among ids or usernames (user pickers store ids, hand-written rules often usernames). */
   members(manager: EntityManager, workspaceId: string, idsOrNames: string[]): Promise<string[]> {
     return this.people.members(manager, workspaceId, idsOrNames);
-  }
-
-  /**
-   * `record.requester.account` in an expression reads through a relation: the relations the expression
-   * names are replaced by the related record (one hop, its values plus `id`).
-   */
-  private async expandRelations(
-    manager: EntityManager,
-    scope: AssigneeScope,
-    record: Record<string, unknown>,
-    expression: unknown,
-  ): Promise<Record<string, unknown>> {
-    const text = JSON.stringify(expression);
-    const entity = scope.definition.entities.find((candidate) => candidate.key === scope.entityKey);
-    const expanded = { ...record };
-    for (const field of entity?.fields ?? []) {
-      if (field.type !== 'relation' || field.relation.multiple || !text.includes(`record.${field.key}.`))
-        continue;
-      const id = record[field.key];
-      if (!isUuid(id)) continue;
-      const resolved = await this.catalog.resolve(
-        scope.workspaceId,
-        scope.appKey,
-        field.relation.entity,
-        manager,
-      );
-      const [related] = await this.records.findMany(manager, resolved, [id]);
-      if (related) expanded[field.key] = { ...related.values, id: related.id };
-    }
-    return expanded;
   }
 
   /** 自动派单: the record's area / category / skill values against members' attributes. */

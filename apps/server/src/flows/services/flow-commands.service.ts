@@ -6,10 +6,11 @@ import { AppError } from '../../common/errors/app-error';
 import { Clock } from '../../jobs/clock';
 import { RealtimeService } from '../../realtime/realtime.service';
 import { RecordsService } from '../../records/records.service';
-import { FlowAssignees, isUuid } from './flow-assignees.service';
+import { FlowAssignees } from './flow-assignees.service';
 import { FlowDefinitions } from './flow-definitions.service';
 import { FlowRunner } from './flow-runner.service';
 import { type Push } from './flow-step';
+import { isUuid } from '../../common/ids';
 
 export const TASK_ACTIONS = ['complete', 'approve', 'reject', 'return', 'transfer', 'add-signer'] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];

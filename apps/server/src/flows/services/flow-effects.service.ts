@@ -10,7 +10,6 @@ import { systemViewer } from '../../records/access/entity-access';
 import { EntityCatalogService } from '../../records/entity-catalog.service';
 import { type WriteContext } from '../../records/record-writer';
 import { RecordsService } from '../../records/records.service';
-import { isUuid } from './flow-assignees.service';
 import {
   type Push,
   type StepScope,
@@ -19,6 +18,7 @@ import {
   timerJobKey,
   WEBHOOK_QUEUE,
 } from './flow-step';
+import { isUuid } from '../../common/ids';
 
 type EffectOf<K extends EffectType> = Extract<Effect, { type: K }>;
 interface EffectRun {

@@ -14,9 +14,9 @@ import { FileUrlSigner, withFileUrls } from '../../files/file-urls';
 import { EntityAccess, maskValue } from '../../records/access/entity-access';
 import { EntityCatalogService } from '../../records/entity-catalog.service';
 import { RecordsService } from '../../records/records.service';
-import { isUuid } from './flow-assignees.service';
 import { FlowDefinitions } from './flow-definitions.service';
 import { FlowRunner } from './flow-runner.service';
+import { isUuid } from '../../common/ids';
 
 export type InboxBox = 'mine' | 'group' | 'done' | 'cc';
 

@@ -18,10 +18,11 @@ import { RecordsService } from '../../records/records.service';
 import { engineCall } from '../flow.exception';
 import { addBusinessTime } from '../utils/business-calendar';
 import { BusinessCalendar } from './business-calendar.service';
-import { FlowAssignees, isUuid } from './flow-assignees.service';
+import { FlowAssignees } from './flow-assignees.service';
 import { type FlowAppRef, FlowDefinitions } from './flow-definitions.service';
 import { FlowEffects } from './flow-effects.service';
 import { type Push, type StepScope, type SubFlowStarter } from './flow-step';
+import { isUuid } from '../../common/ids';
 
 export interface StartRequest {
   workspaceId: string;

@@ -1,6 +1,7 @@
 import { type ErrorDetail } from '../../common/errors/app-error';
 import { type SqlParams } from './sql';
 import { type SqlType } from './entity-storage';
+import { isUuid } from '../../common/ids';
 
 /** A field the query language may name, resolved to trusted SQL: user text never becomes SQL. */
 export interface QueryableField {
@@ -149,7 +150,6 @@ export function compileFilter(filter: unknown, resolve: FieldResolver, params: S
 
 const isArrayType = (type: SqlType) => type.endsWith('[]');
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -178,7 +178,7 @@ function checkValue(
       }
       return raw;
     case 'uuid':
-      if (typeof raw !== 'string' || !UUID.test(raw)) fail(path, 'must be a record or user id (UUID)');
+      if (!isUuid(raw)) fail(path, 'must be a record or user id (UUID)');
       return raw;
     case 'text':
       if (typeof raw !== 'string' || raw.length > MAX_TEXT)
@@ -240,7 +240,7 @@ export function afterCursor(keys: SortKey[], idSql: string, cursor: string, para
     throw new QueryError([{ path: 'cursor', message: 'does not match the sort order' }]);
   }
   const lastId = decoded[keys.length] as string;
-  if (!UUID.test(lastId))
+  if (!isUuid(lastId))
     throw new QueryError([{ path: 'cursor', message: 'is not a cursor this server issued' }]);
 
   const levels: string[] = [];
