@@ -1,6 +1,7 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { type AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
 import { smallApp } from './support/fixtures';
 import { createTestApp, loginAs, type TestApp } from './support/test-app';
 
@@ -149,13 +150,14 @@ describe('security: hostile input is refused with a 4xx, changes nothing and nev
     // in-process client spends half a second just writing it.
     await testApp.app.listen(0, '127.0.0.1');
     const { port } = testApp.app.getHttpServer().address() as AddressInfo;
-    const huge = await refused(() =>
-      postFromAnotherProcess(
-        `http://127.0.0.1:${port}${records('room')}`,
-        auth.Authorization,
-        21 * 1024 * 1024,
-      ),
+    // The sender is spawned and has built its body before the measurement starts: forking a process from
+    // this large test process blocks its loop, and that stall would be the test's, not the server's.
+    const sender = await senderInAnotherProcess(
+      `http://127.0.0.1:${port}${records('room')}`,
+      auth.Authorization,
+      21 * 1024 * 1024,
     );
+    const huge = await refused(() => sender.send());
     expect(huge.status).toBe(413);
   });
 
@@ -265,22 +267,41 @@ describe('security: hostile input is refused with a 4xx, changes nothing and nev
   }
 });
 
-/** POSTs a JSON body of about `size` bytes from a child Node process; resolves with status and body. */
-function postFromAnotherProcess(
+/**
+ * A child Node process that builds a JSON body of about `size` bytes, says `ready`, and POSTs it when told
+ * to; `send` resolves with the status and body it got.
+ */
+async function senderInAnotherProcess(
   url: string,
   authorization: string,
   size: number,
-): Promise<{ status: number; body: unknown }> {
+): Promise<{ send(): Promise<{ status: number; body: unknown }> }> {
   const script = `
     const body = JSON.stringify({ values: { code: 'x'.repeat(${size}) } });
-    fetch(${JSON.stringify(url)}, {
-      method: 'POST',
-      headers: { authorization: ${JSON.stringify(authorization)}, 'content-type': 'application/json' },
-      body,
-    }).then(async (response) => console.log(JSON.stringify({ status: response.status, body: await response.json() })));`;
-  return new Promise((resolve, reject) =>
-    execFile(process.execPath, ['-e', script], { maxBuffer: 1 << 20 }, (error, stdout) =>
-      error ? reject(error) : resolve(JSON.parse(stdout) as { status: number; body: unknown }),
-    ),
-  );
+    process.stdout.write('ready\\n');
+    process.stdin.once('data', () =>
+      fetch(${JSON.stringify(url)}, {
+        method: 'POST',
+        headers: { authorization: ${JSON.stringify(authorization)}, 'content-type': 'application/json' },
+        body,
+      }).then(async (response) => {
+        process.stdout.write(JSON.stringify({ status: response.status, body: await response.json() }) + '\\n');
+        process.stdin.destroy();
+      }));`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const nextLine = () =>
+    new Promise<string>((resolve, reject) => {
+      lines.once('line', resolve);
+      child.once('close', (code) => reject(new Error(`sender exited with ${code}`)));
+    });
+  const ready = await nextLine();
+  if (ready !== 'ready') throw new Error(`sender said ${ready}`);
+  return {
+    async send() {
+      const answer = nextLine();
+      child.stdin.write('go\n');
+      return JSON.parse(await answer) as { status: number; body: unknown };
+    },
+  };
 }
