@@ -1,5 +1,13 @@
-import { type Browser, type Page } from 'playwright-core';
-import { launchChromium, screenshotPath, settled, signIn } from './browser';
+import { type Browser } from 'playwright-core';
+import {
+  launchChromium,
+  phonePage,
+  pickOption,
+  screenshotPath,
+  settled,
+  signIn,
+  signInAsMember,
+} from './browser';
 import { type ApiCall, type ProductServer, signInToApi, startProductServer } from './product-server';
 
 const ADMIN_PASSWORD = 'flows-admin-password';
@@ -96,15 +104,6 @@ describe('a builder designs a repair flow and a technician approves it on a phon
     await server?.stop();
   });
 
-  async function pick(page: Page, select: ReturnType<Page['locator']>, label: RegExp) {
-    await select.click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: label })
-      .first()
-      .click();
-  }
-
   it('adds a step in the designer, and the technician approves on a phone', async () => {
     const desktop = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
     const page = await desktop.newPage();
@@ -128,8 +127,8 @@ describe('a builder designs a repair flow and a technician approves it on a phon
 
     await page.getByTestId('flow-node-label-zh').fill('回访');
     await page.getByTestId('flow-node-label-en').fill('Follow-up call');
-    await pick(page, page.getByTestId('flow-assignee-type'), /^指定成员$/);
-    await pick(page, page.getByTestId('flow-assignee-users'), /\(admin\)/);
+    await pickOption(page, page.getByTestId('flow-assignee-type'), /^指定成员$/);
+    await pickOption(page, page.getByTestId('flow-assignee-users'), /\(admin\)/);
     await page.keyboard.press('Escape');
 
     // Rewire: review → follow-up → end instead of review → end.
@@ -174,17 +173,8 @@ describe('a builder designs a repair flow and a technician approves it on a phon
     await apiCall('POST', '/api/apps/repairs/flows/repair/instances', { recordId });
 
     // The technician, on a phone: the inbox, the task, approve with a comment.
-    const phone = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'zh-CN',
-      isMobile: true,
-    });
-    const techPage = await phone.newPage();
-    await techPage.goto(server.url);
-    await techPage.getByTestId('login-username').fill('tech');
-    await techPage.getByTestId('login-password').fill(TECH_PASSWORD);
-    await techPage.getByTestId('login-submit').click();
-    await techPage.waitForURL(/\/apps/);
+    const techPage = await phonePage(browser);
+    await signInAsMember(techPage, server.url, 'tech', TECH_PASSWORD);
     await techPage.goto(`${server.url}/tasks`);
     const row = techPage.getByTestId('task-row').first();
     await row.waitFor();
@@ -235,7 +225,7 @@ describe('a builder designs a repair flow and a technician approves it on a phon
       `/api/apps/repairs/entities/request/records/${recordId}`,
     );
     expect(record.values.note).toBe('已更换阀门');
-    await phone.close();
+    await techPage.context().close();
     await desktop.close();
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type Page } from 'playwright-core';
-import { launchChromium, screenshotPath, settled, signIn } from './browser';
+import { type Browser } from 'playwright-core';
+import { launchChromium, pickOption, screenshotPath, settled, signIn } from './browser';
 import { type ApiCall, type ProductServer, signInToApi, startProductServer } from './product-server';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -41,16 +41,6 @@ describe('a builder automates a bad-rating alert and sees it fire', () => {
     await server?.stop();
   });
 
-  /** Opens an antd select and clicks the option with this label. */
-  async function pick(page: Page, select: ReturnType<Page['locator']>, label: string) {
-    await select.click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: new RegExp(`^${label}$`) })
-      .first()
-      .click();
-  }
-
   it('builds the rule visually, saves it, and the rating fires it into the bell and the log', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
     const page = await context.newPage();
@@ -64,21 +54,21 @@ describe('a builder automates a bad-rating alert and sees it fire', () => {
     await page.getByTestId('rule-label-zh').fill('差评通知经理');
     await page.getByTestId('rule-label-en').fill('Bad rating to managers');
     await page.getByTestId('rule-key').fill(RULE_KEY);
-    await pick(page, page.getByTestId('trigger-type'), '指定字段变化时');
-    await pick(page, page.getByTestId('trigger-entity'), '工单');
-    await pick(page, page.getByTestId('trigger-fields'), '评分');
+    await pickOption(page, page.getByTestId('trigger-type'), '指定字段变化时');
+    await pickOption(page, page.getByTestId('trigger-entity'), '工单');
+    await pickOption(page, page.getByTestId('trigger-fields'), '评分');
     await page.keyboard.press('Escape');
     await page.getByTestId('trigger-sentence').getByText('工单的评分变化时').waitFor();
 
     const builder = page.getByTestId('rule-condition-builder');
     await builder.locator('.ruleGroup-addRule').first().click();
-    await pick(page, builder.locator('.rule-fields').first(), '评分');
-    await pick(page, builder.locator('.rule-operators').first(), '小于等于');
+    await pickOption(page, builder.locator('.rule-fields').first(), '评分');
+    await pickOption(page, builder.locator('.rule-operators').first(), '小于等于');
     await builder.locator('.rule-value input').first().fill('2');
 
     await page.getByTestId('action-add').click();
     await page.getByTestId('action-add-notify').click();
-    await pick(page, page.getByTestId('assignee-role'), '项目经理');
+    await pickOption(page, page.getByTestId('assignee-role'), '项目经理');
     await page.getByTestId('action-template-zh').fill('工单「{{record.title}}」评分过低，请跟进');
     await page.getByTestId('action-template-en').fill('Work order "{{record.title}}" was rated badly');
     await page.screenshot({ path: screenshotPath('rules-builder-desktop'), fullPage: true });

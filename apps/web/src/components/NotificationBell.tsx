@@ -1,5 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
+import { Badge, Button, Drawer, Empty, Flex, Grid, List, Popover, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -67,6 +67,7 @@ export function NotificationBell() {
       ),
   });
 
+  const isPhone = !Grid.useBreakpoint().sm;
   const unread = items.filter((item) => !item.readAt).length;
   const markRead = async (ids?: string[]) => {
     await api.markNotificationsRead(ids).catch(() => undefined);
@@ -77,7 +78,10 @@ export function NotificationBell() {
   };
 
   const content = (
-    <div style={{ width: 'min(360px, calc(100vw - 32px))' }} data-testid="notifications-panel">
+    <div
+      style={{ width: isPhone ? '100%' : 'min(360px, calc(100vw - 32px))' }}
+      data-testid="notifications-panel"
+    >
       <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
         <Typography.Text strong>{t('notifications.title')}</Typography.Text>
         <Button
@@ -142,6 +146,35 @@ export function NotificationBell() {
     </div>
   );
 
+  const bell = (
+    <Badge count={unread} size="small" offset={[-4, 4]} data-testid="notifications-badge">
+      <Button
+        type="text"
+        icon={<BellOutlined style={{ fontSize: 18 }} />}
+        aria-label={t('notifications.title')}
+        data-testid="notifications-bell"
+        onClick={isPhone ? () => setOpen(true) : undefined}
+      />
+    </Badge>
+  );
+
+  // A popover anchored to a bell near the left of a phone's header runs off the screen; a phone gets a sheet.
+  if (isPhone)
+    return (
+      <>
+        {bell}
+        <Drawer
+          placement="top"
+          height="auto"
+          open={open}
+          onClose={() => setOpen(false)}
+          closable={false}
+          styles={{ body: { padding: 12 } }}
+        >
+          {content}
+        </Drawer>
+      </>
+    );
   return (
     <Popover
       content={content}
@@ -151,14 +184,7 @@ export function NotificationBell() {
       placement="bottomRight"
       arrow={false}
     >
-      <Badge count={unread} size="small" offset={[-4, 4]} data-testid="notifications-badge">
-        <Button
-          type="text"
-          icon={<BellOutlined style={{ fontSize: 18 }} />}
-          aria-label={t('notifications.title')}
-          data-testid="notifications-bell"
-        />
-      </Badge>
+      {bell}
     </Popover>
   );
 }

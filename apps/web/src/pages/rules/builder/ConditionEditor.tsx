@@ -1,5 +1,5 @@
 import { QueryBuilderAntD } from '@react-querybuilder/antd';
-import type { EntityDefinition, Locale } from '@lowcode/app-model';
+import type { AppDefinition, EntityDefinition, Locale } from '@lowcode/app-model';
 import { Alert, Input, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,34 +13,57 @@ import {
   queryToJsonLogic,
   UNARY_OPERATORS,
 } from './conditionQuery';
+import { joinCondition, splitCondition, type AggregateRow } from './aggregateConditions';
+import { RelatedConditions } from './RelatedConditions';
 
 const EMPTY_QUERY: RuleGroupType = { combinator: 'and', rules: [] };
 
+type VisualCondition = { ok: true; query: RuleGroupType; rows: AggregateRow[] } | { ok: false };
+
+/** The condition as the builder's query over the record's own fields plus related-record rows, if it can be. */
+function readVisual(
+  value: unknown,
+  fields: ReturnType<typeof conditionFields>,
+  relatedAllowed: boolean,
+): VisualCondition {
+  const split = splitCondition(value);
+  if (!split.ok || (split.rows.length > 0 && !relatedAllowed)) return { ok: false };
+  const own = jsonLogicToQuery(split.own, fields);
+  return own.ok ? { ok: true, query: own.query, rows: split.rows } : { ok: false };
+}
+
 /**
- * The rule's condition: a visual builder over the trigger entity's fields, or the raw JSON-logic. The JSON is
- * the source of truth; the builder shows it whenever it can do so without losing anything.
+ * The rule's condition: a visual builder over the trigger entity's fields and its related records, or the raw
+ * JSON-logic. The JSON is the source of truth; the builder shows it whenever it can do so without losing
+ * anything.
  */
 export function ConditionEditor({
   value,
   onChange,
+  app,
   entity,
   locale,
   errors,
 }: {
   value: unknown;
   onChange(condition: unknown): void;
+  /** The app whose related records the condition may test; none where aggregates are not available (flows). */
+  app?: AppDefinition;
   entity: EntityDefinition | undefined;
   locale: Locale;
   errors: string[];
 }) {
   const { t } = useTranslation();
   const fields = useMemo(() => conditionFields(entity, locale), [entity, locale]);
-  const [initial] = useState(() => jsonLogicToQuery(value, fields));
+  const [initial] = useState(() => readVisual(value, fields, app !== undefined));
   const [tab, setTab] = useState<'visual' | 'json'>(initial.ok ? 'visual' : 'json');
   const [visualBlocked, setVisualBlocked] = useState(!initial.ok);
   // The builder keeps its own query (with ids and half-filled rows); it is re-read from the JSON only when the
   // JSON changed elsewhere.
   const [query, setQuery] = useState<RuleGroupType>(initial.ok ? initial.query : EMPTY_QUERY);
+  const [rows, setRows] = useState<AggregateRow[]>(initial.ok ? initial.rows : []);
+  const emit = (nextQuery: RuleGroupType, nextRows: AggregateRow[]) =>
+    onChange(joinCondition(queryToJsonLogic(nextQuery, fields), nextRows));
   const [jsonText, setJsonText] = useState(() => (value === undefined ? '' : JSON.stringify(value, null, 2)));
   const [jsonError, setJsonError] = useState<string>();
 
@@ -60,8 +83,11 @@ export function ConditionEditor({
       setJsonText(value === undefined ? '' : JSON.stringify(value, null, 2));
       setJsonError(undefined);
     } else {
-      const reread = jsonLogicToQuery(value, fields);
-      if (reread.ok) setQuery(reread.query);
+      const reread = readVisual(value, fields, app !== undefined);
+      if (reread.ok) {
+        setQuery(reread.query);
+        setRows(reread.rows);
+      }
       setVisualBlocked(!reread.ok);
     }
     setTab(next as 'visual' | 'json');
@@ -95,7 +121,7 @@ export function ConditionEditor({
           query={query}
           onQueryChange={(next) => {
             setQuery(next);
-            onChange(queryToJsonLogic(next, fields));
+            emit(next, rows);
           }}
           combinators={[
             { name: 'and', value: 'and', label: t('rules.condition.and') },
@@ -135,7 +161,19 @@ export function ConditionEditor({
           }}
         />
       </QueryBuilderAntD>
-      {query.rules.length === 0 ? (
+      {app ? (
+        <RelatedConditions
+          rows={rows}
+          app={app}
+          entity={entity}
+          locale={locale}
+          onChange={(next) => {
+            setRows(next);
+            emit(query, next);
+          }}
+        />
+      ) : null}
+      {query.rules.length === 0 && rows.length === 0 ? (
         <Typography.Text type="secondary">{t('rules.condition.always')}</Typography.Text>
       ) : null}
     </div>

@@ -101,6 +101,7 @@ export function RuleEditor({
               </Form.Item>
               <Form.Item label={t('rules.editor.enabledInDefinition')} style={{ marginBottom: 12 }}>
                 <Switch
+                  data-testid="rule-enabled"
                   checked={rule.enabled !== false}
                   onChange={(enabled) => setRule({ ...rule, enabled })}
                 />
@@ -124,6 +125,7 @@ export function RuleEditor({
             <ConditionEditor
               key={entityKey ?? '-'}
               value={rule.condition}
+              app={app}
               entity={entity}
               locale={locale}
               errors={errorsOf('condition')}

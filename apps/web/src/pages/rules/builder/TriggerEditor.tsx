@@ -49,6 +49,8 @@ export function TriggerEditor({
         <Form.Item label={t('rules.editor.entity')} style={{ marginBottom: 12 }}>
           <Select
             data-testid="trigger-entity"
+            showSearch
+            optionFilterProp="label"
             value={entityKey || undefined}
             options={entityOptions}
             onChange={(next: string) => {
