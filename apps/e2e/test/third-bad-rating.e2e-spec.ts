@@ -57,10 +57,15 @@ describe('a builder makes the third-bad-rating rule without code and the manager
   const records = (entity: string) => `/api/apps/${APP}/entities/${entity}/records`;
 
   it('is built visually, tested, enabled, and alerts the open manager page on the third bad rating', async () => {
-    // An owner of the first project (the one projectManager1 runs) with two bad ratings answered already and
+    // An owner of the project projectManager1 runs with two bad ratings answered already and
     // a third survey still waiting for an answer.
-    const projects = await admin<{ items: Saved[] }>('GET', `${records('project')}?sort=code&limit=1`);
-    const project = projects.items[0]!;
+    const members = await admin<{ items: { username: string; attributes: { projects?: string[] } }[] }>(
+      'GET',
+      '/api/members?q=projectManager1',
+    );
+    const project = {
+      id: members.items.find((m) => m.username === 'projectManager1')!.attributes.projects![0]!,
+    };
     const owner = await admin<Saved>('POST', records('tenant'), {
       values: {
         kind: 'person',

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { isUuid } from '../common/ids';
+import { EntityAccess } from '../records/access/entity-access';
+import { type ResolvedEntity } from '../records/entity-catalog.service';
+import { sqlParams } from '../records/utils/sql';
 
 /**
  * Who is who in a workspace: members by id or user name, by the app role they hold, by department (a
@@ -40,6 +43,58 @@ export class PeopleService {
       [workspaceId, department],
     )) as { user_id: string }[];
     return rows.map((row) => row.user_id);
+  }
+
+  /**
+   * Those of `userIds` who may read the record: their app roles grant reading the entity and its row scope
+   * holds the record (a project manager sees his own project's owners, not the others'). A message about a
+   * record goes to a role or department only through here, so it never tells anyone what they cannot see.
+   */
+  async whoCanRead(
+    manager: EntityManager,
+    resolved: ResolvedEntity,
+    recordId: string,
+    userIds: string[],
+  ): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const members = (await manager.query(
+      `SELECT user_id, role, app_roles, attributes FROM workspace_member
+        WHERE workspace_id = $1 AND user_id = ANY($2::uuid[]) ORDER BY user_id`,
+      [resolved.workspaceId, userIds],
+    )) as {
+      user_id: string;
+      role: 'admin' | 'member';
+      app_roles: string[];
+      attributes: Record<string, unknown>;
+    }[];
+    const readers: string[] = [];
+    for (const member of members) {
+      const access = EntityAccess.of(
+        {
+          workspaceId: resolved.workspaceId,
+          userId: member.user_id,
+          role: member.role,
+          appRoles: member.app_roles,
+          attributes: member.attributes ?? {},
+        },
+        resolved.app,
+        resolved.entity,
+        resolved.schema,
+      );
+      if (!access.can('read')) continue;
+      const params = sqlParams([recordId]);
+      const scope = access.scopeSql('read', params);
+      if (scope === undefined) {
+        readers.push(member.user_id);
+        continue;
+      }
+      const rows = (await manager.query(
+        `SELECT 1 FROM ${resolved.table} r WHERE r._id = $1 AND r._deleted_at IS NULL AND ${scope}`,
+        params.values,
+      )) as unknown[];
+      if (rows.length > 0) readers.push(member.user_id);
+    }
+    return readers;
   }
 
   /** E-mail addresses of members (users without one are skipped). */

@@ -153,7 +153,7 @@ export class RuleActionsService {
         return { status: 'queued', detail: { job: jobId } };
       }
       case 'createTask': {
-        const assignees = await this.resolveAssignees(manager, context.workspaceId, action.assignee);
+        const assignees = await this.recipients(manager, context, action.assignee);
         if (assignees.length === 0) return { status: 'skipped', detail: { reason: 'nobody to assign' } };
         const { taskId, push } = await this.tasks.createStandaloneTask(manager, {
           workspaceId: context.workspaceId,
@@ -191,7 +191,7 @@ export class RuleActionsService {
     action: Extract<PlannedAction, { type: 'notify' }>,
     idempotencyKey: string,
   ): Promise<Omit<ActionOutcome, 'key' | 'type'>> {
-    const userIds = await this.resolveAssignees(manager, context.workspaceId, action.to);
+    const userIds = await this.recipients(manager, context, action.to);
     if (userIds.length === 0) return { status: 'skipped', detail: { reason: 'nobody to notify' } };
     const text = fillTemplate(action.template, { record: context.record ?? {}, batch: context.batch ?? {} });
     switch (action.channel) {
@@ -241,6 +241,28 @@ export class RuleActionsService {
         return { status: 'queued', detail: { job: jobId, users: userIds.length } };
       }
     }
+  }
+
+  /**
+   * The people an action about the firing's record reaches. A role or a department is a group: of its
+   * members, only those who may read the record are reached. People named directly (a user, a field, an
+   * expression) were chosen for this record and are reached as named.
+   */
+  private async recipients(
+    manager: EntityManager,
+    context: FiringContext,
+    to: PlannedAssignee,
+  ): Promise<string[]> {
+    const people = await this.resolveAssignees(manager, context.workspaceId, to);
+    if ((to.type !== 'role' && to.type !== 'department') || !context.entityKey || !context.recordId)
+      return people;
+    const resolved = await this.catalog.resolve(
+      context.workspaceId,
+      context.appKey,
+      context.entityKey,
+      manager,
+    );
+    return this.people.whoCanRead(manager, resolved, context.recordId, people);
   }
 
   async resolveAssignees(
