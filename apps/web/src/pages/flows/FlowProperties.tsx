@@ -187,6 +187,7 @@ export function AssigneeEditor(props: {
           {(['area', 'category', 'skill'] as const).map((part) => (
             <Select
               key={part}
+              data-testid={`${testId}-match-${part}`}
               allowClear
               prefix={`${t(`flows.assignee.match.${part}`)}:`}
               placeholder={t(`flows.assignee.match.${part}`)}
@@ -201,6 +202,7 @@ export function AssigneeEditor(props: {
             />
           ))}
           <Radio.Group
+            data-testid={`${testId}-strategy`}
             value={value.strategy}
             onChange={(event) => onChange({ ...value, strategy: event.target.value as 'leastLoaded' })}
             options={[
@@ -418,6 +420,7 @@ function NodeProperties(props: {
           </Divider>
           <Form.Item label={t('flows.props.due')} help={t('flows.props.durationHelp')}>
             <Input
+              data-testid="flow-sla-due"
               value={sla?.due}
               placeholder="PT4H"
               onChange={(event) => set(withSla(node, { ...sla, due: event.target.value }))}
@@ -427,6 +430,7 @@ function NodeProperties(props: {
             <>
               <Form.Item label={t('flows.props.calendar')}>
                 <Radio.Group
+                  data-testid="flow-sla-calendar"
                   value={sla.calendar ?? 'calendar'}
                   onChange={(event) =>
                     set(withSla(node, { ...sla, calendar: event.target.value as 'business' }))
@@ -439,6 +443,7 @@ function NodeProperties(props: {
               </Form.Item>
               <Form.Item label={t('flows.props.remindBefore')}>
                 <Input
+                  data-testid="flow-sla-remind"
                   value={sla.remindBefore}
                   placeholder="PT1H"
                   onChange={(event) => set(withSla(node, { ...sla, remindBefore: event.target.value }))}
@@ -447,6 +452,7 @@ function NodeProperties(props: {
               <Form.Item label={t('flows.props.escalate')}>
                 <Space direction="vertical" style={{ width: '100%' }}>
                   <Switch
+                    data-testid="flow-sla-escalate"
                     checked={sla.escalateTo !== undefined}
                     onChange={(on) =>
                       set(
@@ -460,6 +466,7 @@ function NodeProperties(props: {
                   {sla.escalateTo ? (
                     <>
                       <Input
+                        data-testid="flow-sla-escalate-after"
                         value={sla.escalateAfter}
                         placeholder="PT30M"
                         addonBefore={t('flows.props.escalateAfter')}
@@ -670,6 +677,7 @@ export function FlowProperties(props: {
           </Form.Item>
           <Form.Item label={t('flows.props.trigger')}>
             <Select
+              data-testid="flow-trigger"
               value={flow.trigger.type}
               onChange={(type: FlowDefinition['trigger']['type']) => onChange({ ...flow, trigger: { type } })}
               options={(['manual', 'recordCreated', 'formSubmitted'] as const).map((type) => ({
