@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One command for every test: install, build, lint, format check, unit, server integration tests against
+# One command for every test: install, build, lint, format check, type check, unit, server integration tests against
 # a real PostgreSQL (embedded by default; DATABASE_URL selects an external one) and browser tests.
 # When TEST_EXTERNAL_DATABASE_URL is set as well, the server integration suite runs a second time
 # against that server (CI does this with the machine's PostgreSQL).

@@ -1,5 +1,5 @@
-import { CHART_TYPES, type ChartType } from '@lowcode/app-model';
-import { REGION_GEOJSON, runReportInMemory, toEChartsOption, type ReportDefinition } from '../src';
+import { CHART_TYPES, type ChartType, type ReportDefinition } from '@lowcode/app-model';
+import { REGION_GEOJSON, runReportInMemory, toEChartsOption } from '../src';
 import { dataset, label, rows } from './fixture';
 
 /** Which dimensions and measures each chart type is fed in the test (rooms and work orders by hand). */

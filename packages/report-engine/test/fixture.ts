@@ -1,4 +1,5 @@
-import { type ReportDataset, type ReportDefinition } from '../src';
+import { type ReportDefinition } from '@lowcode/app-model';
+import { type ReportDataset } from '../src';
 import { type RowsByEntity } from '../src/memory/run-in-memory';
 
 export const dataset: ReportDataset = {

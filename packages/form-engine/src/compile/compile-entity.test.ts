@@ -171,17 +171,20 @@ describe('compileEntity: default values', () => {
   } as EntityDefinition;
 
   it('fills what a new record leaves out, also a required field, with a copy of the default', () => {
-    const result = compileEntity(entity).validate({ title: 'Leak' }, { mode: 'create' });
+    const result = compileEntity(entity).validate({ title: 'Leak' }, { locale: 'en', mode: 'create' });
     expect(result).toEqual({ ok: true, value: { title: 'Leak', status: 'open', tags: ['new'] } });
     if (result.ok) (result.value.tags as string[]).push('vip');
-    const again = compileEntity(entity).validate({ title: 'Tap' }, { mode: 'create' });
+    const again = compileEntity(entity).validate({ title: 'Tap' }, { locale: 'en', mode: 'create' });
     expect(again.ok && again.value.tags).toEqual(['new']);
   });
 
   it('keeps what was given, validates defaults like input, and leaves updates alone', () => {
-    const given = compileEntity(entity).validate({ title: 'Leak', status: 'done' }, { mode: 'create' });
+    const given = compileEntity(entity).validate(
+      { title: 'Leak', status: 'done' },
+      { locale: 'en', mode: 'create' },
+    );
     expect(given.ok && given.value.status).toBe('done');
-    const update = compileEntity(entity).validate({ title: 'Leak 2' }, { mode: 'update' });
+    const update = compileEntity(entity).validate({ title: 'Leak 2' }, { locale: 'en', mode: 'update' });
     expect(update).toEqual({ ok: true, value: { title: 'Leak 2' } });
   });
 });
