@@ -2,6 +2,22 @@
 import { type Locale } from '@lowcode/app-model';
 
 export const MESSAGES = {
+  forEachNotList: {
+    en: '"forEach" gave {value}, not a list',
+    'zh-CN': '"forEach" 的结果是 {value}，不是列表',
+  },
+  forEachTooLong: {
+    en: '"forEach" gave {length} items; at most {limit} are allowed',
+    'zh-CN': '"forEach" 得到 {length} 项，最多允许 {limit} 项',
+  },
+  incrementNotNumber: {
+    en: 'Increment of "{field}" gave {value}, not a number',
+    'zh-CN': '字段 "{field}" 的增减量是 {value}，不是数字',
+  },
+  recordIdMissing: {
+    en: '"record" gave {value}, not a record id',
+    'zh-CN': '"record" 的结果是 {value}，不是记录 id',
+  },
   unknownEntity: { en: 'Entity "{entity}" does not exist', 'zh-CN': '实体 "{entity}" 不存在' },
   unknownField: {
     en: 'Entity "{entity}" has no field "{field}"',

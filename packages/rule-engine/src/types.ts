@@ -107,7 +107,13 @@ interface PlannedBase<T extends string> {
 export type PlannedAction =
   | (PlannedBase<'notify'> & { to: PlannedAssignee; channel: NotifyChannel; template: LocalizedText })
   | (PlannedBase<'createRecord'> & { entity: string; values: Record<string, unknown> })
-  | (PlannedBase<'updateRecord'> & { entity: string; recordId: string; values: Record<string, unknown> })
+  | (PlannedBase<'updateRecord'> & {
+      entity: string;
+      recordId: string;
+      values: Record<string, unknown>;
+      /** Added to the record's current values by the server, under a row lock. */
+      increments?: Record<string, number>;
+    })
   | (PlannedBase<'createTask'> & {
       assignee: PlannedAssignee;
       title: LocalizedText;

@@ -25,6 +25,12 @@ export function propertyApp(rules: RuleDefinition[] = []): AppDefinition {
           f('account', 'user'),
           f('butler', 'user'),
           f('consecutiveBadRatings', 'number'),
+          {
+            key: 'parts',
+            type: 'subTable',
+            label: label('备件'),
+            fields: [relation('part', 'sparePart'), f('quantity', 'number')],
+          } as FieldDefinition,
         ],
       },
       {

@@ -132,6 +132,22 @@ export const SEMANTIC: Catalog = {
     en: (p, o) => `${o} uses ${String(p.ref)}, but a scheduled rule has no record to read or update`,
     zh: (p, o) => `${o} 使用了 ${String(p.ref)}，但定时规则没有对应的记录可读取或更新`,
   },
+  ruleUpdateNeedsRecord: {
+    en: (_p, o) => `${o} updates another entity's record, so it needs "record": an expression giving its id`,
+    zh: (_p, o) => `${o} 更新其他实体的记录，需要用 "record" 写出该记录的 id`,
+  },
+  ruleUpdateNeedsEntity: {
+    en: (_p, o) => `${o} names a "record" to update, so it needs the "entity" that record belongs to`,
+    zh: (_p, o) => `${o} 指定了要更新的 "record"，还需要写明它所属的 "entity"`,
+  },
+  ruleUpdateNothing: {
+    en: (_p, o) => `${o} changes nothing: give "values" or "increments"`,
+    zh: (_p, o) => `${o} 没有要修改的内容：请填写 "values" 或 "increments"`,
+  },
+  ruleIncrementNotNumber: {
+    en: (p, o) => `${o} adds to ${q(p.field)}, which is not a stored number field`,
+    zh: (p, o) => `${o} 对 ${q(p.field)} 做增减，但它不是可存储的数字字段`,
+  },
   invalidTimezone: {
     en: (p, o) =>
       `${o} uses time zone ${q(p.timezone)}, which is not a known IANA time zone such as Asia/Shanghai`,

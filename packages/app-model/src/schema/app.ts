@@ -74,10 +74,20 @@ const RULE_ACTIONS: { [T in RuleActionType]: [Record<string, Schema>, string[]] 
     ['key', 'to', 'channel', 'template'],
   ],
   createRecord: [
-    { ...actionCommon, entity: ref('key'), values: ref('recordValues') },
+    { ...actionCommon, entity: ref('key'), values: ref('recordValues'), forEach: ref('jsonLogic') },
     ['key', 'entity', 'values'],
   ],
-  updateRecord: [{ ...actionCommon, values: ref('recordValues') }, ['key', 'values']],
+  updateRecord: [
+    {
+      ...actionCommon,
+      entity: ref('key'),
+      record: ref('jsonLogic'),
+      values: ref('recordValues'),
+      increments: ref('recordValues'),
+      forEach: ref('jsonLogic'),
+    },
+    ['key'],
+  ],
   createTask: [
     { ...actionCommon, assignee: ref('assignee'), title: ref('localizedText'), due: ref('duration') },
     ['key', 'assignee', 'title'],

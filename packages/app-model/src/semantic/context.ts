@@ -148,6 +148,9 @@ export interface ExpressionScope {
   row?: EntityInfo;
 }
 
+/** What every record has besides its fields: `record.id` and the like are always readable. */
+const RECORD_SYSTEM_KEYS = new Set(['id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy']);
+
 /** Guards a JSON-logic expression and checks the fields its `record.`/`old.`/`row.` variables name. */
 export function checkExpression(
   ctx: Context,
@@ -160,7 +163,8 @@ export function checkExpression(
     if (ref.root === 'record' || ref.root === 'old') {
       if (scope.noRecord)
         ctx.sink.error(ref.path, 'ruleNoRecord', { owner: who, ref: `{"var":"${ref.text}"}` });
-      else if (ref.field !== undefined) fieldRef(ctx, scope.entity, ref.field, ref.path, who);
+      else if (ref.field !== undefined && !RECORD_SYSTEM_KEYS.has(ref.field))
+        fieldRef(ctx, scope.entity, ref.field, ref.path, who);
     } else if (ref.root === 'row' && scope.row && ref.field !== undefined) {
       fieldRef(ctx, scope.row, ref.field, ref.path, who);
     }

@@ -1,5 +1,6 @@
 // Semantic checks of rules: the trigger decides which entity `record` means (none for schedules), and
 // every action's references are checked against it.
+import { NUMERIC_FIELD_TYPES } from '../constants';
 import { type Owner, type PathPart } from '../issues';
 import {
   type Context,
@@ -70,6 +71,9 @@ function checkTrigger(ctx: Context, trigger: unknown, path: PathPart[], who: Own
   }
 }
 
+/** Stored numbers an action can add to (a rollup is computed, not stored). */
+const INCREMENTABLE = new Set<string>(NUMERIC_FIELD_TYPES.filter((type) => type !== 'rollup'));
+
 function checkRuleAction(ctx: Context, action: Obj, path: PathPart[], who: Owner, scope: ExpressionScope) {
   const entity: EntityInfo | undefined = scope.entity;
   switch (action.type) {
@@ -80,15 +84,36 @@ function checkRuleAction(ctx: Context, action: Obj, path: PathPart[], who: Owner
       checkAssignee(ctx, action.assignee, [...path, 'assignee'], who, entity);
       break;
     case 'createRecord': {
+      checkExpression(ctx, action.forEach, [...path, 'forEach'], who, scope);
       const target = entityRef(ctx, action.entity, [...path, 'entity'], who);
       checkValues(ctx, action.values, [...path, 'values'], who, target, scope);
       break;
     }
-    case 'updateRecord':
-      if (scope.noRecord) {
+    case 'updateRecord': {
+      checkExpression(ctx, action.forEach, [...path, 'forEach'], who, scope);
+      const other = action.entity !== undefined;
+      if (other && action.record === undefined)
+        ctx.sink.error([...path, 'record'], 'ruleUpdateNeedsRecord', { owner: who });
+      if (!other && action.record !== undefined)
+        ctx.sink.error([...path, 'entity'], 'ruleUpdateNeedsEntity', { owner: who });
+      if (!other && scope.noRecord) {
         ctx.sink.error([...path, 'values'], 'ruleNoRecord', { owner: who, ref: 'updateRecord' });
-      } else checkValues(ctx, action.values, [...path, 'values'], who, entity, scope);
+        break;
+      }
+      const target = other ? entityRef(ctx, action.entity, [...path, 'entity'], who) : entity;
+      checkExpression(ctx, action.record, [...path, 'record'], who, scope);
+      checkValues(ctx, action.values, [...path, 'values'], who, target, scope);
+      checkValues(ctx, action.increments, [...path, 'increments'], who, target, scope);
+      for (const key of isObj(action.increments) ? Object.keys(action.increments) : []) {
+        const field = target?.fields.get(key);
+        if (field && !INCREMENTABLE.has(String(field.type)))
+          ctx.sink.error([...path, 'increments', key], 'ruleIncrementNotNumber', { owner: who, field: key });
+      }
+      const count = (value: unknown) => (isObj(value) ? Object.keys(value).length : 0);
+      if (count(action.values) + count(action.increments) === 0)
+        ctx.sink.error([...path, 'values'], 'ruleUpdateNothing', { owner: who });
       break;
+    }
     case 'startFlow': {
       const flow = str(action.flow);
       if (flow !== undefined && ctx.readable.flows && !ctx.flows.has(flow))

@@ -145,8 +145,16 @@ interface ActionBase<T extends RuleActionType> {
 
 export type RuleAction =
   | (ActionBase<'notify'> & { to: Assignee; channel: NotifyChannel; template: LocalizedText })
-  | (ActionBase<'createRecord'> & { entity: string; values: RecordValues })
-  | (ActionBase<'updateRecord'> & { values: RecordValues })
+  | (ActionBase<'createRecord'> & { entity: string; values: RecordValues; forEach?: JsonLogic })
+  | (ActionBase<'updateRecord'> & {
+      /** Another record to update: its entity and an expression giving its id. Absent: the rule's record. */
+      entity?: string;
+      record?: JsonLogic;
+      values?: RecordValues;
+      /** Numbers added to the record's current values under a row lock (stock -2), so no update is lost. */
+      increments?: RecordValues;
+      forEach?: JsonLogic;
+    })
   | (ActionBase<'createTask'> & { assignee: Assignee; title: LocalizedText; due?: Duration })
   | (ActionBase<'startFlow'> & { flow: string })
   | (ActionBase<'webhook'> & { url: string; method?: HttpMethod; headers?: Record<string, string> });

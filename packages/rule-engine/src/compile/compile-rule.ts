@@ -5,7 +5,7 @@ import { type AppDefinition, type RuleDefinition } from '@lowcode/app-model';
 import { stableStringify } from '@lowcode/form-engine';
 import { RuleCompileError, RuleEvaluationError } from '../errors';
 import { compileLogic, type LogicHooks } from '../logic/compile-logic';
-import { type PreparedRuleData, prepareRuleData } from '../logic/data';
+import { type PreparedRuleData, prepareRuleData, safeCopy } from '../logic/data';
 import { applyInContext, isTruthy } from '../logic/operations';
 import {
   type AggregateNeed,
@@ -69,6 +69,14 @@ function logicHooks(
   };
 }
 
+/** The rule data with extra top-level roots (a forEach's `item` and `index`), copied as safely as the data. */
+function withRoots(data: PreparedRuleData, extra: Record<string, unknown>): unknown {
+  const root = Object.create(null) as Record<string, unknown>;
+  Object.assign(root, data);
+  for (const [key, value] of Object.entries(extra)) root[key] = safeCopy(value);
+  return Object.freeze(root);
+}
+
 function build(rule: RuleDefinition, app: AppDefinition, timeZone: string): CompiledRule {
   const path = `rules.${rule.key}`;
   const trigger = compileTrigger(rule.trigger, app, rule.key, `${path}.trigger`);
@@ -106,8 +114,9 @@ function build(rule: RuleDefinition, app: AppDefinition, timeZone: string): Comp
     const id = options.recordId ?? data.record?.id;
     const recordId = id === undefined || id === null ? undefined : String(id);
     const chain = [...(options.chain ?? []), { ruleKey: rule.key, recordId: recordId ?? '' }];
-    const run = (logic: unknown) => runLogic(logic, data, Object.create(null), timeZone, data.now);
-    return planners.map((planner) => planner({ data, chain, recordId, run }));
+    const run = (logic: unknown, extra?: Record<string, unknown>) =>
+      runLogic(logic, extra ? withRoots(data, extra) : data, Object.create(null), timeZone, data.now);
+    return planners.flatMap((planner) => planner({ data, chain, recordId, run }));
   };
 
   return {

@@ -5,6 +5,7 @@
 import jsonLogic from 'json-logic-js';
 import { RuleEvaluationError } from '../errors';
 import { addDaysToDate, dateIn, dayNumber, toDate } from '../time/zoned';
+import { addMonthsToDate, periodsOf, steppedRate, type Escalation } from './recurring';
 
 export const OP_PREFIX = '@lowcode/rule-engine:';
 /** Longest list map/filter/reduce/all/some/none/merge may process, and longest list in the data. */
@@ -144,6 +145,65 @@ export const CUSTOM_OPERATIONS = {
     },
   },
   dateOf: { arity: 1, fn: (value: unknown) => toDate(value, context('dateOf').timeZone) },
+  addMonths: {
+    arity: 2,
+    fn(date: unknown, months: unknown): string | null {
+      const day = toDate(date, context('addMonths').timeZone);
+      const count = Number(months);
+      return day === null || !Number.isFinite(count) ? null : addMonthsToDate(day, Math.trunc(count));
+    },
+  },
+  /** The periods of a term: `[{index, start, end, days, months, fraction}]`, each `step` months long. */
+  periods: {
+    arity: 3,
+    fn(start: unknown, end: unknown, step: unknown) {
+      const { timeZone } = context('periods');
+      const [from, to] = [toDate(start, timeZone), toDate(end, timeZone)];
+      return from === null || to === null ? null : periodsOf(from, to, Number(step));
+    },
+  },
+  /** A rate stepping up on anniversaries: base, start, date, every (months), type, value, basis, min, max. */
+  steppedRate: {
+    arity: 9,
+    fn(
+      base: unknown,
+      start: unknown,
+      at: unknown,
+      everyMonths: unknown,
+      type: unknown,
+      value: unknown,
+      basis: unknown,
+      min: unknown,
+      max: unknown,
+    ): number | null {
+      const { timeZone } = context('steppedRate');
+      const [from, on] = [toDate(start, timeZone), toDate(at, timeZone)];
+      const bound = (bound: unknown) =>
+        bound === null || bound === undefined || bound === '' || !Number.isFinite(Number(bound))
+          ? null
+          : Number(bound);
+      const escalation: Escalation = {
+        type: type === 'percent' || type === 'fixed' ? type : 'none',
+        value: Number(value) || 0,
+        everyMonths: Number(everyMonths),
+        basis: basis === 'base' ? 'base' : 'compound',
+        min: bound(min),
+        max: bound(max),
+      };
+      return from === null || on === null ? null : steppedRate(Number(base), from, on, escalation);
+    },
+  },
+  /** Half away from zero to `digits` decimals (0–6): money is rounded, not floored. */
+  round: {
+    arity: 2,
+    fn(value: unknown, digits: unknown): number | null {
+      const number = Number(value);
+      const places = Math.trunc(Number(digits));
+      if (value === null || !Number.isFinite(number) || !(places >= 0 && places <= 6)) return null;
+      const factor = 10 ** places;
+      return (Math.sign(number) * Math.round(Math.abs(number) * factor + Number.EPSILON)) / factor;
+    },
+  },
   lower: { arity: 1, fn: (value: unknown) => text(value)?.toLowerCase() ?? null },
   upper: { arity: 1, fn: (value: unknown) => text(value)?.toUpperCase() ?? null },
   startsWith: { arity: 2, fn: compareText((a, b) => a.startsWith(b)) },
