@@ -476,6 +476,15 @@ export class RecordsService {
     return ids.map((id) => byId.get(id)!);
   }
 
+  /** The record, its row locked until the caller's transaction ends (a read-modify-write). */
+  findForUpdate(
+    manager: EntityManager,
+    resolved: ResolvedEntity,
+    id: string,
+  ): Promise<RecordDto | undefined> {
+    return this.findById(manager, resolved, id, true);
+  }
+
   /** The update path inside a caller's transaction (bulk, seed); `update` wraps it in its own. */
   async patch(
     manager: EntityManager,

@@ -123,15 +123,21 @@ export class RuleActionsService {
           action.entity,
           manager,
         );
-        const [current] = await this.records.findMany(manager, resolved, [action.recordId]);
+        // Increments read the current values under a row lock, so two firings deducting stock both count.
+        const current = action.increments
+          ? await this.records.findForUpdate(manager, resolved, action.recordId)
+          : (await this.records.findMany(manager, resolved, [action.recordId]))[0];
         if (!current || current.deletedAt) throw new AppError('RECORD_NOT_FOUND');
+        const values = relationIds(action.values);
+        for (const [key, delta] of Object.entries(action.increments ?? {}))
+          values[key] = roundSum(Number(current.values[key] ?? 0), delta);
         const record = await this.records.patch(
           manager,
           resolved,
           writeContext,
           action.recordId,
           current.version,
-          relationIds(action.values),
+          values,
         );
         return { status: 'done', detail: { entity: action.entity, id: record.id, version: record.version } };
       }
@@ -306,4 +312,9 @@ export function fillTemplate(template: LocalizedText, data: Record<string, unkno
   return Object.fromEntries(
     Object.entries(template).map(([locale, text]) => [locale, fill(text ?? '')]),
   ) as LocalizedText;
+}
+
+/** `a + b` without binary-fraction noise (2.3 - 0.1 is 2.2, not 2.1999999999999997). */
+function roundSum(a: number, b: number): number {
+  return Math.round((a + b) * 1e6) / 1e6;
 }

@@ -26,6 +26,21 @@ export function recordBefore(
   return { ...record, ...Object.fromEntries(changes.map((change) => [change.field, change.from])) };
 }
 
+/**
+ * The record as it was right after one change: its current values with every later change undone, newest
+ * first. A rule that fires late (a busy queue, a restart) judges each change by the record it produced, not
+ * by what later writes made of it, so two deductions seen together still cross a threshold only once.
+ */
+export function recordAfterChange(
+  current: Record<string, unknown>,
+  later: { changes: { field: string; from: unknown }[] }[],
+): Record<string, unknown> {
+  const record = { ...current };
+  for (const change of [...later].reverse())
+    for (const { field, from } of change.changes) record[field] = from;
+  return record;
+}
+
 const AGGREGATE_SQL = {
   count: 'count(*)',
   sum: 'sum(v)',

@@ -28,7 +28,7 @@ import {
   RuleActionsService,
 } from './rule-actions.service';
 import { type AppRules, isEnabled, RuleCatalogService } from './rule-catalog.service';
-import { recordBefore, resolveAggregate, ruleRecord } from './rule-data';
+import { recordAfterChange, recordBefore, resolveAggregate, ruleRecord } from './rule-data';
 
 export const RULE_FIRE_QUEUE = 'rule.fire';
 export const RULE_FLOW_QUEUE = 'rule.flow';
@@ -254,6 +254,17 @@ export class RuleRunnerService implements OnModuleInit {
         .filter(Boolean)
         .map((record) => [record.id, ruleRecord(record)]),
     );
+    // Changes to the same records after the first concerned one, to see each record as its change left it.
+    const later = (await manager.query(
+      `SELECT id, record_id, changes FROM record_change
+        WHERE app_id = $1 AND entity_key = $2 AND record_id = ANY($3::uuid[]) AND id > $4 ORDER BY id`,
+      [appId, concerned[0]!.entity_key, [...stored.keys()], concerned[0]!.id],
+    )) as { id: string; record_id: string; changes: ChangeRow['changes'] }[];
+    const asLeftBy = (change: ChangeRow) =>
+      recordAfterChange(
+        stored.get(change.record_id) ?? { id: change.record_id },
+        later.filter((other) => other.record_id === change.record_id && BigInt(other.id) > BigInt(change.id)),
+      );
     const entry = (change: ChangeRow): RuleRunEntry => ({
       ruleKey,
       trigger: compiled.trigger.type,
@@ -276,13 +287,7 @@ export class RuleRunnerService implements OnModuleInit {
         });
         continue;
       }
-      const record = await this.ruleView(
-        manager,
-        rules,
-        compiled,
-        change.entity_key,
-        stored.get(change.record_id) ?? { id: change.record_id },
-      );
+      const record = await this.ruleView(manager, rules, compiled, change.entity_key, asLeftBy(change));
       const data: RuleData = {
         record,
         old: change.type === 'created' ? null : recordBefore(record, change.changes),

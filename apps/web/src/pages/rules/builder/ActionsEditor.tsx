@@ -297,6 +297,44 @@ function ValuesInput({
   );
 }
 
+/** Actions the form cannot show in full: repeated over a list, or updating another record by increments. */
+const needsJson = (action: RuleAction) =>
+  'forEach' in action ||
+  (action.type === 'updateRecord' && (action.entity !== undefined || action.increments !== undefined));
+
+/** The action's settings as JSON (its key and type stay where they are), kept until the JSON parses. */
+function ActionJson({ action, onChange }: { action: RuleAction; onChange(action: RuleAction): void }) {
+  const { t } = useTranslation();
+  const { key, type, ...settings } = action;
+  const [text, setText] = useState(() => JSON.stringify(settings, null, 2));
+  const [error, setError] = useState<string>();
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Text type="secondary">{t('rules.actions.asJson')}</Typography.Text>
+      <Input.TextArea
+        className="mono"
+        data-testid="action-json"
+        autoSize={{ minRows: 6, maxRows: 24 }}
+        value={text}
+        status={error ? 'error' : undefined}
+        onChange={(event) => {
+          setText(event.target.value);
+          try {
+            const parsed = JSON.parse(event.target.value) as unknown;
+            if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+              throw new Error(t('rules.actions.jsonObject'));
+            onChange({ ...(parsed as object), key, type } as RuleAction);
+            setError(undefined);
+          } catch (caught) {
+            setError(caught instanceof Error ? caught.message : String(caught));
+          }
+        }}
+      />
+      {error ? <Typography.Text type="danger">{error}</Typography.Text> : null}
+    </Space>
+  );
+}
+
 function ActionFields({
   action,
   onChange,
@@ -312,6 +350,7 @@ function ActionFields({
       {children}
     </Form.Item>
   );
+  if (needsJson(action)) return <ActionJson action={action} onChange={onChange} />;
   switch (action.type) {
     case 'notify':
       return (
