@@ -199,4 +199,195 @@ describe('property template rules', () => {
     );
     expect(alerts[0]!.count).toBe(1);
   });
+
+  /** Creates a record through the API (so rules see it) and returns its id and version. */
+  async function create(entity: string, values: Record<string, unknown>) {
+    const response = await testApp.http().post(records(entity)).set(admin).send({ values });
+    if (response.status !== 201) throw new Error(`create ${entity}: ${JSON.stringify(response.body)}`);
+    return response.body as { id: string; version: number };
+  }
+  async function patch(
+    entity: string,
+    record: { id: string; version: number },
+    values: Record<string, unknown>,
+  ) {
+    const response = await testApp
+      .http()
+      .patch(`${records(entity)}/${record.id}`)
+      .set(admin)
+      .send({ version: record.version, values });
+    if (response.status !== 200) throw new Error(`patch ${entity}: ${JSON.stringify(response.body)}`);
+    return response.body as { id: string; version: number };
+  }
+
+  it('bills a contract that takes effect for its whole term: escalated on anniversaries, the last period prorated', async () => {
+    const [room] = await query<{ id: string; project: string }>(
+      `SELECT _id AS id, project FROM ${schema}.room WHERE status = 'vacant' LIMIT 1`,
+    );
+    const [tenant] = await query<{ id: string }>(`SELECT _id AS id FROM ${schema}.tenant LIMIT 1`);
+    const contract = await create('contract', {
+      room: room!.id,
+      tenant: tenant!.id,
+      project: room!.project,
+      status: 'pendingSign',
+      signedOn: '2026-06-20',
+      startDate: '2026-07-01',
+      endDate: '2028-08-15',
+      rent: 5000,
+      propertyFee: 300,
+      deposit: 10000,
+      paymentCycle: 'quarterly',
+      dueDay: 10,
+      escalationType: 'percent',
+      escalationValue: 5,
+      escalationEveryMonths: 12,
+      escalationBasis: 'compound',
+      escalationMin: 100,
+      escalationMax: 400,
+    });
+    await drainAutomation(testApp);
+    const bills = () =>
+      query<{
+        id: string;
+        type: string;
+        periodStart: string;
+        periodEnd: string;
+        dueDate: string;
+        amount: number;
+      }>(
+        `SELECT _id AS id, type, "periodStart"::text, "periodEnd"::text, "dueDate"::text, amount::float AS amount
+           FROM ${schema}.bill WHERE contract = $1 ORDER BY type, "periodStart"`,
+        [contract.id],
+      );
+    expect(await bills()).toEqual([]); // signing is not taking effect
+
+    await patch('contract', contract, { status: 'active' });
+    await drainAutomation(testApp);
+    const all = await bills();
+    const rent = all.filter((bill) => bill.type === 'rent');
+    // Worked by hand: 5,000 a month for the first year; +5 % (250, within 100–400) from 2027-07-01; +5 % of
+    // 5,250 (262.50) from 2028-07-01. Quarters from the start; the last runs 07-01 … 08-15: 1 + 15/31 months.
+    expect(rent.map((bill) => [bill.periodStart, bill.periodEnd, bill.dueDate, bill.amount])).toEqual([
+      ['2026-07-01', '2026-09-30', '2026-06-21', 15000],
+      ['2026-10-01', '2026-12-31', '2026-09-21', 15000],
+      ['2027-01-01', '2027-03-31', '2026-12-22', 15000],
+      ['2027-04-01', '2027-06-30', '2027-03-22', 15000],
+      ['2027-07-01', '2027-09-30', '2027-06-21', 15750],
+      ['2027-10-01', '2027-12-31', '2027-09-21', 15750],
+      ['2028-01-01', '2028-03-31', '2027-12-22', 15750],
+      ['2028-04-01', '2028-06-30', '2028-03-22', 15750],
+      ['2028-07-01', '2028-08-15', '2028-06-21', 8179.84], // 5,512.50 × 1.483871
+    ]);
+    const fees = all.filter((bill) => bill.type === 'propertyFee').map((bill) => bill.amount);
+    expect(fees).toEqual([900, 900, 900, 900, 900, 900, 900, 900, 445.16]);
+    const deposit = all.filter((bill) => bill.type === 'deposit');
+    expect(deposit).toMatchObject([{ amount: 10000, periodStart: '2026-07-01', dueDate: '2026-06-20' }]);
+
+    // Another save of the active contract bills nothing twice.
+    const [again] = await query<{ version: number }>(
+      `SELECT _version AS version FROM ${schema}.contract WHERE _id = $1`,
+      [contract.id],
+    );
+    await patch('contract', { id: contract.id, version: again!.version }, { terms: '补充条款' });
+    await drainAutomation(testApp);
+    expect(await bills()).toHaveLength(all.length);
+
+    // The deposit paid in full goes into the deposit ledger.
+    const [depositBill] = await query<{ version: number }>(
+      `SELECT _version AS version FROM ${schema}.bill WHERE _id = $1`,
+      [deposit[0]!.id],
+    );
+    await patch(
+      'bill',
+      { id: deposit[0]!.id, version: depositBill!.version },
+      { status: 'paid', paidAmount: 10000, paidOn: '2026-06-25' },
+    );
+    await drainAutomation(testApp);
+    const ledger = await query<{ amount: number; status: string; receivedOn: string }>(
+      `SELECT amount::float AS amount, status, "receivedOn"::text FROM ${schema}."depositRecord" WHERE contract = $1`,
+      [contract.id],
+    );
+    expect(ledger).toEqual([{ amount: 10000, status: 'received', receivedOn: '2026-06-25' }]);
+  });
+
+  it('takes the parts of a completed work order out of stock, once, and the reorder rule follows', async () => {
+    const [part] = await query<{ id: string; safety: number }>(
+      `SELECT _id AS id, "safetyStock"::float AS safety FROM ${schema}."sparePart"
+        WHERE "safetyStock" > 2 AND NOT EXISTS (SELECT 1 FROM flow_task t WHERE t.record_id = "sparePart"._id) LIMIT 1`,
+    );
+    const [partNow] = await query<{ version: number }>(
+      `SELECT _version AS version FROM ${schema}."sparePart" WHERE _id = $1`,
+      [part!.id],
+    );
+    // Two above safety stock; two orders take 1.5 each, completed one after the other.
+    await patch('sparePart', { id: part!.id, version: partNow!.version }, { stock: part!.safety + 2 });
+    await drainAutomation(testApp);
+    const [project] = await query<{ id: string }>(`SELECT _id AS id FROM ${schema}.project LIMIT 1`);
+    const orders = [];
+    for (const title of ['更换水龙头', '更换角阀'])
+      orders.push(
+        await create('workOrder', {
+          type: 'repair',
+          channel: 'app',
+          project: project!.id,
+          category: 'plumbing',
+          priority: 'normal',
+          title,
+          status: 'inProgress',
+          reportedAt: '2026-06-03T02:00:00.000Z',
+          partsUsed: [{ part: part!.id, quantity: 1.5, unitPrice: 20 }],
+        }),
+      );
+    await drainAutomation(testApp);
+    for (const order of orders) {
+      const [current] = await query<{ version: number }>(
+        `SELECT _version AS version FROM ${schema}."workOrder" WHERE _id = $1`,
+        [order.id],
+      );
+      await patch(
+        'workOrder',
+        { id: order.id, version: current!.version },
+        { status: 'completed', completedAt: '2026-06-03T06:00:00.000Z' },
+      );
+    }
+    await drainAutomation(testApp);
+    await drainAutomation(testApp);
+
+    const [after] = await query<{ stock: number }>(
+      `SELECT stock::float AS stock FROM ${schema}."sparePart" WHERE _id = $1`,
+      [part!.id],
+    );
+    expect(after!.stock).toBe(part!.safety - 1);
+    const movements = await query<{ workOrder: string; direction: string; quantity: number }>(
+      `SELECT "workOrder", direction, quantity::float AS quantity FROM ${schema}."stockMovement" WHERE part = $1 AND "workOrder" = ANY($2::uuid[])`,
+      [part!.id, orders.map((order) => order.id)],
+    );
+    expect(movements.map((row) => [row.workOrder, row.direction, row.quantity]).sort()).toEqual(
+      orders.map((order) => [order.id, 'out', 1.5]).sort(),
+    );
+    const reorder = await query<{ record_id: string }>(
+      "SELECT record_id FROM flow_task WHERE source->>'rule' = 'lowStock' AND record_id = $1",
+      [part!.id],
+    );
+    expect(reorder).toHaveLength(1);
+  });
+
+  it('marks a bill not paid in full overdue at 01:00 the day after it falls due', async () => {
+    const [bill] = await query<{ id: string }>(
+      `SELECT _id AS id FROM ${schema}.bill WHERE status = 'unpaid' AND "dueDate" > '2026-07-01' LIMIT 1`,
+    );
+    await query(
+      `UPDATE ${schema}.bill SET "dueDate" = '2026-06-10', "reminderDate" = '2026-06-03' WHERE _id = $1`,
+      [bill!.id],
+    );
+    const status = async () =>
+      (await query<{ status: string }>(`SELECT status FROM ${schema}.bill WHERE _id = $1`, [bill!.id]))[0]!
+        .status;
+    clockOf(testApp).set(new Date('2026-06-10T16:55:00Z')); // 00:55 on 06-11 in Shanghai
+    await drainAutomation(testApp);
+    expect(await status()).toBe('unpaid');
+    clockOf(testApp).set(new Date('2026-06-10T17:05:00Z')); // 01:05
+    await drainAutomation(testApp);
+    expect(await status()).toBe('overdue');
+  });
 });
