@@ -70,6 +70,33 @@ describe('reports API', () => {
     expect(response.body.option.series[0]).toMatchObject({ type: 'bar', name: 'Orders', data: [3, 2] });
   });
 
+  it('answers a repeated run from the cache, and a write to the app makes the next run fresh', async () => {
+    const [{ _id: roomId }] = await testApp.database.query<{ _id: string }>(
+      `SELECT _id FROM "${schema}"."room" LIMIT 1`,
+    );
+    const first = await run(admin, 'repairsByCategory').expect(200);
+    const again = await run(admin, 'repairsByCategory').expect(200);
+    expect(again.body.rows).toEqual(first.body.rows);
+    const created = await testApp
+      .http()
+      .post(`${base}/entities/workOrder/records`)
+      .set(admin)
+      .send({ values: { title: '新工单', category: 'plumbing', cost: 400, room: roomId } });
+    expect({ status: created.status, body: created.body as unknown }).toMatchObject({ status: 201 });
+    const fresh = await run(admin, 'repairsByCategory').expect(200);
+    expect(fresh.body.rows).toContainEqual({ category: 'plumbing', orders: 3, avgCost: 266.6666666666667 });
+    await testApp
+      .http()
+      .delete(`${base}/entities/workOrder/records/${(created.body as { id: string }).id}`)
+      .set(admin)
+      .expect(204);
+    expect((await run(admin, 'repairsByCategory').expect(200)).body.rows).toEqual(first.body.rows);
+    // The other tests count the fixture's rows.
+    await testApp.database.query(`DELETE FROM "${schema}"."workOrder" WHERE _id = $1`, [
+      (created.body as { id: string }).id,
+    ]);
+  });
+
   it('applies filters, drill values, periods and comparison', async () => {
     const definition = {
       key: 'monthly',

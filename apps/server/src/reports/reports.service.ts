@@ -20,6 +20,7 @@ import { DataSource } from 'typeorm';
 import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { EntityAccess, type Viewer } from '../records/access/entity-access';
 import { sqlParams } from '../records/utils/sql';
+import { ReportCache } from './utils/report-cache';
 import { reportDataset } from './utils/report-dataset';
 
 export interface ReportRequest {
@@ -54,6 +55,10 @@ const STATEMENT_TIMEOUT = '30s';
 @Injectable()
 export class ReportsService {
   private readonly apps = new Map<string, LoadedApp>();
+  private readonly results = new ReportCache<{
+    rows: Record<string, unknown>[];
+    previousRows?: Record<string, unknown>[];
+  }>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -145,7 +150,7 @@ export class ReportsService {
       ...options,
       scope: { params: params.values, byEntity },
     });
-    const { rows, previousRows } = await this.query(compiled);
+    const { rows, previousRows } = await this.query(app, compiled);
     const result: ReportResult = {
       columns: compiled.columns,
       rows,
@@ -155,15 +160,27 @@ export class ReportsService {
     return { ...result, option };
   }
 
-  private async query(compiled: CompiledReport) {
-    return this.dataSource.transaction(async (manager) => {
+  /** The compiled report's rows, from the cache while the app's data has not changed since they were read. */
+  private async query(app: LoadedApp, compiled: CompiledReport) {
+    // Read before the query: the rows then reflect at least this version, never older data.
+    const [{ change }]: [{ change: string }] = await this.dataSource.query(
+      'SELECT coalesce(max(id), 0)::text AS change FROM record_change WHERE app_id = $1',
+      [app.id],
+    );
+    const version = `${app.revision}:${change}`;
+    const key = ReportCache.keyOf([app.id, compiled.sql, compiled.params, compiled.previous ?? null]);
+    const cached = this.results.get(key, version);
+    if (cached) return cached;
+    const result = await this.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL statement_timeout = '${STATEMENT_TIMEOUT}'`);
       const rows: Record<string, unknown>[] = await manager.query(compiled.sql, compiled.params);
       const previousRows: Record<string, unknown>[] | undefined = compiled.previous
         ? await manager.query(compiled.previous.sql, compiled.previous.params)
         : undefined;
-      return { rows, previousRows };
+      return { rows, ...(previousRows ? { previousRows } : {}) };
     });
+    this.results.set(key, version, result);
+    return result;
   }
 
   private async load(workspaceId: string, appKey: string): Promise<LoadedApp> {
