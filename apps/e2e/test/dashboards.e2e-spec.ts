@@ -138,7 +138,8 @@ describe('dashboards over the property template', () => {
     await page.goto(`${server.url}/apps/${APP}/dashboards/${DASHBOARD}`);
     await allDrawn(page, 6);
     const renderMs = Date.now() - started;
-    console.log(`BENCH dashboard.render_ms ${renderMs}`);
+    // Small data and a busy CI machine: the figure that counts is `pnpm bench` (dashboard.render_ms over 1M rows).
+    console.log(`six charts drawn in ${renderMs} ms`);
     await page.screenshot({ path: screenshotPath('dashboard-six'), fullPage: true });
 
     // Real numbers, not placeholders: the KPI shows a sum of the demo bills.
