@@ -468,6 +468,8 @@ function ReportDesigner() {
                       ) : (
                         <Select
                           size="small"
+                          showSearch
+                          optionFilterProp="label"
                           style={{ width: 150 }}
                           value={row.kind === 'metric' ? `metric:${row.metric}` : row.aggregate}
                           onChange={(value: string) =>
