@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
-import { launchChromium, screenshotPath, settled, signIn } from './browser';
+import { launchChromium, pickOption as pickByLabel, screenshotPath, settled, signIn } from './browser';
 import { type ApiCall, type ProductServer, signInToApi, startProductServer } from './product-server';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -147,5 +147,22 @@ describe('an admin gives a new member an app role in the UI', () => {
     await settled(techPage);
     await techPage.screenshot({ path: screenshotPath('members-technician-phone'), fullPage: true });
     await techContext.close();
+  });
+
+  it('shows the role change in the audit log, with who, when, from where and what changed', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, server.url, ADMIN_PASSWORD);
+    await page.getByTestId('nav-audit').click();
+    await page.getByTestId('audit-page').waitFor();
+    await pickByLabel(page, page.getByTestId('audit-action'), '修改成员');
+    const row = page.getByTestId('audit-row').filter({ hasText: TECH.username });
+    await row.first().waitFor();
+    expect(await page.getByTestId('audit-row').filter({ hasText: '登录' }).count()).toBe(0);
+    await row.first().locator('.ant-table-row-expand-icon').click();
+    const details = page.getByTestId('audit-details').first();
+    await details.getByText('technician').first().waitFor();
+    await page.screenshot({ path: screenshotPath('audit-desktop'), fullPage: true });
+    await context.close();
   });
 });

@@ -17,6 +17,7 @@ import { TasksPage } from './pages/tasks/TasksPage';
 import { RuleDetailPage } from './pages/rules/RuleDetailPage';
 import { RulesPage } from './pages/rules/RulesPage';
 import { LoginPage } from './pages/login/LoginPage';
+import { AuditPage } from './pages/audit/AuditPage';
 import { MembersPage } from './pages/members/MembersPage';
 import { RolesPage } from './pages/roles/RolesPage';
 import { TemplatesPage } from './pages/templates/TemplatesPage';
@@ -65,6 +66,7 @@ export function AppRoutes() {
           <Route path="tasks/:id" element={<TaskPage />} />
           <Route path="templates" element={<TemplatesPage />} />
           <Route path="members" element={<MembersPage />} />
+          <Route path="audit" element={<AuditPage />} />
           <Route path="workspaces" element={<WorkspacesPage />} />
           <Route path="*" element={<Navigate to="/apps" replace />} />
         </Route>

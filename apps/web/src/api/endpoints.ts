@@ -3,6 +3,7 @@ import type {
   AppDefinition,
   AppDetail,
   AppSummary,
+  AuditEvent,
   AuthResponse,
   EntityAccessSummary,
   ImportPreview,
@@ -123,6 +124,21 @@ export function createEndpoints(client: ApiClient) {
       return client.request<StoredFile>('/api/files', { method: 'POST', body: form });
     },
     searchUsers: (q: string) => client.request<MemberUser[]>(`/api/users?q=${enc(q)}`),
+
+    /** Workspace admins: the audit log, newest first; `before` is the last id of the previous page. */
+    searchAudit: (query: {
+      action?: string;
+      actorId?: string;
+      from?: string;
+      to?: string;
+      before?: number;
+      limit?: number;
+    }) => {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query))
+        if (value !== undefined && value !== '') params.set(key, String(value));
+      return client.request<AuditEvent[]>(`/api/audit?${params.toString()}`);
+    },
 
     /** Workspace admins: members with their workspace role, app roles and attributes. */
     listMembers: (query: MemberQuery = {}) => {

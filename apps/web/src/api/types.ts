@@ -288,6 +288,18 @@ export interface RuleTestResult {
   error?: string;
 }
 
+/** One entry of the workspace's audit log (`GET /api/audit`). */
+export interface AuditEvent {
+  id: number;
+  at: string;
+  action: string;
+  actorId: string | null;
+  actorName: string | null;
+  target: string | null;
+  ip: string | null;
+  details: Record<string, unknown> | null;
+}
+
 export interface NotificationDto {
   id: string;
   title: LocalizedText;

@@ -1,6 +1,7 @@
 import {
   AppstoreAddOutlined,
   AppstoreOutlined,
+  AuditOutlined,
   CarryOutOutlined,
   ClusterOutlined,
   MenuOutlined,
@@ -28,11 +29,13 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     ? 'tasks'
     : pathname.startsWith('/members')
       ? 'members'
-      : pathname.startsWith('/workspaces')
-        ? 'workspaces'
-        : pathname.startsWith('/templates')
-          ? 'templates'
-          : 'apps';
+      : pathname.startsWith('/audit')
+        ? 'audit'
+        : pathname.startsWith('/workspaces')
+          ? 'workspaces'
+          : pathname.startsWith('/templates')
+            ? 'templates'
+            : 'apps';
   const items: MenuProps['items'] = [
     {
       key: 'apps',
@@ -74,6 +77,15 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
             label: (
               <Link to="/members" data-testid="nav-members" onClick={onNavigate}>
                 {t('members.nav')}
+              </Link>
+            ),
+          },
+          {
+            key: 'audit',
+            icon: <AuditOutlined />,
+            label: (
+              <Link to="/audit" data-testid="nav-audit" onClick={onNavigate}>
+                {t('audit.nav')}
               </Link>
             ),
           },
