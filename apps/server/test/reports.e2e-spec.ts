@@ -71,9 +71,10 @@ describe('reports API', () => {
   });
 
   it('answers a repeated run from the cache, and a write to the app makes the next run fresh', async () => {
-    const [{ _id: roomId }] = await testApp.database.query<{ _id: string }>(
+    const [room] = await testApp.database.query<{ _id: string }>(
       `SELECT _id FROM "${schema}"."room" LIMIT 1`,
     );
+    const roomId = room!._id;
     const first = await run(admin, 'repairsByCategory').expect(200);
     const again = await run(admin, 'repairsByCategory').expect(200);
     expect(again.body.rows).toEqual(first.body.rows);

@@ -6,6 +6,12 @@ export const APP_FORMAT_VERSION = 1;
 export const LOCALES = ['zh-CN', 'en'] as const;
 
 /** Immutable identifier of every named thing in an app. Kept short and ASCII so it is safe as a column or URL part. */
+/**
+ * Defaults resolved when a record is created: `$now` — the moment for a date-time field, today for a date
+ * field — and `$me`, the person creating it, for a user field.
+ */
+export const DYNAMIC_DEFAULTS = { $now: ['date', 'datetime'], $me: ['user'] } as const;
+
 export const KEY_PATTERN = '^[a-z][a-zA-Z0-9_]{0,62}$';
 
 export const FIELD_TYPES = [

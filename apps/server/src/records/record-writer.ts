@@ -22,7 +22,7 @@ export interface WriteContext extends Viewer {
   ruleChain?: { ruleKey: string; recordId: string }[];
 }
 
-const WORKSPACE_TIME_ZONE = 'Asia/Shanghai';
+export const WORKSPACE_TIME_ZONE = 'Asia/Shanghai';
 
 /**
  * Fills what the server owns before a write, for a batch of records: formulas from each merged record,

@@ -19,6 +19,7 @@ import {
   computeServerFields,
   recordSearchText,
   recordWrites,
+  WORKSPACE_TIME_ZONE,
 } from './record-writer';
 import {
   afterCursor,
@@ -406,7 +407,12 @@ export class RecordsService {
     const values: Record<string, unknown>[] = [];
     const errors: ErrorDetail[] = [];
     inputs.forEach((input, index) => {
-      const validation = resolved.compiled.validate(input, { locale: context.locale, mode: 'create' });
+      const validation = resolved.compiled.validate(input, {
+        locale: context.locale,
+        mode: 'create',
+        actor: context.userId,
+        timeZone: WORKSPACE_TIME_ZONE,
+      });
       // Links are issued on every read; a stored value keeps only the file's id, name, size and type.
       if (validation.ok) values.push(withFileUrls(resolved.entity, validation.value, () => undefined));
       else

@@ -43,6 +43,10 @@ export const SEMANTIC: Catalog = {
     en: (p, o) => `${o} refers to node ${q(p.node)} which flow ${q(p.flow)} does not have`,
     zh: (p, o) => `${o} 引用了节点 ${q(p.node)}，但流程 ${q(p.flow)} 中没有该节点`,
   },
+  dynamicDefaultType: {
+    en: (p, o) => `${o} defaults to ${q(p.value)}, which only ${String(p.fieldTypes)} fields can have`,
+    zh: (p, o) => `${o} 的默认值 ${q(p.value)} 只适用于 ${String(p.fieldTypes)} 类型的字段`,
+  },
   unknownOption: {
     en: (p, o) => `${o} uses value ${q(p.value)}, which is not one of its options`,
     zh: (p, o) => `${o} 使用的值 ${q(p.value)} 不在选项之中`,

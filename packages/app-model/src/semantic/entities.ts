@@ -1,6 +1,11 @@
 // Semantic checks of entities and fields: references between entities, computed fields, option lists,
 // auto-number patterns and cross-field validations.
-import { COMPUTED_FIELD_TYPES, NUMERIC_AGGREGATES, NUMERIC_FIELD_TYPES } from '../constants';
+import {
+  COMPUTED_FIELD_TYPES,
+  DYNAMIC_DEFAULTS,
+  NUMERIC_AGGREGATES,
+  NUMERIC_FIELD_TYPES,
+} from '../constants';
 import { type Owner, type PathPart } from '../issues';
 import {
   type Context,
@@ -144,6 +149,16 @@ function checkField(ctx: Context, field: Obj, scope: FieldScope, path: PathPart[
     ctx.sink.error([...path, 'required'], 'computedRequired', { owner: who, fieldType: type });
   }
   checkLimits(ctx, field, path, who);
+  const dynamic = str(field.defaultValue);
+  if (dynamic !== undefined && Object.prototype.hasOwnProperty.call(DYNAMIC_DEFAULTS, dynamic)) {
+    const types: readonly string[] = DYNAMIC_DEFAULTS[dynamic as keyof typeof DYNAMIC_DEFAULTS];
+    if (type !== undefined && !types.includes(type))
+      ctx.sink.error([...path, 'defaultValue'], 'dynamicDefaultType', {
+        owner: who,
+        value: dynamic,
+        fieldTypes: types.join(', '),
+      });
+  }
   switch (type) {
     case 'relation':
       if (isObj(field.relation)) entityRef(ctx, field.relation.entity, [...path, 'relation', 'entity'], who);

@@ -178,6 +178,58 @@ describe('compileEntity: default values', () => {
     expect(again.ok && again.value.tags).toEqual(['new']);
   });
 
+  it('fills $now with the moment or today in the zone, and $me with the person creating', () => {
+    const dynamic = {
+      key: 'ticket',
+      label: L('工单', 'Ticket'),
+      fields: [
+        {
+          key: 'reportedAt',
+          type: 'datetime',
+          label: L('报事时间', 'Reported'),
+          required: true,
+          defaultValue: '$now',
+        },
+        { key: 'day', type: 'date', label: L('日期', 'Day'), defaultValue: '$now' },
+        { key: 'reporter', type: 'user', label: L('报事人', 'Reporter'), defaultValue: '$me' },
+        {
+          key: 'watchers',
+          type: 'user',
+          multiple: true,
+          label: L('关注人', 'Watchers'),
+          defaultValue: '$me',
+        },
+      ],
+    } as EntityDefinition;
+    const now = new Date('2026-11-29T17:30:00.000Z'); // 01:30 on 11-30 in Shanghai
+    const actor = '8d1c6f5e-2a4b-4c3d-9e8f-7a6b5c4d3e2f';
+    const created = compileEntity(dynamic).validate({}, { locale: 'en', mode: 'create', now, actor });
+    expect(created).toEqual({
+      ok: true,
+      value: {
+        reportedAt: '2026-11-29T17:30:00.000Z',
+        day: '2026-11-30',
+        reporter: actor,
+        watchers: [actor],
+      },
+    });
+    const utc = compileEntity(dynamic).validate(
+      {},
+      { locale: 'en', mode: 'create', now, actor, timeZone: 'UTC' },
+    );
+    expect(utc.ok && utc.value.day).toBe('2026-11-29');
+    // Given values win; a system write has no "me"; updates never default.
+    const given = compileEntity(dynamic).validate(
+      { reportedAt: '2026-11-01T00:00:00.000Z' },
+      { locale: 'en', mode: 'create', now },
+    );
+    expect(given.ok && given.value).toEqual({ reportedAt: '2026-11-01T00:00:00.000Z', day: '2026-11-30' });
+    expect(compileEntity(dynamic).validate({ day: '2026-01-01' }, { locale: 'en', mode: 'update' })).toEqual({
+      ok: true,
+      value: { day: '2026-01-01' },
+    });
+  });
+
   it('keeps what was given, validates defaults like input, and leaves updates alone', () => {
     const given = compileEntity(entity).validate(
       { title: 'Leak', status: 'done' },

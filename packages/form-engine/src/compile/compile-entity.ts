@@ -19,6 +19,9 @@ import { assertSafePattern } from './safe-pattern';
 import { schemaErrorsToFieldErrors } from './schema-errors';
 import { validateTransition } from './transitions';
 
+/** Where a date field's `$now` default is today when the caller names no zone. */
+const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
 export interface ValidateOptions {
   locale: Locale;
   /** `update` validates a partial patch: absent keys are left alone, present ones are checked fully. */
@@ -29,6 +32,11 @@ export interface ValidateOptions {
    * runs only the validations whose fields are all in the patch.
    */
   current?: Record<string, unknown>;
+  /** For the `$now` default: the moment (default: the system clock) and the zone a date's today is in. */
+  now?: Date;
+  timeZone?: string;
+  /** For the `$me` default: who writes. */
+  actor?: string | null;
 }
 
 export type ValidationResult =
@@ -104,7 +112,11 @@ export function compileEntity(entity: EntityDefinition): CompiledEntity {
       return { ok: false, errors: [fieldError('', 'invalidType', locale, label, { expected: 'object' })] };
     }
     const errors: FieldError[] = [];
-    const prepared = prepareRecord(entity.fields, input, mode, locale, errors);
+    const prepared = prepareRecord(entity.fields, input, mode, locale, errors, {
+      now: options.now ?? new Date(),
+      timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
+      actor: options.actor ?? null,
+    });
     if (!validateSchema(prepared.forSchema)) {
       errors.push(...schemaErrorsToFieldErrors(validateSchema.errors ?? [], entity.fields, locale));
     }

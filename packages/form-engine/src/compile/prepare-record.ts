@@ -25,6 +25,35 @@ export function isEmptyValue(value: unknown): boolean {
 
 const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
+/** What dynamic defaults resolve to for one write. */
+export interface DefaultContext {
+  now: Date;
+  /** Where "today" is decided for a date field's `$now`. */
+  timeZone: string;
+  /** Who writes; `$me` is left empty for writes of the system. */
+  actor: string | null;
+}
+
+function todayIn(now: Date, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/** A field's default for a new record: a copy of the value (defaults are shared), or the dynamic one resolved. */
+function defaultOf(field: FieldDefinition, context: DefaultContext): unknown {
+  const value = field.defaultValue;
+  if (value === '$now')
+    return field.type === 'date' ? todayIn(context.now, context.timeZone) : context.now.toISOString();
+  if (value === '$me')
+    return context.actor === null ? undefined : field.type === 'user' && field.multiple ? [context.actor] : context.actor;
+  return JSON.parse(JSON.stringify(value)) as unknown;
+}
+
 /**
  * Prepares `input` for schema validation, appending errors. Sub-table rows are prepared recursively and
  * always as complete objects (mode `create`): a patch replaces a sub-table whole.
@@ -35,6 +64,7 @@ export function prepareRecord(
   mode: ValidationMode,
   locale: Locale,
   errors: FieldError[],
+  defaults: DefaultContext,
   at: { path: Array<string | number>; row?: FieldRef['row'] } = { path: [] },
 ): PreparedRecord {
   const forSchema: Record<string, unknown> = {};
@@ -52,12 +82,12 @@ export function prepareRecord(
     const label = refLabel(at.row ? { field, row: at.row } : { field }, locale);
     const present = hasOwn(input, field.key) && input[field.key] !== undefined;
     // A new record takes the field's default for what it leaves out (a copy: defaults are shared).
-    const defaulted = !present && mode === 'create' && field.defaultValue !== undefined;
-    const raw = present
-      ? input[field.key]
-      : defaulted
-        ? (JSON.parse(JSON.stringify(field.defaultValue)) as unknown)
+    const fallback =
+      !present && mode === 'create' && field.defaultValue !== undefined
+        ? defaultOf(field, defaults)
         : undefined;
+    const defaulted = fallback !== undefined;
+    const raw = present ? input[field.key] : fallback;
 
     if (handlerFor(field).computed) {
       if (present) errors.push(fieldError(path, 'readOnly', locale, label));
@@ -72,7 +102,7 @@ export function prepareRecord(
     if (field.type === 'subTable' && Array.isArray(raw)) {
       const rows: Array<{ forSchema: unknown; value: unknown }> = raw.map((row: unknown, index) =>
         isPlainObject(row)
-          ? prepareRecord(field.fields, row, 'create', locale, errors, {
+          ? prepareRecord(field.fields, row, 'create', locale, errors, defaults, {
               path: [...at.path, field.key, index],
               row: { table: field, index },
             })

@@ -7,7 +7,7 @@ import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../../audit/audit.service';
 import { RealtimeService } from '../../realtime/realtime.service';
 import { EntityCatalogService, type ResolvedEntity } from '../entity-catalog.service';
-import { type WriteContext } from '../record-writer';
+import { WORKSPACE_TIME_ZONE, type WriteContext } from '../record-writer';
 import { type EntityRef, RecordsService } from '../records.service';
 import { fieldStorage, tableName } from '../utils/entity-storage';
 import { quoteIdent } from '../utils/sql';
@@ -127,7 +127,7 @@ export class RecordImporterService {
     const flush = async () => {
       const rows = batch;
       batch = [];
-      const good = await this.validateBatch(manager, resolved, context.locale, rows, addError, columnOf);
+      const good = await this.validateBatch(manager, resolved, context, rows, addError, columnOf);
       report.valid += good.length;
       report.invalid += rows.length - good.length;
       if (options.mode !== 'preview' && good.length > 0) {
@@ -215,11 +215,12 @@ export class RecordImporterService {
   private async validateBatch(
     manager: EntityManager,
     resolved: ResolvedEntity,
-    locale: Locale,
+    context: WriteContext,
     rows: PendingRow[],
     addError: (error: RowError) => void,
     columnOf: Map<string, string>,
   ): Promise<PendingRow[]> {
+    const { locale } = context;
     const idsByTitle = new Map<FieldDefinition, Map<string, string>>();
     for (const field of resolved.entity.fields.filter(isReference)) {
       const titles = [
@@ -254,7 +255,12 @@ export class RecordImporterService {
             : (reference.field as { multiple?: boolean }).multiple;
         row.values[reference.field.key] = multiple ? ids : ids[0];
       }
-      const validation = resolved.compiled.validate(row.values, { locale, mode: 'create' });
+      const validation = resolved.compiled.validate(row.values, {
+        locale,
+        mode: 'create',
+        actor: context.userId,
+        timeZone: WORKSPACE_TIME_ZONE,
+      });
       if (!validation.ok) {
         ok = false;
         // A missing reference already explains its field; "is required" on top would only be noise.
