@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { SERVER_CONFIG, type ServerConfig } from '../config/server-config';
 import { UsersModule } from '../users/users.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
@@ -15,6 +16,7 @@ import { loadJwtSecret } from './jwt-secret';
   imports: [
     UsersModule,
     WorkspacesModule,
+    ApiKeysModule,
     JwtModule.registerAsync({
       inject: [getDataSourceToken(), SERVER_CONFIG],
       useFactory: async (dataSource: DataSource, config: ServerConfig) => ({

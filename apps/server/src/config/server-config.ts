@@ -44,6 +44,8 @@ export interface ServerConfig {
   channelWebhooks: Partial<Record<'sms' | 'wechat' | 'dingtalk' | 'wecom', string>>;
   /** A clock tests set by hand (never from the environment): timers and schedules read it instead of the system's. */
   manualClock: boolean;
+  /** Where log lines go instead of stdout: tests read them here (never from the environment). */
+  logDestination?: NodeJS.WritableStream;
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {

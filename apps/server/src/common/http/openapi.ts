@@ -9,10 +9,12 @@ export function setupOpenApi(app: INestApplication): void {
       .setTitle('Lowcode platform API')
       .setDescription(
         'Every error answers `{ "error": { "code", "message", "details": [{ "path", "message" }] } }`, ' +
-          'localized by Accept-Language (zh-CN or en).',
+          'localized by Accept-Language (zh-CN or en). Integrations authenticate with an API key ' +
+          '(`Authorization: Bearer lck_…` or `X-API-Key: lck_…`) limited by its scopes.',
       )
       .setVersion('1')
       .addBearerAuth()
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
