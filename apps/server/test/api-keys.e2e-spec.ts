@@ -1,5 +1,8 @@
 import { PassThrough } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type ServerConfig } from '../src/config/server-config';
 import { smallApp } from './support/fixtures';
+import { TestDatabase } from './support/test-database';
 import { createTestApp, loginAs, type TestApp } from './support/test-app';
 
 type Headers = Record<string, string>;
@@ -401,5 +404,129 @@ describe('API keys', () => {
       expect(text).not.toContain(secret);
       expect(text).not.toContain(secret.split('_').slice(2).join('_'));
     }
+  });
+});
+
+/** Token buckets per key, per user and per address, shared by every server instance through the database. */
+describe('rate limits', () => {
+  let database: TestDatabase;
+  const apps: TestApp[] = [];
+  const limits = (overrides: Partial<ServerConfig['rateLimits']>): ServerConfig['rateLimits'] => ({
+    apiKey: null,
+    user: null,
+    anonymous: null,
+    ...overrides,
+  });
+  const start = async (rateLimits: ServerConfig['rateLimits'], redisUrl?: string) => {
+    const testApp = await createTestApp({ rateLimits, ...(redisUrl ? { redisUrl } : {}) }, database);
+    apps.push(testApp);
+    return testApp;
+  };
+  let admin: Headers;
+
+  beforeAll(async () => {
+    database = await TestDatabase.create();
+  });
+  afterAll(async () => {
+    for (const testApp of apps) await testApp.close();
+    await database.drop();
+  });
+
+  async function newKey(on: TestApp, name: string) {
+    const response = await on
+      .http()
+      .post('/api/api-keys')
+      .set(admin)
+      .send({ name, scopes: ['admin'] })
+      .expect(201);
+    return bearer((response.body as { secret: string }).secret);
+  }
+
+  it('lets a key make its limit of requests across two servers, then answers 429 with Retry-After', async () => {
+    const first = await start(limits({ apiKey: { requests: 3, perSeconds: 60 } }));
+    const second = await start(limits({ apiKey: { requests: 3, perSeconds: 60 } }));
+    ({ auth: admin } = await loginAs(first));
+    const key = await newKey(first, 'Limited');
+    for (const server of [first, second, first]) await server.http().get('/api/members').set(key).expect(200);
+    for (const server of [second, first]) {
+      const refused = await server.http().get('/api/members').set(key).expect(429);
+      expect(refused.body).toEqual({
+        error: { code: 'RATE_LIMITED', message: expect.stringMatching(/\d+/), details: [] },
+      });
+      const retryAfter = Number(refused.headers['retry-after']);
+      expect(Number.isInteger(retryAfter)).toBe(true);
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(20);
+    }
+    // Another key and the person who made them have buckets of their own.
+    await second
+      .http()
+      .get('/api/members')
+      .set(await newKey(second, 'Unlimited'))
+      .expect(200);
+    await first.http().get('/api/members').set(admin).expect(200);
+  });
+
+  it('limits each signed-in user, across servers too', async () => {
+    const first = await start(limits({ user: { requests: 4, perSeconds: 60 } }));
+    const second = await start(limits({ user: { requests: 4, perSeconds: 60 } }));
+    await first
+      .http()
+      .post('/api/members')
+      .set(admin)
+      .send({ username: 'busy.member', password: 'member-password-1' })
+      .expect(201);
+    const { auth: member } = await loginAs(second, {
+      username: 'busy.member',
+      password: 'member-password-1',
+    });
+    for (const server of [first, second, first, second])
+      await server.http().get('/api/apps').set(member).expect(200);
+    const refused = await first.http().get('/api/apps').set(member).expect(429);
+    expect(refused.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refills the bucket: after Retry-After seconds the key is let through again', async () => {
+    const server = await start(limits({ apiKey: { requests: 2, perSeconds: 2 } }));
+    const key = await newKey(server, 'Refilling');
+    let refused;
+    for (let attempt = 0; attempt < 20 && !refused; attempt++) {
+      const response = await server.http().get('/api/members').set(key);
+      if (response.status === 429) refused = response;
+      else expect(response.status).toBe(200);
+    }
+    expect(refused).toBeDefined();
+    const retryAfter = Number(refused!.headers['retry-after']);
+    expect(retryAfter).toBe(1);
+    await sleep(retryAfter * 1000 + 100);
+    await server.http().get('/api/members').set(key).expect(200);
+  });
+
+  it('limits requests without valid credentials per address, and never the health check', async () => {
+    const server = await start(limits({ anonymous: { requests: 3, perSeconds: 60 } }));
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 4; attempt++)
+      statuses.push((await server.http().get('/api/members').set(bearer('lck_guess'))).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    await server.http().post('/api/auth/login').send({ username: 'admin', password: 'x' }).expect(429);
+    for (let attempt = 0; attempt < 5; attempt++) await server.http().get('/api/health').expect(200);
+  });
+
+  it('shares the bucket through Redis when REDIS_URL is set', async () => {
+    const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+    const first = await start(limits({ apiKey: { requests: 2, perSeconds: 60 } }), redisUrl);
+    const second = await start(limits({ apiKey: { requests: 2, perSeconds: 60 } }), redisUrl);
+    const key = await newKey(first, 'Through Redis');
+    await first.http().get('/api/members').set(key).expect(200);
+    await second.http().get('/api/members').set(key).expect(200);
+    const refused = await first.http().get('/api/members').set(key).expect(429);
+    expect(refused.body.error.code).toBe('RATE_LIMITED');
+    const [{ id }] = (await first.http().get('/api/api-keys').set(admin).expect(200)).body as [
+      { id: string },
+    ];
+    expect(await database.query('SELECT 1 FROM rate_limit_bucket WHERE key = $1', [`apiKey:${id}`])).toEqual(
+      [],
+    );
   });
 });

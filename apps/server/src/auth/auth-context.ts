@@ -29,6 +29,7 @@ export interface AccessTokenPayload {
 export const IS_PUBLIC = 'auth:isPublic';
 export const REQUIRED_ROLE = 'auth:requiredRole';
 export const API_KEY_ACCESS = 'auth:apiKeyAccess';
+export const SKIP_RATE_LIMIT = 'auth:skipRateLimit';
 
 /** The route needs no login (login, refresh, health). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
@@ -46,6 +47,9 @@ export const ApiKeyScope = (scopes: ApiKeyPermission | ApiKeyPermission[], appPa
 
 /** Never with an API key, whatever its scopes: managing keys, and a person's own session and workspaces. */
 export const NoApiKey = () => SetMetadata(API_KEY_ACCESS, 'never' satisfies ApiKeyRouteAccess);
+
+/** Not counted against any rate limit (health checks from load balancers). */
+export const SkipRateLimit = () => SetMetadata(SKIP_RATE_LIMIT, true);
 
 export const CurrentAuth = createParamDecorator((_data: unknown, context: ExecutionContext): AuthContext => {
   const request = context.switchToHttp().getRequest<{ auth?: AuthContext }>();

@@ -168,6 +168,11 @@ const ERRORS = {
     en: 'Too many attempts. Try again later.',
     'zh-CN': '尝试次数过多，请稍后再试。',
   },
+  RATE_LIMITED: {
+    status: 429,
+    en: 'Too many requests. Try again in {retryAfter} s.',
+    'zh-CN': '请求过于频繁，请 {retryAfter} 秒后再试。',
+  },
   API_KEY_INVALID: {
     status: 401,
     en: 'The API key is invalid, revoked or expired.',

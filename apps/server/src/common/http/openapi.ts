@@ -10,7 +10,8 @@ export function setupOpenApi(app: INestApplication): void {
       .setDescription(
         'Every error answers `{ "error": { "code", "message", "details": [{ "path", "message" }] } }`, ' +
           'localized by Accept-Language (zh-CN or en). Integrations authenticate with an API key ' +
-          '(`Authorization: Bearer lck_…` or `X-API-Key: lck_…`) limited by its scopes.',
+          '(`Authorization: Bearer lck_…` or `X-API-Key: lck_…`) limited by its scopes; every caller has a ' +
+          'rate limit and over it gets `429 RATE_LIMITED` with `Retry-After`.',
       )
       .setVersion('1')
       .addBearerAuth()

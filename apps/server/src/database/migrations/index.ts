@@ -7,6 +7,7 @@ import { AuditLog1764300000000 } from './1764300000000-audit-log';
 import { JobsAndRules1764400000000 } from './1764400000000-jobs-and-rules';
 import { Flows1764500000000 } from './1764500000000-flows';
 import { ApiKeys1764600000000 } from './1764600000000-api-keys';
+import { RateLimitBuckets1764700000000 } from './1764700000000-rate-limit-buckets';
 
 /** Every migration, oldest first. The schema changes only through these; `synchronize` is never on. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   JobsAndRules1764400000000,
   Flows1764500000000,
   ApiKeys1764600000000,
+  RateLimitBuckets1764700000000,
 ];
