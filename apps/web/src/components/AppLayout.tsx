@@ -3,6 +3,7 @@ import {
   AppstoreOutlined,
   CarryOutOutlined,
   ClusterOutlined,
+  KeyOutlined,
   MenuOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -32,7 +33,9 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
         ? 'workspaces'
         : pathname.startsWith('/templates')
           ? 'templates'
-          : 'apps';
+          : pathname.startsWith('/api-keys')
+            ? 'apiKeys'
+            : 'apps';
   const items: MenuProps['items'] = [
     {
       key: 'apps',
@@ -74,6 +77,15 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
             label: (
               <Link to="/members" data-testid="nav-members" onClick={onNavigate}>
                 {t('members.nav')}
+              </Link>
+            ),
+          },
+          {
+            key: 'apiKeys',
+            icon: <KeyOutlined />,
+            label: (
+              <Link to="/api-keys" data-testid="nav-api-keys" onClick={onNavigate}>
+                {t('apiKeys.nav')}
               </Link>
             ),
           },
