@@ -77,6 +77,8 @@ redis.call('HSET', KEYS[1], 'tokens', tostring(level), 'at', tostring(t))
 redis.call('EXPIRE', KEYS[1], math.ceil(capacity / rate) + 60)
 return { allowed, tostring(level) }`;
 
+const CONNECT_WAIT_MS = 2000;
+
 /** With REDIS_URL: buckets as Redis hashes that expire once full, off the database's write path. */
 export class RedisBucketStore implements BucketStore {
   private readonly client: ReturnType<typeof createClient>;
@@ -87,9 +89,14 @@ export class RedisBucketStore implements BucketStore {
     this.client.on('error', () => undefined); // reported by the failing command
   }
 
-  /** At start, like the socket.io adapter: a server that cannot reach its Redis does not start. */
+  /**
+   * Waits a moment for Redis at start, then lets the client keep reconnecting in the background: the CLI
+   * (which boots the same modules) must not depend on Redis, and while Redis is away commands fail fast.
+   */
   async connect(): Promise<void> {
-    await this.client.connect();
+    const connected = this.client.connect().then(() => undefined);
+    connected.catch(() => undefined);
+    await Promise.race([connected, new Promise((resolve) => setTimeout(resolve, CONNECT_WAIT_MS).unref())]);
   }
 
   async take(key: string, limit: RateLimit): Promise<TakeResult> {
@@ -101,6 +108,7 @@ export class RedisBucketStore implements BucketStore {
   }
 
   async close(): Promise<void> {
-    if (this.client.isOpen) await this.client.quit().catch(() => undefined);
+    if (!this.client.isOpen) return;
+    await (this.client.isReady ? this.client.quit() : this.client.disconnect()).catch(() => undefined);
   }
 }

@@ -14,6 +14,7 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
 export class RateLimiter implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RateLimiter.name);
   private readonly store: BucketStore;
+  private lastWarning = 0;
 
   constructor(
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
@@ -41,8 +42,12 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
     try {
       result = await this.store.take(`${subject}:${id}`, limit);
     } catch (error) {
-      // Redis away: the API stays up unthrottled rather than down (PostgreSQL away fails the request anyway).
-      this.logger.warn({ msg: 'rate limit store unavailable; request let through', error: String(error) });
+      // Redis away: the API stays up unthrottled rather than down (PostgreSQL away fails the request anyway),
+      // saying so once a minute rather than on every request.
+      if (Date.now() - this.lastWarning > 60_000) {
+        this.lastWarning = Date.now();
+        this.logger.warn({ msg: 'rate limit store unavailable; requests let through', error: String(error) });
+      }
       return { allowed: true };
     }
     if (result.allowed) return { allowed: true };
