@@ -119,7 +119,7 @@ describe('API keys', () => {
     expect(response.body.error.details.map((detail: { path: string }) => detail.path)).toContain(path);
   });
 
-  it('refuses a second key in force with the same name, and lets members manage none', async () => {
+  it('refuses a second unrevoked key with the same name, and lets members manage none', async () => {
     await createKey({ name: 'Twin', scopes: ['reports:run'] });
     const twin = await http()
       .post('/api/api-keys')

@@ -13,7 +13,7 @@ import {
 import { SCOPE_PATTERN } from '../utils/api-key-scopes';
 
 export class CreateApiKeyDto {
-  @ApiProperty({ example: 'ERP sync', description: 'Tells keys apart; unique among the keys in force.' })
+  @ApiProperty({ example: 'ERP sync', description: 'Tells keys apart; unique among the keys not revoked.' })
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(100)

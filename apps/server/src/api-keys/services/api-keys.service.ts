@@ -111,7 +111,7 @@ export class ApiKeysService {
         (error.driverError as { constraint?: string }).constraint === 'api_key_active_name_key'
       )
         throw new AppError('API_KEY_NAME_TAKEN', { name }, [
-          { path: 'name', message: 'a key in force has this name' },
+          { path: 'name', message: 'a key that is not revoked has this name' },
         ]);
       throw error;
     }

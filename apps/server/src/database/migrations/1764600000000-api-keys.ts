@@ -27,7 +27,7 @@ export class ApiKeys1764600000000 implements MigrationInterface {
         revoked_by uuid REFERENCES app_user (id) ON DELETE SET NULL
       );
       CREATE INDEX api_key_workspace_idx ON api_key (workspace_id, created_at DESC);
-      -- Names tell keys apart in lists and as actors: unique among a workspace's keys still in force.
+      -- Names tell keys apart in lists and as actors: unique among a workspace's keys not revoked (an expired key keeps its name until revoked).
       CREATE UNIQUE INDEX api_key_active_name_key ON api_key (workspace_id, lower(name)) WHERE revoked_at IS NULL;
     `);
   }
