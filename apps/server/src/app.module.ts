@@ -1,5 +1,5 @@
 import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, type Params } from 'nestjs-pino';
 import { AppsModule } from './apps/apps.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -18,6 +18,12 @@ import { RulesModule } from './rules/rules.module';
 import { UsersModule } from './users/users.module';
 import { WorkspacesApiModule } from './workspaces/workspaces-api.module';
 
+type PinoHttpOptions = Exclude<NonNullable<Params['pinoHttp']>, unknown[]>;
+
+/** Log lines go to stdout, or to the stream a test reads them from. */
+const withDestination = (options: PinoHttpOptions, destination: ServerConfig['logDestination']) =>
+  destination ? ([options, destination] as Params['pinoHttp']) : options;
+
 /** The services without HTTP: what the CLI boots. */
 @Module({})
 export class CoreModule {
@@ -27,14 +33,18 @@ export class CoreModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            transport: config.prettyLogs
-              ? { target: 'pino-pretty', options: { singleLine: true } }
-              : undefined,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (request) => request.url === '/api/health' },
-          },
+          pinoHttp: withDestination(
+            {
+              level: config.logLevel,
+              transport: config.prettyLogs
+                ? { target: 'pino-pretty', options: { singleLine: true } }
+                : undefined,
+              // Credentials never reach a log line: tokens, API keys (either header) and cookies.
+              redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
+              autoLogging: { ignore: (request) => request.url === '/api/health' },
+            },
+            config.logDestination,
+          ),
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         }),
         DatabaseModule.forRoot(databaseUrl),

@@ -10,6 +10,8 @@ describe('OpenAPI', () => {
   it('documents every endpoint at /api/docs-json and serves the UI at /api/docs', async () => {
     const document = await testApp.http().get('/api/docs-json').expect(200);
     expect(Object.keys(document.body.paths as object).sort()).toEqual([
+      '/api/api-keys',
+      '/api/api-keys/{id}/revoke',
       '/api/apps',
       '/api/apps/import',
       '/api/apps/{app}/dashboards',

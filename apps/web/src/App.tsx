@@ -22,6 +22,7 @@ import { MembersPage } from './pages/members/MembersPage';
 import { RolesPage } from './pages/roles/RolesPage';
 import { TemplatesPage } from './pages/templates/TemplatesPage';
 import { WorkspacesPage } from './pages/workspaces/WorkspacesPage';
+import { ApiKeysPage } from './pages/api-keys/ApiKeysPage';
 
 // The dashboard pages bring ECharts and the grid: loaded when first opened.
 const DashboardsPage = lazy(() =>
@@ -68,6 +69,7 @@ export function AppRoutes() {
           <Route path="members" element={<MembersPage />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="workspaces" element={<WorkspacesPage />} />
+          <Route path="api-keys" element={<ApiKeysPage />} />
           <Route path="*" element={<Navigate to="/apps" replace />} />
         </Route>
       </Route>

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { type Response } from 'express';
-import { type AuthContext, CurrentAuth, RequireWorkspaceRole } from '../auth/auth-context';
+import { ApiKeyScope, type AuthContext, CurrentAuth, RequireWorkspaceRole } from '../auth/auth-context';
 import { AppError } from '../common/errors/app-error';
 import { localeFromHeader } from '../common/http/locale';
 import { AppsService } from './apps.service';
@@ -52,12 +52,14 @@ export class AppsController {
   }
 
   @Get(':key')
+  @ApiKeyScope(['records:read', 'reports:run', 'flows:run'], 'key')
   async get(@CurrentAuth() auth: AuthContext, @Param('key') key: string) {
     const app = await this.apps.get(auth.workspaceId, key);
     return { ...toAppSummary(app), definition: app.definition };
   }
 
   @Get(':key/export')
+  @ApiKeyScope(['records:read', 'reports:run', 'flows:run'], 'key')
   async export(@CurrentAuth() auth: AuthContext, @Param('key') key: string, @Res() response: Response) {
     const text = await this.apps.export(auth.workspaceId, key);
     response.type('application/json').attachment(`${key}.json`).send(text);

@@ -15,7 +15,10 @@ export type AuditAction =
   | 'member.added'
   | 'member.updated'
   | 'member.removed'
-  | 'member.password_reset';
+  | 'member.password_reset'
+  | 'apiKey.created'
+  | 'apiKey.revoked'
+  | 'apiKey.denied';
 
 export interface AuditEntry {
   workspaceId: string | null;

@@ -1,4 +1,5 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { type ApiKeyPermission, type ApiKeyRouteAccess } from '../api-keys/utils/api-key-scopes';
 import { type WorkspaceRole } from '../workspaces/workspace-member.entity';
 
 /** Who is calling, taken from a verified access token; the workspace never comes from the URL. */
@@ -11,6 +12,11 @@ export interface AuthContext {
   appRoles: string[];
   /** What role scopes may read as `user.<name>` besides `user.id` (e.g. `projects`). */
   attributes: Record<string, unknown>;
+  /**
+   * Set when an API key calls: `userId` is then the key's own principal, and the scopes limit every route
+   * and record access (docs/security.md).
+   */
+  apiKey?: { id: string; name: string; scopes: string[] };
 }
 
 export interface AccessTokenPayload {
@@ -22,12 +28,28 @@ export interface AccessTokenPayload {
 
 export const IS_PUBLIC = 'auth:isPublic';
 export const REQUIRED_ROLE = 'auth:requiredRole';
+export const API_KEY_ACCESS = 'auth:apiKeyAccess';
+export const SKIP_RATE_LIMIT = 'auth:skipRateLimit';
 
 /** The route needs no login (login, refresh, health). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** The caller must hold this workspace role. */
 export const RequireWorkspaceRole = (role: WorkspaceRole) => SetMetadata(REQUIRED_ROLE, role);
+
+/**
+ * API keys holding one of these scopes may call the route — on the app named by route parameter `appParam`
+ * (`app` by default), or on any app when the route names none. Routes without this are for people and
+ * `admin`-scoped keys only.
+ */
+export const ApiKeyScope = (scopes: ApiKeyPermission | ApiKeyPermission[], appParam = 'app') =>
+  SetMetadata(API_KEY_ACCESS, { scopes: [scopes].flat(), appParam } satisfies ApiKeyRouteAccess);
+
+/** Never with an API key, whatever its scopes: managing keys, and a person's own session and workspaces. */
+export const NoApiKey = () => SetMetadata(API_KEY_ACCESS, 'never' satisfies ApiKeyRouteAccess);
+
+/** Not counted against any rate limit (health checks from load balancers). */
+export const SkipRateLimit = () => SetMetadata(SKIP_RATE_LIMIT, true);
 
 export const CurrentAuth = createParamDecorator((_data: unknown, context: ExecutionContext): AuthContext => {
   const request = context.switchToHttp().getRequest<{ auth?: AuthContext }>();

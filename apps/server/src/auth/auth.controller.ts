@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type AuthContext, CurrentAuth, Public } from './auth-context';
+import { type AuthContext, CurrentAuth, NoApiKey, Public } from './auth-context';
 import { AuthService, type Session, type SessionTokens } from './auth.service';
 import { LoginDto, RefreshDto } from './dto/login.dto';
 
@@ -31,6 +31,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @NoApiKey()
   @Get('me')
   me(@CurrentAuth() auth: AuthContext): Promise<Session> {
     return this.auth.session(auth.userId, auth.workspaceId);

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { type IncomingHttpHeaders } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -11,6 +12,9 @@ import { type WorkspaceRole } from '../workspaces/workspace-member.entity';
 import { WorkspacesService, type WorkspaceMembership } from '../workspaces/workspaces.service';
 import { type AccessTokenPayload, type AuthContext } from './auth-context';
 import { AuditService } from '../audit/audit.service';
+import { ApiKeyAuthenticator, type RequestInfo } from '../api-keys/services/api-key-authenticator.service';
+import { type ApiKeyRouteAccess } from '../api-keys/utils/api-key-scopes';
+import { API_KEY_PREFIX } from '../api-keys/utils/api-key-secret';
 import { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './password';
 import { RefreshToken } from './refresh-token.entity';
@@ -42,6 +46,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
     private readonly audit: AuditService,
+    private readonly apiKeys: ApiKeyAuthenticator,
   ) {
     this.throttle = new LoginThrottle(dataSource);
   }
@@ -116,11 +121,30 @@ export class AuthService {
     return toSession(user, membership);
   }
 
-  /** For routes that accept a token optionally (e.g. file downloads, which also take signed links). */
-  async authenticateHeader(header: string | undefined): Promise<AuthContext> {
-    const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+  /**
+   * The caller a request's credentials name: `Authorization: Bearer <access token | lck_…>`, or
+   * `X-API-Key: lck_…` (Authorization wins when both are sent). Also for routes that accept credentials
+   * optionally (file downloads, which also take signed links).
+   */
+  async authenticateRequest(headers: IncomingHttpHeaders, request: RequestInfo): Promise<AuthContext> {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
+    const apiKeyHeader = headers['x-api-key'];
+    const token = bearer ?? (typeof apiKeyHeader === 'string' ? apiKeyHeader.trim() : undefined);
     if (!token) throw new AppError('AUTH_REQUIRED');
+    if (token.startsWith(API_KEY_PREFIX)) return this.apiKeys.authenticate(token, request);
+    if (!bearer) throw new AppError('API_KEY_INVALID');
     return this.authenticate(token);
+  }
+
+  /** For a public route that also takes credentials: what the guard does, with the route's key scopes. */
+  async authenticateOptionalRoute(
+    headers: IncomingHttpHeaders,
+    request: RequestInfo,
+    access: ApiKeyRouteAccess,
+  ): Promise<AuthContext> {
+    const auth = await this.authenticateRequest(headers, request);
+    await this.apiKeys.authorizeRoute(auth, access, undefined, request);
+    return auth;
   }
 
   /**

@@ -44,6 +44,39 @@ export interface ServerConfig {
   channelWebhooks: Partial<Record<'sms' | 'wechat' | 'dingtalk' | 'wecom', string>>;
   /** A clock tests set by hand (never from the environment): timers and schedules read it instead of the system's. */
   manualClock: boolean;
+  /**
+   * Token buckets per API key, per signed-in user and per address (requests without a valid credential):
+   * each holds `requests` and refills them evenly over `perSeconds`; null turns one off. Kept in PostgreSQL,
+   * or in Redis when `redisUrl` is set, so every server instance draws from the same bucket.
+   */
+  rateLimits: Record<RateLimitSubject, RateLimit | null>;
+  /** Where log lines go instead of stdout: tests read them here (never from the environment). */
+  logDestination?: NodeJS.WritableStream;
+}
+
+export type RateLimitSubject = 'apiKey' | 'user' | 'anonymous';
+
+export interface RateLimit {
+  requests: number;
+  perSeconds: number;
+}
+
+/** `600` (per minute) or `600/60` (requests / seconds); `0` or `off` turns the limit off. */
+export function parseRateLimit(
+  value: string | undefined,
+  fallback: RateLimit,
+  name: string,
+): RateLimit | null {
+  if (value === undefined || value === '') return fallback;
+  if (value === '0' || value === 'off') return null;
+  const match = /^(\d+)(?:\/(\d+))?$/.exec(value);
+  const requests = Number(match?.[1]);
+  const perSeconds = Number(match?.[2] ?? 60);
+  if (!match || requests < 1 || perSeconds < 1)
+    throw new Error(
+      `${name} must be <requests> or <requests>/<seconds> (e.g. 600/60) or off, got "${value}"`,
+    );
+  return { requests, perSeconds };
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {
@@ -98,6 +131,24 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       wecom: env.LOWCODE_WECOM_WEBHOOK || undefined,
     },
     manualClock: false,
+    // High enough that people and honest integrations never notice; a runaway script does.
+    rateLimits: {
+      apiKey: parseRateLimit(
+        env.LOWCODE_RATE_LIMIT_API_KEY,
+        { requests: 1200, perSeconds: 60 },
+        'LOWCODE_RATE_LIMIT_API_KEY',
+      ),
+      user: parseRateLimit(
+        env.LOWCODE_RATE_LIMIT_USER,
+        { requests: 3000, perSeconds: 60 },
+        'LOWCODE_RATE_LIMIT_USER',
+      ),
+      anonymous: parseRateLimit(
+        env.LOWCODE_RATE_LIMIT_ANONYMOUS,
+        { requests: 1200, perSeconds: 60 },
+        'LOWCODE_RATE_LIMIT_ANONYMOUS',
+      ),
+    },
   };
 }
 

@@ -1,18 +1,8 @@
-import {
-  Controller,
-  Get,
-  Headers,
-  Param,
-  Post,
-  Query,
-  Res,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { type Response } from 'express';
-import { type AuthContext, CurrentAuth, Public } from '../auth/auth-context';
+import { type Request, type Response } from 'express';
+import { ApiKeyScope, type AuthContext, CurrentAuth, Public } from '../auth/auth-context';
 import { AuthService } from '../auth/auth.service';
 import { AppError } from '../common/errors/app-error';
 import { MAX_FILE_BYTES } from './file-checks';
@@ -28,6 +18,7 @@ export class FilesController {
   ) {}
 
   @Post()
+  @ApiKeyScope('records:write')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1 } }))
@@ -39,20 +30,26 @@ export class FilesController {
     return this.files.upload(auth, file);
   }
 
-  /** With a signed link (what record values carry) or a bearer token. */
+  /** With a signed link (what record values carry), a bearer token, or an API key that may read records. */
   @Public()
   @Get(':id')
   async download(
     @Param('id') id: string,
     @Query('expires') expires: string | undefined,
     @Query('signature') signature: string | undefined,
-    @Headers('authorization') authorization: string | undefined,
+    @Req() request: Request,
     @Res() response: Response,
   ) {
+    const caller = () =>
+      this.auth.authenticateOptionalRoute(
+        request.headers,
+        { ip: request.ip ?? 'unknown', method: request.method, path: request.path },
+        { scopes: ['records:read'], appParam: 'app' },
+      );
     const file =
       signature !== undefined
         ? await this.files.openSigned(id, Number(expires), signature)
-        : await this.files.open((await this.auth.authenticateHeader(authorization)).workspaceId, id);
+        : await this.files.open((await caller()).workspaceId, id);
     response.setHeader('Content-Type', file.mimeType);
     response.setHeader('Content-Length', String(file.size));
     response.setHeader('X-Content-Type-Options', 'nosniff');

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type AuthContext, CurrentAuth, RequireWorkspaceRole } from '../auth/auth-context';
+import { ApiKeyScope, type AuthContext, CurrentAuth, RequireWorkspaceRole } from '../auth/auth-context';
 import { CancelInstanceDto, StartFlowDto } from './dto/flow.dto';
 import { FlowCommands } from './services/flow-commands.service';
 import { FlowQueries } from './services/flow-queries.service';
@@ -15,6 +15,7 @@ export class FlowInstancesController {
   ) {}
 
   @Post('apps/:app/flows/:flow/instances')
+  @ApiKeyScope('flows:run')
   start(
     @CurrentAuth() auth: AuthContext,
     @Param('app') app: string,
@@ -25,11 +26,13 @@ export class FlowInstancesController {
   }
 
   @Get('flow-instances/:id')
+  @ApiKeyScope('flows:run')
   get(@CurrentAuth() auth: AuthContext, @Param('id') id: string) {
     return this.queries.instance(auth, id);
   }
 
   @Post('flow-instances/:id/withdraw')
+  @ApiKeyScope('flows:run')
   @HttpCode(200)
   withdraw(@CurrentAuth() auth: AuthContext, @Param('id') id: string) {
     return this.commands.withdraw(auth, id);
@@ -43,6 +46,7 @@ export class FlowInstancesController {
   }
 
   @Get('apps/:app/entities/:entity/records/:id/flow-instances')
+  @ApiKeyScope(['flows:run', 'records:read'])
   forRecord(
     @CurrentAuth() auth: AuthContext,
     @Param('app') app: string,

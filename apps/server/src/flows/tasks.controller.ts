@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type AuthContext, CurrentAuth } from '../auth/auth-context';
+import { ApiKeyScope, type AuthContext, CurrentAuth } from '../auth/auth-context';
 import { AddSignerDto, InboxQueryDto, ReturnTaskDto, TaskActionDto, TransferTaskDto } from './dto/flow.dto';
 import { FlowCommands, type TaskAction } from './services/flow-commands.service';
 import { FlowQueries } from './services/flow-queries.service';
 
 @ApiTags('flows')
 @ApiBearerAuth()
+@ApiKeyScope('flows:run')
 @Controller('tasks')
 export class TasksController {
   constructor(

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, Matches } from 'class-validator';
-import { type AuthContext, CurrentAuth } from '../auth/auth-context';
+import { type AuthContext, CurrentAuth, NoApiKey } from '../auth/auth-context';
 import { toBoolean } from '../common/http/query.dto';
 import { NotificationService } from './notification.service';
 
@@ -26,6 +26,7 @@ export class MarkReadDto {
 /** The caller's own notifications: nobody reads another person's. */
 @ApiTags('notifications')
 @ApiBearerAuth()
+@NoApiKey()
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationService) {}

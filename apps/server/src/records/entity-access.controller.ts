@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type AuthContext, CurrentAuth } from '../auth/auth-context';
+import { ApiKeyScope, type AuthContext, CurrentAuth } from '../auth/auth-context';
 import { RecordsService } from './records.service';
 
 @ApiTags('records')
@@ -11,6 +11,7 @@ export class EntityAccessController {
 
   /** The caller's actions and field limits on the entity (what their app roles grant). */
   @Get('access')
+  @ApiKeyScope('records:read')
   access(@CurrentAuth() auth: AuthContext, @Param('app') appKey: string, @Param('entity') entityKey: string) {
     return this.records.describeAccess(auth, { appKey, entityKey });
   }

@@ -18,7 +18,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { type Response } from 'express';
 import { ApiBearerAuth, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { type AuthContext, CurrentAuth } from '../auth/auth-context';
+import { ApiKeyScope, type AuthContext, CurrentAuth } from '../auth/auth-context';
 import { AppError } from '../common/errors/app-error';
 import { localeFromHeader } from '../common/http/locale';
 import {
@@ -52,6 +52,7 @@ export class RecordsController {
   ) {}
 
   @Get()
+  @ApiKeyScope('records:read')
   list(
     @CurrentAuth() auth: AuthContext,
     @Param('app') appKey: string,
@@ -62,6 +63,7 @@ export class RecordsController {
   }
 
   @Post()
+  @ApiKeyScope('records:write')
   create(
     @CurrentAuth() auth: AuthContext,
     @Param('app') appKey: string,
@@ -73,6 +75,7 @@ export class RecordsController {
   }
 
   @Post('bulk')
+  @ApiKeyScope('records:write')
   @HttpCode(200)
   bulk(
     @CurrentAuth() auth: AuthContext,
@@ -87,6 +90,7 @@ export class RecordsController {
   }
 
   @Get('export')
+  @ApiKeyScope('records:read')
   @ApiQuery({ name: 'format', enum: ['xlsx', 'csv'], required: false })
   async export(
     @CurrentAuth() auth: AuthContext,
@@ -118,6 +122,7 @@ export class RecordsController {
   }
 
   @Get('import-template')
+  @ApiKeyScope('records:read')
   @ApiQuery({ name: 'format', enum: ['xlsx', 'csv'], required: false })
   async importTemplate(
     @CurrentAuth() auth: AuthContext,
@@ -140,6 +145,7 @@ export class RecordsController {
   }
 
   @Post('import')
+  @ApiKeyScope('records:write')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
   @UseInterceptors(
@@ -176,6 +182,7 @@ export class RecordsController {
   }
 
   @Get(':id')
+  @ApiKeyScope('records:read')
   get(
     @CurrentAuth() auth: AuthContext,
     @Param('app') appKey: string,
@@ -186,6 +193,7 @@ export class RecordsController {
   }
 
   @Patch(':id')
+  @ApiKeyScope('records:write')
   update(
     @CurrentAuth() auth: AuthContext,
     @Param('app') appKey: string,
@@ -199,6 +207,7 @@ export class RecordsController {
   }
 
   @Delete(':id')
+  @ApiKeyScope('records:write')
   @HttpCode(204)
   async remove(
     @CurrentAuth() auth: AuthContext,
@@ -211,6 +220,7 @@ export class RecordsController {
   }
 
   @Post(':id/restore')
+  @ApiKeyScope('records:write')
   @HttpCode(200)
   restore(
     @CurrentAuth() auth: AuthContext,
@@ -223,6 +233,7 @@ export class RecordsController {
   }
 
   @Get(':id/history')
+  @ApiKeyScope('records:read')
   history(
     @CurrentAuth() auth: AuthContext,
     @Param('app') appKey: string,

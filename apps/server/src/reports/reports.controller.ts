@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type AuthContext, CurrentAuth } from '../auth/auth-context';
+import { ApiKeyScope, type AuthContext, CurrentAuth } from '../auth/auth-context';
 import { localeFromHeader } from '../common/http/locale';
 import { PreviewReportDto, RunReportDto } from './dto/run-report.dto';
 import { type ReportRequest, ReportsService } from './reports.service';
 
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiKeyScope('reports:run')
 @Controller('apps/:app')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { type AuthContext, CurrentAuth } from '../auth/auth-context';
+import { ApiKeyScope, type AuthContext, CurrentAuth } from '../auth/auth-context';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -11,6 +11,7 @@ export class UsersController {
 
   /** Members of the caller's workspace, for user pickers. */
   @Get()
+  @ApiKeyScope(['records:read', 'flows:run'])
   @ApiQuery({ name: 'q', required: false })
   list(@CurrentAuth() auth: AuthContext, @Query('q') q?: string) {
     return this.users.members(auth.workspaceId, typeof q === 'string' ? q.slice(0, 100) : '');

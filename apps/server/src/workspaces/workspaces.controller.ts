@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Ip } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type AuthContext, CurrentAuth } from '../auth/auth-context';
+import { type AuthContext, CurrentAuth, NoApiKey } from '../auth/auth-context';
 import { AuthService } from '../auth/auth.service';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/errors/app-error';
@@ -9,6 +9,7 @@ import { WorkspacesService } from './workspaces.service';
 
 @ApiTags('workspaces')
 @ApiBearerAuth()
+@NoApiKey()
 @Controller('workspaces')
 export class WorkspacesController {
   constructor(

@@ -42,6 +42,7 @@ import type {
   MemberQuery,
   NewMember,
 } from './memberTypes';
+import type { ApiKeyDto, CreatedApiKey, NewApiKey } from './apiKeyTypes';
 
 const enc = encodeURIComponent;
 
@@ -157,6 +158,13 @@ export function createEndpoints(client: ApiClient) {
       client.request<void>(`/api/members/${enc(userId)}`, { method: 'DELETE' }),
     resetMemberPassword: (userId: string, password: string) =>
       client.request<void>(`/api/members/${enc(userId)}/password`, { method: 'POST', body: { password } }),
+
+    /** Workspace admins: API keys for integrations. The secret comes back once, from createApiKey. */
+    listApiKeys: () => client.request<ApiKeyDto[]>('/api/api-keys'),
+    createApiKey: (input: NewApiKey) =>
+      client.request<CreatedApiKey>('/api/api-keys', { method: 'POST', body: input }),
+    revokeApiKey: (id: string) =>
+      client.request<ApiKeyDto>(`/api/api-keys/${enc(id)}/revoke`, { method: 'POST' }),
 
     entityAccess: (app: string, entity: string) =>
       client.request<EntityAccessSummary>(`/api/apps/${enc(app)}/entities/${enc(entity)}/access`),

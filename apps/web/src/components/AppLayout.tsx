@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   CarryOutOutlined,
   ClusterOutlined,
+  KeyOutlined,
   MenuOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -35,7 +36,9 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
           ? 'workspaces'
           : pathname.startsWith('/templates')
             ? 'templates'
-            : 'apps';
+            : pathname.startsWith('/api-keys')
+              ? 'apiKeys'
+              : 'apps';
   const items: MenuProps['items'] = [
     {
       key: 'apps',
@@ -86,6 +89,15 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
             label: (
               <Link to="/audit" data-testid="nav-audit" onClick={onNavigate}>
                 {t('audit.nav')}
+              </Link>
+            ),
+          },
+          {
+            key: 'apiKeys',
+            icon: <KeyOutlined />,
+            label: (
+              <Link to="/api-keys" data-testid="nav-api-keys" onClick={onNavigate}>
+                {t('apiKeys.nav')}
               </Link>
             ),
           },

@@ -168,6 +168,41 @@ const ERRORS = {
     en: 'Too many attempts. Try again later.',
     'zh-CN': '尝试次数过多，请稍后再试。',
   },
+  RATE_LIMITED: {
+    status: 429,
+    en: 'Too many requests. Try again in {retryAfter} s.',
+    'zh-CN': '请求过于频繁，请 {retryAfter} 秒后再试。',
+  },
+  API_KEY_INVALID: {
+    status: 401,
+    en: 'The API key is invalid, revoked or expired.',
+    'zh-CN': 'API 密钥无效、已吊销或已过期。',
+  },
+  API_KEY_SCOPE_DENIED: {
+    status: 403,
+    en: 'This API key does not have the scope "{scope}".',
+    'zh-CN': '此 API 密钥没有 "{scope}" 权限范围。',
+  },
+  API_KEY_NOT_ALLOWED: {
+    status: 403,
+    en: 'API keys cannot use this endpoint; a signed-in person must.',
+    'zh-CN': 'API 密钥不能调用此接口，须由登录用户操作。',
+  },
+  API_KEY_NOT_FOUND: {
+    status: 404,
+    en: 'No such API key in this workspace.',
+    'zh-CN': '本工作区没有该 API 密钥。',
+  },
+  API_KEY_NAME_TAKEN: {
+    status: 409,
+    en: 'An API key named "{name}" is already in use.',
+    'zh-CN': '名为 "{name}" 的 API 密钥已存在。',
+  },
+  API_KEY_SCOPE_INVALID: {
+    status: 400,
+    en: 'Scope "{scope}" names no app of this workspace.',
+    'zh-CN': '权限范围 "{scope}" 指向的应用在本工作区不存在。',
+  },
   INTERNAL: { status: 500, en: 'Something went wrong on the server.', 'zh-CN': '服务器内部错误。' },
 } as const satisfies Record<string, { status: number; en: string; 'zh-CN': string }>;
 

@@ -6,7 +6,9 @@ import { LoginFailures1764200000000 } from './1764200000000-login-failures';
 import { AuditLog1764300000000 } from './1764300000000-audit-log';
 import { JobsAndRules1764400000000 } from './1764400000000-jobs-and-rules';
 import { Flows1764500000000 } from './1764500000000-flows';
+import { ApiKeys1764600000000 } from './1764600000000-api-keys';
 import { AppChangeIndex1764650000000 } from './1764650000000-app-change-index';
+import { RateLimitBuckets1764700000000 } from './1764700000000-rate-limit-buckets';
 
 /** Every migration, oldest first. The schema changes only through these; `synchronize` is never on. */
 export const MIGRATIONS = [
@@ -18,5 +20,7 @@ export const MIGRATIONS = [
   AuditLog1764300000000,
   JobsAndRules1764400000000,
   Flows1764500000000,
+  ApiKeys1764600000000,
   AppChangeIndex1764650000000,
+  RateLimitBuckets1764700000000,
 ];

@@ -1,4 +1,5 @@
 import { type AppDefinition, type EntityDefinition, type PermissionAction } from '@lowcode/app-model';
+import { recordActionsOf } from '../../api-keys/utils/api-key-scopes';
 import { fieldStorage, tableName } from '../utils/entity-storage';
 import { compileFilter, type FieldResolver, type QueryableField } from '../utils/record-query';
 import { quoteIdent, type SqlParams } from '../utils/sql';
@@ -10,6 +11,8 @@ export interface Viewer {
   role: 'admin' | 'member';
   appRoles: string[];
   attributes: Record<string, unknown>;
+  /** An API key: its creator's unlimited access, cut down to the record actions its scopes grant. */
+  apiKey?: { scopes: readonly string[] };
 }
 
 /** A system actor (seed, template install, flows acting for the workspace): no app-role limits. */
@@ -33,23 +36,30 @@ export class EntityAccess {
     private readonly grants: NonNullable<AppDefinition['roles'][number]['permissions']>,
     private readonly full: boolean,
     private readonly scopeResolver: FieldResolver,
+    /** For an API key: the only actions allowed at all, on every row and field. */
+    private readonly keyActions?: ReadonlySet<PermissionAction>,
   ) {}
 
   static of(viewer: Viewer, app: AppDefinition, entity: EntityDefinition, schema: string): EntityAccess {
+    const resolver = scopeResolver(app, entity, schema);
+    if (viewer.apiKey)
+      return new EntityAccess(viewer, [], true, resolver, recordActionsOf(viewer.apiKey.scopes, app.key));
     const full = viewer.role === 'admin';
     const grants = app.roles
       .filter((role) => viewer.appRoles.includes(role.key))
       .flatMap((role) => role.permissions)
       .filter((permission) => permission.entity === entity.key);
-    return new EntityAccess(viewer, grants, full, scopeResolver(app, entity, schema));
+    return new EntityAccess(viewer, grants, full, resolver);
   }
 
   can(action: PermissionAction): boolean {
+    if (this.keyActions) return this.keyActions.has(action);
     return this.full || this.grants.some((grant) => grant.actions.includes(action));
   }
 
   /** The SQL condition on rows this action may touch; undefined means every row. */
   scopeSql(action: PermissionAction, params: SqlParams): string | undefined {
+    if (this.keyActions && !this.keyActions.has(action)) return 'FALSE';
     if (this.full) return undefined;
     const granting = this.grants.filter((grant) => grant.actions.includes(action));
     if (granting.length === 0) return 'FALSE';
