@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = [
   'member.updated',
   'member.removed',
   'member.password_reset',
+  'apiKey.created',
+  'apiKey.revoked',
+  'apiKey.denied',
   'app.imported',
   'app.deleted',
   'template.installed',
@@ -34,7 +37,7 @@ export const AUDIT_ACTIONS = [
 const actionLabel = (t: TFunction, action: string) =>
   t(`audit.actions.${action.replace(/\./g, '_')}`, { defaultValue: action });
 
-const DANGER = new Set(['auth.loginFailed', 'app.deleted', 'member.removed']);
+const DANGER = new Set(['auth.loginFailed', 'app.deleted', 'member.removed', 'apiKey.denied']);
 
 interface Filters {
   action?: string;
