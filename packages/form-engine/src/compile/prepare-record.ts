@@ -50,7 +50,11 @@ function defaultOf(field: FieldDefinition, context: DefaultContext): unknown {
   if (value === '$now')
     return field.type === 'date' ? todayIn(context.now, context.timeZone) : context.now.toISOString();
   if (value === '$me')
-    return context.actor === null ? undefined : field.type === 'user' && field.multiple ? [context.actor] : context.actor;
+    return context.actor === null
+      ? undefined
+      : field.type === 'user' && field.multiple
+        ? [context.actor]
+        : context.actor;
   return JSON.parse(JSON.stringify(value)) as unknown;
 }
 
