@@ -467,12 +467,22 @@ export class RecordsService {
     return ids;
   }
 
-  async findMany(manager: EntityManager, resolved: ResolvedEntity, ids: string[]): Promise<RecordDto[]> {
+  /**
+   * Records by id, in the order asked (undefined where there is none). `display: false` leaves out the
+   * titles of referenced records and users, for callers that only read values (flow steps).
+   */
+  async findMany(
+    manager: EntityManager,
+    resolved: ResolvedEntity,
+    ids: string[],
+    options: { display?: boolean } = {},
+  ): Promise<RecordDto[]> {
     const rows: Record<string, unknown>[] = await manager.query(
       `SELECT ${selectList(resolved)} FROM ${resolved.table} ${r} WHERE ${r}._id = ANY($1::uuid[])`,
       [ids],
     );
-    const byId = new Map((await toRecordDtos(manager, resolved, rows)).map((record) => [record.id, record]));
+    const records = await toRecordDtos(manager, resolved, rows, options.display ?? true);
+    const byId = new Map(records.map((record) => [record.id, record]));
     return ids.map((id) => byId.get(id)!);
   }
 
@@ -495,6 +505,36 @@ export class RecordsService {
         current,
       );
     }
+    if (!(await this.writePatch(manager, resolved, context, current, patch))) return current;
+    return (await this.findById(manager, resolved, id, false))!;
+  }
+
+  /**
+   * Patches the record as it stands, under its row lock, for a writer that holds no version of its own (a
+   * flow step's `updateRecord`); the same validation, history and outbox as `patch`, without reading the
+   * record back. Answers false when the record is gone or deleted.
+   */
+  async patchCurrent(
+    manager: EntityManager,
+    resolved: ResolvedEntity,
+    context: WriteContext,
+    id: string,
+    patch: unknown,
+  ): Promise<boolean> {
+    const current = await this.findById(manager, resolved, id, true, false);
+    if (!current || current.deletedAt) return false;
+    await this.writePatch(manager, resolved, context, current, patch);
+    return true;
+  }
+
+  /** Validates and writes a patch over `current` (read under its row lock); false when nothing changed. */
+  private async writePatch(
+    manager: EntityManager,
+    resolved: ResolvedEntity,
+    context: WriteContext,
+    current: RecordDto,
+    patch: unknown,
+  ): Promise<boolean> {
     const validation = resolved.compiled.validate(patch, {
       locale: context.locale,
       mode: 'update',
@@ -512,7 +552,7 @@ export class RecordsService {
           resolved.storage.get(field)?.kind === 'column' && !sameValue(current.values[field], record[field]),
       )
       .map((field) => ({ field, from: current.values[field] ?? null, to: record[field] ?? null }));
-    if (changes.length === 0) return current;
+    if (changes.length === 0) return false;
 
     const params = sqlParams();
     const changed = Object.fromEntries(changes.map((change) => [change.field, change.to]));
@@ -527,14 +567,14 @@ export class RecordsService {
     );
     await uniqueGuard(() =>
       manager.query(
-        `UPDATE ${resolved.table} SET ${sets.join(', ')} WHERE _id = ${params.add(id)}::uuid`,
+        `UPDATE ${resolved.table} SET ${sets.join(', ')} WHERE _id = ${params.add(current.id)}::uuid`,
         params.values,
       ),
     );
     await recordWrites(manager, resolved, context, [
-      { recordId: id, version: version + 1, type: 'updated', changes },
+      { recordId: current.id, version: current.version + 1, type: 'updated', changes },
     ]);
-    return (await this.findById(manager, resolved, id, false))!;
+    return true;
   }
 
   private async setDeleted(
@@ -571,16 +611,26 @@ export class RecordsService {
     resolved: ResolvedEntity,
     id: string,
     lock: boolean,
+    display = true,
   ): Promise<RecordDto | undefined> {
     if (!isUuid(id)) return undefined;
-    if (lock) await manager.query(`SELECT 1 FROM ${resolved.table} WHERE _id = $1 FOR UPDATE`, [id]);
-    const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT ${selectList(resolved)} FROM ${resolved.table} ${r} WHERE ${r}._id = $1`,
-      [id],
-    );
-    return (await toRecordDtos(manager, resolved, rows))[0];
+    const select = `SELECT ${selectList(resolved)} FROM ${resolved.table} ${r} WHERE ${r}._id = $1`;
+    let rows: Record<string, unknown>[];
+    if (lock && !readsOtherRows(resolved)) {
+      // One statement: after waiting for the lock it answers the row's newest version.
+      rows = await manager.query(`${select} FOR UPDATE OF ${r}`, [id]);
+    } else {
+      // Lookups and rollups read other tables: lock first, so they are read as of after the wait too.
+      if (lock) await manager.query(`SELECT 1 FROM ${resolved.table} WHERE _id = $1 FOR UPDATE`, [id]);
+      rows = await manager.query(select, [id]);
+    }
+    return (await toRecordDtos(manager, resolved, rows, display))[0];
   }
 }
+
+/** Whether reading the entity's row also reads other rows (lookup and rollup fields). */
+const readsOtherRows = (resolved: ResolvedEntity): boolean =>
+  [...resolved.storage.values()].some((storage) => storage.kind === 'lookup' || storage.kind === 'rollup');
 
 function invalid(errors: { path: string; message: string }[]): AppError {
   return new AppError(

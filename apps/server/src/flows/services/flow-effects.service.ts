@@ -7,7 +7,6 @@ import { FlowEventBus, type FlowLifecycleEvent } from '../../jobs/flow-events';
 import { NotificationService } from '../../notifications/notification.service';
 import { RealtimeService } from '../../realtime/realtime.service';
 import { systemViewer } from '../../records/access/entity-access';
-import { EntityCatalogService } from '../../records/entity-catalog.service';
 import { type WriteContext } from '../../records/record-writer';
 import { RecordsService } from '../../records/records.service';
 import {
@@ -80,12 +79,7 @@ export class FlowEffects {
       this.jobs.cancel(TIMER_QUEUE, timerJobKey(run.scope.instanceId, effect.timerId), run.manager),
     notify: (effect, run) => this.notify(effect, run),
     createRecord: async (effect, run) => {
-      const resolved = await this.catalog.resolve(
-        run.scope.workspaceId,
-        run.scope.appKey,
-        effect.entity,
-        run.manager,
-      );
+      const resolved = await run.scope.resolveEntity(effect.entity);
       await this.records.insert(run.manager, resolved, this.writeContext(run.scope), effect.values);
     },
     updateRecord: (effect, run) => this.updateRecord(effect, run),
@@ -122,7 +116,6 @@ export class FlowEffects {
     private readonly jobs: JobQueue,
     private readonly notifications: NotificationService,
     private readonly realtime: RealtimeService,
-    private readonly catalog: EntityCatalogService,
     private readonly records: RecordsService,
     private readonly events: FlowEventBus,
   ) {}
@@ -309,25 +302,14 @@ export class FlowEffects {
 
   private async updateRecord(effect: EffectOf<'updateRecord'>, run: EffectRun): Promise<void> {
     const { scope } = run;
-    // An instance without a stored record (a manual flow) keeps its values in the state only.
+    // An instance without a stored record (a manual flow) keeps its values in the state only; a record
+    // deleted meanwhile is left alone.
     if (!scope.recordId) return;
-    const resolved = await this.catalog.resolve(
-      scope.workspaceId,
-      scope.appKey,
-      scope.entityKey,
+    await this.records.patchCurrent(
       run.manager,
-    );
-    const [row] = (await run.manager.query(
-      `SELECT _version FROM ${resolved.table} WHERE _id = $1 AND _deleted_at IS NULL FOR UPDATE`,
-      [scope.recordId],
-    )) as { _version: number }[];
-    if (!row) return;
-    await this.records.patch(
-      run.manager,
-      resolved,
+      await scope.resolveEntity(scope.entityKey),
       this.writeContext(scope),
       scope.recordId,
-      row._version,
       effect.values,
     );
   }

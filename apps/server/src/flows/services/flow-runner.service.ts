@@ -13,7 +13,11 @@ import { type DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { Clock } from '../../jobs/clock';
 import { FlowEventBus } from '../../jobs/flow-events';
-import { EntityCatalogService } from '../../records/entity-catalog.service';
+import {
+  type CatalogApp,
+  EntityCatalogService,
+  type ResolvedEntity,
+} from '../../records/entity-catalog.service';
 import { RecordsService } from '../../records/records.service';
 import { engineCall } from '../flow.exception';
 import { addBusinessTime } from '../utils/business-calendar';
@@ -58,6 +62,9 @@ interface InstanceRow {
   record_id: string | null;
   state: FlowInstanceState;
   lock_version: number;
+  /** The app's current revision and storage, which its records are read and written with. */
+  app_current_revision: number;
+  storage_schema: string | null;
 }
 
 const evaluate = createGuardedEvaluator();
@@ -108,15 +115,10 @@ export class FlowRunner {
     }
     const definition = await this.definitions.definition(manager, request.app.id, request.app.revision);
     const flow = this.definitions.flowOf(definition, request.flowKey);
+    const resolveEntity = this.entityResolver(manager, request.workspaceId, request.app.key);
     let record = request.record ?? {};
     if (request.recordId) {
-      const stored = await this.loadRecord(
-        manager,
-        request.workspaceId,
-        request.app.key,
-        flow.entity,
-        request.recordId,
-      );
+      const stored = await this.readRecord(manager, await resolveEntity(flow.entity), request.recordId);
       if (!stored) throw new AppError('RECORD_NOT_FOUND');
       record = stored;
     }
@@ -133,6 +135,7 @@ export class FlowRunner {
       instanceId: randomUUID(),
       actor: request.actor,
       now: this.clock.now(),
+      resolveEntity,
     };
     const runtime = await this.runtime(manager, scope);
     const { state, effects } = await engineCall(() =>
@@ -193,7 +196,7 @@ export class FlowRunner {
     if (!isUuid(instanceId)) throw new AppError('FLOW_INSTANCE_NOT_FOUND');
     const [row] = (await manager.query(
       `SELECT i.id, i.workspace_id, i.app_id, a.key AS app_key, i.flow_key, i.app_revision, i.entity_key, i.record_id,
-              i.state, i.lock_version
+              i.state, i.lock_version, a.revision AS app_current_revision, a.storage_schema
          FROM flow_instance i JOIN app a ON a.id = i.app_id
         WHERE i.id = $1 AND i.workspace_id = $2 FOR UPDATE OF i`,
       [instanceId, workspaceId],
@@ -201,6 +204,20 @@ export class FlowRunner {
     if (!row) throw new AppError('FLOW_INSTANCE_NOT_FOUND');
     const definition = await this.definitions.definition(manager, row.app_id, row.app_revision);
     const flow = this.definitions.flowOf(definition, row.flow_key);
+    const resolveEntity = this.entityResolver(
+      manager,
+      workspaceId,
+      row.app_key,
+      row.storage_schema
+        ? {
+            workspaceId,
+            id: row.app_id,
+            key: row.app_key,
+            revision: row.app_current_revision,
+            storageSchema: row.storage_schema,
+          }
+        : undefined,
+    );
     const scope: StepScope = {
       workspaceId,
       appId: row.app_id,
@@ -214,11 +231,12 @@ export class FlowRunner {
       instanceId,
       actor,
       now: this.clock.now(),
+      resolveEntity,
     };
     const before = row.state;
     let current = before;
     if (row.record_id && before.status === 'running') {
-      const fresh = await this.loadRecord(manager, workspaceId, row.app_key, row.entity_key, row.record_id);
+      const fresh = await this.readRecord(manager, await resolveEntity(row.entity_key), row.record_id);
       if (fresh) current = { ...before, record: fresh };
     }
     const runtime = await this.runtime(manager, scope);
@@ -298,9 +316,44 @@ export class FlowRunner {
     recordId: string,
   ): Promise<Record<string, unknown> | undefined> {
     if (!isUuid(recordId)) return undefined;
-    const resolved = await this.catalog.resolve(workspaceId, appKey, entityKey, manager);
-    const [record] = await this.records.findMany(manager, resolved, [recordId]);
+    return this.readRecord(
+      manager,
+      await this.catalog.resolve(workspaceId, appKey, entityKey, manager),
+      recordId,
+    );
+  }
+
+  private async readRecord(
+    manager: EntityManager,
+    resolved: ResolvedEntity,
+    recordId: string,
+  ): Promise<Record<string, unknown> | undefined> {
+    if (!isUuid(recordId)) return undefined;
+    const [record] = await this.records.findMany(manager, resolved, [recordId], { display: false });
     return record && !record.deletedAt ? { ...record.values, id: record.id } : undefined;
+  }
+
+  /**
+   * The app's entities as stored now, resolved at most once per entity in a step: from the app row the
+   * step read with its instance when given, else with one query. Never kept beyond the step.
+   */
+  private entityResolver(
+    manager: EntityManager,
+    workspaceId: string,
+    appKey: string,
+    app?: CatalogApp,
+  ): (entityKey: string) => Promise<ResolvedEntity> {
+    const resolved = new Map<string, Promise<ResolvedEntity>>();
+    return (entityKey) => {
+      let entity = resolved.get(entityKey);
+      if (!entity) {
+        entity = app
+          ? this.catalog.resolveFor(app, entityKey, manager)
+          : this.catalog.resolve(workspaceId, appKey, entityKey, manager);
+        resolved.set(entityKey, entity);
+      }
+      return entity;
+    };
   }
 
   private async recordTransitions(
