@@ -173,6 +173,12 @@ describe('flows on the server', () => {
       items: { id: string }[];
     };
     expect(doneBox.items.map((item) => item.id)).toEqual(expect.arrayContaining([accept.id, complete.id]));
+    // The accept task's SLA timers (reminder, overdue) were scheduled and cancelled when it was done.
+    const timers = await database.query<{ status: string }>(
+      `SELECT status FROM job WHERE queue = 'flow.timer' AND split_part(dedupe_key, ':', 1) = $1`,
+      [instanceId],
+    );
+    expect(timers.map((timer) => timer.status)).toEqual(['cancelled', 'cancelled']);
   });
 
   it('reminds once before the due time and escalates once when overdue (reassign to managers, urgent)', async () => {

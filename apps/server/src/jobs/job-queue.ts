@@ -71,26 +71,46 @@ export class JobQueue {
     options: EnqueueOptions = {},
     manager: EntityManager = this.dataSource.manager,
   ): Promise<string | null> {
+    const [id] = await this.enqueueMany(queue, [{ payload, options }], manager);
+    return id ?? null;
+  }
+
+  /**
+   * Several jobs of one queue in one statement (the timers of a flow step), in the caller's transaction;
+   * answers the ids of the jobs it created (a deduplicated one has none).
+   */
+  async enqueueMany(
+    queue: string,
+    jobs: { payload: Record<string, unknown>; options?: EnqueueOptions }[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
+    if (jobs.length === 0) return [];
+    const now = this.clock.now();
     const rows = (await manager.query(
-      `INSERT INTO job (queue, payload, run_at, dedupe_key, max_attempts) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO job (queue, payload, run_at, dedupe_key, max_attempts)
+       SELECT $1, j.payload, j.run_at, j.dedupe_key, j.max_attempts
+         FROM unnest($2::jsonb[], $3::timestamptz[], $4::text[], $5::int[]) WITH ORDINALITY
+           AS j (payload, run_at, dedupe_key, max_attempts, n)
+        ORDER BY j.n
        ON CONFLICT (queue, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id`,
       [
         queue,
-        JSON.stringify(payload),
-        options.runAt ?? this.clock.now(),
-        options.dedupeKey ?? null,
-        options.maxAttempts ?? 5,
+        jobs.map((job) => JSON.stringify(job.payload)),
+        jobs.map((job) => job.options?.runAt ?? now),
+        jobs.map((job) => job.options?.dedupeKey ?? null),
+        jobs.map((job) => job.options?.maxAttempts ?? 5),
       ],
     )) as { id: string }[];
-    return rows[0]?.id ?? null;
+    return rows.map((row) => row.id);
   }
 
-  /** Cancels pending jobs of a queue whose key starts with `keyPrefix` (a cancelled timer, a withdrawn flow). */
-  async cancel(queue: string, keyPrefix: string, manager: EntityManager = this.dataSource.manager) {
+  /** Cancels the pending jobs of a queue with these dedupe keys (cancelled timers, a withdrawn flow's). */
+  async cancel(queue: string, dedupeKeys: string[], manager: EntityManager = this.dataSource.manager) {
+    if (dedupeKeys.length === 0) return;
     await manager.query(
       `UPDATE job SET status = 'cancelled', finished_at = $3
-        WHERE queue = $1 AND status = 'pending' AND starts_with(dedupe_key, $2)`,
-      [queue, keyPrefix, this.clock.now()],
+        WHERE queue = $1 AND dedupe_key = ANY($2::text[]) AND status = 'pending'`,
+      [queue, dedupeKeys, this.clock.now()],
     );
   }
 

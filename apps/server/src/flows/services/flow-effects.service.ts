@@ -29,6 +29,7 @@ interface EffectRun {
   comment?: string;
 }
 type EffectExecutors = { [K in EffectType]: (effect: EffectOf<K>, run: EffectRun) => Promise<void> };
+type BatchExecutors = { [K in EffectType]: (effects: EffectOf<K>[], run: EffectRun) => Promise<void> };
 
 const REASON_TITLES: Record<NotifyReason, LocalizedText> = {
   action: { 'zh-CN': '流程通知', en: 'Flow notice' },
@@ -67,16 +68,8 @@ export class FlowEffects {
         isUuid(run.scope.actor) ? run.scope.actor : null,
       ),
     cancelTask: (effect, run) => this.endTask(run, effect.taskId, 'cancelled', effect.reason, null),
-    scheduleTimer: async (effect, run) => {
-      await this.jobs.enqueue(
-        TIMER_QUEUE,
-        { workspaceId: run.scope.workspaceId, instanceId: run.scope.instanceId, timerId: effect.timerId },
-        { runAt: new Date(effect.fireAt), dedupeKey: timerJobKey(run.scope.instanceId, effect.timerId) },
-        run.manager,
-      );
-    },
-    cancelTimer: (effect, run) =>
-      this.jobs.cancel(TIMER_QUEUE, timerJobKey(run.scope.instanceId, effect.timerId), run.manager),
+    scheduleTimer: (effect, run) => this.scheduleTimers([effect], run),
+    cancelTimer: (effect, run) => this.cancelTimers([effect], run),
     notify: (effect, run) => this.notify(effect, run),
     createRecord: async (effect, run) => {
       const resolved = await run.scope.resolveEntity(effect.entity);
@@ -120,6 +113,12 @@ export class FlowEffects {
     private readonly events: FlowEventBus,
   ) {}
 
+  /** Effects that are written together when they follow one another: one statement for the run. */
+  private readonly batchExecutors: Partial<BatchExecutors> = {
+    scheduleTimer: (effects, run) => this.scheduleTimers(effects, run),
+    cancelTimer: (effects, run) => this.cancelTimers(effects, run),
+  };
+
   async execute(
     manager: EntityManager,
     scope: StepScope,
@@ -128,9 +127,39 @@ export class FlowEffects {
     comment?: string,
   ): Promise<Push[]> {
     const run: EffectRun = { manager, scope, pushes: [], startSubFlow, comment };
-    for (const effect of effects)
-      await (this.executors[effect.type] as (e: Effect, r: EffectRun) => Promise<void>)(effect, run);
+    for (let index = 0; index < effects.length;) {
+      const { type } = effects[index]!;
+      const batch = this.batchExecutors[type] as ((e: Effect[], r: EffectRun) => Promise<void>) | undefined;
+      if (batch) {
+        // The effects keep their order: only a run of one type goes out as one statement.
+        let end = index + 1;
+        while (end < effects.length && effects[end]!.type === type) end += 1;
+        await batch(effects.slice(index, end), run);
+        index = end;
+      } else {
+        const effect = effects[index]!;
+        await (this.executors[effect.type] as (e: Effect, r: EffectRun) => Promise<void>)(effect, run);
+        index += 1;
+      }
+    }
     return run.pushes;
+  }
+
+  private async scheduleTimers(effects: EffectOf<'scheduleTimer'>[], run: EffectRun): Promise<void> {
+    const { workspaceId, instanceId } = run.scope;
+    await this.jobs.enqueueMany(
+      TIMER_QUEUE,
+      effects.map((effect) => ({
+        payload: { workspaceId, instanceId, timerId: effect.timerId },
+        options: { runAt: new Date(effect.fireAt), dedupeKey: timerJobKey(instanceId, effect.timerId) },
+      })),
+      run.manager,
+    );
+  }
+
+  private async cancelTimers(effects: EffectOf<'cancelTimer'>[], run: EffectRun): Promise<void> {
+    const keys = effects.map((effect) => timerJobKey(run.scope.instanceId, effect.timerId));
+    await this.jobs.cancel(TIMER_QUEUE, keys, run.manager);
   }
 
   private writeContext(scope: StepScope): WriteContext {
