@@ -7,7 +7,6 @@ import {
   type FlowInstanceState,
   type FlowRuntime,
   type StepResult,
-  type Transition,
 } from '@lowcode/flow-engine';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
@@ -21,6 +20,7 @@ import {
 import { RecordsService } from '../../records/records.service';
 import { engineCall } from '../flow.exception';
 import { addBusinessTime } from '../utils/business-calendar';
+import { decisionRows, TRANSITION_RECORD, transitionRows } from '../utils/step-rows';
 import { BusinessCalendar } from './business-calendar.service';
 import { FlowAssignees } from './flow-assignees.service';
 import { type FlowAppRef, FlowDefinitions } from './flow-definitions.service';
@@ -146,11 +146,20 @@ export class FlowRunner {
         instanceId: scope.instanceId,
       }),
     );
+    // The instance and its first transitions in one statement; neither when the trigger already started it.
     const inserted = (await manager.query(
-      `INSERT INTO flow_instance (id, workspace_id, app_id, flow_key, app_revision, entity_key, record_id, status, outcome,
-                                  error, state, started_by, started_at, ended_at, trigger_key, parent_instance_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-       ON CONFLICT (app_id, flow_key, trigger_key) WHERE trigger_key IS NOT NULL DO NOTHING RETURNING id`,
+      `WITH inserted AS (
+         INSERT INTO flow_instance (id, workspace_id, app_id, flow_key, app_revision, entity_key, record_id, status,
+                                    outcome, error, state, started_by, started_at, ended_at, trigger_key,
+                                    parent_instance_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         ON CONFLICT (app_id, flow_key, trigger_key) WHERE trigger_key IS NOT NULL DO NOTHING RETURNING id
+       ), transitions AS (
+         INSERT INTO flow_transition (instance_id, seq, at, actor_id, from_node, to_node, action, data, comment)
+         SELECT i.id, t.seq, t.at, t.actor_id, t.from_node, t.to_node, t.action, t.data, t.comment
+           FROM inserted i, jsonb_to_recordset($17::jsonb) AS t (${TRANSITION_RECORD})
+       )
+       SELECT id FROM inserted`,
       [
         scope.instanceId,
         scope.workspaceId,
@@ -168,6 +177,7 @@ export class FlowRunner {
         state.endedAt ?? null,
         request.triggerKey ?? null,
         request.parentInstanceId ?? null,
+        JSON.stringify(transitionRows(state.history)),
       ],
     )) as { id: string }[];
     if (inserted.length === 0) {
@@ -177,7 +187,6 @@ export class FlowRunner {
     }
     await this.events.publish({ ...this.effects.eventOf(scope), event: 'instanceStarted' }, manager);
     const pushes = await this.effects.execute(manager, scope, effects, this.startSubFlow);
-    await this.recordTransitions(manager, scope.instanceId, state.history);
     return { instanceId: scope.instanceId, state, pushes, changed: true };
   }
 
@@ -245,10 +254,21 @@ export class FlowRunner {
     if (effects.length === 0 && state.history.length === before.history.length)
       return { instanceId, state: before, pushes: [], changed: false };
     const pushes = await this.effects.execute(manager, scope, effects, this.startSubFlow, comment);
-    const updated = (await manager.query(
-      `UPDATE flow_instance SET state = $2, status = $3, outcome = $4, error = $5, ended_at = $6,
-              lock_version = lock_version + 1
-        WHERE id = $1 AND lock_version = $7`,
+    // The state, the step's transitions and the tasks' deciders in one statement, after the effects.
+    const [stored] = (await manager.query(
+      `WITH updated AS (
+         UPDATE flow_instance SET state = $2, status = $3, outcome = $4, error = $5, ended_at = $6,
+                lock_version = lock_version + 1
+          WHERE id = $1 AND lock_version = $7 RETURNING id
+       ), transitions AS (
+         INSERT INTO flow_transition (instance_id, seq, at, actor_id, from_node, to_node, action, data, comment)
+         SELECT $1, t.seq, t.at, t.actor_id, t.from_node, t.to_node, t.action, t.data, t.comment
+           FROM jsonb_to_recordset($8::jsonb) AS t (${TRANSITION_RECORD})
+       ), decisions AS (
+         UPDATE flow_task f SET decided_by = d.deciders
+           FROM jsonb_to_recordset($9::jsonb) AS d (id uuid, deciders uuid[]) WHERE f.id = d.id
+       )
+       SELECT count(*)::int AS updated FROM updated`,
       [
         instanceId,
         JSON.stringify(state),
@@ -257,11 +277,12 @@ export class FlowRunner {
         state.error ?? null,
         state.endedAt ?? null,
         row.lock_version,
+        JSON.stringify(transitionRows(state.history.slice(before.history.length))),
+        JSON.stringify(decisionRows(before, state)),
       ],
-    )) as [unknown, number];
-    if (updated[1] !== 1) throw new AppError('FLOW_INSTANCE_CONFLICT', { reason: 'changed concurrently' });
-    await this.recordTransitions(manager, instanceId, state.history.slice(before.history.length));
-    await this.syncDecisions(manager, before, state);
+    )) as { updated: number }[];
+    if (stored?.updated !== 1)
+      throw new AppError('FLOW_INSTANCE_CONFLICT', { reason: 'changed concurrently' });
     return { instanceId, state, pushes, changed: true };
   }
 
@@ -354,45 +375,5 @@ export class FlowRunner {
       }
       return entity;
     };
-  }
-
-  private async recordTransitions(
-    manager: EntityManager,
-    instanceId: string,
-    entries: Transition[],
-  ): Promise<void> {
-    if (entries.length === 0) return;
-    const rows = entries.map((entry) => ({
-      seq: entry.seq,
-      at: entry.at,
-      actor_id: isUuid(entry.actor) ? entry.actor : null,
-      from_node: entry.fromNode ?? null,
-      to_node: entry.toNode ?? null,
-      action: entry.action,
-      data: entry.data ?? {},
-      comment: typeof entry.data?.comment === 'string' ? entry.data.comment : null,
-    }));
-    await manager.query(
-      `INSERT INTO flow_transition (instance_id, seq, at, actor_id, from_node, to_node, action, data, comment)
-       SELECT $1, t.seq, t.at, t.actor_id, t.from_node, t.to_node, t.action, t.data, t.comment
-         FROM jsonb_to_recordset($2::jsonb)
-           AS t (seq int, at timestamptz, actor_id uuid, from_node text, to_node text, action text, data jsonb, comment text)`,
-      [instanceId, JSON.stringify(rows)],
-    );
-  }
-
-  /** Who has acted on a countersign so far: their inbox drops the task while it stays open for the others. */
-  private async syncDecisions(manager: EntityManager, before: FlowInstanceState, after: FlowInstanceState) {
-    const previous = new Map(
-      before.tasks.map((task) => [task.id, Object.keys(task.decisions).sort().join(',')]),
-    );
-    for (const task of after.tasks) {
-      const deciders = Object.keys(task.decisions).sort();
-      if (previous.get(task.id) === deciders.join(',') || deciders.length === 0) continue;
-      await manager.query('UPDATE flow_task SET decided_by = $2::uuid[] WHERE id = $1', [
-        task.id,
-        deciders.filter(isUuid),
-      ]);
-    }
   }
 }
