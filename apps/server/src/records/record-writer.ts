@@ -6,6 +6,7 @@ import { type Viewer } from './access/entity-access';
 import { type ResolvedEntity } from './entity-catalog.service';
 import { type ColumnStorage, tableName } from './utils/entity-storage';
 import { searchText, toParameter } from './utils/record-values';
+import { type SqlParams, sqlParams } from './utils/sql';
 
 export type RecordEventType = 'created' | 'updated' | 'deleted' | 'restored';
 export interface FieldChange {
@@ -162,21 +163,33 @@ export async function recordWrites(
   writes: RecordWrite[],
 ): Promise<void> {
   if (writes.length === 0) return;
-  await manager.query(
-    `INSERT INTO record_change (workspace_id, app_id, entity_key, actor_id, source, record_id, version, type, changes, rule_chain)
-     SELECT $1, $2, $3, $4, $5, w.id, w.version, w.type, w.changes, $10
-       FROM unnest($6::uuid[], $7::int[], $8::text[], $9::jsonb[]) AS w (id, version, type, changes)`,
-    [
-      context.workspaceId,
-      resolved.appId,
-      resolved.entity.key,
-      context.userId,
-      context.source,
-      writes.map((write) => write.recordId),
-      writes.map((write) => write.version),
-      writes.map((write) => write.type),
-      writes.map((write) => JSON.stringify(write.changes)),
-      JSON.stringify(context.ruleChain ?? []),
-    ],
-  );
+  const params = sqlParams();
+  await manager.query(recordWritesSql(resolved, context, writes, params), params.values);
+}
+
+/**
+ * The INSERT of the change-log rows, its values added to `params`: run alone by `recordWrites`, or as the
+ * last part of the statement that makes the write (`WITH updated AS (UPDATE …) INSERT …`), one round trip.
+ */
+export function recordWritesSql(
+  resolved: ResolvedEntity,
+  context: WriteContext,
+  writes: RecordWrite[],
+  params: SqlParams,
+): string {
+  const [workspace, app, entity, actor, source, ids, versions, types, changes, chain] = [
+    context.workspaceId,
+    resolved.appId,
+    resolved.entity.key,
+    context.userId,
+    context.source,
+    writes.map((write) => write.recordId),
+    writes.map((write) => write.version),
+    writes.map((write) => write.type),
+    writes.map((write) => JSON.stringify(write.changes)),
+    JSON.stringify(context.ruleChain ?? []),
+  ].map((value) => params.add(value));
+  return `INSERT INTO record_change (workspace_id, app_id, entity_key, actor_id, source, record_id, version, type, changes, rule_chain)
+     SELECT ${workspace}::uuid, ${app}::uuid, ${entity}, ${actor}::uuid, ${source}, w.id, w.version, w.type, w.changes, ${chain}::jsonb
+       FROM unnest(${ids}::uuid[], ${versions}::int[], ${types}::text[], ${changes}::jsonb[]) AS w (id, version, type, changes)`;
 }

@@ -19,6 +19,7 @@ import {
   computeServerFields,
   recordSearchText,
   recordWrites,
+  recordWritesSql,
 } from './record-writer';
 import {
   afterCursor,
@@ -565,15 +566,15 @@ export class RecordsService {
       '_updated_at = now()',
       '_version = _version + 1',
     );
-    await uniqueGuard(() =>
-      manager.query(
-        `UPDATE ${resolved.table} SET ${sets.join(', ')} WHERE _id = ${params.add(current.id)}::uuid`,
-        params.values,
-      ),
+    const update = `UPDATE ${resolved.table} SET ${sets.join(', ')} WHERE _id = ${params.add(current.id)}::uuid`;
+    const history = recordWritesSql(
+      resolved,
+      context,
+      [{ recordId: current.id, version: current.version + 1, type: 'updated', changes }],
+      params,
     );
-    await recordWrites(manager, resolved, context, [
-      { recordId: current.id, version: current.version + 1, type: 'updated', changes },
-    ]);
+    // The row and its change-log row in one statement.
+    await uniqueGuard(() => manager.query(`WITH updated AS (${update}) ${history}`, params.values));
     return true;
   }
 
