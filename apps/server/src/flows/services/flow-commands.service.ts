@@ -5,6 +5,7 @@ import { type AuthContext } from '../../auth/auth-context';
 import { AppError } from '../../common/errors/app-error';
 import { Clock } from '../../jobs/clock';
 import { RealtimeService } from '../../realtime/realtime.service';
+import { EntityCatalogService } from '../../records/entity-catalog.service';
 import { RecordsService } from '../../records/records.service';
 import { FlowAssignees } from './flow-assignees.service';
 import { FlowDefinitions } from './flow-definitions.service';
@@ -51,6 +52,7 @@ export class FlowCommands {
     private readonly definitions: FlowDefinitions,
     private readonly assignees: FlowAssignees,
     private readonly records: RecordsService,
+    private readonly catalog: EntityCatalogService,
     private readonly realtime: RealtimeService,
     private readonly clock: Clock,
   ) {}
@@ -61,16 +63,19 @@ export class FlowCommands {
     flowKey: string,
     input: { recordId?: string; variables?: Record<string, unknown> },
   ): Promise<InstanceSummary> {
-    const { app, flow } = await this.runner.transact(async (manager) => {
+    const outcome = await this.runner.transact(async (manager, pushes) => {
       const app = await this.definitions.appByKey(manager, auth.workspaceId, appKey);
       const definition = await this.definitions.definition(manager, app.id, app.revision);
-      return { app, flow: this.definitions.flowOf(definition, flowKey) };
-    });
-    const ref = { appKey, entityKey: flow.entity };
-    // Starting on a record needs the right to see it; starting without one, the right to create one.
-    if (input.recordId) await this.records.get(auth, ref, input.recordId);
-    else await this.records.requireAction(auth, ref, 'create');
-    const outcome = await this.runner.transact(async (manager, pushes) => {
+      const flow = this.definitions.flowOf(definition, flowKey);
+      if (!app.storageSchema) throw new AppError('APP_NOT_FOUND', { key: appKey });
+      const entity = await this.catalog.resolveFor(
+        { ...app, workspaceId: auth.workspaceId, storageSchema: app.storageSchema },
+        flow.entity,
+        manager,
+      );
+      // Starting on a record needs the right to see it; starting without one, the right to create one.
+      if (input.recordId) await this.records.requireAllowed(manager, auth, entity, 'read', input.recordId);
+      else await this.records.requireAllowed(manager, auth, entity, 'create');
       const started = await this.runner.start(manager, {
         workspaceId: auth.workspaceId,
         app,
@@ -87,13 +92,6 @@ export class FlowCommands {
 
   async act(auth: AuthContext, taskId: string, action: TaskAction, input: TaskActionInput) {
     return this.runner.transact(async (manager, pushes) => {
-      const task = await this.task(manager, auth.workspaceId, taskId);
-      if (!task.instance_id) {
-        if (action !== 'complete')
-          throw invalid('decision', `A standalone task can only be completed, not "${action}"`);
-        pushes.push(await this.completeStandalone(manager, auth, task, input.comment));
-        return { task: taskId, instance: null };
-      }
       const actor = auth.userId;
       const run = async (runtime: FlowRuntime): Promise<StepResult> => {
         // Read under the instance lock: claims change only while it is held.
@@ -125,16 +123,25 @@ export class FlowCommands {
           }
         }
       };
-      const outcome = await this.runner.command(
+      // The task's instance is found and locked in one query; a task of no instance is a standalone one.
+      const outcome = await this.runner.commandOnTask(
         manager,
         auth.workspaceId,
-        task.instance_id,
+        taskId,
         actor,
         run,
         input.comment,
       );
-      pushes.push(...outcome.pushes);
-      return { task: taskId, instance: summary(outcome.instanceId, outcome.state) };
+      if (outcome) {
+        pushes.push(...outcome.pushes);
+        return { task: taskId, instance: summary(outcome.instanceId, outcome.state) };
+      }
+      const task = await this.task(manager, auth.workspaceId, taskId);
+      if (task.instance_id) throw new AppError('FLOW_INSTANCE_NOT_FOUND');
+      if (action !== 'complete')
+        throw invalid('decision', `A standalone task can only be completed, not "${action}"`);
+      pushes.push(await this.completeStandalone(manager, auth, task, input.comment));
+      return { task: taskId, instance: null };
     });
   }
 

@@ -12,11 +12,7 @@ import { type DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { Clock } from '../../jobs/clock';
 import { FlowEventBus } from '../../jobs/flow-events';
-import {
-  type CatalogApp,
-  EntityCatalogService,
-  type ResolvedEntity,
-} from '../../records/entity-catalog.service';
+import { EntityCatalogService, type ResolvedEntity } from '../../records/entity-catalog.service';
 import { RecordsService } from '../../records/records.service';
 import { engineCall } from '../flow.exception';
 import { addBusinessTime } from '../utils/business-calendar';
@@ -115,7 +111,7 @@ export class FlowRunner {
     }
     const definition = await this.definitions.definition(manager, request.app.id, request.app.revision);
     const flow = this.definitions.flowOf(definition, request.flowKey);
-    const resolveEntity = this.entityResolver(manager, request.workspaceId, request.app.key);
+    const resolveEntity = this.entityResolver(manager, request.workspaceId, request.app);
     let record = request.record ?? {};
     if (request.recordId) {
       const stored = await this.readRecord(manager, await resolveEntity(flow.entity), request.recordId);
@@ -203,30 +199,59 @@ export class FlowRunner {
     comment?: string,
   ): Promise<StepOutcome> {
     if (!isUuid(instanceId)) throw new AppError('FLOW_INSTANCE_NOT_FOUND');
-    const [row] = (await manager.query(
+    const [row] = await this.lockInstance(manager, 'i.id = $1', [instanceId, workspaceId]);
+    if (!row) throw new AppError('FLOW_INSTANCE_NOT_FOUND');
+    return this.step(manager, row, actor, run, comment);
+  }
+
+  /**
+   * A command on the instance a task belongs to, found and locked in one query; undefined when the task is
+   * none of an instance in the workspace (a standalone task, or no task at all).
+   */
+  async commandOnTask(
+    manager: EntityManager,
+    workspaceId: string,
+    taskId: string,
+    actor: string,
+    run: (runtime: FlowRuntime) => Promise<StepResult>,
+    comment?: string,
+  ): Promise<StepOutcome | undefined> {
+    if (!isUuid(taskId)) return undefined;
+    const [row] = await this.lockInstance(
+      manager,
+      'i.id = (SELECT t.instance_id FROM flow_task t WHERE t.id = $1 AND t.workspace_id = $2)',
+      [taskId, workspaceId],
+    );
+    return row && this.step(manager, row, actor, run, comment);
+  }
+
+  /** The instance row under its lock, with its app's key and current storage ($2 is the workspace). */
+  private lockInstance(manager: EntityManager, which: string, params: [string, string]) {
+    return manager.query(
       `SELECT i.id, i.workspace_id, i.app_id, a.key AS app_key, i.flow_key, i.app_revision, i.entity_key, i.record_id,
               i.state, i.lock_version, a.revision AS app_current_revision, a.storage_schema
          FROM flow_instance i JOIN app a ON a.id = i.app_id
-        WHERE i.id = $1 AND i.workspace_id = $2 FOR UPDATE OF i`,
-      [instanceId, workspaceId],
-    )) as InstanceRow[];
-    if (!row) throw new AppError('FLOW_INSTANCE_NOT_FOUND');
+        WHERE ${which} AND i.workspace_id = $2 FOR UPDATE OF i`,
+      params,
+    ) as Promise<InstanceRow[]>;
+  }
+
+  private async step(
+    manager: EntityManager,
+    row: InstanceRow,
+    actor: string,
+    run: (runtime: FlowRuntime) => Promise<StepResult>,
+    comment?: string,
+  ): Promise<StepOutcome> {
+    const { workspace_id: workspaceId, id: instanceId } = row;
     const definition = await this.definitions.definition(manager, row.app_id, row.app_revision);
     const flow = this.definitions.flowOf(definition, row.flow_key);
-    const resolveEntity = this.entityResolver(
-      manager,
-      workspaceId,
-      row.app_key,
-      row.storage_schema
-        ? {
-            workspaceId,
-            id: row.app_id,
-            key: row.app_key,
-            revision: row.app_current_revision,
-            storageSchema: row.storage_schema,
-          }
-        : undefined,
-    );
+    const resolveEntity = this.entityResolver(manager, workspaceId, {
+      id: row.app_id,
+      key: row.app_key,
+      revision: row.app_current_revision,
+      storageSchema: row.storage_schema,
+    });
     const scope: StepScope = {
       workspaceId,
       appId: row.app_id,
@@ -356,21 +381,22 @@ export class FlowRunner {
 
   /**
    * The app's entities as stored now, resolved at most once per entity in a step: from the app row the
-   * step read with its instance when given, else with one query. Never kept beyond the step.
+   * step read in its transaction when `app` carries its storage schema, else with one query. Never kept
+   * beyond the step.
    */
   private entityResolver(
     manager: EntityManager,
     workspaceId: string,
-    appKey: string,
-    app?: CatalogApp,
+    app: FlowAppRef,
   ): (entityKey: string) => Promise<ResolvedEntity> {
+    const { storageSchema } = app;
     const resolved = new Map<string, Promise<ResolvedEntity>>();
     return (entityKey) => {
       let entity = resolved.get(entityKey);
       if (!entity) {
-        entity = app
-          ? this.catalog.resolveFor(app, entityKey, manager)
-          : this.catalog.resolve(workspaceId, appKey, entityKey, manager);
+        entity = storageSchema
+          ? this.catalog.resolveFor({ ...app, workspaceId, storageSchema }, entityKey, manager)
+          : this.catalog.resolve(workspaceId, app.key, entityKey, manager);
         resolved.set(entityKey, entity);
       }
       return entity;
