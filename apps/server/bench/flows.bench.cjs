@@ -267,6 +267,7 @@ function plainSql(client, { workspaceId, appId, schema }) {
     closedAt: 'timestamptz',
     status: 'text',
   };
+  const SEARCHED = ['no', 'title', 'description', 'resolution', 'ratingComment'];
   const ORDER = TASK_NODES.map((node) => node.key);
   const ACTION_OF = {
     dispatch: 'markDispatched',
@@ -422,15 +423,20 @@ function plainSql(client, { workspaceId, appId, schema }) {
       const fields = Object.keys(values);
       const [before] = await query(`SELECT * FROM ${table} WHERE _id = $1 FOR UPDATE`, [state.recordId]);
       const sets = fields.map((field, index) => `"${field}" = $${index + 2}::${COLUMNS[field]}`);
+      // The search text, as the records layer keeps it: the order's text fields, joined.
+      const search = SEARCHED.map((field) => (field in values ? values[field] : before[field]))
+        .filter((value) => value !== null && value !== undefined && value !== '')
+        .join(' ');
       const [record] = await query(
         `UPDATE ${table} SET ${sets.join(', ')}, _updated_by = $${fields.length + 2}, _updated_at = now(),
-                _version = _version + 2 WHERE _id = $1 RETURNING *`,
+                _search = $${fields.length + 3}, _version = _version + 2 WHERE _id = $1 RETURNING *`,
         [
           state.recordId,
           ...fields.map((field) =>
             COLUMNS[field] === 'jsonb' ? JSON.stringify(values[field]) : values[field],
           ),
           actor,
+          search,
         ],
       );
       const change = (keys) =>
@@ -510,7 +516,7 @@ function plainSql(client, { workspaceId, appId, schema }) {
 
 /**
  * Both sides must have written the same rows per instance — tasks, transitions, timer jobs, record_change
- * rows, and the work order's final version — or the comparison means nothing.
+ * rows, the work order's final version and values — or the comparison means nothing.
  */
 async function checkSameRows(query, appRow, engineOrders, plainOrders) {
   const footprint = async (flowKey, recordIds) => {
@@ -525,7 +531,11 @@ async function checkSameRows(query, appRow, engineOrders, plainOrders) {
                 WHERE x.flow_key = $1 AND j.queue = 'flow.timer' AND j.status = 'cancelled')::int AS timers,
               (SELECT count(*) FROM record_change c
                 WHERE c.app_id = $2 AND c.record_id = ANY($3::uuid[]) AND c.type = 'updated')::int AS changes,
-              (SELECT sum(_version)::int FROM "${appRow.storage_schema}"."workOrder" WHERE _id = ANY($3::uuid[])) AS versions
+              (SELECT sum(_version)::int FROM "${appRow.storage_schema}"."workOrder" WHERE _id = ANY($3::uuid[])) AS versions,
+              (SELECT count(*)::int FROM "${appRow.storage_schema}"."workOrder"
+                WHERE _id = ANY($3::uuid[]) AND status = 'closed' AND rating = 5 AND "laborCost" = 80
+                  AND "firstFixPoint" = 1 AND technician IS NOT NULL AND "closedAt" IS NOT NULL
+                  AND _search LIKE '%更换阀芯%') AS done
          FROM flow_instance i WHERE i.flow_key = $1`,
       [flowKey, appRow.id, recordIds],
     );
@@ -533,7 +543,8 @@ async function checkSameRows(query, appRow, engineOrders, plainOrders) {
   };
   const engine = await footprint(FLOW_KEY, engineOrders);
   const plain = await footprint(PLAIN_FLOW_KEY, plainOrders);
-  if (engine.completed !== WARMUP + INSTANCES || JSON.stringify(engine) !== JSON.stringify(plain))
+  const all = WARMUP + INSTANCES;
+  if (engine.completed !== all || engine.done !== all || JSON.stringify(engine) !== JSON.stringify(plain))
     throw new Error(
       `The two sides wrote different rows: engine ${JSON.stringify(engine)}, plain ${JSON.stringify(plain)}`,
     );
