@@ -531,14 +531,18 @@ export class RecordsService {
         current,
       );
     }
-    if (!(await this.writePatch(manager, resolved, context, current, patch))) return current;
+    const written = await this.writePatch(manager, resolved, context, current, patch);
+    if (!written.changed) return current;
+    if (written.row) return (await toRecordDtos(manager, resolved, [written.row]))[0]!;
     return (await this.findById(manager, resolved, id, false))!;
   }
 
   /**
    * Patches the record as it stands, under its row lock, for a writer that holds no version of its own (a
-   * flow step's `updateRecord`); the same validation, history and outbox as `patch`, without reading the
-   * record back. Answers false when the record is gone or deleted.
+   * flow step's `updateRecord`); the same validation, history and outbox as `patch`. Answers the record as
+   * it now stands (values only) when that is known without reading it again, else undefined — also when
+   * the record is gone or deleted. `current` skips the read: the record as this transaction's last
+   * `patchCurrent` answered it, with nothing written to it since (the row lock is still held).
    */
   async patchCurrent(
     manager: EntityManager,
@@ -546,21 +550,26 @@ export class RecordsService {
     context: WriteContext,
     id: string,
     patch: unknown,
-  ): Promise<boolean> {
-    const current = await this.findById(manager, resolved, id, true, false);
-    if (!current || current.deletedAt) return false;
-    await this.writePatch(manager, resolved, context, current, patch);
-    return true;
+    current?: RecordDto,
+  ): Promise<RecordDto | undefined> {
+    const before = current ?? (await this.findById(manager, resolved, id, true, false));
+    if (!before || before.deletedAt) return undefined;
+    const written = await this.writePatch(manager, resolved, context, before, patch);
+    if (!written.changed) return before;
+    return written.row && (await toRecordDtos(manager, resolved, [written.row], false))[0];
   }
 
-  /** Validates and writes a patch over `current` (read under its row lock); false when nothing changed. */
+  /**
+   * Validates and writes a patch over `current` (read under its row lock). Answers whether it changed
+   * anything and, unless the entity's row reads other rows (lookups, rollups), the row as now stored.
+   */
   private async writePatch(
     manager: EntityManager,
     resolved: ResolvedEntity,
     context: WriteContext,
     current: RecordDto,
     patch: unknown,
-  ): Promise<boolean> {
+  ): Promise<{ changed: boolean; row?: Record<string, unknown> }> {
     const validation = resolved.compiled.validate(patch, {
       locale: context.locale,
       mode: 'update',
@@ -578,7 +587,7 @@ export class RecordsService {
           resolved.storage.get(field)?.kind === 'column' && !sameValue(current.values[field], record[field]),
       )
       .map((field) => ({ field, from: current.values[field] ?? null, to: record[field] ?? null }));
-    if (changes.length === 0) return false;
+    if (changes.length === 0) return { changed: false };
 
     const params = sqlParams();
     const changed = Object.fromEntries(changes.map((change) => [change.field, change.to]));
@@ -591,16 +600,26 @@ export class RecordsService {
       '_updated_at = now()',
       '_version = _version + 1',
     );
-    const update = `UPDATE ${resolved.table} SET ${sets.join(', ')} WHERE _id = ${params.add(current.id)}::uuid`;
+    const update = `UPDATE ${resolved.table} ${r} SET ${sets.join(', ')} WHERE ${r}._id = ${params.add(current.id)}::uuid`;
     const history = recordWritesSql(
       resolved,
       context,
       [{ recordId: current.id, version: current.version + 1, type: 'updated', changes }],
       params,
     );
-    // The row and its change-log row in one statement.
-    await uniqueGuard(() => manager.query(`WITH updated AS (${update}) ${history}`, params.values));
-    return true;
+    // The row and its change-log row in one statement, answering the row as a read after it would.
+    if (readsOtherRows(resolved)) {
+      await uniqueGuard(() => manager.query(`WITH updated AS (${update}) ${history}`, params.values));
+      return { changed: true };
+    }
+    const [row] = (await uniqueGuard(() =>
+      manager.query(
+        `WITH updated AS (${update} RETURNING ${selectList(resolved)}), history AS (${history})
+         SELECT * FROM updated`,
+        params.values,
+      ),
+    )) as Record<string, unknown>[];
+    return { changed: true, row };
   }
 
   private async setDeleted(

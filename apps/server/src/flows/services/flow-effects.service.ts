@@ -7,6 +7,7 @@ import { FlowEventBus, type FlowLifecycleEvent } from '../../jobs/flow-events';
 import { NotificationService } from '../../notifications/notification.service';
 import { RealtimeService } from '../../realtime/realtime.service';
 import { systemViewer } from '../../records/access/entity-access';
+import { type RecordDto } from '../../records/record-reader';
 import { type WriteContext } from '../../records/record-writer';
 import { RecordsService } from '../../records/records.service';
 import { type SqlParams, sqlParams } from '../../records/utils/sql';
@@ -28,6 +29,8 @@ interface EffectRun {
   startSubFlow: SubFlowStarter;
   /** The comment of the decision that closed a task, kept on the task row. */
   comment?: string;
+  /** The step's record as its last `updateRecord` left it, while no other effect may have written it. */
+  record?: RecordDto;
 }
 type TimerEffect = EffectOf<'scheduleTimer'> | EffectOf<'cancelTimer'>;
 /** Each executor writes its effect with the timer effects it carries (see CARRIES) in one statement. */
@@ -40,6 +43,18 @@ type EffectExecutors = {
  * their cancellation when it ends, the next timers of a run. They go out in the same statement (the
  * sub-statements of a `WITH` cannot see each other's rows, and these need not), in the step's order.
  */
+/** Effects that never write the step's record: the record an `updateRecord` left stays as it was. */
+const KEEP_RECORD = new Set<EffectType>([
+  'updateRecord',
+  'createTask',
+  'closeTask',
+  'cancelTask',
+  'scheduleTimer',
+  'cancelTimer',
+  'notify',
+  'callWebhook',
+]);
+
 const CARRIES: Partial<Record<EffectType, TimerEffect['type']>> = {
   createTask: 'scheduleTimer',
   closeTask: 'cancelTimer',
@@ -146,6 +161,7 @@ export class FlowEffects {
       let end = index + 1;
       while (carried && end < effects.length && effects[end]!.type === carried) end += 1;
       const timers = effects.slice(index + 1, end) as TimerEffect[];
+      if (!KEEP_RECORD.has(effect.type)) run.record = undefined;
       await (this.executors[effect.type] as (e: Effect, r: EffectRun, t: TimerEffect[]) => Promise<void>)(
         effect,
         run,
@@ -361,12 +377,14 @@ export class FlowEffects {
     // An instance without a stored record (a manual flow) keeps its values in the state only; a record
     // deleted meanwhile is left alone.
     if (!scope.recordId) return;
-    await this.records.patchCurrent(
+    // The next updateRecord of the step patches the record as this one left it, without reading it again.
+    run.record = await this.records.patchCurrent(
       run.manager,
       await scope.resolveEntity(scope.entityKey),
       this.writeContext(scope),
       scope.recordId,
       effect.values,
+      run.record,
     );
   }
 }
