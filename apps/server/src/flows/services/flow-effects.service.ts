@@ -39,11 +39,9 @@ type EffectExecutors = {
 };
 
 /**
- * The timer effects an effect carries when they come right after it: a task's SLA timers when it opens,
- * their cancellation when it ends, the next timers of a run. They go out in the same statement (the
- * sub-statements of a `WITH` cannot see each other's rows, and these need not), in the step's order.
+ * Effects after which the record as the step's last `updateRecord` left it is still as stored: those that
+ * never write it, and `updateRecord` itself (it answers the record it leaves).
  */
-/** Effects that never write the step's record: the record an `updateRecord` left stays as it was. */
 const KEEP_RECORD = new Set<EffectType>([
   'updateRecord',
   'createTask',
@@ -55,6 +53,11 @@ const KEEP_RECORD = new Set<EffectType>([
   'callWebhook',
 ]);
 
+/**
+ * The timer effects an effect carries when they come right after it: a task's SLA timers when it opens,
+ * their cancellation when it ends, the next timers of a run. They go out in the same statement (the
+ * sub-statements of a `WITH` cannot see each other's rows, and these need not), in the step's order.
+ */
 const CARRIES: Partial<Record<EffectType, TimerEffect['type']>> = {
   createTask: 'scheduleTimer',
   closeTask: 'cancelTimer',
