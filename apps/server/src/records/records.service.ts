@@ -512,6 +512,15 @@ export class RecordsService {
     return ids.map((id) => byId.get(id)!);
   }
 
+  /** One record read under its row lock, values only (for `patchCurrent`); undefined when there is none. */
+  readForUpdate(
+    manager: EntityManager,
+    resolved: ResolvedEntity,
+    id: string,
+  ): Promise<RecordDto | undefined> {
+    return this.findById(manager, resolved, id, true, false);
+  }
+
   /** The update path inside a caller's transaction (bulk, seed); `update` wraps it in its own. */
   async patch(
     manager: EntityManager,

@@ -124,14 +124,10 @@ export class FlowCommands {
         }
       };
       // The task's instance is found and locked in one query; a task of no instance is a standalone one.
-      const outcome = await this.runner.commandOnTask(
-        manager,
-        auth.workspaceId,
-        taskId,
-        actor,
-        run,
-        input.comment,
-      );
+      const outcome = await this.runner.commandOnTask(manager, auth.workspaceId, taskId, actor, run, {
+        comment: input.comment,
+        writesRecord: Object.keys(input.data ?? {}).length > 0,
+      });
       if (outcome) {
         pushes.push(...outcome.pushes);
         return { task: taskId, instance: summary(outcome.instanceId, outcome.state) };

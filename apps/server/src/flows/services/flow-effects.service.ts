@@ -29,7 +29,10 @@ interface EffectRun {
   startSubFlow: SubFlowStarter;
   /** The comment of the decision that closed a task, kept on the task row. */
   comment?: string;
-  /** The step's record as its last `updateRecord` left it, while no other effect may have written it. */
+  /**
+   * The step's record as stored, while nothing may have written it since: read under its row lock before
+   * the step, or as the step's last `updateRecord` left it.
+   */
   record?: RecordDto;
 }
 type TimerEffect = EffectOf<'scheduleTimer'> | EffectOf<'cancelTimer'>;
@@ -156,8 +159,9 @@ export class FlowEffects {
     effects: Effect[],
     startSubFlow: SubFlowStarter,
     comment?: string,
+    record?: RecordDto,
   ): Promise<Push[]> {
-    const run: EffectRun = { manager, scope, pushes: [], startSubFlow, comment };
+    const run: EffectRun = { manager, scope, pushes: [], startSubFlow, comment, record };
     for (let index = 0; index < effects.length;) {
       const effect = effects[index]!;
       const carried = CARRIES[effect.type];

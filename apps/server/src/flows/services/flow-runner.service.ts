@@ -12,7 +12,9 @@ import { type DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { Clock } from '../../jobs/clock';
 import { FlowEventBus } from '../../jobs/flow-events';
+import { type FlowDefinition } from '@lowcode/app-model';
 import { EntityCatalogService, type ResolvedEntity } from '../../records/entity-catalog.service';
+import { type RecordDto } from '../../records/record-reader';
 import { RecordsService } from '../../records/records.service';
 import { engineCall } from '../flow.exception';
 import { addBusinessTime } from '../utils/business-calendar';
@@ -37,6 +39,13 @@ export interface StartRequest {
   /** Starts at most one instance per flow and key (`change:<id>`, `parent:<effect>`). */
   triggerKey?: string;
   parentInstanceId?: string;
+}
+
+export interface CommandOptions {
+  /** The decision's comment, kept on the task row. */
+  comment?: string;
+  /** The command brings form values: the step writes the record, so it is read under its row lock. */
+  writesRecord?: boolean;
 }
 
 export interface StepOutcome {
@@ -64,6 +73,13 @@ interface InstanceRow {
 }
 
 const evaluate = createGuardedEvaluator();
+
+/** The record as the engine sees it: its values plus `id`. */
+const engineRecord = (record: RecordDto): Record<string, unknown> => ({ ...record.values, id: record.id });
+
+/** Whether a flow has action nodes that write its record (its steps then read the record under lock). */
+const updatesRecord = (flow: FlowDefinition): boolean =>
+  flow.nodes.some((node) => node.type === 'action' && node.action.type === 'updateRecord');
 
 /**
  * Runs flow instances durably: each command is one transaction that locks the instance row, recovers the
@@ -113,10 +129,13 @@ export class FlowRunner {
     const flow = this.definitions.flowOf(definition, request.flowKey);
     const resolveEntity = this.entityResolver(manager, request.workspaceId, request.app);
     let record = request.record ?? {};
+    let locked: RecordDto | undefined;
     if (request.recordId) {
-      const stored = await this.readRecord(manager, await resolveEntity(flow.entity), request.recordId);
+      const lock = updatesRecord(flow);
+      const stored = await this.stepRecord(manager, await resolveEntity(flow.entity), request.recordId, lock);
       if (!stored) throw new AppError('RECORD_NOT_FOUND');
-      record = stored;
+      record = engineRecord(stored);
+      if (lock) locked = stored;
     }
     const scope: StepScope = {
       workspaceId: request.workspaceId,
@@ -182,7 +201,7 @@ export class FlowRunner {
       return { instanceId: existing!.id, state: existing!.state, pushes: [], changed: false };
     }
     await this.events.publish({ ...this.effects.eventOf(scope), event: 'instanceStarted' }, manager);
-    const pushes = await this.effects.execute(manager, scope, effects, this.startSubFlow);
+    const pushes = await this.effects.execute(manager, scope, effects, this.startSubFlow, undefined, locked);
     return { instanceId: scope.instanceId, state, pushes, changed: true };
   }
 
@@ -196,12 +215,12 @@ export class FlowRunner {
     instanceId: string,
     actor: string,
     run: (runtime: FlowRuntime) => Promise<StepResult>,
-    comment?: string,
+    options: CommandOptions = {},
   ): Promise<StepOutcome> {
     if (!isUuid(instanceId)) throw new AppError('FLOW_INSTANCE_NOT_FOUND');
     const [row] = await this.lockInstance(manager, 'i.id = $1', [instanceId, workspaceId]);
     if (!row) throw new AppError('FLOW_INSTANCE_NOT_FOUND');
-    return this.step(manager, row, actor, run, comment);
+    return this.step(manager, row, actor, run, options);
   }
 
   /**
@@ -214,7 +233,7 @@ export class FlowRunner {
     taskId: string,
     actor: string,
     run: (runtime: FlowRuntime) => Promise<StepResult>,
-    comment?: string,
+    options: CommandOptions = {},
   ): Promise<StepOutcome | undefined> {
     if (!isUuid(taskId)) return undefined;
     const [row] = await this.lockInstance(
@@ -222,7 +241,7 @@ export class FlowRunner {
       'i.id = (SELECT t.instance_id FROM flow_task t WHERE t.id = $1 AND t.workspace_id = $2)',
       [taskId, workspaceId],
     );
-    return row && this.step(manager, row, actor, run, comment);
+    return row && this.step(manager, row, actor, run, options);
   }
 
   /** The instance row under its lock, with its app's key and current storage ($2 is the workspace). */
@@ -241,7 +260,7 @@ export class FlowRunner {
     row: InstanceRow,
     actor: string,
     run: (runtime: FlowRuntime) => Promise<StepResult>,
-    comment?: string,
+    { comment, writesRecord }: CommandOptions,
   ): Promise<StepOutcome> {
     const { workspace_id: workspaceId, id: instanceId } = row;
     const definition = await this.definitions.definition(manager, row.app_id, row.app_revision);
@@ -269,16 +288,20 @@ export class FlowRunner {
     };
     const before = row.state;
     let current = before;
+    let locked: RecordDto | undefined;
     if (row.record_id && before.status === 'running') {
-      const fresh = await this.readRecord(manager, await resolveEntity(row.entity_key), row.record_id);
-      if (fresh) current = { ...before, record: fresh };
+      const resolved = await resolveEntity(row.entity_key);
+      const lock = writesRecord === true || updatesRecord(flow);
+      const stored = await this.stepRecord(manager, resolved, row.record_id, lock);
+      if (stored) current = { ...before, record: engineRecord(stored) };
+      if (lock) locked = stored;
     }
     const runtime = await this.runtime(manager, scope);
     runtime.recover(current);
     const { state, effects } = await engineCall(() => run(runtime));
     if (effects.length === 0 && state.history.length === before.history.length)
       return { instanceId, state: before, pushes: [], changed: false };
-    const pushes = await this.effects.execute(manager, scope, effects, this.startSubFlow, comment);
+    const pushes = await this.effects.execute(manager, scope, effects, this.startSubFlow, comment, locked);
     // The state, the step's transitions and the tasks' deciders in one statement, after the effects.
     const [stored] = (await manager.query(
       `WITH updated AS (
@@ -362,21 +385,26 @@ export class FlowRunner {
     recordId: string,
   ): Promise<Record<string, unknown> | undefined> {
     if (!isUuid(recordId)) return undefined;
-    return this.readRecord(
-      manager,
-      await this.catalog.resolve(workspaceId, appKey, entityKey, manager),
-      recordId,
-    );
+    const resolved = await this.catalog.resolve(workspaceId, appKey, entityKey, manager);
+    const stored = await this.stepRecord(manager, resolved, recordId, false);
+    return stored && engineRecord(stored);
   }
 
-  private async readRecord(
+  /**
+   * The record a step runs on; undefined when it is gone. A step that may write it reads it under its row
+   * lock: the engine then decides on the record its writes patch, and the first write reads nothing again.
+   */
+  private async stepRecord(
     manager: EntityManager,
     resolved: ResolvedEntity,
     recordId: string,
-  ): Promise<Record<string, unknown> | undefined> {
+    lock: boolean,
+  ): Promise<RecordDto | undefined> {
     if (!isUuid(recordId)) return undefined;
-    const [record] = await this.records.findMany(manager, resolved, [recordId], { display: false });
-    return record && !record.deletedAt ? { ...record.values, id: record.id } : undefined;
+    const [record] = lock
+      ? [await this.records.readForUpdate(manager, resolved, recordId)]
+      : await this.records.findMany(manager, resolved, [recordId], { display: false });
+    return record && !record.deletedAt ? record : undefined;
   }
 
   /**
