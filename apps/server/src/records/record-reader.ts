@@ -195,3 +195,7 @@ async function loadTitles(
   );
   return new Map(rows.map((row) => [row.id, row.title ?? row.id]));
 }
+
+/** Whether reading the entity's row also reads other rows (lookup and rollup fields). */
+export const readsOtherRows = (resolved: ResolvedEntity): boolean =>
+  [...resolved.storage.values()].some((storage) => storage.kind === 'lookup' || storage.kind === 'rollup');

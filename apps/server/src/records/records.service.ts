@@ -5,7 +5,7 @@ import { PERMISSION_ACTIONS, type PermissionAction } from '@lowcode/app-model';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { EntityCatalogService, type ResolvedEntity, RECORD_ALIAS } from './entity-catalog.service';
-import { type RecordDto, selectList, toRecordDtos } from './record-reader';
+import { type RecordDto, readsOtherRows, selectList, toRecordDtos } from './record-reader';
 import { type ColumnStorage } from './utils/entity-storage';
 import { FileUrlSigner, withFileUrls } from '../files/file-urls';
 import { RealtimeService } from '../realtime/realtime.service';
@@ -19,7 +19,8 @@ import {
   computeServerFields,
   recordSearchText,
   recordWrites,
-  recordWritesSql,
+  uniqueGuard,
+  writePatch,
 } from './record-writer';
 import {
   afterCursor,
@@ -29,7 +30,6 @@ import {
   parseSort,
   QueryError,
 } from './utils/record-query';
-import { sameValue } from './utils/record-values';
 import { quoteIdent, sqlParams } from './utils/sql';
 import { isUuid } from '../common/ids';
 
@@ -540,7 +540,7 @@ export class RecordsService {
         current,
       );
     }
-    const written = await this.writePatch(manager, resolved, context, current, patch);
+    const written = await writePatch(manager, resolved, context, current, patch);
     if (!written.changed) return current;
     if (written.row) return (await toRecordDtos(manager, resolved, [written.row]))[0]!;
     return (await this.findById(manager, resolved, id, false))!;
@@ -563,72 +563,9 @@ export class RecordsService {
   ): Promise<RecordDto | undefined> {
     const before = current ?? (await this.findById(manager, resolved, id, true, false));
     if (!before || before.deletedAt) return undefined;
-    const written = await this.writePatch(manager, resolved, context, before, patch);
+    const written = await writePatch(manager, resolved, context, before, patch);
     if (!written.changed) return before;
     return written.row && (await toRecordDtos(manager, resolved, [written.row], false))[0];
-  }
-
-  /**
-   * Validates and writes a patch over `current` (read under its row lock). Answers whether it changed
-   * anything and, unless the entity's row reads other rows (lookups, rollups), the row as now stored.
-   */
-  private async writePatch(
-    manager: EntityManager,
-    resolved: ResolvedEntity,
-    context: WriteContext,
-    current: RecordDto,
-    patch: unknown,
-  ): Promise<{ changed: boolean; row?: Record<string, unknown> }> {
-    const validation = resolved.compiled.validate(patch, {
-      locale: context.locale,
-      mode: 'update',
-      current: current.values,
-    });
-    if (!validation.ok) throw invalid(validation.errors);
-    withFileUrls(resolved.entity, validation.value, () => undefined);
-    await checkReferences(manager, resolved, [validation.value], context.locale);
-    const merged = { ...current.values, ...validation.value };
-    const [serverFields] = await computeServerFields(manager, resolved, [merged], false);
-    const record = { ...merged, ...serverFields };
-    const changes: FieldChange[] = Object.keys(record)
-      .filter(
-        (field) =>
-          resolved.storage.get(field)?.kind === 'column' && !sameValue(current.values[field], record[field]),
-      )
-      .map((field) => ({ field, from: current.values[field] ?? null, to: record[field] ?? null }));
-    if (changes.length === 0) return { changed: false };
-
-    const params = sqlParams();
-    const changed = Object.fromEntries(changes.map((change) => [change.field, change.to]));
-    const sets = columnAssignments(resolved, changed).map(
-      ({ column, value }) => `${quoteIdent(column.column)} = ${params.add(value)}::${column.sqlType}`,
-    );
-    sets.push(`_search = ${params.add(recordSearchText(resolved, record))}`);
-    sets.push(
-      `_updated_by = ${params.add(context.userId)}::uuid`,
-      '_updated_at = now()',
-      '_version = _version + 1',
-    );
-    const update = `UPDATE ${resolved.table} ${r} SET ${sets.join(', ')} WHERE ${r}._id = ${params.add(current.id)}::uuid`;
-    const history = recordWritesSql(
-      resolved,
-      context,
-      [{ recordId: current.id, version: current.version + 1, type: 'updated', changes }],
-      params,
-    );
-    // The row and its change-log row in one statement, answering the row as a read after it would.
-    if (readsOtherRows(resolved)) {
-      await uniqueGuard(() => manager.query(`WITH updated AS (${update}) ${history}`, params.values));
-      return { changed: true };
-    }
-    const [row] = (await uniqueGuard(() =>
-      manager.query(
-        `WITH updated AS (${update} RETURNING ${selectList(resolved)}), history AS (${history})
-         SELECT * FROM updated`,
-        params.values,
-      ),
-    )) as Record<string, unknown>[];
-    return { changed: true, row };
   }
 
   private async setDeleted(
@@ -682,36 +619,12 @@ export class RecordsService {
   }
 }
 
-/** Whether reading the entity's row also reads other rows (lookup and rollup fields). */
-const readsOtherRows = (resolved: ResolvedEntity): boolean =>
-  [...resolved.storage.values()].some((storage) => storage.kind === 'lookup' || storage.kind === 'rollup');
-
-function invalid(errors: { path: string; message: string }[]): AppError {
-  return new AppError(
-    'RECORD_INVALID',
-    { count: errors.length },
-    errors.map(({ path, message }) => ({ path, message })),
-  );
-}
-
 function asQueryError<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
     if (error instanceof QueryError) throw new AppError('FILTER_INVALID', {}, error.details);
     throw error;
-  }
-}
-
-/** A unique index refusing a value becomes a 409 naming the field, not a 500. */
-async function uniqueGuard<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    const { code, detail } = error as { code?: string; detail?: string };
-    if (code !== '23505') throw error;
-    const field = /Key \("?([^")]+)"?\)/.exec(detail ?? '')?.[1] ?? '';
-    throw new AppError('RECORD_UNIQUE_CONFLICT', {}, [{ path: field, message: detail ?? '' }]);
   }
 }
 
