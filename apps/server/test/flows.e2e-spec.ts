@@ -295,6 +295,19 @@ describe('flows on the server', () => {
     expect(done.transitions.filter((entry) => entry.action === 'join')).toHaveLength(1);
   });
 
+  it('keeps a claimed group task to its claimer until released', async () => {
+    const { mgr1, mgr2 } = people as Record<string, Person>;
+    const request = await createRequest(admin, { title: 'Who takes it' });
+    const started = await startFlow('triage', request.id);
+    const review = await openTask(started.id, 'review');
+    expect([...review.assignees].sort()).toEqual([mgr1!.id, mgr2!.id].sort());
+    await act(mgr1!, review.id, 'claim').expect(200);
+    expect((await act(mgr2!, review.id, 'complete').expect(409)).body.error.code).toBe('TASK_CONFLICT');
+    await act(mgr1!, review.id, 'release').expect(200);
+    await act(mgr2!, review.id, 'complete').expect(200);
+    expect((await instance(started.id)).status).toBe('completed');
+  });
+
   it('lets exactly one of two concurrent approvals of a single-approver task through; the other gets 409', async () => {
     const request = await createRequest(admin, { title: 'Sign me' });
     const started = await startFlow('single', request.id);
