@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { type FlowRuntime, type StepResult } from '@lowcode/flow-engine';
 import { type EntityManager } from 'typeorm';
 import { type AuthContext } from '../../auth/auth-context';
 import { AppError } from '../../common/errors/app-error';
@@ -9,7 +8,7 @@ import { EntityCatalogService } from '../../records/entity-catalog.service';
 import { RecordsService } from '../../records/records.service';
 import { FlowAssignees } from './flow-assignees.service';
 import { FlowDefinitions } from './flow-definitions.service';
-import { FlowRunner } from './flow-runner.service';
+import { FlowRunner, type StepCommand } from './flow-runner.service';
 import { type Push } from './flow-step';
 import { isUuid } from '../../common/ids';
 
@@ -93,11 +92,17 @@ export class FlowCommands {
   async act(auth: AuthContext, taskId: string, action: TaskAction, input: TaskActionInput) {
     return this.runner.transact(async (manager, pushes) => {
       const actor = auth.userId;
-      const run = async (runtime: FlowRuntime): Promise<StepResult> => {
-        // Read under the instance lock: claims change only while it is held.
-        const current = await this.task(manager, auth.workspaceId, taskId);
-        if (current.claimed_by && current.claimed_by !== actor && current.assignees.includes(actor))
-          throw new AppError('TASK_CONFLICT', { reason: 'claimed by someone else' });
+      const run: StepCommand = async (runtime, state) => {
+        // A task offered to one person has no claim by anyone else: claims need two assignees, and a change
+        // of assignees drops the claim of whoever is no longer among them. The state's assignees are the
+        // row's (both change in the same steps). Otherwise the claim is read under the instance lock:
+        // claims change only while it is held.
+        const offered = state.tasks.find((candidate) => candidate.id === taskId)?.assignees ?? [];
+        if (offered.length > 1) {
+          const current = await this.task(manager, auth.workspaceId, taskId);
+          if (current.claimed_by && current.claimed_by !== actor && current.assignees.includes(actor))
+            throw new AppError('TASK_CONFLICT', { reason: 'claimed by someone else' });
+        }
         const base = { actor, comment: input.comment };
         switch (action) {
           case 'complete':
@@ -184,11 +189,7 @@ export class FlowCommands {
     return this.instanceCommand(auth, instanceId, (runtime) => runtime.cancel(auth.userId, reason));
   }
 
-  private instanceCommand(
-    auth: AuthContext,
-    instanceId: string,
-    run: (runtime: FlowRuntime) => Promise<StepResult>,
-  ) {
+  private instanceCommand(auth: AuthContext, instanceId: string, run: StepCommand) {
     return this.runner.transact(async (manager, pushes) => {
       const outcome = await this.runner.command(manager, auth.workspaceId, instanceId, auth.userId, run);
       pushes.push(...outcome.pushes);

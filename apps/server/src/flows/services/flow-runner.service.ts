@@ -41,6 +41,9 @@ export interface StartRequest {
   parentInstanceId?: string;
 }
 
+/** What a command does with the recovered engine; `state` is the instance as locked (not to be changed). */
+export type StepCommand = (runtime: FlowRuntime, state: FlowInstanceState) => Promise<StepResult>;
+
 export interface CommandOptions {
   /** The decision's comment, kept on the task row. */
   comment?: string;
@@ -214,7 +217,7 @@ export class FlowRunner {
     workspaceId: string,
     instanceId: string,
     actor: string,
-    run: (runtime: FlowRuntime) => Promise<StepResult>,
+    run: StepCommand,
     options: CommandOptions = {},
   ): Promise<StepOutcome> {
     if (!isUuid(instanceId)) throw new AppError('FLOW_INSTANCE_NOT_FOUND');
@@ -232,7 +235,7 @@ export class FlowRunner {
     workspaceId: string,
     taskId: string,
     actor: string,
-    run: (runtime: FlowRuntime) => Promise<StepResult>,
+    run: StepCommand,
     options: CommandOptions = {},
   ): Promise<StepOutcome | undefined> {
     if (!isUuid(taskId)) return undefined;
@@ -259,7 +262,7 @@ export class FlowRunner {
     manager: EntityManager,
     row: InstanceRow,
     actor: string,
-    run: (runtime: FlowRuntime) => Promise<StepResult>,
+    run: StepCommand,
     { comment, writesRecord }: CommandOptions,
   ): Promise<StepOutcome> {
     const { workspace_id: workspaceId, id: instanceId } = row;
@@ -298,7 +301,7 @@ export class FlowRunner {
     }
     const runtime = await this.runtime(manager, scope);
     runtime.recover(current);
-    const { state, effects } = await engineCall(() => run(runtime));
+    const { state, effects } = await engineCall(() => run(runtime, current));
     if (effects.length === 0 && state.history.length === before.history.length)
       return { instanceId, state: before, pushes: [], changed: false };
     const pushes = await this.effects.execute(manager, scope, effects, this.startSubFlow, comment, locked);
