@@ -61,17 +61,22 @@ export class RuleCatalogService {
 
   /**
    * The app's rules only if one of them is `wanted` (listens for a flow event, say); the settings are read
-   * only then, so an app no rule of which listens costs one query.
+   * only then, so an app no rule of which listens costs one query, or none when the caller `known`s the
+   * app's current revision (read in its own transaction; the app has its storage).
    */
   async forAppIf(
     appId: string,
     wanted: (rule: CompiledRule) => boolean,
     manager: EntityManager = this.dataSource.manager,
+    known?: { workspaceId: string; key: string; revision: number },
   ): Promise<AppRules | undefined> {
-    const [row] = (await manager.query(
-      'SELECT id, workspace_id, key, revision FROM app WHERE id = $1 AND storage_schema IS NOT NULL',
-      [appId],
-    )) as AppRow[];
+    // The caller may know the app as it stands in its transaction (a flow step read its row).
+    const [row] = known
+      ? [{ id: appId, workspace_id: known.workspaceId, key: known.key, revision: known.revision }]
+      : ((await manager.query(
+          'SELECT id, workspace_id, key, revision FROM app WHERE id = $1 AND storage_schema IS NOT NULL',
+          [appId],
+        )) as AppRow[]);
     if (!row) return undefined;
     const compiled = await this.compiled(row, manager);
     if (![...compiled.compiled.values()].some(wanted)) return undefined;

@@ -149,7 +149,8 @@ export class RuleRunnerService implements OnModuleInit {
   private async enqueueFlowFirings(event: FlowLifecycleEvent, manager: EntityManager): Promise<void> {
     const listens = ({ trigger }: CompiledRule) =>
       trigger.type === 'flowEvent' && trigger.flow === event.flowKey && trigger.event === event.event;
-    const rules = await this.rules.forAppIf(event.appId, listens, manager);
+    const known = event.app && { workspaceId: event.workspaceId, ...event.app };
+    const rules = await this.rules.forAppIf(event.appId, listens, manager, known);
     if (!rules) return;
     for (const compiled of rules.compiled.values()) {
       if (!listens(compiled) || !isEnabled(rules, compiled.rule)) continue;

@@ -296,6 +296,9 @@ export class FlowEffects {
       instanceId: scope.instanceId,
       entityKey: scope.entityKey,
       recordId: scope.recordId,
+      ...(scope.currentRevision !== undefined && {
+        app: { key: scope.appKey, revision: scope.currentRevision },
+      }),
     };
   }
 

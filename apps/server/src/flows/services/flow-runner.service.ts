@@ -154,6 +154,7 @@ export class FlowRunner {
       actor: request.actor,
       now: this.clock.now(),
       resolveEntity,
+      currentRevision: request.app.storageSchema ? request.app.revision : undefined,
     };
     const runtime = await this.runtime(manager, scope);
     const { state, effects } = await engineCall(() =>
@@ -288,6 +289,7 @@ export class FlowRunner {
       actor,
       now: this.clock.now(),
       resolveEntity,
+      currentRevision: row.storage_schema ? row.app_current_revision : undefined,
     };
     const before = row.state;
     let current = before;
