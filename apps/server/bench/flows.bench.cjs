@@ -2,8 +2,9 @@
 // complete (with the parts used) → rate — through FlowCommands, each step one transaction with the
 // instance's row lock, the record updates of the flow's action nodes, task rows, SLA timer jobs, the
 // record_change outbox and the transitions; against the same rows written by hand as plain SQL
-// transactions with `pg`, in the same run and database. Both sides run the same number of instances in
-// interleaved rounds, and the bench fails unless both wrote the same rows. Printed as `BENCH <name> <value>`.
+// transactions with `pg`, in the same run and database. Both sides run the same number of instances, four
+// in flight at once (BENCH_FLOW_LANES), in interleaved rounds, and the bench fails unless both wrote the same
+// rows. Printed as `BENCH <name> <value>`; docs/architecture.md §Flow benchmark has the figures.
 // Run with `pnpm bench` (builds first). Uses DATABASE_URL when set, else a throw-away embedded PostgreSQL.
 const { randomUUID } = require('node:crypto');
 const path = require('node:path');
