@@ -148,6 +148,16 @@ describe('flows on the server', () => {
       data: { technician: firstTech.id },
       comment: '马上到',
     }).expect(200);
+    // One step, two writes of the record (the form's values, then markAccepted's): two history rows in order,
+    // the second seeing the first.
+    const history = await database.query<{ version: number; source: string; changes: unknown[] }>(
+      `SELECT version, source, changes FROM record_change WHERE record_id = $1 ORDER BY version`,
+      [first.id],
+    );
+    expect(history.slice(1)).toEqual([
+      { version: 2, source: 'flow', changes: [{ field: 'technician', from: null, to: firstTech.id }] },
+      { version: 3, source: 'flow', changes: [{ field: 'status', from: null, to: 'accepted' }] },
+    ]);
     const complete = await openTask(instanceId, 'complete');
     expect(complete.assignees).toEqual([firstTech.id]);
     await act(firstTech, complete.id, 'complete', {
@@ -173,6 +183,12 @@ describe('flows on the server', () => {
       items: { id: string }[];
     };
     expect(doneBox.items.map((item) => item.id)).toEqual(expect.arrayContaining([accept.id, complete.id]));
+    // The accept task's SLA timers (reminder, overdue) were scheduled and cancelled when it was done.
+    const timers = await database.query<{ status: string }>(
+      `SELECT status FROM job WHERE queue = 'flow.timer' AND split_part(dedupe_key, ':', 1) = $1`,
+      [instanceId],
+    );
+    expect(timers.map((timer) => timer.status)).toEqual(['cancelled', 'cancelled']);
   });
 
   it('reminds once before the due time and escalates once when overdue (reassign to managers, urgent)', async () => {
@@ -277,6 +293,19 @@ describe('flows on the server', () => {
     const done = await instance(started.id);
     expect(done.status).toBe('completed');
     expect(done.transitions.filter((entry) => entry.action === 'join')).toHaveLength(1);
+  });
+
+  it('keeps a claimed group task to its claimer until released', async () => {
+    const { mgr1, mgr2 } = people as Record<string, Person>;
+    const request = await createRequest(admin, { title: 'Who takes it' });
+    const started = await startFlow('triage', request.id);
+    const review = await openTask(started.id, 'review');
+    expect([...review.assignees].sort()).toEqual([mgr1!.id, mgr2!.id].sort());
+    await act(mgr1!, review.id, 'claim').expect(200);
+    expect((await act(mgr2!, review.id, 'complete').expect(409)).body.error.code).toBe('TASK_CONFLICT');
+    await act(mgr1!, review.id, 'release').expect(200);
+    await act(mgr2!, review.id, 'complete').expect(200);
+    expect((await instance(started.id)).status).toBe('completed');
   });
 
   it('lets exactly one of two concurrent approvals of a single-approver task through; the other gets 409', async () => {

@@ -112,10 +112,19 @@ describe('rules that create tasks and start flows, and rules on flow events', ()
     // A to-do for a role is a group task: each manager sees it until one of them claims it.
     const inbox = (await testApp.http().get('/api/tasks?box=group').set(people.mgr1!.auth).expect(200))
       .body as {
-      items: { title: Record<string, string>; kind: string }[];
+      items: { id: string; title: Record<string, string>; kind: string }[];
     };
     expect(inbox.items.map((task) => task.title.en)).toContain('Review: New pump');
     expect(inbox.items.filter((task) => task.title.en?.startsWith('Review:'))).toHaveLength(1);
+
+    // A to-do is completed with the same endpoint as a flow's task: only completed, only by an assignee.
+    const review = inbox.items.find((task) => task.title.en === 'Review: New pump')!;
+    const complete = (person: Person, decision = 'complete') =>
+      testApp.http().post(`/api/tasks/${review.id}/${decision}`).set(person.auth).send({ comment: 'ok' });
+    await complete(people.mgr1!, 'approve').expect(400);
+    await complete(people.tech1!).expect(403);
+    expect((await complete(people.mgr2!).expect(200)).body).toEqual({ task: review.id, instance: null });
+    await complete(people.mgr1!).expect(409);
 
     const instances = await testApp.database.query<{
       flow_key: string;

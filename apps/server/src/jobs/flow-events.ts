@@ -14,6 +14,11 @@ export interface FlowLifecycleEvent {
   taskKey?: string;
   /** How an ended instance ended. */
   status?: string;
+  /**
+   * The app's key and current revision, when the publisher read them in its transaction (and the app has
+   * its storage): subscribers need not read the app's row again.
+   */
+  app?: { key: string; revision: number };
 }
 
 export type FlowEventSubscriber = (event: FlowLifecycleEvent, manager: EntityManager) => Promise<void>;

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager } from 'typeorm';
+import { type SqlParams, sqlParams } from '../records/utils/sql';
 import { Clock } from './clock';
 
 export interface Job<Payload = Record<string, unknown>> {
@@ -23,6 +24,12 @@ export type JobHandler<Payload = Record<string, unknown>> = (
   job: Job<Payload>,
   manager: EntityManager,
 ) => Promise<void>;
+
+/** A job to enqueue: what its handler gets, and when and how often it runs. */
+export interface NewJob {
+  payload: Record<string, unknown>;
+  options?: EnqueueOptions;
+}
 
 export interface EnqueueOptions {
   /** Not before this instant (the clock's now by default). */
@@ -71,27 +78,63 @@ export class JobQueue {
     options: EnqueueOptions = {},
     manager: EntityManager = this.dataSource.manager,
   ): Promise<string | null> {
-    const rows = (await manager.query(
-      `INSERT INTO job (queue, payload, run_at, dedupe_key, max_attempts) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (queue, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id`,
-      [
-        queue,
-        JSON.stringify(payload),
-        options.runAt ?? this.clock.now(),
-        options.dedupeKey ?? null,
-        options.maxAttempts ?? 5,
-      ],
-    )) as { id: string }[];
-    return rows[0]?.id ?? null;
+    const [id] = await this.enqueueMany(queue, [{ payload, options }], manager);
+    return id ?? null;
   }
 
-  /** Cancels pending jobs of a queue whose key starts with `keyPrefix` (a cancelled timer, a withdrawn flow). */
-  async cancel(queue: string, keyPrefix: string, manager: EntityManager = this.dataSource.manager) {
-    await manager.query(
-      `UPDATE job SET status = 'cancelled', finished_at = $3
-        WHERE queue = $1 AND status = 'pending' AND starts_with(dedupe_key, $2)`,
-      [queue, keyPrefix, this.clock.now()],
-    );
+  /**
+   * Several jobs of one queue in one statement (the timers of a flow step), in the caller's transaction;
+   * answers the ids of the jobs it created (a deduplicated one has none).
+   */
+  async enqueueMany(
+    queue: string,
+    jobs: NewJob[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
+    if (jobs.length === 0) return [];
+    const params = sqlParams();
+    const rows = (await manager.query(
+      `${this.enqueueSql(queue, jobs, params)} RETURNING id`,
+      params.values,
+    )) as {
+      id: string;
+    }[];
+    return rows.map((row) => row.id);
+  }
+
+  /** Cancels the pending jobs of a queue with these dedupe keys (cancelled timers, a withdrawn flow's). */
+  async cancel(queue: string, dedupeKeys: string[], manager: EntityManager = this.dataSource.manager) {
+    if (dedupeKeys.length === 0) return;
+    const params = sqlParams();
+    await manager.query(this.cancelSql(queue, dedupeKeys, params), params.values);
+  }
+
+  /**
+   * The INSERT of `enqueueMany`, its values added to `params`, for a caller that writes the jobs in the
+   * statement of its own write (a flow task with its SLA timers).
+   */
+  enqueueSql(queue: string, jobs: NewJob[], params: SqlParams): string {
+    const now = this.clock.now();
+    const [name, payloads, runAts, keys, attempts] = [
+      queue,
+      jobs.map((job) => JSON.stringify(job.payload)),
+      jobs.map((job) => job.options?.runAt ?? now),
+      jobs.map((job) => job.options?.dedupeKey ?? null),
+      jobs.map((job) => job.options?.maxAttempts ?? 5),
+    ].map((value) => params.add(value));
+    return `INSERT INTO job (queue, payload, run_at, dedupe_key, max_attempts)
+       SELECT ${name}, j.payload, j.run_at, j.dedupe_key, j.max_attempts
+         FROM unnest(${payloads}::jsonb[], ${runAts}::timestamptz[], ${keys}::text[], ${attempts}::int[])
+              WITH ORDINALITY AS j (payload, run_at, dedupe_key, max_attempts, n)
+        ORDER BY j.n
+       ON CONFLICT (queue, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`;
+  }
+
+  /** The UPDATE of `cancel`, its values added to `params`, to run in the statement of a caller's write. */
+  cancelSql(queue: string, dedupeKeys: string[], params: SqlParams): string {
+    const [name, keys, now] = [queue, dedupeKeys, this.clock.now()].map((value) => params.add(value));
+    return `UPDATE job SET status = 'cancelled', finished_at = ${now}
+        WHERE queue = ${name} AND dedupe_key = ANY(${keys}::text[]) AND status = 'pending'`;
   }
 
   /**

@@ -26,6 +26,15 @@ export interface ResolvedEntity {
 
 export const RECORD_ALIAS = 'r';
 
+/** An app's identity and its current revision and storage, as read from its row. */
+export interface CatalogApp {
+  workspaceId: string;
+  id: string;
+  key: string;
+  revision: number;
+  storageSchema: string;
+}
+
 const SYSTEM_QUERY_FIELDS: Record<string, QueryableField> = {
   id: { sql: `${RECORD_ALIAS}._id`, type: 'uuid' },
   createdAt: { sql: `${RECORD_ALIAS}._created_at`, type: 'timestamptz' },
@@ -52,26 +61,47 @@ export class EntityCatalogService {
     );
     const app = rows[0];
     if (!app || !app.storage_schema) throw new AppError('APP_NOT_FOUND', { key: appKey });
+    return this.resolveFor(
+      { workspaceId, id: app.id, key: appKey, revision: app.revision, storageSchema: app.storage_schema },
+      entityKey,
+      manager,
+    );
+  }
+
+  /**
+   * The entity of an app whose current revision and storage the caller has just read in its own
+   * transaction (a flow step reads them with the instance it locks): the same answer as `resolve`, one
+   * query fewer. Cached by app id and revision, so a new revision is never served from an old entry.
+   */
+  async resolveFor(
+    app: CatalogApp,
+    entityKey: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ResolvedEntity> {
     const cacheKey = `${app.id}:${app.revision}:${entityKey}`;
     const cached = this.cache.get(cacheKey);
-    if (cached) return cached;
+    if (cached && cached.workspaceId === app.workspaceId) return cached;
 
-    const [{ definition }] = (await manager.query('SELECT definition FROM app WHERE id = $1', [app.id])) as [
-      { definition: AppDefinition },
-    ];
-    const entity = definition.entities.find((candidate) => candidate.key === entityKey);
-    if (!entity) throw new AppError('ENTITY_NOT_FOUND', { app: appKey, entity: entityKey });
+    // Definition and revision in one read: an import committed since the caller's read is cached under
+    // its own revision, never under the one the caller saw.
+    const [stored] = (await manager.query(
+      'SELECT definition, revision, storage_schema FROM app WHERE id = $1',
+      [app.id],
+    )) as [{ definition: AppDefinition; revision: number; storage_schema: string | null }?];
+    if (!stored?.storage_schema) throw new AppError('APP_NOT_FOUND', { key: app.key });
+    const entity = stored.definition.entities.find((candidate) => candidate.key === entityKey);
+    if (!entity) throw new AppError('ENTITY_NOT_FOUND', { app: app.key, entity: entityKey });
     const resolved = buildResolvedEntity(
-      workspaceId,
+      app.workspaceId,
       app.id,
-      appKey,
-      app.revision,
-      app.storage_schema,
-      definition,
+      app.key,
+      stored.revision,
+      stored.storage_schema,
+      stored.definition,
       entity,
     );
     if (this.cache.size > 1000) this.cache.clear();
-    this.cache.set(cacheKey, resolved);
+    this.cache.set(`${app.id}:${stored.revision}:${entityKey}`, resolved);
     return resolved;
   }
 }

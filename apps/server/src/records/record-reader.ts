@@ -99,11 +99,15 @@ function rollupExpression(
     : `(SELECT ${aggregate}(${column})::float8 FROM ${from} s ${where})`;
 }
 
-/** Turns selected rows into DTOs and fills `display` with one query per referenced entity and for users. */
+/**
+ * Turns selected rows into DTOs and fills `display` with one query per referenced entity and for users;
+ * `display: false` leaves it empty (for callers that read values only).
+ */
 export async function toRecordDtos(
   manager: EntityManager,
   resolved: ResolvedEntity,
   rows: Row[],
+  display = true,
 ): Promise<RecordDto[]> {
   const records = rows.map((row) => {
     const values: Record<string, unknown> = {};
@@ -122,7 +126,7 @@ export async function toRecordDtos(
       display: {} as Record<string, string | string[]>,
     };
   });
-  await fillDisplay(manager, resolved, records);
+  if (display) await fillDisplay(manager, resolved, records);
   return records;
 }
 
@@ -191,3 +195,7 @@ async function loadTitles(
   );
   return new Map(rows.map((row) => [row.id, row.title ?? row.id]));
 }
+
+/** Whether reading the entity's row also reads other rows (lookup and rollup fields). */
+export const readsOtherRows = (resolved: ResolvedEntity): boolean =>
+  [...resolved.storage.values()].some((storage) => storage.kind === 'lookup' || storage.kind === 'rollup');

@@ -3,9 +3,12 @@ import { type FieldDefinition, type Locale, localize } from '@lowcode/app-model'
 import { autoNumberScope, evaluateFormula, formatAutoNumber } from '@lowcode/form-engine';
 import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { type Viewer } from './access/entity-access';
-import { type ResolvedEntity } from './entity-catalog.service';
+import { withFileUrls } from '../files/file-urls';
+import { RECORD_ALIAS, type ResolvedEntity } from './entity-catalog.service';
+import { type RecordDto, readsOtherRows, selectList } from './record-reader';
 import { type ColumnStorage, tableName } from './utils/entity-storage';
-import { searchText, toParameter } from './utils/record-values';
+import { sameValue, searchText, toParameter } from './utils/record-values';
+import { quoteIdent, type SqlParams, sqlParams } from './utils/sql';
 
 export type RecordEventType = 'created' | 'updated' | 'deleted' | 'restored';
 export interface FieldChange {
@@ -162,21 +165,116 @@ export async function recordWrites(
   writes: RecordWrite[],
 ): Promise<void> {
   if (writes.length === 0) return;
-  await manager.query(
-    `INSERT INTO record_change (workspace_id, app_id, entity_key, actor_id, source, record_id, version, type, changes, rule_chain)
-     SELECT $1, $2, $3, $4, $5, w.id, w.version, w.type, w.changes, $10
-       FROM unnest($6::uuid[], $7::int[], $8::text[], $9::jsonb[]) AS w (id, version, type, changes)`,
-    [
-      context.workspaceId,
-      resolved.appId,
-      resolved.entity.key,
-      context.userId,
-      context.source,
-      writes.map((write) => write.recordId),
-      writes.map((write) => write.version),
-      writes.map((write) => write.type),
-      writes.map((write) => JSON.stringify(write.changes)),
-      JSON.stringify(context.ruleChain ?? []),
-    ],
+  const params = sqlParams();
+  await manager.query(recordWritesSql(resolved, context, writes, params), params.values);
+}
+
+/**
+ * The INSERT of the change-log rows, its values added to `params`: run alone by `recordWrites`, or as the
+ * last part of the statement that makes the write (`WITH updated AS (UPDATE …) INSERT …`), one round trip.
+ */
+export function recordWritesSql(
+  resolved: ResolvedEntity,
+  context: WriteContext,
+  writes: RecordWrite[],
+  params: SqlParams,
+): string {
+  const [workspace, app, entity, actor, source, ids, versions, types, changes, chain] = [
+    context.workspaceId,
+    resolved.appId,
+    resolved.entity.key,
+    context.userId,
+    context.source,
+    writes.map((write) => write.recordId),
+    writes.map((write) => write.version),
+    writes.map((write) => write.type),
+    writes.map((write) => JSON.stringify(write.changes)),
+    JSON.stringify(context.ruleChain ?? []),
+  ].map((value) => params.add(value));
+  return `INSERT INTO record_change (workspace_id, app_id, entity_key, actor_id, source, record_id, version, type, changes, rule_chain)
+     SELECT ${workspace}::uuid, ${app}::uuid, ${entity}, ${actor}::uuid, ${source}, w.id, w.version, w.type, w.changes, ${chain}::jsonb
+       FROM unnest(${ids}::uuid[], ${versions}::int[], ${types}::text[], ${changes}::jsonb[]) AS w (id, version, type, changes)`;
+}
+
+/**
+ * Validates and writes a patch over `current` (read under its row lock). Answers whether it changed
+ * anything and, unless the entity's row reads other rows (lookups, rollups), the row as now stored.
+ */
+export async function writePatch(
+  manager: EntityManager,
+  resolved: ResolvedEntity,
+  context: WriteContext,
+  current: RecordDto,
+  patch: unknown,
+): Promise<{ changed: boolean; row?: Record<string, unknown> }> {
+  const validation = resolved.compiled.validate(patch, {
+    locale: context.locale,
+    mode: 'update',
+    current: current.values,
+  });
+  if (!validation.ok) throw invalid(validation.errors);
+  withFileUrls(resolved.entity, validation.value, () => undefined);
+  await checkReferences(manager, resolved, [validation.value], context.locale);
+  const merged = { ...current.values, ...validation.value };
+  const [serverFields] = await computeServerFields(manager, resolved, [merged], false);
+  const record = { ...merged, ...serverFields };
+  const changes: FieldChange[] = Object.keys(record)
+    .filter(
+      (field) =>
+        resolved.storage.get(field)?.kind === 'column' && !sameValue(current.values[field], record[field]),
+    )
+    .map((field) => ({ field, from: current.values[field] ?? null, to: record[field] ?? null }));
+  if (changes.length === 0) return { changed: false };
+
+  const params = sqlParams();
+  const changed = Object.fromEntries(changes.map((change) => [change.field, change.to]));
+  const sets = columnAssignments(resolved, changed).map(
+    ({ column, value }) => `${quoteIdent(column.column)} = ${params.add(value)}::${column.sqlType}`,
   );
+  sets.push(`_search = ${params.add(recordSearchText(resolved, record))}`);
+  sets.push(
+    `_updated_by = ${params.add(context.userId)}::uuid`,
+    '_updated_at = now()',
+    '_version = _version + 1',
+  );
+  const update = `UPDATE ${resolved.table} ${RECORD_ALIAS} SET ${sets.join(', ')} WHERE ${RECORD_ALIAS}._id = ${params.add(current.id)}::uuid`;
+  const history = recordWritesSql(
+    resolved,
+    context,
+    [{ recordId: current.id, version: current.version + 1, type: 'updated', changes }],
+    params,
+  );
+  // The row and its change-log row in one statement, answering the row as a read after it would.
+  if (readsOtherRows(resolved)) {
+    await uniqueGuard(() => manager.query(`WITH updated AS (${update}) ${history}`, params.values));
+    return { changed: true };
+  }
+  const [row] = (await uniqueGuard(() =>
+    manager.query(
+      `WITH updated AS (${update} RETURNING ${selectList(resolved)}), history AS (${history})
+       SELECT * FROM updated`,
+      params.values,
+    ),
+  )) as Record<string, unknown>[];
+  return { changed: true, row };
+}
+
+function invalid(errors: { path: string; message: string }[]): AppError {
+  return new AppError(
+    'RECORD_INVALID',
+    { count: errors.length },
+    errors.map(({ path, message }) => ({ path, message })),
+  );
+}
+
+/** A unique index refusing a value becomes a 409 naming the field, not a 500. */
+export async function uniqueGuard<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const { code, detail } = error as { code?: string; detail?: string };
+    if (code !== '23505') throw error;
+    const field = /Key \("?([^")]+)"?\)/.exec(detail ?? '')?.[1] ?? '';
+    throw new AppError('RECORD_UNIQUE_CONFLICT', {}, [{ path: field, message: detail ?? '' }]);
+  }
 }

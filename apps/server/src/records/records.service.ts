@@ -5,7 +5,7 @@ import { PERMISSION_ACTIONS, type PermissionAction } from '@lowcode/app-model';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { EntityCatalogService, type ResolvedEntity, RECORD_ALIAS } from './entity-catalog.service';
-import { type RecordDto, selectList, toRecordDtos } from './record-reader';
+import { type RecordDto, readsOtherRows, selectList, toRecordDtos } from './record-reader';
 import { type ColumnStorage } from './utils/entity-storage';
 import { FileUrlSigner, withFileUrls } from '../files/file-urls';
 import { RealtimeService } from '../realtime/realtime.service';
@@ -20,6 +20,8 @@ import {
   recordSearchText,
   recordWrites,
   WORKSPACE_TIME_ZONE,
+  uniqueGuard,
+  writePatch,
 } from './record-writer';
 import {
   afterCursor,
@@ -29,7 +31,6 @@ import {
   parseSort,
   QueryError,
 } from './utils/record-query';
-import { sameValue } from './utils/record-values';
 import { quoteIdent, sqlParams } from './utils/sql';
 import { isUuid } from '../common/ids';
 
@@ -210,6 +211,31 @@ export class RecordsService {
   /** Refuses an action a viewer's roles do not grant on an entity (export, import …). */
   async requireAction(viewer: Viewer, ref: EntityRef, action: PermissionAction): Promise<void> {
     await this.open(viewer, ref, action);
+  }
+
+  /**
+   * Refuses an action on a resolved entity a viewer's roles do not grant (403) and, given a record, a record
+   * that is not there or outside the action's scope (404) — what `get` checks for `read`, in one query at
+   * most, in the caller's transaction.
+   */
+  async requireAllowed(
+    manager: EntityManager,
+    viewer: Viewer,
+    resolved: ResolvedEntity,
+    action: PermissionAction,
+    id?: string,
+  ): Promise<void> {
+    const access = EntityAccess.of(viewer, resolved.app, resolved.entity, resolved.schema);
+    if (!access.can(action)) throw new AppError('FORBIDDEN');
+    if (id === undefined) return;
+    if (!isUuid(id)) throw new AppError('RECORD_NOT_FOUND');
+    const params = sqlParams([id]);
+    const scope = access.scopeSql(action, params);
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM ${resolved.table} ${r} WHERE ${r}._id = $1::uuid${scope ? ` AND ${scope}` : ''}`,
+      params.values,
+    );
+    if (rows.length === 0) throw new AppError('RECORD_NOT_FOUND');
   }
 
   async get(viewer: Viewer, ref: EntityRef, id: string): Promise<RecordDto> {
@@ -473,22 +499,32 @@ export class RecordsService {
     return ids;
   }
 
-  async findMany(manager: EntityManager, resolved: ResolvedEntity, ids: string[]): Promise<RecordDto[]> {
+  /**
+   * Records by id, in the order asked (undefined where there is none). `display: false` leaves out the
+   * titles of referenced records and users, for callers that only read values (flow steps).
+   */
+  async findMany(
+    manager: EntityManager,
+    resolved: ResolvedEntity,
+    ids: string[],
+    options: { display?: boolean } = {},
+  ): Promise<RecordDto[]> {
     const rows: Record<string, unknown>[] = await manager.query(
       `SELECT ${selectList(resolved)} FROM ${resolved.table} ${r} WHERE ${r}._id = ANY($1::uuid[])`,
       [ids],
     );
-    const byId = new Map((await toRecordDtos(manager, resolved, rows)).map((record) => [record.id, record]));
+    const records = await toRecordDtos(manager, resolved, rows, options.display ?? true);
+    const byId = new Map(records.map((record) => [record.id, record]));
     return ids.map((id) => byId.get(id)!);
   }
 
-  /** The record, its row locked until the caller's transaction ends (a read-modify-write). */
-  findForUpdate(
+  /** One record read under its row lock, values only (for `patchCurrent`); undefined when there is none. */
+  readForUpdate(
     manager: EntityManager,
     resolved: ResolvedEntity,
     id: string,
   ): Promise<RecordDto | undefined> {
-    return this.findById(manager, resolved, id, true);
+    return this.findById(manager, resolved, id, true, false);
   }
 
   /** The update path inside a caller's transaction (bulk, seed); `update` wraps it in its own. */
@@ -510,46 +546,32 @@ export class RecordsService {
         current,
       );
     }
-    const validation = resolved.compiled.validate(patch, {
-      locale: context.locale,
-      mode: 'update',
-      current: current.values,
-    });
-    if (!validation.ok) throw invalid(validation.errors);
-    withFileUrls(resolved.entity, validation.value, () => undefined);
-    await checkReferences(manager, resolved, [validation.value], context.locale);
-    const merged = { ...current.values, ...validation.value };
-    const [serverFields] = await computeServerFields(manager, resolved, [merged], false);
-    const record = { ...merged, ...serverFields };
-    const changes: FieldChange[] = Object.keys(record)
-      .filter(
-        (field) =>
-          resolved.storage.get(field)?.kind === 'column' && !sameValue(current.values[field], record[field]),
-      )
-      .map((field) => ({ field, from: current.values[field] ?? null, to: record[field] ?? null }));
-    if (changes.length === 0) return current;
-
-    const params = sqlParams();
-    const changed = Object.fromEntries(changes.map((change) => [change.field, change.to]));
-    const sets = columnAssignments(resolved, changed).map(
-      ({ column, value }) => `${quoteIdent(column.column)} = ${params.add(value)}::${column.sqlType}`,
-    );
-    sets.push(`_search = ${params.add(recordSearchText(resolved, record))}`);
-    sets.push(
-      `_updated_by = ${params.add(context.userId)}::uuid`,
-      '_updated_at = now()',
-      '_version = _version + 1',
-    );
-    await uniqueGuard(() =>
-      manager.query(
-        `UPDATE ${resolved.table} SET ${sets.join(', ')} WHERE _id = ${params.add(id)}::uuid`,
-        params.values,
-      ),
-    );
-    await recordWrites(manager, resolved, context, [
-      { recordId: id, version: version + 1, type: 'updated', changes },
-    ]);
+    const written = await writePatch(manager, resolved, context, current, patch);
+    if (!written.changed) return current;
+    if (written.row) return (await toRecordDtos(manager, resolved, [written.row]))[0]!;
     return (await this.findById(manager, resolved, id, false))!;
+  }
+
+  /**
+   * Patches the record as it stands, under its row lock, for a writer that holds no version of its own (a
+   * flow step's `updateRecord`); the same validation, history and outbox as `patch`. Answers the record as
+   * it now stands (values only) when that is known without reading it again, else undefined — also when
+   * the record is gone or deleted. `current` skips the read: the record as this transaction's last
+   * `patchCurrent` answered it, with nothing written to it since (the row lock is still held).
+   */
+  async patchCurrent(
+    manager: EntityManager,
+    resolved: ResolvedEntity,
+    context: WriteContext,
+    id: string,
+    patch: unknown,
+    current?: RecordDto,
+  ): Promise<RecordDto | undefined> {
+    const before = current ?? (await this.findById(manager, resolved, id, true, false));
+    if (!before || before.deletedAt) return undefined;
+    const written = await writePatch(manager, resolved, context, before, patch);
+    if (!written.changed) return before;
+    return written.row && (await toRecordDtos(manager, resolved, [written.row], false))[0];
   }
 
   private async setDeleted(
@@ -586,23 +608,21 @@ export class RecordsService {
     resolved: ResolvedEntity,
     id: string,
     lock: boolean,
+    display = true,
   ): Promise<RecordDto | undefined> {
     if (!isUuid(id)) return undefined;
-    if (lock) await manager.query(`SELECT 1 FROM ${resolved.table} WHERE _id = $1 FOR UPDATE`, [id]);
-    const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT ${selectList(resolved)} FROM ${resolved.table} ${r} WHERE ${r}._id = $1`,
-      [id],
-    );
-    return (await toRecordDtos(manager, resolved, rows))[0];
+    const select = `SELECT ${selectList(resolved)} FROM ${resolved.table} ${r} WHERE ${r}._id = $1`;
+    let rows: Record<string, unknown>[];
+    if (lock && !readsOtherRows(resolved)) {
+      // One statement: after waiting for the lock it answers the row's newest version.
+      rows = await manager.query(`${select} FOR UPDATE OF ${r}`, [id]);
+    } else {
+      // Lookups and rollups read other tables: lock first, so they are read as of after the wait too.
+      if (lock) await manager.query(`SELECT 1 FROM ${resolved.table} WHERE _id = $1 FOR UPDATE`, [id]);
+      rows = await manager.query(select, [id]);
+    }
+    return (await toRecordDtos(manager, resolved, rows, display))[0];
   }
-}
-
-function invalid(errors: { path: string; message: string }[]): AppError {
-  return new AppError(
-    'RECORD_INVALID',
-    { count: errors.length },
-    errors.map(({ path, message }) => ({ path, message })),
-  );
 }
 
 function asQueryError<T>(run: () => T): T {
@@ -611,18 +631,6 @@ function asQueryError<T>(run: () => T): T {
   } catch (error) {
     if (error instanceof QueryError) throw new AppError('FILTER_INVALID', {}, error.details);
     throw error;
-  }
-}
-
-/** A unique index refusing a value becomes a 409 naming the field, not a 500. */
-async function uniqueGuard<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    const { code, detail } = error as { code?: string; detail?: string };
-    if (code !== '23505') throw error;
-    const field = /Key \("?([^")]+)"?\)/.exec(detail ?? '')?.[1] ?? '';
-    throw new AppError('RECORD_UNIQUE_CONFLICT', {}, [{ path: field, message: detail ?? '' }]);
   }
 }
 

@@ -125,7 +125,7 @@ export class RuleActionsService {
         );
         // Increments read the current values under a row lock, so two firings deducting stock both count.
         const current = action.increments
-          ? await this.records.findForUpdate(manager, resolved, action.recordId)
+          ? await this.records.readForUpdate(manager, resolved, action.recordId)
           : (await this.records.findMany(manager, resolved, [action.recordId]))[0];
         if (!current || current.deletedAt) throw new AppError('RECORD_NOT_FOUND');
         const values = relationIds(action.values);

@@ -59,6 +59,30 @@ export class RuleCatalogService {
     return row ? this.load(row, manager) : undefined;
   }
 
+  /**
+   * The app's rules only if one of them is `wanted` (listens for a flow event, say); the settings are read
+   * only then, so an app no rule of which listens costs one query, or none when the caller `known`s the
+   * app's current revision (read in its own transaction; the app has its storage).
+   */
+  async forAppIf(
+    appId: string,
+    wanted: (rule: CompiledRule) => boolean,
+    manager: EntityManager = this.dataSource.manager,
+    known?: { workspaceId: string; key: string; revision: number },
+  ): Promise<AppRules | undefined> {
+    // The caller may know the app as it stands in its transaction (a flow step read its row).
+    const [row] = known
+      ? [{ id: appId, workspace_id: known.workspaceId, key: known.key, revision: known.revision }]
+      : ((await manager.query(
+          'SELECT id, workspace_id, key, revision FROM app WHERE id = $1 AND storage_schema IS NOT NULL',
+          [appId],
+        )) as AppRow[]);
+    if (!row) return undefined;
+    const compiled = await this.compiled(row, manager);
+    if (![...compiled.compiled.values()].some(wanted)) return undefined;
+    return this.load(row, manager);
+  }
+
   async forAppKey(workspaceId: string, appKey: string, manager: EntityManager = this.dataSource.manager) {
     const [row] = (await manager.query(
       'SELECT id, workspace_id, key, revision FROM app WHERE workspace_id = $1 AND key = $2 AND storage_schema IS NOT NULL',
@@ -90,19 +114,7 @@ export class RuleCatalogService {
   }
 
   private async load(row: AppRow, manager: EntityManager, knownSettings?: SettingRow[]): Promise<AppRules> {
-    const cacheKey = `${row.id}:${row.revision}`;
-    let compiled = this.cache.get(cacheKey);
-    if (!compiled) {
-      // Definition and revision in one read, so a concurrent import cannot pair one with the other.
-      const [current] = (await manager.query('SELECT definition, revision FROM app WHERE id = $1', [
-        row.id,
-      ])) as [{ definition: AppDefinition; revision: number }];
-      compiled = compileApp({ ...row, revision: current.revision }, current.definition, (message) =>
-        this.logger.warn(message),
-      );
-      for (const key of this.cache.keys()) if (key.startsWith(`${row.id}:`)) this.cache.delete(key);
-      this.cache.set(cacheKey, compiled);
-    }
+    const compiled = await this.compiled(row, manager);
     const settings =
       knownSettings ??
       ((await manager.query(
@@ -118,6 +130,23 @@ export class RuleCatalogService {
         ]),
       ),
     };
+  }
+
+  private async compiled(row: AppRow, manager: EntityManager): Promise<Omit<AppRules, 'settings'>> {
+    const cacheKey = `${row.id}:${row.revision}`;
+    let compiled = this.cache.get(cacheKey);
+    if (!compiled) {
+      // Definition and revision in one read, so a concurrent import cannot pair one with the other.
+      const [current] = (await manager.query('SELECT definition, revision FROM app WHERE id = $1', [
+        row.id,
+      ])) as [{ definition: AppDefinition; revision: number }];
+      compiled = compileApp({ ...row, revision: current.revision }, current.definition, (message) =>
+        this.logger.warn(message),
+      );
+      for (const key of this.cache.keys()) if (key.startsWith(`${row.id}:`)) this.cache.delete(key);
+      this.cache.set(cacheKey, compiled);
+    }
+    return compiled;
   }
 }
 

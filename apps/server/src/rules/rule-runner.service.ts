@@ -147,13 +147,13 @@ export class RuleRunnerService implements OnModuleInit {
 
   /** A flow step published a lifecycle event: enqueue the rules that listen for it, once per event. */
   private async enqueueFlowFirings(event: FlowLifecycleEvent, manager: EntityManager): Promise<void> {
-    const rules = await this.rules.forApp(event.appId, manager);
+    const listens = ({ trigger }: CompiledRule) =>
+      trigger.type === 'flowEvent' && trigger.flow === event.flowKey && trigger.event === event.event;
+    const known = event.app && { workspaceId: event.workspaceId, ...event.app };
+    const rules = await this.rules.forAppIf(event.appId, listens, manager, known);
     if (!rules) return;
     for (const compiled of rules.compiled.values()) {
-      const trigger = compiled.trigger;
-      if (trigger.type !== 'flowEvent' || trigger.flow !== event.flowKey || trigger.event !== event.event)
-        continue;
-      if (!isEnabled(rules, compiled.rule)) continue;
+      if (!listens(compiled) || !isEnabled(rules, compiled.rule)) continue;
       await this.jobs.enqueue(
         RULE_FLOW_QUEUE,
         { ...event, ruleKey: compiled.rule.key },

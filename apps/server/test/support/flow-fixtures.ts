@@ -172,6 +172,17 @@ export function opsApp(): AppDefinition {
         chain('start', 'pause', 'stamp', 'end'),
       ),
       flow(
+        'triage',
+        'manual',
+        [
+          node('start', 'start'),
+          // Offered to every manager: a group task, which one of them claims.
+          node('review', 'userTask', { assignee: { type: 'role', role: 'manager' } }),
+          node('end', 'end'),
+        ],
+        chain('start', 'review', 'end'),
+      ),
+      flow(
         'single',
         'manual',
         [

@@ -3,7 +3,7 @@ import { type AppDefinition, type Assignee } from '@lowcode/app-model';
 import { type AssigneeContext, createGuardedEvaluator } from '@lowcode/flow-engine';
 import { type EntityManager } from 'typeorm';
 import { PeopleService } from '../../people/people.service';
-import { EntityCatalogService } from '../../records/entity-catalog.service';
+import { type ResolvedEntity } from '../../records/entity-catalog.service';
 import { expandRelations } from '../../records/utils/expand-relations';
 import { RecordsService } from '../../records/records.service';
 import { chooseAssignee, type DispatchCandidate } from '../utils/auto-dispatch';
@@ -16,6 +16,8 @@ export interface AssigneeScope {
   flowKey: string;
   definition: AppDefinition;
   entityKey: string;
+  /** An entity of the app as stored now, resolved once per step. */
+  resolveEntity(entityKey: string): Promise<ResolvedEntity>;
 }
 
 const evaluate = createGuardedEvaluator();
@@ -33,7 +35,6 @@ const values = (value: unknown): string[] =>
 @Injectable()
 export class FlowAssignees {
   constructor(
-    private readonly catalog: EntityCatalogService,
     private readonly records: RecordsService,
     private readonly people: PeopleService,
   ) {}
@@ -62,8 +63,8 @@ export class FlowAssignees {
               context.record,
               JSON.stringify(rule.expression),
               async (key, id) => {
-                const resolved = await this.catalog.resolve(scope.workspaceId, scope.appKey, key, manager);
-                const [related] = await this.records.findMany(manager, resolved, [id]);
+                const resolved = await scope.resolveEntity(key);
+                const [related] = await this.records.findMany(manager, resolved, [id], { display: false });
                 return related ? { ...related.values, id: related.id } : undefined;
               },
             )

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { type FlowRuntime, type StepResult } from '@lowcode/flow-engine';
 import { type EntityManager } from 'typeorm';
 import { type AuthContext } from '../../auth/auth-context';
 import { AppError } from '../../common/errors/app-error';
 import { Clock } from '../../jobs/clock';
 import { RealtimeService } from '../../realtime/realtime.service';
+import { EntityCatalogService } from '../../records/entity-catalog.service';
 import { RecordsService } from '../../records/records.service';
 import { FlowAssignees } from './flow-assignees.service';
 import { FlowDefinitions } from './flow-definitions.service';
-import { FlowRunner } from './flow-runner.service';
+import { FlowRunner, type StepCommand } from './flow-runner.service';
 import { type Push } from './flow-step';
 import { isUuid } from '../../common/ids';
 
@@ -51,6 +51,7 @@ export class FlowCommands {
     private readonly definitions: FlowDefinitions,
     private readonly assignees: FlowAssignees,
     private readonly records: RecordsService,
+    private readonly catalog: EntityCatalogService,
     private readonly realtime: RealtimeService,
     private readonly clock: Clock,
   ) {}
@@ -61,16 +62,19 @@ export class FlowCommands {
     flowKey: string,
     input: { recordId?: string; variables?: Record<string, unknown> },
   ): Promise<InstanceSummary> {
-    const { app, flow } = await this.runner.transact(async (manager) => {
+    const outcome = await this.runner.transact(async (manager, pushes) => {
       const app = await this.definitions.appByKey(manager, auth.workspaceId, appKey);
       const definition = await this.definitions.definition(manager, app.id, app.revision);
-      return { app, flow: this.definitions.flowOf(definition, flowKey) };
-    });
-    const ref = { appKey, entityKey: flow.entity };
-    // Starting on a record needs the right to see it; starting without one, the right to create one.
-    if (input.recordId) await this.records.get(auth, ref, input.recordId);
-    else await this.records.requireAction(auth, ref, 'create');
-    const outcome = await this.runner.transact(async (manager, pushes) => {
+      const flow = this.definitions.flowOf(definition, flowKey);
+      if (!app.storageSchema) throw new AppError('APP_NOT_FOUND', { key: appKey });
+      const entity = await this.catalog.resolveFor(
+        { ...app, workspaceId: auth.workspaceId, storageSchema: app.storageSchema },
+        flow.entity,
+        manager,
+      );
+      // Starting on a record needs the right to see it; starting without one, the right to create one.
+      if (input.recordId) await this.records.requireAllowed(manager, auth, entity, 'read', input.recordId);
+      else await this.records.requireAllowed(manager, auth, entity, 'create');
       const started = await this.runner.start(manager, {
         workspaceId: auth.workspaceId,
         app,
@@ -87,19 +91,18 @@ export class FlowCommands {
 
   async act(auth: AuthContext, taskId: string, action: TaskAction, input: TaskActionInput) {
     return this.runner.transact(async (manager, pushes) => {
-      const task = await this.task(manager, auth.workspaceId, taskId);
-      if (!task.instance_id) {
-        if (action !== 'complete')
-          throw invalid('decision', `A standalone task can only be completed, not "${action}"`);
-        pushes.push(await this.completeStandalone(manager, auth, task, input.comment));
-        return { task: taskId, instance: null };
-      }
       const actor = auth.userId;
-      const run = async (runtime: FlowRuntime): Promise<StepResult> => {
-        // Read under the instance lock: claims change only while it is held.
-        const current = await this.task(manager, auth.workspaceId, taskId);
-        if (current.claimed_by && current.claimed_by !== actor && current.assignees.includes(actor))
-          throw new AppError('TASK_CONFLICT', { reason: 'claimed by someone else' });
+      const run: StepCommand = async (runtime, state) => {
+        // A task offered to one person has no claim by anyone else: claims need two assignees, and a change
+        // of assignees drops the claim of whoever is no longer among them. The state's assignees are the
+        // row's (both change in the same steps). Otherwise the claim is read under the instance lock:
+        // claims change only while it is held.
+        const offered = state.tasks.find((candidate) => candidate.id === taskId)?.assignees ?? [];
+        if (offered.length > 1) {
+          const current = await this.task(manager, auth.workspaceId, taskId);
+          if (current.claimed_by && current.claimed_by !== actor && current.assignees.includes(actor))
+            throw new AppError('TASK_CONFLICT', { reason: 'claimed by someone else' });
+        }
         const base = { actor, comment: input.comment };
         switch (action) {
           case 'complete':
@@ -125,16 +128,21 @@ export class FlowCommands {
           }
         }
       };
-      const outcome = await this.runner.command(
-        manager,
-        auth.workspaceId,
-        task.instance_id,
-        actor,
-        run,
-        input.comment,
-      );
-      pushes.push(...outcome.pushes);
-      return { task: taskId, instance: summary(outcome.instanceId, outcome.state) };
+      // The task's instance is found and locked in one query; a task of no instance is a standalone one.
+      const outcome = await this.runner.commandOnTask(manager, auth.workspaceId, taskId, actor, run, {
+        comment: input.comment,
+        writesRecord: Object.keys(input.data ?? {}).length > 0,
+      });
+      if (outcome) {
+        pushes.push(...outcome.pushes);
+        return { task: taskId, instance: summary(outcome.instanceId, outcome.state) };
+      }
+      const task = await this.task(manager, auth.workspaceId, taskId);
+      if (task.instance_id) throw new AppError('FLOW_INSTANCE_NOT_FOUND');
+      if (action !== 'complete')
+        throw invalid('decision', `A standalone task can only be completed, not "${action}"`);
+      pushes.push(await this.completeStandalone(manager, auth, task, input.comment));
+      return { task: taskId, instance: null };
     });
   }
 
@@ -181,11 +189,7 @@ export class FlowCommands {
     return this.instanceCommand(auth, instanceId, (runtime) => runtime.cancel(auth.userId, reason));
   }
 
-  private instanceCommand(
-    auth: AuthContext,
-    instanceId: string,
-    run: (runtime: FlowRuntime) => Promise<StepResult>,
-  ) {
+  private instanceCommand(auth: AuthContext, instanceId: string, run: StepCommand) {
     return this.runner.transact(async (manager, pushes) => {
       const outcome = await this.runner.command(manager, auth.workspaceId, instanceId, auth.userId, run);
       pushes.push(...outcome.pushes);

@@ -7,6 +7,11 @@ export interface FlowAppRef {
   id: string;
   key: string;
   revision: number;
+  /**
+   * The app's storage schema, when the row was read in the caller's transaction: `revision` is then the
+   * app's current one too, and a step resolves the app's entities without reading the row again.
+   */
+  storageSchema?: string | null;
 }
 
 /**
@@ -18,10 +23,10 @@ export interface FlowAppRef {
 export class FlowDefinitions {
   private readonly cache = new Map<string, AppDefinition>();
 
-  /** The app of the caller's workspace by key; another workspace's app is simply not found. */
+  /** The app of the caller's workspace by key, as it is now; another workspace's app is simply not found. */
   async appByKey(manager: EntityManager, workspaceId: string, appKey: string): Promise<FlowAppRef> {
     const [app] = (await manager.query(
-      'SELECT id, key, revision FROM app WHERE workspace_id = $1 AND key = $2',
+      'SELECT id, key, revision, storage_schema AS "storageSchema" FROM app WHERE workspace_id = $1 AND key = $2',
       [workspaceId, appKey],
     )) as FlowAppRef[];
     if (!app) throw new AppError('APP_NOT_FOUND', { key: appKey });

@@ -7,9 +7,10 @@ import { FlowEventBus, type FlowLifecycleEvent } from '../../jobs/flow-events';
 import { NotificationService } from '../../notifications/notification.service';
 import { RealtimeService } from '../../realtime/realtime.service';
 import { systemViewer } from '../../records/access/entity-access';
-import { EntityCatalogService } from '../../records/entity-catalog.service';
+import { type RecordDto } from '../../records/record-reader';
 import { type WriteContext } from '../../records/record-writer';
 import { RecordsService } from '../../records/records.service';
+import { type SqlParams, sqlParams } from '../../records/utils/sql';
 import {
   type Push,
   type StepScope,
@@ -28,8 +29,45 @@ interface EffectRun {
   startSubFlow: SubFlowStarter;
   /** The comment of the decision that closed a task, kept on the task row. */
   comment?: string;
+  /**
+   * The step's record as stored, while nothing may have written it since: read under its row lock before
+   * the step, or as the step's last `updateRecord` left it.
+   */
+  record?: RecordDto;
 }
-type EffectExecutors = { [K in EffectType]: (effect: EffectOf<K>, run: EffectRun) => Promise<void> };
+type TimerEffect = EffectOf<'scheduleTimer'> | EffectOf<'cancelTimer'>;
+/** Each executor writes its effect with the timer effects it carries (see CARRIES) in one statement. */
+type EffectExecutors = {
+  [K in EffectType]: (effect: EffectOf<K>, run: EffectRun, timers: TimerEffect[]) => Promise<void>;
+};
+
+/**
+ * Effects after which the record as the step's last `updateRecord` left it is still as stored: those that
+ * never write it, and `updateRecord` itself (it answers the record it leaves).
+ */
+const KEEP_RECORD = new Set<EffectType>([
+  'updateRecord',
+  'createTask',
+  'closeTask',
+  'cancelTask',
+  'scheduleTimer',
+  'cancelTimer',
+  'notify',
+  'callWebhook',
+]);
+
+/**
+ * The timer effects an effect carries when they come right after it: a task's SLA timers when it opens,
+ * their cancellation when it ends, the next timers of a run. They go out in the same statement (the
+ * sub-statements of a `WITH` cannot see each other's rows, and these need not), in the step's order.
+ */
+const CARRIES: Partial<Record<EffectType, TimerEffect['type']>> = {
+  createTask: 'scheduleTimer',
+  closeTask: 'cancelTimer',
+  cancelTask: 'cancelTimer',
+  scheduleTimer: 'scheduleTimer',
+  cancelTimer: 'cancelTimer',
+};
 
 const REASON_TITLES: Record<NotifyReason, LocalizedText> = {
   action: { 'zh-CN': '流程通知', en: 'Flow notice' },
@@ -57,35 +95,24 @@ interface TaskRow {
 @Injectable()
 export class FlowEffects {
   private readonly executors: EffectExecutors = {
-    createTask: (effect, run) => this.createTask(effect, run),
+    createTask: (effect, run, timers) => this.createTask(effect, run, timers),
     updateTask: (effect, run) => this.updateTask(effect, run),
-    closeTask: (effect, run) =>
+    closeTask: (effect, run, timers) =>
       this.endTask(
         run,
         effect.taskId,
         'completed',
         effect.outcome,
         isUuid(run.scope.actor) ? run.scope.actor : null,
+        timers,
       ),
-    cancelTask: (effect, run) => this.endTask(run, effect.taskId, 'cancelled', effect.reason, null),
-    scheduleTimer: async (effect, run) => {
-      await this.jobs.enqueue(
-        TIMER_QUEUE,
-        { workspaceId: run.scope.workspaceId, instanceId: run.scope.instanceId, timerId: effect.timerId },
-        { runAt: new Date(effect.fireAt), dedupeKey: timerJobKey(run.scope.instanceId, effect.timerId) },
-        run.manager,
-      );
-    },
-    cancelTimer: (effect, run) =>
-      this.jobs.cancel(TIMER_QUEUE, timerJobKey(run.scope.instanceId, effect.timerId), run.manager),
+    cancelTask: (effect, run, timers) =>
+      this.endTask(run, effect.taskId, 'cancelled', effect.reason, null, timers),
+    scheduleTimer: (effect, run, timers) => this.writeTimers(run, [effect, ...timers]),
+    cancelTimer: (effect, run, timers) => this.writeTimers(run, [effect, ...timers]),
     notify: (effect, run) => this.notify(effect, run),
     createRecord: async (effect, run) => {
-      const resolved = await this.catalog.resolve(
-        run.scope.workspaceId,
-        run.scope.appKey,
-        effect.entity,
-        run.manager,
-      );
+      const resolved = await run.scope.resolveEntity(effect.entity);
       await this.records.insert(run.manager, resolved, this.writeContext(run.scope), effect.values);
     },
     updateRecord: (effect, run) => this.updateRecord(effect, run),
@@ -122,7 +149,6 @@ export class FlowEffects {
     private readonly jobs: JobQueue,
     private readonly notifications: NotificationService,
     private readonly realtime: RealtimeService,
-    private readonly catalog: EntityCatalogService,
     private readonly records: RecordsService,
     private readonly events: FlowEventBus,
   ) {}
@@ -133,11 +159,47 @@ export class FlowEffects {
     effects: Effect[],
     startSubFlow: SubFlowStarter,
     comment?: string,
+    record?: RecordDto,
   ): Promise<Push[]> {
-    const run: EffectRun = { manager, scope, pushes: [], startSubFlow, comment };
-    for (const effect of effects)
-      await (this.executors[effect.type] as (e: Effect, r: EffectRun) => Promise<void>)(effect, run);
+    const run: EffectRun = { manager, scope, pushes: [], startSubFlow, comment, record };
+    for (let index = 0; index < effects.length;) {
+      const effect = effects[index]!;
+      const carried = CARRIES[effect.type];
+      let end = index + 1;
+      while (carried && end < effects.length && effects[end]!.type === carried) end += 1;
+      const timers = effects.slice(index + 1, end) as TimerEffect[];
+      if (!KEEP_RECORD.has(effect.type)) run.record = undefined;
+      await (this.executors[effect.type] as (e: Effect, r: EffectRun, t: TimerEffect[]) => Promise<void>)(
+        effect,
+        run,
+        timers,
+      );
+      index = end;
+    }
     return run.pushes;
+  }
+
+  /** The SQL of timer effects (of one type, as CARRIES groups them), its values added to `params`. */
+  private timersSql(run: EffectRun, timers: TimerEffect[], params: SqlParams): string | undefined {
+    const { workspaceId, instanceId } = run.scope;
+    if (timers.length === 0) return undefined;
+    if (timers.some((timer) => timer.type !== timers[0]!.type))
+      throw new Error('Timers of both kinds in one statement');
+    if (timers[0]!.type === 'cancelTimer') {
+      const keys = timers.map((timer) => timerJobKey(instanceId, timer.timerId));
+      return this.jobs.cancelSql(TIMER_QUEUE, keys, params);
+    }
+    const jobs = (timers as EffectOf<'scheduleTimer'>[]).map((timer) => ({
+      payload: { workspaceId, instanceId, timerId: timer.timerId },
+      options: { runAt: new Date(timer.fireAt), dedupeKey: timerJobKey(instanceId, timer.timerId) },
+    }));
+    return this.jobs.enqueueSql(TIMER_QUEUE, jobs, params);
+  }
+
+  private async writeTimers(run: EffectRun, timers: TimerEffect[]): Promise<void> {
+    const params = sqlParams();
+    const sql = this.timersSql(run, timers, params);
+    if (sql) await run.manager.query(sql, params.values);
   }
 
   private writeContext(scope: StepScope): WriteContext {
@@ -149,36 +211,41 @@ export class FlowEffects {
     return scope.flow.nodes.find((node) => node.key === nodeKey)?.label ?? { 'zh-CN': nodeKey };
   }
 
-  private async createTask(effect: EffectOf<'createTask'>, run: EffectRun): Promise<void> {
+  private async createTask(
+    effect: EffectOf<'createTask'>,
+    run: EffectRun,
+    timers: TimerEffect[],
+  ): Promise<void> {
     const { scope } = run;
     const node = scope.flow.nodes.find((candidate) => candidate.key === effect.nodeKey);
     const rule = node && 'assignee' in node ? node.assignee : undefined;
     // One task offered to several people that any one of them completes is a group task: it can be claimed.
     const group = effect.mode === 'single' && effect.assignees.length > 1;
-    await run.manager.query(
-      `INSERT INTO flow_task (id, workspace_id, app_id, instance_id, flow_key, node_key, kind, mode, title, assignees,
-                              candidate_role, status, due_at, remind_at, entity_key, record_id, form, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::uuid[], $11, 'open', $12, $13, $14, $15, $16, $17)`,
-      [
-        effect.taskId,
-        scope.workspaceId,
-        scope.appId,
-        scope.instanceId,
-        scope.flow.key,
-        effect.nodeKey,
-        effect.kind,
-        effect.mode,
-        JSON.stringify(effect.label),
-        effect.assignees,
-        group && rule?.type === 'role' ? rule.role : null,
-        effect.dueAt ?? null,
-        effect.remindAt ?? null,
-        scope.entityKey,
-        scope.recordId,
-        effect.form ? JSON.stringify(effect.form) : null,
-        run.scope.now,
-      ],
-    );
+    const params = sqlParams([
+      effect.taskId,
+      scope.workspaceId,
+      scope.appId,
+      scope.instanceId,
+      scope.flow.key,
+      effect.nodeKey,
+      effect.kind,
+      effect.mode,
+      JSON.stringify(effect.label),
+      effect.assignees,
+      group && rule?.type === 'role' ? rule.role : null,
+      effect.dueAt ?? null,
+      effect.remindAt ?? null,
+      scope.entityKey,
+      scope.recordId,
+      effect.form ? JSON.stringify(effect.form) : null,
+      run.scope.now,
+    ]);
+    const insert = `INSERT INTO flow_task (id, workspace_id, app_id, instance_id, flow_key, node_key, kind, mode, title,
+                              assignees, candidate_role, status, due_at, remind_at, entity_key, record_id, form, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::uuid[], $11, 'open', $12, $13, $14, $15, $16, $17)`;
+    // The task and its SLA timers in one statement.
+    const withTimers = this.timersSql(run, timers, params);
+    await run.manager.query(withTimers ? `WITH task AS (${insert}) ${withTimers}` : insert, params.values);
     const payload = {
       id: effect.taskId,
       app: scope.appKey,
@@ -229,6 +296,9 @@ export class FlowEffects {
       instanceId: scope.instanceId,
       entityKey: scope.entityKey,
       recordId: scope.recordId,
+      ...(scope.currentRevision !== undefined && {
+        app: { key: scope.appKey, revision: scope.currentRevision },
+      }),
     };
   }
 
@@ -238,21 +308,26 @@ export class FlowEffects {
     status: 'completed' | 'cancelled',
     outcome: string,
     completedBy: string | null,
+    timers: TimerEffect[],
   ): Promise<void> {
-    const rows = updatedRows<TaskRow>(
-      await run.manager.query(
-        `UPDATE flow_task SET status = $2, outcome = $3, completed_at = $4, completed_by = $5, comment = $6
-        WHERE id = $1 RETURNING id, assignees, status`,
-        [
-          taskId,
-          status,
-          outcome,
-          run.scope.now,
-          completedBy,
-          status === 'completed' ? (run.comment ?? null) : null,
-        ],
-      ),
-    );
+    const params = sqlParams([
+      taskId,
+      status,
+      outcome,
+      run.scope.now,
+      completedBy,
+      status === 'completed' ? (run.comment ?? null) : null,
+    ]);
+    const update = `UPDATE flow_task SET status = $2, outcome = $3, completed_at = $4, completed_by = $5, comment = $6
+        WHERE id = $1 RETURNING id, assignees, status`;
+    // The task and the cancellation of its timers in one statement.
+    const withTimers = this.timersSql(run, timers, params);
+    const rows = withTimers
+      ? ((await run.manager.query(
+          `WITH task AS (${update}), timers AS (${withTimers}) SELECT * FROM task`,
+          params.values,
+        )) as TaskRow[])
+      : updatedRows<TaskRow>(await run.manager.query(update, params.values));
     this.pushChanged(run, rows[0], []);
   }
 
@@ -309,26 +384,17 @@ export class FlowEffects {
 
   private async updateRecord(effect: EffectOf<'updateRecord'>, run: EffectRun): Promise<void> {
     const { scope } = run;
-    // An instance without a stored record (a manual flow) keeps its values in the state only.
+    // An instance without a stored record (a manual flow) keeps its values in the state only; a record
+    // deleted meanwhile is left alone.
     if (!scope.recordId) return;
-    const resolved = await this.catalog.resolve(
-      scope.workspaceId,
-      scope.appKey,
-      scope.entityKey,
+    // The next updateRecord of the step patches the record as this one left it, without reading it again.
+    run.record = await this.records.patchCurrent(
       run.manager,
-    );
-    const [row] = (await run.manager.query(
-      `SELECT _version FROM ${resolved.table} WHERE _id = $1 AND _deleted_at IS NULL FOR UPDATE`,
-      [scope.recordId],
-    )) as { _version: number }[];
-    if (!row) return;
-    await this.records.patch(
-      run.manager,
-      resolved,
+      await scope.resolveEntity(scope.entityKey),
       this.writeContext(scope),
       scope.recordId,
-      row._version,
       effect.values,
+      run.record,
     );
   }
 }

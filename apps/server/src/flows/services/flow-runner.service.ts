@@ -7,16 +7,18 @@ import {
   type FlowInstanceState,
   type FlowRuntime,
   type StepResult,
-  type Transition,
 } from '@lowcode/flow-engine';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { Clock } from '../../jobs/clock';
 import { FlowEventBus } from '../../jobs/flow-events';
-import { EntityCatalogService } from '../../records/entity-catalog.service';
+import { type FlowDefinition } from '@lowcode/app-model';
+import { EntityCatalogService, type ResolvedEntity } from '../../records/entity-catalog.service';
+import { type RecordDto } from '../../records/record-reader';
 import { RecordsService } from '../../records/records.service';
 import { engineCall } from '../flow.exception';
 import { addBusinessTime } from '../utils/business-calendar';
+import { decisionRows, TRANSITION_RECORD, transitionRows } from '../utils/step-rows';
 import { BusinessCalendar } from './business-calendar.service';
 import { FlowAssignees } from './flow-assignees.service';
 import { type FlowAppRef, FlowDefinitions } from './flow-definitions.service';
@@ -39,6 +41,16 @@ export interface StartRequest {
   parentInstanceId?: string;
 }
 
+/** What a command does with the recovered engine; `state` is the instance as locked (not to be changed). */
+export type StepCommand = (runtime: FlowRuntime, state: FlowInstanceState) => Promise<StepResult>;
+
+export interface CommandOptions {
+  /** The decision's comment, kept on the task row. */
+  comment?: string;
+  /** The command brings form values: the step writes the record, so it is read under its row lock. */
+  writesRecord?: boolean;
+}
+
 export interface StepOutcome {
   instanceId: string;
   state: FlowInstanceState;
@@ -58,9 +70,19 @@ interface InstanceRow {
   record_id: string | null;
   state: FlowInstanceState;
   lock_version: number;
+  /** The app's current revision and storage, which its records are read and written with. */
+  app_current_revision: number;
+  storage_schema: string | null;
 }
 
 const evaluate = createGuardedEvaluator();
+
+/** The record as the engine sees it: its values plus `id`. */
+const engineRecord = (record: RecordDto): Record<string, unknown> => ({ ...record.values, id: record.id });
+
+/** Whether a flow has action nodes that write its record (its steps then read the record under lock). */
+const updatesRecord = (flow: FlowDefinition): boolean =>
+  flow.nodes.some((node) => node.type === 'action' && node.action.type === 'updateRecord');
 
 /**
  * Runs flow instances durably: each command is one transaction that locks the instance row, recovers the
@@ -108,17 +130,15 @@ export class FlowRunner {
     }
     const definition = await this.definitions.definition(manager, request.app.id, request.app.revision);
     const flow = this.definitions.flowOf(definition, request.flowKey);
+    const resolveEntity = this.entityResolver(manager, request.workspaceId, request.app);
     let record = request.record ?? {};
+    let locked: RecordDto | undefined;
     if (request.recordId) {
-      const stored = await this.loadRecord(
-        manager,
-        request.workspaceId,
-        request.app.key,
-        flow.entity,
-        request.recordId,
-      );
+      const lock = updatesRecord(flow);
+      const stored = await this.stepRecord(manager, await resolveEntity(flow.entity), request.recordId, lock);
       if (!stored) throw new AppError('RECORD_NOT_FOUND');
-      record = stored;
+      record = engineRecord(stored);
+      if (lock) locked = stored;
     }
     const scope: StepScope = {
       workspaceId: request.workspaceId,
@@ -133,6 +153,8 @@ export class FlowRunner {
       instanceId: randomUUID(),
       actor: request.actor,
       now: this.clock.now(),
+      resolveEntity,
+      currentRevision: request.app.storageSchema ? request.app.revision : undefined,
     };
     const runtime = await this.runtime(manager, scope);
     const { state, effects } = await engineCall(() =>
@@ -143,11 +165,20 @@ export class FlowRunner {
         instanceId: scope.instanceId,
       }),
     );
+    // The instance and its first transitions in one statement; neither when the trigger already started it.
     const inserted = (await manager.query(
-      `INSERT INTO flow_instance (id, workspace_id, app_id, flow_key, app_revision, entity_key, record_id, status, outcome,
-                                  error, state, started_by, started_at, ended_at, trigger_key, parent_instance_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-       ON CONFLICT (app_id, flow_key, trigger_key) WHERE trigger_key IS NOT NULL DO NOTHING RETURNING id`,
+      `WITH inserted AS (
+         INSERT INTO flow_instance (id, workspace_id, app_id, flow_key, app_revision, entity_key, record_id, status,
+                                    outcome, error, state, started_by, started_at, ended_at, trigger_key,
+                                    parent_instance_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         ON CONFLICT (app_id, flow_key, trigger_key) WHERE trigger_key IS NOT NULL DO NOTHING RETURNING id
+       ), transitions AS (
+         INSERT INTO flow_transition (instance_id, seq, at, actor_id, from_node, to_node, action, data, comment)
+         SELECT i.id, t.seq, t.at, t.actor_id, t.from_node, t.to_node, t.action, t.data, t.comment
+           FROM inserted i, jsonb_to_recordset($17::jsonb) AS t (${TRANSITION_RECORD})
+       )
+       SELECT id FROM inserted`,
       [
         scope.instanceId,
         scope.workspaceId,
@@ -165,6 +196,7 @@ export class FlowRunner {
         state.endedAt ?? null,
         request.triggerKey ?? null,
         request.parentInstanceId ?? null,
+        JSON.stringify(transitionRows(state.history)),
       ],
     )) as { id: string }[];
     if (inserted.length === 0) {
@@ -173,8 +205,7 @@ export class FlowRunner {
       return { instanceId: existing!.id, state: existing!.state, pushes: [], changed: false };
     }
     await this.events.publish({ ...this.effects.eventOf(scope), event: 'instanceStarted' }, manager);
-    const pushes = await this.effects.execute(manager, scope, effects, this.startSubFlow);
-    await this.recordTransitions(manager, scope.instanceId, state.history);
+    const pushes = await this.effects.execute(manager, scope, effects, this.startSubFlow, undefined, locked);
     return { instanceId: scope.instanceId, state, pushes, changed: true };
   }
 
@@ -187,20 +218,63 @@ export class FlowRunner {
     workspaceId: string,
     instanceId: string,
     actor: string,
-    run: (runtime: FlowRuntime) => Promise<StepResult>,
-    comment?: string,
+    run: StepCommand,
+    options: CommandOptions = {},
   ): Promise<StepOutcome> {
     if (!isUuid(instanceId)) throw new AppError('FLOW_INSTANCE_NOT_FOUND');
-    const [row] = (await manager.query(
-      `SELECT i.id, i.workspace_id, i.app_id, a.key AS app_key, i.flow_key, i.app_revision, i.entity_key, i.record_id,
-              i.state, i.lock_version
-         FROM flow_instance i JOIN app a ON a.id = i.app_id
-        WHERE i.id = $1 AND i.workspace_id = $2 FOR UPDATE OF i`,
-      [instanceId, workspaceId],
-    )) as InstanceRow[];
+    const [row] = await this.lockInstance(manager, 'i.id = $1', [instanceId, workspaceId]);
     if (!row) throw new AppError('FLOW_INSTANCE_NOT_FOUND');
+    return this.step(manager, row, actor, run, options);
+  }
+
+  /**
+   * A command on the instance a task belongs to, found and locked in one query; undefined when the task is
+   * none of an instance in the workspace (a standalone task, or no task at all).
+   */
+  async commandOnTask(
+    manager: EntityManager,
+    workspaceId: string,
+    taskId: string,
+    actor: string,
+    run: StepCommand,
+    options: CommandOptions = {},
+  ): Promise<StepOutcome | undefined> {
+    if (!isUuid(taskId)) return undefined;
+    const [row] = await this.lockInstance(
+      manager,
+      'i.id = (SELECT t.instance_id FROM flow_task t WHERE t.id = $1 AND t.workspace_id = $2)',
+      [taskId, workspaceId],
+    );
+    return row && this.step(manager, row, actor, run, options);
+  }
+
+  /** The instance row under its lock, with its app's key and current storage ($2 is the workspace). */
+  private lockInstance(manager: EntityManager, which: string, params: [string, string]) {
+    return manager.query(
+      `SELECT i.id, i.workspace_id, i.app_id, a.key AS app_key, i.flow_key, i.app_revision, i.entity_key, i.record_id,
+              i.state, i.lock_version, a.revision AS app_current_revision, a.storage_schema
+         FROM flow_instance i JOIN app a ON a.id = i.app_id
+        WHERE ${which} AND i.workspace_id = $2 FOR UPDATE OF i`,
+      params,
+    ) as Promise<InstanceRow[]>;
+  }
+
+  private async step(
+    manager: EntityManager,
+    row: InstanceRow,
+    actor: string,
+    run: StepCommand,
+    { comment, writesRecord }: CommandOptions,
+  ): Promise<StepOutcome> {
+    const { workspace_id: workspaceId, id: instanceId } = row;
     const definition = await this.definitions.definition(manager, row.app_id, row.app_revision);
     const flow = this.definitions.flowOf(definition, row.flow_key);
+    const resolveEntity = this.entityResolver(manager, workspaceId, {
+      id: row.app_id,
+      key: row.app_key,
+      revision: row.app_current_revision,
+      storageSchema: row.storage_schema,
+    });
     const scope: StepScope = {
       workspaceId,
       appId: row.app_id,
@@ -214,23 +288,40 @@ export class FlowRunner {
       instanceId,
       actor,
       now: this.clock.now(),
+      resolveEntity,
+      currentRevision: row.storage_schema ? row.app_current_revision : undefined,
     };
     const before = row.state;
     let current = before;
+    let locked: RecordDto | undefined;
     if (row.record_id && before.status === 'running') {
-      const fresh = await this.loadRecord(manager, workspaceId, row.app_key, row.entity_key, row.record_id);
-      if (fresh) current = { ...before, record: fresh };
+      const resolved = await resolveEntity(row.entity_key);
+      const lock = writesRecord === true || updatesRecord(flow);
+      const stored = await this.stepRecord(manager, resolved, row.record_id, lock);
+      if (stored) current = { ...before, record: engineRecord(stored) };
+      if (lock) locked = stored;
     }
     const runtime = await this.runtime(manager, scope);
     runtime.recover(current);
-    const { state, effects } = await engineCall(() => run(runtime));
+    const { state, effects } = await engineCall(() => run(runtime, current));
     if (effects.length === 0 && state.history.length === before.history.length)
       return { instanceId, state: before, pushes: [], changed: false };
-    const pushes = await this.effects.execute(manager, scope, effects, this.startSubFlow, comment);
-    const updated = (await manager.query(
-      `UPDATE flow_instance SET state = $2, status = $3, outcome = $4, error = $5, ended_at = $6,
-              lock_version = lock_version + 1
-        WHERE id = $1 AND lock_version = $7`,
+    const pushes = await this.effects.execute(manager, scope, effects, this.startSubFlow, comment, locked);
+    // The state, the step's transitions and the tasks' deciders in one statement, after the effects.
+    const [stored] = (await manager.query(
+      `WITH updated AS (
+         UPDATE flow_instance SET state = $2, status = $3, outcome = $4, error = $5, ended_at = $6,
+                lock_version = lock_version + 1
+          WHERE id = $1 AND lock_version = $7 RETURNING id
+       ), transitions AS (
+         INSERT INTO flow_transition (instance_id, seq, at, actor_id, from_node, to_node, action, data, comment)
+         SELECT $1, t.seq, t.at, t.actor_id, t.from_node, t.to_node, t.action, t.data, t.comment
+           FROM jsonb_to_recordset($8::jsonb) AS t (${TRANSITION_RECORD})
+       ), decisions AS (
+         UPDATE flow_task f SET decided_by = d.deciders
+           FROM jsonb_to_recordset($9::jsonb) AS d (id uuid, deciders uuid[]) WHERE f.id = d.id
+       )
+       SELECT count(*)::int AS updated FROM updated`,
       [
         instanceId,
         JSON.stringify(state),
@@ -239,11 +330,12 @@ export class FlowRunner {
         state.error ?? null,
         state.endedAt ?? null,
         row.lock_version,
+        JSON.stringify(transitionRows(state.history.slice(before.history.length))),
+        JSON.stringify(decisionRows(before, state)),
       ],
-    )) as [unknown, number];
-    if (updated[1] !== 1) throw new AppError('FLOW_INSTANCE_CONFLICT', { reason: 'changed concurrently' });
-    await this.recordTransitions(manager, instanceId, state.history.slice(before.history.length));
-    await this.syncDecisions(manager, before, state);
+    )) as { updated: number }[];
+    if (stored?.updated !== 1)
+      throw new AppError('FLOW_INSTANCE_CONFLICT', { reason: 'changed concurrently' });
     return { instanceId, state, pushes, changed: true };
   }
 
@@ -299,47 +391,48 @@ export class FlowRunner {
   ): Promise<Record<string, unknown> | undefined> {
     if (!isUuid(recordId)) return undefined;
     const resolved = await this.catalog.resolve(workspaceId, appKey, entityKey, manager);
-    const [record] = await this.records.findMany(manager, resolved, [recordId]);
-    return record && !record.deletedAt ? { ...record.values, id: record.id } : undefined;
+    const stored = await this.stepRecord(manager, resolved, recordId, false);
+    return stored && engineRecord(stored);
   }
 
-  private async recordTransitions(
+  /**
+   * The record a step runs on; undefined when it is gone. A step that may write it reads it under its row
+   * lock: the engine then decides on the record its writes patch, and the first write reads nothing again.
+   */
+  private async stepRecord(
     manager: EntityManager,
-    instanceId: string,
-    entries: Transition[],
-  ): Promise<void> {
-    if (entries.length === 0) return;
-    const rows = entries.map((entry) => ({
-      seq: entry.seq,
-      at: entry.at,
-      actor_id: isUuid(entry.actor) ? entry.actor : null,
-      from_node: entry.fromNode ?? null,
-      to_node: entry.toNode ?? null,
-      action: entry.action,
-      data: entry.data ?? {},
-      comment: typeof entry.data?.comment === 'string' ? entry.data.comment : null,
-    }));
-    await manager.query(
-      `INSERT INTO flow_transition (instance_id, seq, at, actor_id, from_node, to_node, action, data, comment)
-       SELECT $1, t.seq, t.at, t.actor_id, t.from_node, t.to_node, t.action, t.data, t.comment
-         FROM jsonb_to_recordset($2::jsonb)
-           AS t (seq int, at timestamptz, actor_id uuid, from_node text, to_node text, action text, data jsonb, comment text)`,
-      [instanceId, JSON.stringify(rows)],
-    );
+    resolved: ResolvedEntity,
+    recordId: string,
+    lock: boolean,
+  ): Promise<RecordDto | undefined> {
+    if (!isUuid(recordId)) return undefined;
+    const [record] = lock
+      ? [await this.records.readForUpdate(manager, resolved, recordId)]
+      : await this.records.findMany(manager, resolved, [recordId], { display: false });
+    return record && !record.deletedAt ? record : undefined;
   }
 
-  /** Who has acted on a countersign so far: their inbox drops the task while it stays open for the others. */
-  private async syncDecisions(manager: EntityManager, before: FlowInstanceState, after: FlowInstanceState) {
-    const previous = new Map(
-      before.tasks.map((task) => [task.id, Object.keys(task.decisions).sort().join(',')]),
-    );
-    for (const task of after.tasks) {
-      const deciders = Object.keys(task.decisions).sort();
-      if (previous.get(task.id) === deciders.join(',') || deciders.length === 0) continue;
-      await manager.query('UPDATE flow_task SET decided_by = $2::uuid[] WHERE id = $1', [
-        task.id,
-        deciders.filter(isUuid),
-      ]);
-    }
+  /**
+   * The app's entities as stored now, resolved at most once per entity in a step: from the app row the
+   * step read in its transaction when `app` carries its storage schema, else with one query. Never kept
+   * beyond the step.
+   */
+  private entityResolver(
+    manager: EntityManager,
+    workspaceId: string,
+    app: FlowAppRef,
+  ): (entityKey: string) => Promise<ResolvedEntity> {
+    const { storageSchema } = app;
+    const resolved = new Map<string, Promise<ResolvedEntity>>();
+    return (entityKey) => {
+      let entity = resolved.get(entityKey);
+      if (!entity) {
+        entity = storageSchema
+          ? this.catalog.resolveFor({ ...app, workspaceId, storageSchema }, entityKey, manager)
+          : this.catalog.resolve(workspaceId, app.key, entityKey, manager);
+        resolved.set(entityKey, entity);
+      }
+      return entity;
+    };
   }
 }

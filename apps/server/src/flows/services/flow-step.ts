@@ -16,6 +16,8 @@ export interface StepScope extends AssigneeScope {
   actor: string;
   /** The clock's time for the whole step. */
   now: Date;
+  /** The app's current revision, when the step read the app's row (and the app has its storage). */
+  currentRevision?: number;
 }
 
 /** Starts a sub-flow from inside a step (the runner provides it; effects cannot depend on the runner). */
