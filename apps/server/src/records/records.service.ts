@@ -161,18 +161,18 @@ export class RecordsService {
     const scope = access.scopeSql('read', params);
     if (scope) conditions.push(scope);
     const sortKeys = asQueryError(() => {
-      if (query.filter !== undefined) conditions.push(compileFilter(query.filter, resolved.resolve, params));
-      return parseSort(query.sort, resolved.resolve);
+      if (query.filter !== undefined)
+        conditions.push(
+          compileFilter(query.filter, access.guardResolver(resolved.resolve, 'filter'), params),
+        );
+      return parseSort(query.sort, access.guardResolver(resolved.resolve, 'sort'));
     });
-    // Filtering or sorting by a hidden field would reveal it, one comparison at a time.
-    const named = [...JSON.stringify(query.filter ?? null).matchAll(/"var":"([^"]+)"/g)].map(
-      (match) => match[1]!,
-    );
-    if ([...named, ...sortKeys.map((key) => key.key)].some((key) => access.hidden(key)))
-      throw new AppError('FORBIDDEN');
     if (query.q) {
       const escaped = query.q.replace(/[\\%_]/g, (character) => `\\${character}`);
-      conditions.push(`${r}._search ILIKE ${params.add(`%${escaped}%`)}`);
+      const pattern = params.add(`%${escaped}%`);
+      conditions.push(`${r}._search ILIKE ${pattern}`);
+      const visible = access.visibleSearchSql(resolved.entity, r, pattern);
+      if (visible) conditions.push(visible);
     }
     if (query.cursor) {
       const cursor = query.cursor;
