@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PERMISSION_ACTIONS, type PermissionAction } from '@lowcode/app-model';
+import { type EntityDefinition, PERMISSION_ACTIONS, type PermissionAction } from '@lowcode/app-model';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { EntityCatalogService, type ResolvedEntity, RECORD_ALIAS } from './entity-catalog.service';
@@ -123,11 +123,24 @@ export class RecordsService {
     if (rows.length === 0) throw new AppError('RECORD_NOT_FOUND');
   }
 
-  /** Fields a role may not change are refused by name, before anything is written. */
-  private refuseReadOnly(access: EntityAccess, values: unknown, prefix = ''): void {
-    const keys = values && typeof values === 'object' ? Object.keys(values) : [];
-    const details = keys
+  /**
+   * Fields a role may not change are refused by name, before anything is validated or written. A create
+   * (`entity` given) may leave such a field at its default — what a form sends untouched — but not choose
+   * another value: a tenant filing a request does not set its status, technician or priority.
+   */
+  private refuseReadOnly(
+    access: EntityAccess,
+    values: unknown,
+    prefix = '',
+    entity?: EntityDefinition,
+  ): void {
+    const input = values && typeof values === 'object' ? (values as Record<string, unknown>) : {};
+    const details = Object.keys(input)
       .filter((key) => access.readOnly(key) || access.hidden(key))
+      .filter(
+        (key) =>
+          !entity || !sameValue(input[key], entity.fields.find((field) => field.key === key)?.defaultValue),
+      )
       .map((key) => ({ path: `${prefix}${key}`, message: 'your role may not change this field' }));
     if (details.length) throw new AppError('FORBIDDEN', {}, details);
   }
@@ -222,6 +235,7 @@ export class RecordsService {
   async create(context: WriteContext, ref: EntityRef, input: unknown): Promise<RecordDto> {
     const record = await this.dataSource.transaction(async (manager) => {
       const { resolved, access } = await this.open(context, ref, 'create', manager);
+      this.refuseReadOnly(access, input, '', resolved.entity);
       const record = await this.insert(manager, resolved, context, input);
       // A role may only create what it could then see (a tenant: requests of their own).
       await this.requireInScope(manager, resolved, access, 'create', record.id).catch(() => {
@@ -292,6 +306,9 @@ export class RecordsService {
         manager,
       );
       if (updates.length && !access.can('update')) throw new AppError('FORBIDDEN');
+      creates.forEach((values, index) =>
+        this.refuseReadOnly(access, values, `create[${index}].`, resolved.entity),
+      );
       // Creates first, as one batch; then updates one by one (each has its own version to check).
       const createdIds = await this.insertMany(
         manager,
