@@ -10,6 +10,7 @@ import { type ColumnStorage } from './utils/entity-storage';
 import { FileUrlSigner, withFileUrls } from '../files/file-urls';
 import { RealtimeService } from '../realtime/realtime.service';
 import { EntityAccess, maskValue, type Viewer } from './access/entity-access';
+import { scopeRollups } from './access/scoped-rollups';
 import {
   type FieldChange,
   type RecordEventType,
@@ -162,6 +163,29 @@ export class RecordsService {
     return record;
   }
 
+  /** `present` for what a viewer reads, after limiting rollups to the rows the viewer may read. */
+  private async presentAll<T extends RecordDto>(
+    manager: EntityManager,
+    viewer: Viewer,
+    resolved: ResolvedEntity,
+    access: EntityAccess,
+    records: T[],
+  ): Promise<T[]> {
+    await scopeRollups(manager, resolved, viewer, records);
+    return records.map((record) => this.present(resolved, access, record));
+  }
+
+  private async presentOne<T extends RecordDto>(
+    manager: EntityManager,
+    viewer: Viewer,
+    resolved: ResolvedEntity,
+    access: EntityAccess,
+    record: T,
+  ): Promise<T> {
+    const [presented] = await this.presentAll(manager, viewer, resolved, access, [record]);
+    return presented!;
+  }
+
   async list(
     viewer: Viewer,
     ref: EntityRef,
@@ -204,7 +228,8 @@ export class RecordsService {
         ? encodeCursor([...sortKeys.map((_key, index) => last[`s${index}`] ?? null), last._id])
         : null;
     const items = await toRecordDtos(this.dataSource.manager, resolved, page);
-    return { items: items.map((record) => this.present(resolved, access, record)), nextCursor };
+    const presented = await this.presentAll(this.dataSource.manager, viewer, resolved, access, items);
+    return { items: presented, nextCursor };
   }
 
   /** What the viewer may do with an entity, so pages offer only the buttons that will work. */
@@ -229,7 +254,7 @@ export class RecordsService {
     const record = await this.findById(this.dataSource.manager, resolved, id, false);
     if (!record) throw new AppError('RECORD_NOT_FOUND');
     await this.requireInScope(this.dataSource.manager, resolved, access, 'read', id);
-    return this.present(resolved, access, record);
+    return this.presentOne(this.dataSource.manager, viewer, resolved, access, record);
   }
 
   async create(context: WriteContext, ref: EntityRef, input: unknown): Promise<RecordDto> {
@@ -241,7 +266,7 @@ export class RecordsService {
       await this.requireInScope(manager, resolved, access, 'create', record.id).catch(() => {
         throw new AppError('FORBIDDEN');
       });
-      return this.present(resolved, access, record);
+      return this.presentOne(manager, context, resolved, access, record);
     });
     this.announce(context.workspaceId, ref, [record.id], 'created');
     return record;
@@ -256,11 +281,8 @@ export class RecordsService {
   ): Promise<RecordDto> {
     const record = await this.dataSource.transaction(async (manager) => {
       const { resolved, access } = await this.open(context, ref, 'update', manager);
-      return this.present(
-        resolved,
-        access,
-        await this.guardedPatch(manager, resolved, access, context, id, version, patch),
-      );
+      const record = await this.guardedPatch(manager, resolved, access, context, id, version, patch);
+      return this.presentOne(manager, context, resolved, access, record);
     });
     this.announce(context.workspaceId, ref, [record.id], 'updated');
     return record;
@@ -324,8 +346,12 @@ export class RecordsService {
       }
       const created: BulkResult[] =
         returnRecords && createdIds.length
-          ? (await this.findMany(manager, resolved, createdIds)).map((record) =>
-              this.present(resolved, access, record),
+          ? await this.presentAll(
+              manager,
+              context,
+              resolved,
+              access,
+              await this.findMany(manager, resolved, createdIds),
             )
           : createdIds.map((id) => ({ id, version: 1 }));
       const updated: BulkResult[] = [];
@@ -334,7 +360,9 @@ export class RecordsService {
           this.guardedPatch(manager, resolved, access, context, item.id, item.version, item.values),
         );
         updated.push(
-          returnRecords ? this.present(resolved, access, record) : { id: record.id, version: record.version },
+          returnRecords
+            ? await this.presentOne(manager, context, resolved, access, record)
+            : { id: record.id, version: record.version },
         );
       }
       return { created, updated };
@@ -586,7 +614,8 @@ export class RecordsService {
       await recordWrites(manager, resolved, context, [
         { recordId: id, version: current.version + 1, type: deleted ? 'deleted' : 'restored', changes: [] },
       ]);
-      return this.present(resolved, access, (await this.findById(manager, resolved, id, false))!);
+      const record = (await this.findById(manager, resolved, id, false))!;
+      return this.presentOne(manager, context, resolved, access, record);
     });
     this.announce(context.workspaceId, ref, [id], deleted ? 'deleted' : 'restored');
     return record;
