@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { createMember } from './reports-support';
 import { smallApp } from './support/fixtures';
 import { createTestApp, loginAs, type TestApp } from './support/test-app';
 
@@ -7,6 +8,19 @@ describe('spreadsheet import and export', () => {
   let auth: { Authorization: string };
   const app = smallApp();
   const base = `/api/apps/${app.key}/entities/room/records`;
+  // A clerk imports rooms, but only vacant ones, and may not choose their area.
+  app.roles.push({
+    key: 'clerk',
+    label: { 'zh-CN': '文员', en: 'Clerk' },
+    permissions: [
+      {
+        entity: 'room',
+        actions: ['read', 'create', 'import'],
+        scope: { '==': [{ var: 'record.status' }, 'vacant'] },
+        fields: { readOnly: ['area'] },
+      },
+    ],
+  });
 
   beforeAll(async () => {
     testApp = await createTestApp();
@@ -103,6 +117,39 @@ describe('spreadsheet import and export', () => {
 
     const reimport = await upload('preview', await workbookAsCsv(workbook), 'again.csv').expect(200);
     expect(reimport.body).toMatchObject({ total: 2, valid: 2, invalid: 0 });
+  });
+
+  it("keeps a role's import inside its row scope and off its read-only fields", async () => {
+    await createMember(testApp, 'clerk1', ['clerk'], 'clerk-password-1');
+    const { auth: clerk } = await loginAs(testApp, { username: 'clerk1', password: 'clerk-password-1' });
+    const clerkUpload = (mode: string, lines: string[]) =>
+      testApp
+        .http()
+        .post(`${base}/import`)
+        .set(clerk)
+        .field('mode', mode)
+        .attach('file', Buffer.from(lines.join('\n'), 'utf8'), 'rooms.csv');
+    const before = await roomCount();
+
+    const outside = await clerkUpload('validOnly', [
+      '房号,所属楼宇,状态',
+      'C-1,1号楼,空置',
+      'C-2,1号楼,已租',
+    ]);
+    expect(outside.status).toBe(403);
+    expect(outside.body.error).toMatchObject({ code: 'FORBIDDEN', details: [{ path: 'row 3' }] });
+    expect(await roomCount()).toBe(before);
+
+    const area = await clerkUpload('preview', ['房号,所属楼宇,面积', 'C-3,1号楼,40']).expect(200);
+    expect(area.body).toMatchObject({
+      valid: 0,
+      invalid: 1,
+      errors: [expect.objectContaining({ row: 2, field: 'area' })],
+    });
+
+    const inside = await clerkUpload('validOnly', ['房号,所属楼宇,状态', 'C-4,1号楼,空置']).expect(200);
+    expect(inside.body).toMatchObject({ imported: 1, invalid: 0 });
+    expect(await roomCount()).toBe(before + 1);
   });
 
   it('refuses files it cannot read with a clear 400', async () => {

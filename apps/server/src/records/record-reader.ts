@@ -1,5 +1,5 @@
 import { type EntityManager } from 'typeorm';
-import { type FieldDefinition } from '@lowcode/app-model';
+import { type EntityDefinition, type FieldDefinition } from '@lowcode/app-model';
 import { type ResolvedEntity, RECORD_ALIAS } from './entity-catalog.service';
 import { fieldStorage, tableName } from './utils/entity-storage';
 import { type SortKey } from './utils/record-query';
@@ -82,21 +82,31 @@ function rollupExpression(
   const source = resolved.app.entities.find((entity) => entity.key === rollup.entity);
   const relation = source?.fields.find((field) => field.key === rollup.relation);
   if (!source || relation?.type !== 'relation') return 'NULL';
+  const aggregate = rollupAggregate(source, rollup, 's');
+  if (!aggregate) return 'NULL';
   const from = tableName(resolved.schema, source.key);
   const link = relation.relation.multiple
     ? `${RECORD_ALIAS}._id = ANY(${columnSql('s', relation.key)})`
     : `${columnSql('s', relation.key)} = ${RECORD_ALIAS}._id`;
-  const where = `WHERE s._deleted_at IS NULL AND ${link}`;
-  if (rollup.aggregate === 'count') return `(SELECT count(*)::float8 FROM ${from} s ${where})`;
+  return `(SELECT ${aggregate} FROM ${from} s WHERE s._deleted_at IS NULL AND ${link})`;
+}
+
+/** A rollup's aggregate over rows of its source entity under `alias`, as the API reads it; undefined if unknown. */
+export function rollupAggregate(
+  source: EntityDefinition,
+  rollup: { aggregate: string; field?: string },
+  alias: string,
+): string | undefined {
+  if (rollup.aggregate === 'count') return 'count(*)::float8';
   const sourceField = source.fields.find((field) => field.key === rollup.field);
   const sourceStorage = sourceField && fieldStorage(sourceField);
-  if (!sourceStorage || sourceStorage.kind !== 'column') return 'NULL';
-  const column = columnSql('s', sourceStorage.column);
+  if (!sourceStorage || sourceStorage.kind !== 'column') return undefined;
+  const column = columnSql(alias, sourceStorage.column);
   const aggregate = { sum: 'sum', avg: 'avg', min: 'min', max: 'max' }[rollup.aggregate];
-  if (!aggregate) return 'NULL';
+  if (!aggregate) return undefined;
   return aggregate === 'min' || aggregate === 'max'
-    ? `(SELECT to_jsonb(${readExpression(`${aggregate}(${column})`, sourceStorage.sqlType)}) FROM ${from} s ${where})`
-    : `(SELECT ${aggregate}(${column})::float8 FROM ${from} s ${where})`;
+    ? `to_jsonb(${readExpression(`${aggregate}(${column})`, sourceStorage.sqlType)})`
+    : `${aggregate}(${column})::float8`;
 }
 
 /**

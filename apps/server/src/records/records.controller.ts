@@ -103,6 +103,8 @@ export class RecordsController {
     const { format, ...query } = exportQuery;
     const sheetFormat = format ?? 'xlsx';
     const ref = { appKey, entityKey };
+    // Refuse first: a role without the export grant gets the error alone, not an attachment holding it.
+    await this.records.requireAction(auth, ref, 'export');
     // Resolve before streaming, so a bad app, entity or filter still gets a proper error response.
     await this.records.list(auth, ref, { ...query, filter: parseFilter(query.filter), limit: 1 });
     response.attachment(`${entityKey}.${sheetFormat}`);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PERMISSION_ACTIONS, type PermissionAction } from '@lowcode/app-model';
+import { type EntityDefinition, PERMISSION_ACTIONS, type PermissionAction } from '@lowcode/app-model';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { EntityCatalogService, type ResolvedEntity, RECORD_ALIAS } from './entity-catalog.service';
@@ -10,6 +10,7 @@ import { type ColumnStorage } from './utils/entity-storage';
 import { FileUrlSigner, withFileUrls } from '../files/file-urls';
 import { RealtimeService } from '../realtime/realtime.service';
 import { EntityAccess, maskValue, type Viewer } from './access/entity-access';
+import { scopeRollups } from './access/scoped-rollups';
 import {
   type FieldChange,
   type RecordEventType,
@@ -31,6 +32,7 @@ import {
   parseSort,
   QueryError,
 } from './utils/record-query';
+import { sameValue } from './utils/record-values';
 import { quoteIdent, sqlParams } from './utils/sql';
 import { isUuid } from '../common/ids';
 
@@ -125,11 +127,24 @@ export class RecordsService {
     if (rows.length === 0) throw new AppError('RECORD_NOT_FOUND');
   }
 
-  /** Fields a role may not change are refused by name, before anything is written. */
-  private refuseReadOnly(access: EntityAccess, values: unknown, prefix = ''): void {
-    const keys = values && typeof values === 'object' ? Object.keys(values) : [];
-    const details = keys
+  /**
+   * Fields a role may not change are refused by name, before anything is validated or written. A create
+   * (`entity` given) may leave such a field at its default — what a form sends untouched — but not choose
+   * another value: a tenant filing a request does not set its status, technician or priority.
+   */
+  private refuseReadOnly(
+    access: EntityAccess,
+    values: unknown,
+    prefix = '',
+    entity?: EntityDefinition,
+  ): void {
+    const input = values && typeof values === 'object' ? (values as Record<string, unknown>) : {};
+    const details = Object.keys(input)
       .filter((key) => access.readOnly(key) || access.hidden(key))
+      .filter(
+        (key) =>
+          !entity || !sameValue(input[key], entity.fields.find((field) => field.key === key)?.defaultValue),
+      )
       .map((key) => ({ path: `${prefix}${key}`, message: 'your role may not change this field' }));
     if (details.length) throw new AppError('FORBIDDEN', {}, details);
   }
@@ -151,6 +166,29 @@ export class RecordsService {
     return record;
   }
 
+  /** `present` for what a viewer reads, after limiting rollups to the rows the viewer may read. */
+  private async presentAll<T extends RecordDto>(
+    manager: EntityManager,
+    viewer: Viewer,
+    resolved: ResolvedEntity,
+    access: EntityAccess,
+    records: T[],
+  ): Promise<T[]> {
+    await scopeRollups(manager, resolved, viewer, records);
+    return records.map((record) => this.present(resolved, access, record));
+  }
+
+  private async presentOne<T extends RecordDto>(
+    manager: EntityManager,
+    viewer: Viewer,
+    resolved: ResolvedEntity,
+    access: EntityAccess,
+    record: T,
+  ): Promise<T> {
+    const [presented] = await this.presentAll(manager, viewer, resolved, access, [record]);
+    return presented!;
+  }
+
   async list(
     viewer: Viewer,
     ref: EntityRef,
@@ -163,18 +201,18 @@ export class RecordsService {
     const scope = access.scopeSql('read', params);
     if (scope) conditions.push(scope);
     const sortKeys = asQueryError(() => {
-      if (query.filter !== undefined) conditions.push(compileFilter(query.filter, resolved.resolve, params));
-      return parseSort(query.sort, resolved.resolve);
+      if (query.filter !== undefined)
+        conditions.push(
+          compileFilter(query.filter, access.guardResolver(resolved.resolve, 'filter'), params),
+        );
+      return parseSort(query.sort, access.guardResolver(resolved.resolve, 'sort'));
     });
-    // Filtering or sorting by a hidden field would reveal it, one comparison at a time.
-    const named = [...JSON.stringify(query.filter ?? null).matchAll(/"var":"([^"]+)"/g)].map(
-      (match) => match[1]!,
-    );
-    if ([...named, ...sortKeys.map((key) => key.key)].some((key) => access.hidden(key)))
-      throw new AppError('FORBIDDEN');
     if (query.q) {
       const escaped = query.q.replace(/[\\%_]/g, (character) => `\\${character}`);
-      conditions.push(`${r}._search ILIKE ${params.add(`%${escaped}%`)}`);
+      const pattern = params.add(`%${escaped}%`);
+      conditions.push(`${r}._search ILIKE ${pattern}`);
+      const visible = access.visibleSearchSql(resolved.entity, r, pattern);
+      if (visible) conditions.push(visible);
     }
     if (query.cursor) {
       const cursor = query.cursor;
@@ -193,7 +231,8 @@ export class RecordsService {
         ? encodeCursor([...sortKeys.map((_key, index) => last[`s${index}`] ?? null), last._id])
         : null;
     const items = await toRecordDtos(this.dataSource.manager, resolved, page);
-    return { items: items.map((record) => this.present(resolved, access, record)), nextCursor };
+    const presented = await this.presentAll(this.dataSource.manager, viewer, resolved, access, items);
+    return { items: presented, nextCursor };
   }
 
   /** What the viewer may do with an entity, so pages offer only the buttons that will work. */
@@ -243,18 +282,19 @@ export class RecordsService {
     const record = await this.findById(this.dataSource.manager, resolved, id, false);
     if (!record) throw new AppError('RECORD_NOT_FOUND');
     await this.requireInScope(this.dataSource.manager, resolved, access, 'read', id);
-    return this.present(resolved, access, record);
+    return this.presentOne(this.dataSource.manager, viewer, resolved, access, record);
   }
 
   async create(context: WriteContext, ref: EntityRef, input: unknown): Promise<RecordDto> {
     const record = await this.dataSource.transaction(async (manager) => {
       const { resolved, access } = await this.open(context, ref, 'create', manager);
+      this.refuseReadOnly(access, input, '', resolved.entity);
       const record = await this.insert(manager, resolved, context, input);
       // A role may only create what it could then see (a tenant: requests of their own).
       await this.requireInScope(manager, resolved, access, 'create', record.id).catch(() => {
         throw new AppError('FORBIDDEN');
       });
-      return this.present(resolved, access, record);
+      return this.presentOne(manager, context, resolved, access, record);
     });
     this.announce(context.workspaceId, ref, [record.id], 'created');
     return record;
@@ -269,11 +309,8 @@ export class RecordsService {
   ): Promise<RecordDto> {
     const record = await this.dataSource.transaction(async (manager) => {
       const { resolved, access } = await this.open(context, ref, 'update', manager);
-      return this.present(
-        resolved,
-        access,
-        await this.guardedPatch(manager, resolved, access, context, id, version, patch),
-      );
+      const record = await this.guardedPatch(manager, resolved, access, context, id, version, patch);
+      return this.presentOne(manager, context, resolved, access, record);
     });
     this.announce(context.workspaceId, ref, [record.id], 'updated');
     return record;
@@ -319,6 +356,9 @@ export class RecordsService {
         manager,
       );
       if (updates.length && !access.can('update')) throw new AppError('FORBIDDEN');
+      creates.forEach((values, index) =>
+        this.refuseReadOnly(access, values, `create[${index}].`, resolved.entity),
+      );
       // Creates first, as one batch; then updates one by one (each has its own version to check).
       const createdIds = await this.insertMany(
         manager,
@@ -334,8 +374,12 @@ export class RecordsService {
       }
       const created: BulkResult[] =
         returnRecords && createdIds.length
-          ? (await this.findMany(manager, resolved, createdIds)).map((record) =>
-              this.present(resolved, access, record),
+          ? await this.presentAll(
+              manager,
+              context,
+              resolved,
+              access,
+              await this.findMany(manager, resolved, createdIds),
             )
           : createdIds.map((id) => ({ id, version: 1 }));
       const updated: BulkResult[] = [];
@@ -344,7 +388,9 @@ export class RecordsService {
           this.guardedPatch(manager, resolved, access, context, item.id, item.version, item.values),
         );
         updated.push(
-          returnRecords ? this.present(resolved, access, record) : { id: record.id, version: record.version },
+          returnRecords
+            ? await this.presentOne(manager, context, resolved, access, record)
+            : { id: record.id, version: record.version },
         );
       }
       return { created, updated };
@@ -597,7 +643,8 @@ export class RecordsService {
       await recordWrites(manager, resolved, context, [
         { recordId: id, version: current.version + 1, type: deleted ? 'deleted' : 'restored', changes: [] },
       ]);
-      return this.present(resolved, access, (await this.findById(manager, resolved, id, false))!);
+      const record = (await this.findById(manager, resolved, id, false))!;
+      return this.presentOne(manager, context, resolved, access, record);
     });
     this.announce(context.workspaceId, ref, [id], deleted ? 'deleted' : 'restored');
     return record;

@@ -1,6 +1,7 @@
 import { type AppDefinition, type EntityDefinition, type PermissionAction } from '@lowcode/app-model';
 import { recordActionsOf } from '../../api-keys/utils/api-key-scopes';
-import { fieldStorage, tableName } from '../utils/entity-storage';
+import { AppError } from '../../common/errors/app-error';
+import { columnFields, fieldStorage, tableName } from '../utils/entity-storage';
 import { compileFilter, type FieldResolver, type QueryableField } from '../utils/record-query';
 import { quoteIdent, type SqlParams } from '../utils/sql';
 
@@ -77,6 +78,41 @@ export class EntityAccess {
   hidden = (field: string) => this.limited(field, 'hidden');
   masked = (field: string) => this.limited(field, 'masked');
   readOnly = (field: string) => this.limited(field, 'readOnly');
+
+  /** Whether the viewer sees a field's stored value whole (neither hidden nor masked). */
+  seesWhole = (field: string) => !this.hidden(field) && !this.masked(field);
+
+  /**
+   * The query resolver a viewer filters and sorts with. A hidden or masked field is refused before anything is
+   * compiled: comparing it would reveal it one guess at a time (a masked ID number digit by digit), and even a
+   * type error would tell its type. Reports refuse the same fields.
+   */
+  guardResolver(resolve: FieldResolver, place: 'filter' | 'sort'): FieldResolver {
+    return (key) => {
+      if (!this.seesWhole(key))
+        throw new AppError('FORBIDDEN', {}, [
+          { path: place, message: `your role may not ${place} by "${key}"` },
+        ]);
+      return resolve(key);
+    };
+  }
+
+  /**
+   * The text search condition (`pattern` is an ILIKE parameter) on the fields this viewer sees whole, or
+   * undefined when that is every searchable field and the indexed `_search` column alone answers. `_search`
+   * holds hidden and masked fields too, so for a limited viewer a match must also be in a visible field.
+   */
+  visibleSearchSql(entity: EntityDefinition, alias: string, pattern: string): string | undefined {
+    const searchable = columnFields(entity).filter((storage) => storage.searchable);
+    const visible = searchable.filter((storage) => this.seesWhole(storage.field.key));
+    if (visible.length === searchable.length) return undefined;
+    if (visible.length === 0) return 'FALSE';
+    const texts = visible.map((storage) => {
+      const column = `${alias}.${quoteIdent(storage.column)}`;
+      return storage.sqlType === 'text[]' ? `array_to_string(${column}, ' ')` : `${column}::text`;
+    });
+    return `concat_ws(' ', ${texts.join(', ')}) ILIKE ${pattern}`;
+  }
 
   private limited(field: string, kind: 'hidden' | 'masked' | 'readOnly'): boolean {
     if (this.full || this.grants.length === 0) return false;

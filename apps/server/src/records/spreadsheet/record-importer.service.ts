@@ -4,13 +4,15 @@ import { type FieldDefinition, type Locale, localize } from '@lowcode/app-model'
 import { handlerFor, renderMessage } from '@lowcode/form-engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
+import { EntityAccess } from '../access/entity-access';
 import { AuditService } from '../../audit/audit.service';
 import { RealtimeService } from '../../realtime/realtime.service';
 import { EntityCatalogService, type ResolvedEntity } from '../entity-catalog.service';
 import { WORKSPACE_TIME_ZONE, type WriteContext } from '../record-writer';
 import { type EntityRef, RecordsService } from '../records.service';
 import { fieldStorage, tableName } from '../utils/entity-storage';
-import { quoteIdent } from '../utils/sql';
+import { sameValue } from '../utils/record-values';
+import { quoteIdent, sqlParams } from '../utils/sql';
 import { mapColumns } from './column-mapping';
 import { readSheetRows, type SheetFormat } from './sheet-reader';
 
@@ -124,20 +126,25 @@ export class RecordImporterService {
       if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(error);
     };
 
+    const access = EntityAccess.of(context, resolved.app, resolved.entity, resolved.schema);
     const flush = async () => {
       const rows = batch;
       batch = [];
-      const good = await this.validateBatch(manager, resolved, context, rows, addError, columnOf);
+      const valid = await this.validateBatch(manager, resolved, context, rows, addError, columnOf);
+      const good = valid.filter((row) =>
+        this.mayChoose(access, resolved, row, context.locale, addError, columnOf),
+      );
       report.valid += good.length;
       report.invalid += rows.length - good.length;
       if (options.mode !== 'preview' && good.length > 0) {
-        await this.records.insertMany(
+        const ids = await this.records.insertMany(
           manager,
           resolved,
           { ...context, source: 'import' },
           good.map((row) => row.values),
           (index, field) => `row ${good[index]!.row}: ${field}`,
         );
+        await this.refuseOutsideScope(manager, resolved, access, ids, good);
         report.imported += good.length;
       }
       if (options.importId) {
@@ -209,6 +216,62 @@ export class RecordImporterService {
       }
     }
     return ok ? pending : undefined;
+  }
+
+  /**
+   * A row may not set what the importing role may only read — read-only and hidden fields, unless at their
+   * default — as a create through the API may not: the spreadsheet is another door to the same records.
+   */
+  private mayChoose(
+    access: EntityAccess,
+    resolved: ResolvedEntity,
+    row: PendingRow,
+    locale: Locale,
+    addError: (error: RowError) => void,
+    columnOf: Map<string, string>,
+  ): boolean {
+    const refused = resolved.entity.fields.filter(
+      (field) =>
+        field.key in row.values &&
+        (access.readOnly(field.key) || access.hidden(field.key)) &&
+        !sameValue(row.values[field.key], field.defaultValue),
+    );
+    for (const field of refused) {
+      const message = locale === 'en' ? 'your role may not set this field' : '您的角色不能填写此字段';
+      addError({ row: row.row, field: field.key, column: columnOf.get(field.key) ?? '', message });
+    }
+    return refused.length === 0;
+  }
+
+  /**
+   * Imported rows must land inside the role's create scope, as a record created through the API must; one
+   * outside refuses the whole import (its transaction rolls back). A preview writes nothing, so it cannot
+   * tell — the scope is judged on the stored row.
+   */
+  private async refuseOutsideScope(
+    manager: EntityManager,
+    resolved: ResolvedEntity,
+    access: EntityAccess,
+    ids: string[],
+    rows: PendingRow[],
+  ): Promise<void> {
+    const params = sqlParams([ids]);
+    const scope = access.scopeSql('create', params);
+    if (!scope) return;
+    const outside: { id: string }[] = await manager.query(
+      `SELECT r._id AS id FROM ${resolved.table} r WHERE r._id = ANY($1::uuid[]) AND NOT coalesce(${scope}, false)`,
+      params.values,
+    );
+    if (outside.length === 0) return;
+    const rowOf = new Map(ids.map((id, index) => [id, rows[index]!.row]));
+    throw new AppError(
+      'FORBIDDEN',
+      {},
+      outside.map(({ id }) => ({
+        path: `row ${rowOf.get(id)}`,
+        message: 'outside the rows your role may create',
+      })),
+    );
   }
 
   /** Resolves titles to ids for the whole batch at once, then validates each row with the form engine. */

@@ -11,6 +11,8 @@ export interface FilterBarProps {
   locale: Locale;
   rows: FilterRow[];
   conjunction: Conjunction;
+  /** Fields the user's roles hide or mask: the server refuses filtering by them. */
+  unfilterable?: readonly string[];
   onChange(rows: FilterRow[], conjunction: Conjunction): void;
 }
 
@@ -30,9 +32,16 @@ function filterableFields(entity: EntityDefinition): FieldDefinition[] {
 }
 
 /** Field + operator + value rows joined by AND or OR; the page turns them into the filter JSON. */
-export function FilterBar({ entity, locale, rows, conjunction, onChange }: FilterBarProps) {
+export function FilterBar({
+  entity,
+  locale,
+  rows,
+  conjunction,
+  unfilterable = [],
+  onChange,
+}: FilterBarProps) {
   const { t } = useTranslation();
-  const fields = filterableFields(entity);
+  const fields = filterableFields(entity).filter((field) => !unfilterable.includes(field.key));
   const fieldOf = (key: string) => fields.find((f) => f.key === key);
   const update = (id: number, patch: Partial<FilterRow>) =>
     onChange(

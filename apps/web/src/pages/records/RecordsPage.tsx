@@ -61,6 +61,7 @@ export function RecordsPage() {
   const { data: access } = useAsyncData(loadAccess);
   // Offer only what will work; the server checks every request anyway.
   const can = (action: 'create' | 'update' | 'delete') => access?.actions.includes(action) ?? false;
+  const limited = useMemo(() => [...(access?.hidden ?? []), ...(access?.masked ?? [])], [access]);
   // Someone else created or changed a record of this entity: the open list shows it without a reload.
   // `?record=<id>` (a notification's link) opens that record once the page is there.
   const [searchParams, setSearchParams] = useSearchParams();
@@ -161,6 +162,7 @@ export function RecordsPage() {
         locale={locale}
         rows={filterRows}
         conjunction={conjunction}
+        unfilterable={limited}
         onChange={(rows, join) => {
           setFilterRows(rows);
           setConjunction(join);
@@ -170,7 +172,11 @@ export function RecordsPage() {
       {isPhone ? (
         <RecordCards {...viewProps} />
       ) : (
-        <RecordsTable {...viewProps} onSortChange={(field, order) => setSort(sortParam(field, order))} />
+        <RecordsTable
+          {...viewProps}
+          unsortable={limited}
+          onSortChange={(field, order) => setSort(sortParam(field, order))}
+        />
       )}
       {list.nextCursor ? (
         <Button block onClick={list.loadMore} loading={list.loading} data-testid="records-load-more">

@@ -23,10 +23,13 @@ export interface RecordsViewProps {
 /** Columns from the entity's fields; clicking a header sorts on the server. */
 export function RecordsTable(
   props: RecordsViewProps & {
+    /** Fields the user's roles hide or mask: the server refuses sorting by them. */
+    unsortable?: readonly string[];
     onSortChange(field: string | undefined, order: 'ascend' | 'descend' | null): void;
   },
 ) {
   const { entity, locale, records, loading, visibleKeys, onOpen, onDelete, onRestore, onSortChange } = props;
+  const unsortable = props.unsortable ?? [];
   const { t } = useTranslation();
   const columns: TableProps<RecordDto>['columns'] = [
     ...columnFields(entity)
@@ -34,7 +37,7 @@ export function RecordsTable(
       .map((field) => ({
         key: field.key,
         title: localize(field.label, locale),
-        sorter: true,
+        sorter: !unsortable.includes(field.key),
         ellipsis: true,
         width: 160,
         render: (_: unknown, record: RecordDto) => (
