@@ -116,6 +116,8 @@ export interface AssigneeContext {
 
 export interface FlowEnvironment {
   now(): Date;
+  /** Where a date without a time (a timer until `dueDate`) begins: its midnight there. Default Asia/Shanghai. */
+  timeZone?: string;
   newId(): string;
   /** Evaluates JSON-logic behind a guard (see `createGuardedEvaluator`). */
   evaluate(logic: unknown, data: unknown): unknown;

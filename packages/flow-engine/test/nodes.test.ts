@@ -214,6 +214,26 @@ describe('node types', () => {
     expect(missing.state).toMatchObject({ status: 'failed', error: expect.stringContaining('visitAt') });
   });
 
+  it("timer until a date without a time fires at that day's midnight in the host's zone", async () => {
+    const definition = flow(
+      [start, n('wait', 'timer', { untilField: 'dueDate', offset: 'P1D' }), end],
+      [e('start', 'wait'), e('wait', 'end')],
+    );
+    const fireAt = async (timeZone?: string) =>
+      ofType(
+        (
+          await createFlowRuntime(definition, fakeEnv(timeZone ? { timeZone } : {}).env).start({
+            record: { dueDate: '2025-03-20' },
+            actor: 'u1',
+          })
+        ).effects,
+        'scheduleTimer',
+      )[0]?.fireAt;
+    expect(await fireAt()).toBe('2025-03-20T16:00:00.000Z'); // 03-21 00:00 in Shanghai, the default
+    expect(await fireAt('UTC')).toBe('2025-03-21T00:00:00.000Z');
+    expect(await fireAt('America/New_York')).toBe('2025-03-21T04:00:00.000Z'); // daylight time since 03-09
+  });
+
   it('a gateway with no applicable branch fails the instance and says why', async () => {
     const { env } = fakeEnv();
     const nodes = [start, n('gw', 'exclusiveGateway'), end, n('end2', 'end')];

@@ -58,7 +58,42 @@ export const actionHandler: NodeHandler<'action'> = {
   },
 };
 
-function parseDate(value: unknown): Date | undefined {
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The zone's offset from UTC at `instant`, in milliseconds (Shanghai: +8 h). */
+function zoneOffset(instant: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, Number(part.value)]),
+  ) as Record<string, number>;
+  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant a stored date or date-time means. A date without a time (`2026-06-20`, a date field) is its
+ * midnight in `timeZone`, not in UTC: a timer until a Shanghai due date fires at 00:00 there, not 08:00.
+ */
+function parseDate(value: unknown, timeZone: string): Date | undefined {
+  if (typeof value === 'string') {
+    const day = DATE_ONLY.exec(value);
+    if (day) {
+      const midnight = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
+      if (new Date(midnight).toISOString().slice(0, 10) !== value) return undefined;
+      const guess = midnight - zoneOffset(midnight, timeZone);
+      return new Date(midnight - zoneOffset(guess, timeZone));
+    }
+  }
   if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date)) return undefined;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date;
@@ -87,7 +122,7 @@ export const timerHandler: NodeHandler<'timer'> = {
     if (node.duration !== undefined) {
       fireAt = addDuration(ctx.now, node.duration);
     } else {
-      const until = parseDate(ctx.state.record[node.untilField]);
+      const until = parseDate(ctx.state.record[node.untilField], ctx.timeZone);
       if (!until)
         return { kind: 'error', message: `Timer "${node.key}": field "${node.untilField}" holds no date` };
       fireAt = node.offset ? addDuration(until, node.offset) : until;

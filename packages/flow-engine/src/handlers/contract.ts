@@ -65,6 +65,8 @@ export interface HandlerContext<K extends FlowNodeType> {
   outgoing: readonly FlowEdge[];
   actor: string;
   now: Date;
+  /** The IANA zone a date without a time is read in. */
+  timeZone: string;
   /** Evaluates JSON-logic over `{ ...variables, variables, record, ...extra }`. */
   evaluate(logic: unknown, extra?: Record<string, unknown>): unknown;
   /** Truthiness of a condition, by the same rules. */

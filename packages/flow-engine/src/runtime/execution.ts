@@ -15,6 +15,9 @@ import {
 import { type CompiledFlow, type RuntimeSetup } from './setup';
 import { createTask } from './tasks';
 
+/** Where dates without a time begin when the host names no zone. */
+const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
 const DEFAULT_MAX_STEPS = 1000;
 
 export class Execution {
@@ -70,6 +73,7 @@ export class Execution {
       outgoing: this.flow.outgoing(node.key),
       actor: this.actor,
       now: this.now(),
+      timeZone: env.timeZone ?? DEFAULT_TIME_ZONE,
       evaluate: (logic, extra) => env.evaluate(logic, data(extra)),
       test: (logic, extra) => isTruthy(env.evaluate(logic, data(extra))),
       resolveAssignees: async (rule) =>

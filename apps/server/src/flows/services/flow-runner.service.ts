@@ -24,6 +24,7 @@ import { FlowAssignees } from './flow-assignees.service';
 import { type FlowAppRef, FlowDefinitions } from './flow-definitions.service';
 import { FlowEffects } from './flow-effects.service';
 import { type Push, type StepScope, type SubFlowStarter } from './flow-step';
+import { WORKSPACE_TIME_ZONE } from '../../records/record-writer';
 import { isUuid } from '../../common/ids';
 
 export interface StartRequest {
@@ -347,6 +348,7 @@ export class FlowRunner {
         // One instant per step: every date the step writes (tasks, timers, transitions) agrees.
         now: () => scope.now,
         newId: randomUUID,
+        timeZone: WORKSPACE_TIME_ZONE,
         evaluate,
         resolveAssignees: (rule, context) => this.assignees.resolve(manager, scope, rule, context),
         businessCalendar: (start, duration) => addBusinessTime(start, duration, calendar),
