@@ -15,7 +15,7 @@ import { FlowDefinitions } from '../flows/services/flow-definitions.service';
 import { FlowRunner } from '../flows/services/flow-runner.service';
 import { StandaloneTasks } from '../flows/services/standalone-tasks.service';
 import { RecordsService } from '../records/records.service';
-import { relationIds } from './rule-data';
+import { relationIds } from '../records/utils/record-values';
 
 /** Where a firing came from: enough to name its jobs, notifications and log entry uniquely. */
 export interface FiringContext {

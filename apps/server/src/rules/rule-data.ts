@@ -91,18 +91,3 @@ export async function resolveAggregate(
   )) as { value: unknown }[];
   return convert(row?.value ?? null);
 }
-
-/** A relation value handed to a record action as the related record (from `expandRelations`) means its id. */
-export function relationIds(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(values).map(([key, value]) => [
-      key,
-      value !== null &&
-      typeof value === 'object' &&
-      !Array.isArray(value) &&
-      typeof (value as { id?: unknown }).id === 'string'
-        ? (value as { id: string }).id
-        : value,
-    ]),
-  );
-}

@@ -19,6 +19,7 @@ import {
   timerJobKey,
   WEBHOOK_QUEUE,
 } from './flow-step';
+import { relationIds } from '../../records/utils/record-values';
 import { isUuid } from '../../common/ids';
 
 type EffectOf<K extends EffectType> = Extract<Effect, { type: K }>;
@@ -113,7 +114,12 @@ export class FlowEffects {
     notify: (effect, run) => this.notify(effect, run),
     createRecord: async (effect, run) => {
       const resolved = await run.scope.resolveEntity(effect.entity);
-      await this.records.insert(run.manager, resolved, this.writeContext(run.scope), effect.values);
+      await this.records.insert(
+        run.manager,
+        resolved,
+        this.writeContext(run.scope),
+        relationIds(effect.values),
+      );
     },
     updateRecord: (effect, run) => this.updateRecord(effect, run),
     callWebhook: async (effect, run) => {
@@ -393,7 +399,7 @@ export class FlowEffects {
       await scope.resolveEntity(scope.entityKey),
       this.writeContext(scope),
       scope.recordId,
-      effect.values,
+      relationIds(effect.values),
       run.record,
     );
   }

@@ -52,3 +52,21 @@ export function sameValue(a: unknown, b: unknown): boolean {
 export const isRelationField = (
   field: FieldDefinition,
 ): field is Extract<FieldDefinition, { type: 'relation' }> => field.type === 'relation';
+
+/**
+ * Values an automation writes: a related record handed over whole (`{"var": "record"}`, or a relation
+ * expanded for a rule) means its id, in rules and flows alike.
+ */
+export function relationIds(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [
+      key,
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      typeof (value as { id?: unknown }).id === 'string'
+        ? (value as { id: string }).id
+        : value,
+    ]),
+  );
+}
