@@ -353,6 +353,11 @@ describe('flows on the server', () => {
     await http().get(`${base()}/tasks/${task.id}`).set(tech1!.auth).expect(403);
     await http().post(`${base()}/flow-instances/${started.id}/withdraw`).set(req1!.auth).expect(403);
     await http().post(`${base()}/flow-instances/${started.id}/cancel`).set(mgr1!.auth).send({}).expect(403);
+    // The instance says who may withdraw it, so a page shows the button only to them.
+    const seen = (auth: { Authorization: string }) =>
+      http().get(`${base()}/flow-instances/${started.id}`).set(auth).expect(200);
+    expect((await seen(mgr1!.auth)).body.withdrawable).toBe(true);
+    expect((await seen(admin)).body.withdrawable).toBe(false);
     await http().post(`${base()}/tasks?box=bogus`).set(tech1!.auth).expect(404);
     const badBox = await http().get(`${base()}/tasks?box=bogus`).set(tech1!.auth).expect(400);
     expect(badBox.body.error.details[0].path).toBe('box');

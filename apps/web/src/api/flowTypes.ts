@@ -102,6 +102,8 @@ export interface FlowInstance {
   startedBy: { id: string; displayName: string } | null;
   startedAt: string;
   endedAt: string | null;
+  /** Whether the caller may withdraw it now: its starter, while nobody has acted on it. */
+  withdrawable: boolean;
   openTasks: { id: string; nodeKey: string; assignees: string[]; dueAt: string | null; priority: string }[];
   transitions: FlowTransition[];
 }

@@ -125,10 +125,8 @@ export function createFlowRuntime(
     },
     withdraw: (actor) =>
       command(actor, async (exec) => {
-        if (exec.state.startedBy !== actor)
-          throw new FlowEngineError('withdrawNotAllowed', 'Only the starter may withdraw the instance');
-        if (exec.state.tasks.some((task) => Object.keys(task.decisions).length > 0))
-          throw new FlowEngineError('withdrawNotAllowed', 'Someone has already acted on this instance');
+        const refusal = withdrawRefusal(exec.state, actor);
+        if (refusal) throw new FlowEngineError('withdrawNotAllowed', refusal);
         exec.record({ action: 'withdraw' });
         exec.finish('cancelled', 'withdrawn');
       }),
@@ -161,4 +159,16 @@ export function createFlowRuntime(
       current = copy(state);
     },
   };
+}
+
+/**
+ * Why `actor` may not withdraw the instance, or undefined when they may: only its starter, and only while
+ * nobody has acted on any of its tasks. Hosts ask it to show the withdraw button only when it will work.
+ */
+export function withdrawRefusal(state: FlowInstanceState, actor: string): string | undefined {
+  if (state.status !== 'running') return 'The instance is no longer running';
+  if (state.startedBy !== actor) return 'Only the starter may withdraw the instance';
+  if (state.tasks.some((task) => Object.keys(task.decisions).length > 0))
+    return 'Someone has already acted on this instance';
+  return undefined;
 }

@@ -6,7 +6,7 @@ import {
   type LocalizedText,
   type TaskForm,
 } from '@lowcode/app-model';
-import { type FlowInstanceState } from '@lowcode/flow-engine';
+import { type FlowInstanceState, withdrawRefusal } from '@lowcode/flow-engine';
 import { type DataSource } from 'typeorm';
 import { type AuthContext } from '../../auth/auth-context';
 import { AppError } from '../../common/errors/app-error';
@@ -254,7 +254,7 @@ export class FlowQueries {
     const [row] = await this.instances(auth, 'i.id = $2', [isUuid(instanceId) ? instanceId : null]);
     if (!row) throw new AppError('FLOW_INSTANCE_NOT_FOUND');
     if (!(await this.maySeeInstance(auth, row))) throw new AppError('FORBIDDEN');
-    return this.presentInstance(row);
+    return this.presentInstance(auth, row);
   }
 
   /** The requester's view of his record: every instance that ran on it, with its track. */
@@ -265,7 +265,7 @@ export class FlowQueries {
       entityKey,
       recordId,
     ]);
-    return { items: await Promise.all(rows.map((row) => this.presentInstance(row))) };
+    return { items: await Promise.all(rows.map((row) => this.presentInstance(auth, row))) };
   }
 
   private instances(auth: AuthContext, where: string, params: unknown[]): Promise<InstanceRow[]> {
@@ -303,7 +303,7 @@ export class FlowQueries {
     return rows.length > 0;
   }
 
-  private async presentInstance(row: InstanceRow) {
+  private async presentInstance(auth: AuthContext, row: InstanceRow) {
     const flow = await this.flowAt(row.app_id, row.app_revision, row.flow_key);
     const label = (key: string | null) =>
       key ? { key, label: flow?.nodes.find((node) => node.key === key)?.label ?? { 'zh-CN': key } } : null;
@@ -344,6 +344,8 @@ export class FlowQueries {
       startedBy: row.started_by ? { id: row.started_by, displayName: row.started_by_name ?? '' } : null,
       startedAt: row.started_at.toISOString(),
       endedAt: row.ended_at?.toISOString() ?? null,
+      // The withdraw button shows only when withdrawing will work (the engine's own rule).
+      withdrawable: row.status === 'running' && withdrawRefusal(row.state, auth.userId) === undefined,
       openTasks,
       transitions: transitions.map((entry) => ({
         seq: entry.seq,

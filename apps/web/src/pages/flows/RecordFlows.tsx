@@ -115,7 +115,7 @@ export function RecordFlows(props: {
             </Flex>
           }
           extra={
-            instance.status === 'running' && instance.startedBy?.id === session.user.id ? (
+            instance.withdrawable ? (
               <Popconfirm
                 title={t('flows.record.withdrawConfirm')}
                 onConfirm={() =>
