@@ -87,6 +87,33 @@ describe('property template: a repair from report to rating', () => {
 
     const before = await repairsReport();
 
+    // A tenant files for themselves: naming another tenant as the requester is refused, and nothing is stored.
+    const [stranger] = await query<{ id: string }>(
+      `SELECT _id AS id FROM ${schema}.tenant WHERE account IS DISTINCT FROM $1 LIMIT 1`,
+      [tenant!.user_id],
+    );
+    const orders = async () =>
+      (await query<{ count: number }>(`SELECT count(*)::int AS count FROM ${schema}."workOrder"`))[0]!.count;
+    const countBefore = await orders();
+    const impersonating = await testApp
+      .http()
+      .post(records('workOrder'))
+      .set(tenantAuth)
+      .send({
+        values: {
+          type: 'repair',
+          channel: 'app',
+          project: profile!.project,
+          room: room!.id,
+          requester: stranger!.id,
+          category: 'plumbing',
+          priority: 'normal',
+          title: '替别人报修',
+        },
+      });
+    expect([403, 404]).toContain(impersonating.status);
+    expect(await orders()).toBe(countBefore);
+
     // 1. The tenant reports a leak with a photo from their phone.
     const photo = await testApp
       .http()
