@@ -10,6 +10,8 @@ export type TaskAction =
 /** A row of the mine / group / done boxes. */
 export interface TaskSummary {
   id: string;
+  /** The title of the task's record, for its assignee even before his role's scope reaches the record. */
+  recordTitle?: string | null;
   kind: string;
   mode: string;
   title: LocalizedText;

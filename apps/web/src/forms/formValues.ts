@@ -33,14 +33,32 @@ function editableRows(columns: readonly FieldDefinition[], rows: unknown): unkno
   );
 }
 
-/** Starting values of a new record: each field's defaultValue, nothing for the rest. */
-export function initialValues(entity: EntityDefinition): FormValues {
+/**
+ * Starting values of a new record: each field's defaultValue, nothing for the rest. The dynamic defaults are
+ * shown resolved — `$now` as this moment (today for a date), `$me` as the signed-in person — so the form shows
+ * what will be saved; the server resolves them again for writes that leave them out.
+ */
+export function initialValues(
+  entity: EntityDefinition,
+  context: { userId?: string; now?: Date } = {},
+): FormValues {
+  const now = context.now ?? new Date();
   const values: FormValues = {};
   for (const field of entity.fields) {
-    if (field.defaultValue !== undefined && !isComputedField(field)) values[field.key] = field.defaultValue;
+    if (field.defaultValue === undefined || isComputedField(field)) continue;
+    if (field.defaultValue === '$now')
+      values[field.key] = field.type === 'date' ? localDate(now) : now.toISOString();
+    else if (field.defaultValue === '$me') {
+      if (context.userId)
+        values[field.key] = field.type === 'user' && field.multiple ? [context.userId] : context.userId;
+    } else values[field.key] = field.defaultValue;
   }
   return values;
 }
+
+/** `YYYY-MM-DD` of the browser's own day. */
+const localDate = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 export type FormCheck = { ok: true; value: FormValues } | { ok: false; errors: FieldError[] };
 

@@ -13,6 +13,7 @@ import { AppError } from '../../common/errors/app-error';
 import { FileUrlSigner, withFileUrls } from '../../files/file-urls';
 import { EntityAccess, maskValue } from '../../records/access/entity-access';
 import { EntityCatalogService } from '../../records/entity-catalog.service';
+import { quoteIdent } from '../../records/utils/sql';
 import { RecordsService } from '../../records/records.service';
 import { FlowDefinitions } from './flow-definitions.service';
 import { FlowRunner } from './flow-runner.service';
@@ -143,10 +144,48 @@ export class FlowQueries {
     )) as TaskRow[];
     const page = rows.slice(0, limit);
     const last = page.at(-1);
+    const titles = await this.recordTitles(auth, page);
     return {
-      items: page.map(taskSummary),
+      items: page.map((row) => ({
+        ...taskSummary(row),
+        recordTitle: row.record_id ? (titles.get(row.record_id) ?? null) : null,
+      })),
       nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
     };
+  }
+
+  /**
+   * The titles of the records a page of tasks is about. A task's assignee sees what he is asked to act on
+   * even where his role's row scope does not reach the record yet (a technician before he accepts the
+   * order); the field rules still apply — a hidden title is left out, a masked one stays masked.
+   */
+  private async recordTitles(auth: AuthContext, rows: TaskRow[]): Promise<Map<string, string>> {
+    const titles = new Map<string, string>();
+    const groups = new Map<string, { app: string; entity: string; ids: string[] }>();
+    for (const row of rows) {
+      if (!row.record_id || !row.entity_key) continue;
+      const key = `${row.app_key}/${row.entity_key}`;
+      const group = groups.get(key) ?? { app: row.app_key, entity: row.entity_key, ids: [] };
+      group.ids.push(row.record_id);
+      groups.set(key, group);
+    }
+    for (const group of groups.values()) {
+      const resolved = await this.catalog
+        .resolve(auth.workspaceId, group.app, group.entity)
+        .catch(() => undefined);
+      const titleField = resolved?.entity.titleField;
+      const storage = titleField ? resolved?.storage.get(titleField) : undefined;
+      if (!resolved || !titleField || storage?.kind !== 'column') continue;
+      const access = EntityAccess.of(auth, resolved.app, resolved.entity, resolved.schema);
+      if (access.hidden(titleField)) continue;
+      const found = (await this.dataSource.query(
+        `SELECT _id AS id, ${quoteIdent(storage.column)}::text AS title FROM ${resolved.table} WHERE _id = ANY($1::uuid[])`,
+        [group.ids],
+      )) as { id: string; title: string | null }[];
+      for (const { id, title } of found)
+        if (title !== null) titles.set(id, access.masked(titleField) ? String(maskValue(title)) : title);
+    }
+    return titles;
   }
 
   private async ccBox(auth: AuthContext, query: InboxQuery, limit: number) {

@@ -6,6 +6,7 @@ import type { RecordDto } from '../../api/types';
 import { editableValues, initialValues } from '../../forms/formValues';
 import { GeneratedForm } from '../../forms/GeneratedForm';
 import { useRecordForm } from '../../forms/useRecordForm';
+import { useSignedInSession } from '../../hooks/session';
 import { useErrorText } from '../../hooks/useErrorText';
 import { localize, useLocale } from '../../hooks/useLocale';
 import { RecordFlows } from '../flows/RecordFlows';
@@ -30,9 +31,11 @@ export function RecordDrawer({ appKey, app, entity, record, onClose, onSaved }: 
   const { message } = AntApp.useApp();
   const errorText = useErrorText();
   const isPhone = !Grid.useBreakpoint().md;
+  const session = useSignedInSession();
   const initial = useMemo(
-    () => (record ? editableValues(entity, record.values) : initialValues(entity)),
-    [entity, record],
+    () =>
+      record ? editableValues(entity, record.values) : initialValues(entity, { userId: session.user.id }),
+    [entity, record, session.user.id],
   );
   const form = useRecordForm({
     entity,

@@ -186,7 +186,9 @@ export function TasksPage() {
     const app = apps.get(item.app);
     const flow = flowOf(app, item.flow);
     const node = nodeOf(flow, item.nodeKey);
-    const recordTitle = item.recordId ? titles.get(item.recordId) : undefined;
+    const recordTitle =
+      (item.kind !== 'cc' ? (item as TaskSummary).recordTitle : undefined) ??
+      (item.recordId ? titles.get(item.recordId) : undefined);
     const since = durationParts(now - Date.parse(item.createdAt));
     const task = item.kind === 'cc' ? undefined : (item as TaskSummary);
     return (

@@ -1,0 +1,128 @@
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, phonePage, pickOption, screenshotPath, settled, signInAsMember } from './browser';
+import { type ApiCall, type ProductServer, signInToApi, startProductServer } from './product-server';
+
+const ADMIN_PASSWORD = 'tenant-repair-admin';
+const DEMO_PASSWORD = 'tenant-repair-demo';
+const APP = 'property';
+const TITLE = '卫生间水管漏水';
+
+interface Member {
+  id: string;
+  username: string;
+  attributes: { projects?: string[]; skills?: string[]; qualifications?: string[] };
+}
+
+/**
+ * The template's repair flow from the people's side: a tenant reports a leak on a phone; the repair flow
+ * dispatches it by project, category and skill, and it appears in the inbox of one of the qualified
+ * technicians, whose pages are open on their phones, without a reload; nobody else gets it.
+ */
+describe('a tenant reports a repair on a phone and a qualified technician sees it arrive', () => {
+  let server: ProductServer;
+  let browser: Browser;
+  let admin: ApiCall;
+
+  beforeAll(async () => {
+    server = await startProductServer({
+      ADMIN_PASSWORD,
+      LOWCODE_TEMPLATE: APP,
+      LOWCODE_DEMO_SCALE: '0.02',
+      LOWCODE_DEMO_PASSWORD: DEMO_PASSWORD,
+      LOWCODE_JOB_POLL_MS: '200',
+    });
+    browser = await launchChromium();
+    admin = await signInToApi(server, 'admin', ADMIN_PASSWORD);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const records = (entity: string, filter?: unknown) =>
+    admin<{ items: { id: string; values: Record<string, unknown> }[] }>(
+      'GET',
+      `/api/apps/${APP}/entities/${entity}/records?limit=50${filter ? `&filter=${encodeURIComponent(JSON.stringify(filter))}` : ''}`,
+    );
+
+  it('is dispatched to one qualified technician, live', async () => {
+    // Who the tenant is: their profile, the room they rent and its project.
+    // A tenant with a sign-in account who rents a room.
+    const tenants = await admin<{ items: Member[] }>('GET', '/api/members?appRole=tenant&limit=100');
+    let account: Member | undefined;
+    let profile: { id: string; values: Record<string, unknown> } | undefined;
+    let room: { id: string; values: Record<string, unknown> } | undefined;
+    for (const candidate of tenants.items) {
+      [profile] = (await records('tenant', { '==': [{ var: 'account' }, candidate.id] })).items;
+      [room] = profile ? (await records('room', { '==': [{ var: 'currentTenant' }, profile.id] })).items : [];
+      if (profile && room) {
+        account = candidate;
+        break;
+      }
+    }
+    expect(account).toBeDefined();
+    const project = await admin<{ values: { name: string } }>(
+      'GET',
+      `/api/apps/${APP}/entities/project/records/${String(room!.values.project)}`,
+    );
+
+    // The technicians who could get it (serving the project, fixing pipes, general skill) watch their inboxes.
+    const technicians = await admin<{ items: Member[] }>('GET', '/api/members?appRole=technician&limit=500');
+    const qualified = technicians.items.filter(
+      (member) =>
+        member.attributes.projects?.includes(String(room!.values.project)) &&
+        member.attributes.skills?.includes('plumbing') &&
+        member.attributes.qualifications?.includes('general'),
+    );
+    expect(qualified.length).toBeGreaterThan(0);
+    const inboxes: Page[] = [];
+    for (const technician of qualified) {
+      const page = await phonePage(browser);
+      await signInAsMember(page, server.url, technician.username, DEMO_PASSWORD);
+      await page.goto(`${server.url}/tasks`);
+      await page.getByTestId('tasks-page').waitFor();
+      inboxes.push(page);
+    }
+
+    // The tenant, on a phone, files the request in the generated form.
+    const phone = await phonePage(browser);
+    await signInAsMember(phone, server.url, account!.username, DEMO_PASSWORD);
+    await phone.goto(`${server.url}/apps/${APP}/e/workOrder`);
+    await phone.getByTestId('records-new').click();
+    const field = (key: string) => phone.getByTestId(`field-${key}`);
+    await pickOption(phone, field('project').locator('.ant-select'), project.values.name);
+    await pickOption(phone, field('room').locator('.ant-select'), String(room!.values.code));
+    await pickOption(phone, field('requester').locator('.ant-select'), String(profile!.values.name));
+    await pickOption(phone, field('category').locator('.ant-select'), '水暖管道');
+    await field('title').locator('input').fill(TITLE);
+    await field('description').locator('textarea').fill('洗手盆下方水管接口渗水，地面有积水');
+    await phone.screenshot({ path: screenshotPath('tenant-repair-form-phone'), fullPage: true });
+    const created = phone.waitForResponse(
+      (response) =>
+        response.url().endsWith(`/entities/workOrder/records`) && response.request().method() === 'POST',
+    );
+    await phone.getByTestId('record-submit').click();
+    const createdResponse = await created;
+    expect(createdResponse.status()).toBe(201);
+    // The inbox shows an order by its number, the work order's title field.
+    const number = String(((await createdResponse.json()) as { values: { no: string } }).values.no);
+
+    // One of the qualified technicians sees it appear without reloading; the others do not get it.
+    const arrived = await Promise.any(
+      inboxes.map(async (page, index) => {
+        await page.getByTestId('task-row').filter({ hasText: number }).waitFor({ timeout: 20_000 });
+        return index;
+      }),
+    );
+    const receiver = inboxes[arrived]!;
+    await settled(receiver);
+    await receiver.screenshot({ path: screenshotPath('tenant-repair-technician-phone'), fullPage: true });
+    for (const [index, page] of inboxes.entries())
+      if (index !== arrived)
+        expect(await page.getByTestId('task-row').filter({ hasText: number }).count()).toBe(0);
+    const overflow = await receiver.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    for (const page of [...inboxes, phone]) await page.context().close();
+  });
+});
