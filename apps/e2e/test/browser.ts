@@ -79,3 +79,13 @@ export async function pickOption(page: Page, select: Locator, label: string | Re
     .first()
     .click();
 }
+
+/**
+ * The app import a designer's save confirms. Saving imports the whole app definition (the property template
+ * is large) and re-checks stored records against it, which takes a while on a busy machine.
+ */
+export function savedImport(page: Page) {
+  return page.waitForResponse((response) => response.url().includes('/api/apps/import?expectedRevision'), {
+    timeout: 90_000,
+  });
+}

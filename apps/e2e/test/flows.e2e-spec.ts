@@ -3,6 +3,7 @@ import {
   launchChromium,
   phonePage,
   pickOption,
+  savedImport,
   screenshotPath,
   settled,
   signIn,
@@ -142,9 +143,7 @@ describe('a builder designs a repair flow and a technician approves it on a phon
     await page.getByTestId('rf__node-userTask1').click();
     await page.screenshot({ path: screenshotPath('flows-designer-desktop') });
 
-    const saved = page.waitForResponse((response) =>
-      response.url().includes('/api/apps/import?expectedRevision'),
-    );
+    const saved = savedImport(page);
     await page.getByTestId('flow-save').click();
     await page.getByTestId('designer-confirm').click();
     expect((await saved).status()).toBe(200);

@@ -3,6 +3,7 @@ import {
   launchChromium,
   phonePage,
   pickOption,
+  savedImport,
   screenshotPath,
   settled,
   signIn,
@@ -169,9 +170,7 @@ describe('a builder draws the dispatch flow; it dispatches to the qualified tech
     await page.getByTestId('rf__node-userTask1').click();
     await page.screenshot({ path: screenshotPath('repair-dispatch-designer') });
 
-    const saved = page.waitForResponse((response) =>
-      response.url().includes('/api/apps/import?expectedRevision'),
-    );
+    const saved = savedImport(page);
     await page.getByTestId('flow-save').click();
     await page.getByTestId('designer-confirm').click();
     expect((await saved).status()).toBe(200);

@@ -1,5 +1,5 @@
 import { type Browser, type Page, type Response } from 'playwright-core';
-import { launchChromium, pickOption, screenshotPath, signIn } from './browser';
+import { launchChromium, pickOption, savedImport, screenshotPath, signIn } from './browser';
 import { type ApiCall, type ProductServer, signInToApi, startProductServer } from './product-server';
 
 const ADMIN_PASSWORD = 'report-designer-admin';
@@ -65,9 +65,7 @@ describe('a manager builds charts by dragging fields and puts them on a dashboar
   }
 
   async function save(page: Page) {
-    const saved = page.waitForResponse((response) =>
-      response.url().includes('/api/apps/import?expectedRevision'),
-    );
+    const saved = savedImport(page);
     await page.getByTestId('report-save').click();
     await page.getByTestId('designer-confirm').click();
     expect((await saved).status()).toBe(200);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser } from 'playwright-core';
-import { launchChromium, pickOption, screenshotPath, settled, signIn } from './browser';
+import { launchChromium, pickOption, savedImport, screenshotPath, settled, signIn } from './browser';
 import { type ApiCall, type ProductServer, signInToApi, startProductServer } from './product-server';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -74,9 +74,7 @@ describe('a builder automates a bad-rating alert and sees it fire', () => {
     await page.screenshot({ path: screenshotPath('rules-builder-desktop'), fullPage: true });
 
     await page.getByTestId('rule-save').click();
-    const saved = page.waitForResponse((response) =>
-      response.url().includes('/api/apps/import?expectedRevision'),
-    );
+    const saved = savedImport(page);
     await page.getByTestId('designer-confirm').click();
     expect((await saved).status()).toBe(200);
     await page.getByTestId('rule-log').waitFor();

@@ -5,6 +5,7 @@ import {
   launchChromium,
   phonePage,
   pickOption,
+  savedImport,
   screenshotPath,
   settled,
   signIn,
@@ -158,9 +159,7 @@ describe('a builder makes the third-bad-rating rule without code and the manager
     await page.screenshot({ path: screenshotPath('third-bad-rating-builder'), fullPage: true });
 
     await page.getByTestId('rule-save').click();
-    const saved = page.waitForResponse((response) =>
-      response.url().includes('/api/apps/import?expectedRevision'),
-    );
+    const saved = savedImport(page);
     await page.getByTestId('designer-confirm').click();
     expect((await saved).status()).toBe(200);
     await page.getByTestId('rule-detail').waitFor();
