@@ -88,7 +88,7 @@ export function RecordDrawer({ appKey, app, entity, record, onClose, onSaved }: 
             { key: 'form', label: t('records.tabs.form'), children: formPane },
             {
               key: 'history',
-              label: t('records.tabs.history'),
+              label: <span data-testid="record-tab-history">{t('records.tabs.history')}</span>,
               children: (
                 <RecordHistory appKey={appKey} entity={entity} recordId={record.id} locale={locale} />
               ),

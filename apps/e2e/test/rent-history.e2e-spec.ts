@@ -1,0 +1,71 @@
+import { type Browser } from 'playwright-core';
+import { launchChromium, screenshotPath, settled, signIn } from './browser';
+import { type ApiCall, type ProductServer, signInToApi, startProductServer } from './product-server';
+
+const ADMIN_PASSWORD = 'rent-history-admin';
+const DEMO_PASSWORD = 'rent-history-demo';
+const APP = 'property';
+
+/**
+ * The audit question of the security issue, answered in the UI: a project manager raises a contract's rent;
+ * the admin opens the contract and its history says who changed the rent, from what to what, and when.
+ */
+describe("an admin finds who changed a contract's rent, and when", () => {
+  let server: ProductServer;
+  let browser: Browser;
+  let admin: ApiCall;
+
+  beforeAll(async () => {
+    server = await startProductServer({
+      ADMIN_PASSWORD,
+      LOWCODE_TEMPLATE: APP,
+      LOWCODE_DEMO_SCALE: '0.02',
+      LOWCODE_DEMO_PASSWORD: DEMO_PASSWORD,
+    });
+    browser = await launchChromium();
+    admin = await signInToApi(server, 'admin', ADMIN_PASSWORD);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the manager, the old and new rent and the time in the contract history', async () => {
+    // projectManager1 raises the rent of a contract in his project, through the API as an integration would.
+    const members = await admin<{
+      items: { username: string; displayName: string; attributes: { projects?: string[] } }[];
+    }>('GET', '/api/members?appRole=projectManager&limit=50');
+    const manager = members.items.find((member) => member.username === 'projectManager1')!;
+    const contracts = await admin<{ items: { id: string; version: number; values: { rent: number } }[] }>(
+      'GET',
+      `/api/apps/${APP}/entities/contract/records?limit=1&filter=${encodeURIComponent(
+        JSON.stringify({ '==': [{ var: 'project' }, manager.attributes.projects![0]] }),
+      )}`,
+    );
+    const contract = contracts.items[0]!;
+    const raised = Math.round(contract.values.rent * 1.05);
+    const asManager = await signInToApi(server, manager.username, DEMO_PASSWORD);
+    await asManager('PATCH', `/api/apps/${APP}/entities/contract/records/${contract.id}`, {
+      version: contract.version,
+      values: { rent: raised },
+    });
+
+    // The admin opens the contract and its history.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, server.url, ADMIN_PASSWORD);
+    await page.goto(`${server.url}/apps/${APP}/e/contract?record=${contract.id}`);
+    await page.getByTestId('record-tab-history').click();
+    const history = page.getByTestId('record-history');
+    await history.waitFor();
+    const latest = history.locator('.ant-timeline-item').first();
+    await latest.getByText(manager.displayName).waitFor();
+    const text = (await latest.textContent()) ?? '';
+    expect(text).toContain('租金');
+    expect(text.replace(/,/g, '')).toContain(String(raised));
+    expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+    await settled(page);
+    await page.screenshot({ path: screenshotPath('rent-history-desktop'), fullPage: true });
+    await context.close();
+  });
+});
