@@ -6,7 +6,6 @@ import type { RecordDto } from '../../api/types';
 import { editableValues, initialValues } from '../../forms/formValues';
 import { GeneratedForm } from '../../forms/GeneratedForm';
 import { useRecordForm } from '../../forms/useRecordForm';
-import { useSignedInSession } from '../../hooks/session';
 import { useErrorText } from '../../hooks/useErrorText';
 import { localize, useLocale } from '../../hooks/useLocale';
 import { RecordFlows } from '../flows/RecordFlows';
@@ -20,22 +19,22 @@ export interface RecordDrawerProps {
   entity: EntityDefinition;
   /** Undefined for a new record. */
   record: RecordDto | undefined;
+  /** Who fills the form: a new record's `$me` defaults show them. */
+  userId?: string;
   onClose(): void;
   onSaved(record: RecordDto): void;
 }
 
 /** New / edit in a drawer (full screen on phones) with the generated form, and the record's history. */
-export function RecordDrawer({ appKey, app, entity, record, onClose, onSaved }: RecordDrawerProps) {
+export function RecordDrawer({ appKey, app, entity, record, userId, onClose, onSaved }: RecordDrawerProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { message } = AntApp.useApp();
   const errorText = useErrorText();
   const isPhone = !Grid.useBreakpoint().md;
-  const session = useSignedInSession();
   const initial = useMemo(
-    () =>
-      record ? editableValues(entity, record.values) : initialValues(entity, { userId: session.user.id }),
-    [entity, record, session.user.id],
+    () => (record ? editableValues(entity, record.values) : initialValues(entity, { userId })),
+    [entity, record, userId],
   );
   const form = useRecordForm({
     entity,

@@ -189,6 +189,7 @@ export function RecordsPage() {
           app={app.definition}
           entity={entity}
           record={editing.kind === 'edit' ? editing.record : undefined}
+          userId={session.user.id}
           onClose={() => setEditing({ kind: 'none' })}
           onSaved={() => {
             setEditing({ kind: 'none' });
