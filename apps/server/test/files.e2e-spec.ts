@@ -70,7 +70,8 @@ describe('files', () => {
     await testApp.http().get(url).expect(200);
     await testApp
       .http()
-      .get(url.replace(/signature=./, 'signature=x'))
+      // Another first character for certain: replacing it with a fixed one left it as it was one run in 64.
+      .get(url.replace(/signature=(.)/, (_match, first: string) => `signature=${first === 'x' ? 'y' : 'x'}`))
       .expect(404);
     await testApp
       .http()
