@@ -124,6 +124,23 @@ async function api(url: string, token: string | undefined, method: string, route
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> };
 }
 
+/** Every open task in the admin's inbox, page by page. */
+async function inbox(url: string, token: string): Promise<string[]> {
+  const tasks: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api(
+      url,
+      token,
+      'GET',
+      `/api/tasks?box=mine&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+    );
+    tasks.push(...(page.body.items as { id: string }[]).map((task) => task.id));
+    cursor = (page.body.nextCursor as string | null) ?? undefined;
+  } while (cursor);
+  return tasks;
+}
+
 async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<unknown>) {
   for (let start = 0; start < items.length; start += size)
     await Promise.all(items.slice(start, start + size).map(run));
@@ -177,22 +194,7 @@ describe('a server killed with -9 mid-flight loses and duplicates nothing', () =
     });
 
     // Decide approvals while timers fire and webhooks go out, then kill the server in the middle of it.
-    const inbox = async (url: string) => {
-      const tasks: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await api(
-          url,
-          token,
-          'GET',
-          `/api/tasks?box=mine&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
-        );
-        tasks.push(...(page.body.items as { id: string }[]).map((task) => task.id));
-        cursor = (page.body.nextCursor as string | null) ?? undefined;
-      } while (cursor);
-      return tasks;
-    };
-    const firstTasks = await inbox(server.url);
+    const firstTasks = await inbox(server.url, token);
     expect(firstTasks).toHaveLength(INSTANCES);
     const deciding = inBatches(firstTasks.slice(0, INSTANCES / 2), 10, (task) =>
       api(server!.url, token, 'POST', `/api/tasks/${task}/approve`, {}).catch(() => undefined),
@@ -213,21 +215,7 @@ describe('a server killed with -9 mid-flight loses and duplicates nothing', () =
       await new Promise((resolve) => setTimeout(resolve, 200));
     const recoveryMs = Date.now() - restartedAt;
 
-    const remaining = await (async () => {
-      const tasks: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await api(
-          server!.url,
-          token2,
-          'GET',
-          `/api/tasks?box=mine&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
-        );
-        tasks.push(...(page.body.items as { id: string }[]).map((task) => task.id));
-        cursor = (page.body.nextCursor as string | null) ?? undefined;
-      } while (cursor);
-      return tasks;
-    })();
+    const remaining = await inbox(server.url, token2);
     await inBatches(remaining, 10, async (task) => {
       const response = await api(server!.url, token2, 'POST', `/api/tasks/${task}/approve`, {});
       expect(response.status).toBe(200);
