@@ -78,6 +78,24 @@ export async function startProductServer(environment: Record<string, string> = {
   };
 }
 
+/**
+ * The product with the property template and a small demo company (about 30 people, 200 work orders): what
+ * the journeys on the template run against. The demo members sign in with `demoPassword`.
+ */
+export function startPropertyServer(
+  adminPassword: string,
+  demoPassword: string,
+  environment: Record<string, string> = {},
+): Promise<ProductServer> {
+  return startProductServer({
+    ADMIN_PASSWORD: adminPassword,
+    LOWCODE_TEMPLATE: 'property',
+    LOWCODE_DEMO_SCALE: '0.02',
+    LOWCODE_DEMO_PASSWORD: demoPassword,
+    ...environment,
+  });
+}
+
 /** The product's API as one signed-in user: JSON in and out; an error answer fails with its status and body. */
 export type ApiCall = <T = unknown>(method: string, url: string, body?: unknown) => Promise<T>;
 

@@ -1,6 +1,6 @@
 import { type Browser } from 'playwright-core';
 import { launchChromium, screenshotPath, settled, signIn } from './browser';
-import { type ApiCall, type ProductServer, signInToApi, startProductServer } from './product-server';
+import { type ApiCall, type ProductServer, signInToApi, startPropertyServer } from './product-server';
 
 const ADMIN_PASSWORD = 'rent-history-admin';
 const DEMO_PASSWORD = 'rent-history-demo';
@@ -16,12 +16,7 @@ describe("an admin finds who changed a contract's rent, and when", () => {
   let admin: ApiCall;
 
   beforeAll(async () => {
-    server = await startProductServer({
-      ADMIN_PASSWORD,
-      LOWCODE_TEMPLATE: APP,
-      LOWCODE_DEMO_SCALE: '0.02',
-      LOWCODE_DEMO_PASSWORD: DEMO_PASSWORD,
-    });
+    server = await startPropertyServer(ADMIN_PASSWORD, DEMO_PASSWORD);
     browser = await launchChromium();
     admin = await signInToApi(server, 'admin', ADMIN_PASSWORD);
   }, 240_000);

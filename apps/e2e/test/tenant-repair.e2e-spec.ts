@@ -1,6 +1,6 @@
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium, phonePage, pickOption, screenshotPath, settled, signInAsMember } from './browser';
-import { type ApiCall, type ProductServer, signInToApi, startProductServer } from './product-server';
+import { type ApiCall, type ProductServer, signInToApi, startPropertyServer } from './product-server';
 
 const ADMIN_PASSWORD = 'tenant-repair-admin';
 const DEMO_PASSWORD = 'tenant-repair-demo';
@@ -24,13 +24,7 @@ describe('a tenant reports a repair on a phone and a qualified technician sees i
   let admin: ApiCall;
 
   beforeAll(async () => {
-    server = await startProductServer({
-      ADMIN_PASSWORD,
-      LOWCODE_TEMPLATE: APP,
-      LOWCODE_DEMO_SCALE: '0.02',
-      LOWCODE_DEMO_PASSWORD: DEMO_PASSWORD,
-      LOWCODE_JOB_POLL_MS: '200',
-    });
+    server = await startPropertyServer(ADMIN_PASSWORD, DEMO_PASSWORD, { LOWCODE_JOB_POLL_MS: '200' });
     browser = await launchChromium();
     admin = await signInToApi(server, 'admin', ADMIN_PASSWORD);
   }, 240_000);

@@ -11,7 +11,7 @@ import {
   signIn,
   signInAsMember,
 } from './browser';
-import { type ApiCall, type ProductServer, signInToApi, startProductServer } from './product-server';
+import { type ApiCall, type ProductServer, signInToApi, startPropertyServer } from './product-server';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const TEMPLATE_RULE = path.join(REPO_ROOT, 'templates/property/app/rules/consecutiveBadRatings.json');
@@ -39,12 +39,7 @@ describe('a builder makes the third-bad-rating rule without code and the manager
   let admin: ApiCall;
 
   beforeAll(async () => {
-    server = await startProductServer({
-      ADMIN_PASSWORD,
-      LOWCODE_TEMPLATE: APP,
-      LOWCODE_DEMO_SCALE: '0.02',
-      LOWCODE_DEMO_PASSWORD: DEMO_PASSWORD,
-    });
+    server = await startPropertyServer(ADMIN_PASSWORD, DEMO_PASSWORD);
     browser = await launchChromium();
     admin = await signInToApi(server, 'admin', ADMIN_PASSWORD);
     // The template ships this rule already; it is switched off so only the one built here alerts.
