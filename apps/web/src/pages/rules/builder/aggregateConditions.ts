@@ -1,5 +1,5 @@
 import type { AppDefinition, EntityDefinition, FieldDefinition } from '@lowcode/app-model';
-import { sameJson, simplify } from './conditionQuery';
+import { NUMERIC, sameJson, simplify } from './conditionQuery';
 
 /**
  * Conditions over related records ("this owner's last 3 ratings are all 2 or lower", "this tenant has more
@@ -245,8 +245,6 @@ export function linkFields(related: EntityDefinition, trigger: EntityDefinition)
 export function relatedEntities(app: AppDefinition, trigger: EntityDefinition): EntityDefinition[] {
   return app.entities.filter((entity) => linkFields(entity, trigger).length > 0);
 }
-
-const NUMERIC = new Set(['number', 'money', 'percent', 'rating', 'rollup', 'autoNumber']);
 
 /** Fields a function can aggregate: numbers for sum and avg, anything comparable for min, max and values. */
 export function aggregatableFields(entity: EntityDefinition, fn: AggregateFunction): FieldDefinition[] {

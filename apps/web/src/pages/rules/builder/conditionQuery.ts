@@ -29,7 +29,8 @@ export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
 
 export const UNARY_OPERATORS: readonly ConditionOperator[] = ['empty', 'notEmpty'];
 
-const NUMERIC = new Set(['number', 'money', 'percent', 'rating', 'rollup', 'autoNumber']);
+/** Field types whose values are numbers. */
+export const NUMERIC = new Set(['number', 'money', 'percent', 'rating', 'rollup', 'autoNumber']);
 const DATES = new Set(['date', 'datetime', 'createdAt', 'updatedAt']);
 const TEXTS = new Set(['text', 'longText', 'richText', 'phone', 'email', 'url', 'idCard', 'creditCode']);
 const CHOICES = new Set(['select', 'status']);
