@@ -52,20 +52,28 @@ describe('security: hostile input is refused with a 4xx, changes nothing and nev
     expected: number[] = [400, 403, 404, 413, 422],
   ): Promise<{ status: number; body: unknown }> {
     const before = await fingerprint();
-    stalls.reset();
-    stalls.enable();
-    const response = await attack();
-    stalls.disable();
-    expect({ status: response.status, known: expected.includes(response.status) }).toEqual({
-      status: response.status,
-      known: true,
-    });
-    // 414 and 431 come from Node's HTTP parser itself, before any route: no JSON body there.
-    if (![414, 431].includes(response.status))
-      expect((response.body as { error?: { code?: string } }).error?.code).toEqual(expect.any(String));
-    expect(stalls.max / 1e6).toBeLessThan(100);
-    expect(await fingerprint()).toBe(before);
-    return response;
+    // A stall the input causes happens on every try; one the machine causes (a garbage collection of this
+    // large test process, the scheduler on a busy CI box) does not. So a try over the limit is repeated, and
+    // the attack fails only if all three stall.
+    let quietest = Infinity;
+    let response: { status: number; body: unknown } | undefined;
+    for (let attempt = 0; attempt < 3 && quietest >= 100; attempt += 1) {
+      stalls.reset();
+      stalls.enable();
+      response = await attack();
+      stalls.disable();
+      quietest = Math.min(quietest, stalls.max / 1e6);
+      expect({ status: response.status, known: expected.includes(response.status) }).toEqual({
+        status: response.status,
+        known: true,
+      });
+      // 414 and 431 come from Node's HTTP parser itself, before any route: no JSON body there.
+      if (![414, 431].includes(response.status))
+        expect((response.body as { error?: { code?: string } }).error?.code).toEqual(expect.any(String));
+      expect(await fingerprint()).toBe(before);
+    }
+    expect(quietest).toBeLessThan(100);
+    return response!;
   }
 
   const list = (query: Record<string, string>) => testApp.http().get(records('room')).query(query).set(auth);
@@ -157,8 +165,12 @@ describe('security: hostile input is refused with a 4xx, changes nothing and nev
       auth.Authorization,
       21 * 1024 * 1024,
     );
-    const huge = await refused(() => sender.send());
-    expect(huge.status).toBe(413);
+    try {
+      const huge = await refused(() => sender.send());
+      expect(huge.status).toBe(413);
+    } finally {
+      sender.close();
+    }
   });
 
   it('refuses report fields, filters and drill values that try to reach SQL', async () => {
@@ -275,19 +287,19 @@ async function senderInAnotherProcess(
   url: string,
   authorization: string,
   size: number,
-): Promise<{ send(): Promise<{ status: number; body: unknown }> }> {
+): Promise<{ send(): Promise<{ status: number; body: unknown }>; close(): void }> {
   const script = `
     const body = JSON.stringify({ values: { code: 'x'.repeat(${size}) } });
     process.stdout.write('ready\\n');
-    process.stdin.once('data', () =>
+    process.stdin.on('data', () =>
       fetch(${JSON.stringify(url)}, {
         method: 'POST',
         headers: { authorization: ${JSON.stringify(authorization)}, 'content-type': 'application/json' },
         body,
       }).then(async (response) => {
         process.stdout.write(JSON.stringify({ status: response.status, body: await response.json() }) + '\\n');
-        process.stdin.destroy();
-      }));`;
+      }));
+    process.stdin.on('end', () => process.exit(0));`;
   const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   const nextLine = () =>
@@ -302,6 +314,10 @@ async function senderInAnotherProcess(
       const answer = nextLine();
       child.stdin.write('go\n');
       return JSON.parse(await answer) as { status: number; body: unknown };
+    },
+    close() {
+      lines.close();
+      child.stdin.end();
     },
   };
 }
