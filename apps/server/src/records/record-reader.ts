@@ -136,15 +136,26 @@ export async function toRecordDtos(
       display: {} as Record<string, string | string[]>,
     };
   });
-  if (display) await fillDisplay(manager, resolved, records);
+  if (display) {
+    const displays = await displaysOf(
+      manager,
+      resolved,
+      records.map((record) => record.values),
+    );
+    records.forEach((record, index) => (record.display = displays[index]!));
+  }
   return records;
 }
 
-async function fillDisplay(
+/**
+ * The titles of the records and users that each set of values links to, by field: one query per linked
+ * entity and one for users, however many value sets. An id with no row keeps the id as its title.
+ */
+export async function displaysOf(
   manager: EntityManager,
   resolved: ResolvedEntity,
-  records: RecordDto[],
-): Promise<void> {
+  valueSets: Record<string, unknown>[],
+): Promise<Record<string, string | string[]>[]> {
   const wanted = new Map<string, Set<string>>(); // target entity key or '@user' → ids
   const references: { field: FieldDefinition; target: string }[] = [];
   for (const field of resolved.entity.fields) {
@@ -157,7 +168,7 @@ async function fillDisplay(
     if (!target) continue;
     references.push({ field, target });
     const ids = wanted.get(target) ?? new Set<string>();
-    for (const record of records) idsOf(record.values[field.key]).forEach((id) => ids.add(id));
+    for (const values of valueSets) idsOf(values[field.key]).forEach((id) => ids.add(id));
     wanted.set(target, ids);
   }
   const titles = new Map<string, Map<string, string>>();
@@ -165,16 +176,18 @@ async function fillDisplay(
     if (ids.size === 0) continue;
     titles.set(target, await loadTitles(manager, resolved, target, [...ids]));
   }
-  for (const record of records) {
+  return valueSets.map((values) => {
+    const display: Record<string, string | string[]> = {};
     for (const { field, target } of references) {
-      const value = record.values[field.key];
+      const value = values[field.key];
       const names = titles.get(target);
       if (!names || value === null || value === undefined) continue;
-      record.display[field.key] = Array.isArray(value)
+      display[field.key] = Array.isArray(value)
         ? idsOf(value).map((id) => names.get(id) ?? id)
         : (names.get(value as string) ?? (value as string));
     }
-  }
+    return display;
+  });
 }
 
 const idsOf = (value: unknown): string[] =>

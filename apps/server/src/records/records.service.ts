@@ -5,7 +5,7 @@ import { type EntityDefinition, PERMISSION_ACTIONS, type PermissionAction } from
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { EntityCatalogService, type ResolvedEntity, RECORD_ALIAS } from './entity-catalog.service';
-import { type RecordDto, readsOtherRows, selectList, toRecordDtos } from './record-reader';
+import { displaysOf, type RecordDto, readsOtherRows, selectList, toRecordDtos } from './record-reader';
 import { type ColumnStorage } from './utils/entity-storage';
 import { FileUrlSigner, withFileUrls } from '../files/file-urls';
 import { RealtimeService } from '../realtime/realtime.service';
@@ -64,7 +64,27 @@ export interface HistoryEntry {
   at: string;
   action: 'create' | 'update' | 'delete' | 'restore';
   actor: { id: string; displayName: string } | null;
-  changes: FieldChange[];
+  changes: HistoryChange[];
+}
+
+/** A field's change; for relations and users also the titles of what it linked before and after. */
+export interface HistoryChange extends FieldChange {
+  display?: { from?: string | string[]; to?: string | string[] };
+}
+
+/** Relation titles as the viewer may see them: masked or hidden where the linked title field is. */
+function limitTitles(
+  access: EntityAccess,
+  display: Record<string, string | string[]>,
+): Record<string, string | string[]> {
+  const limited: Record<string, string | string[]> = {};
+  for (const [key, titles] of Object.entries(display)) {
+    const limit = access.titleLimit(key) ?? (access.masked(key) ? 'masked' : undefined);
+    const shown = (title: string) =>
+      limit === 'hidden' ? '***' : limit === 'masked' ? String(maskValue(title)) : title;
+    limited[key] = Array.isArray(titles) ? titles.map(shown) : shown(titles);
+  }
+  return limited;
 }
 
 const r = RECORD_ALIAS;
@@ -162,6 +182,7 @@ export class RecordsService {
         record.values[key] = maskValue(record.values[key]);
       }
     }
+    record.display = limitTitles(access, record.display);
     withFileUrls(resolved.entity, record.values, (fileId) => this.fileUrls.url(resolved.workspaceId, fileId));
     return record;
   }
@@ -437,19 +458,30 @@ export class RecordsService {
       [resolved.appId, resolved.entity.key, id],
     );
     if (rows.length === 0) throw new AppError('RECORD_NOT_FOUND');
-    return rows.map((row) => ({
+    // The same field rules as the record itself: hidden fields are left out, masked ones stay masked.
+    const visible = rows.map((row) => row.changes.filter((change) => !access.hidden(change.field)));
+    // A change of a relation or user field reads by the titles of what it linked, then and now.
+    const sides = visible
+      .flat()
+      .flatMap((change) => [{ [change.field]: change.from }, { [change.field]: change.to }]);
+    const titles = (await displaysOf(this.dataSource.manager, resolved, sides)).map((display) =>
+      limitTitles(access, display),
+    );
+    let side = 0;
+    return rows.map((row, index) => ({
       version: row.version,
       action: HISTORY_ACTIONS[row.type],
       at: row.at.toISOString(),
       actor: row.actor_id ? { id: row.actor_id, displayName: row.actor_name ?? '' } : null,
-      // The same field rules as the record itself: hidden fields are left out, masked ones stay masked.
-      changes: row.changes
-        .filter((change) => !access.hidden(change.field))
-        .map((change) =>
-          access.masked(change.field)
-            ? { ...change, from: maskValue(change.from), to: maskValue(change.to) }
-            : change,
-        ),
+      changes: visible[index]!.map((change) => {
+        const from = titles[side++]![change.field];
+        const to = titles[side++]![change.field];
+        const shown: HistoryChange = access.masked(change.field)
+          ? { ...change, from: maskValue(change.from), to: maskValue(change.to) }
+          : { ...change };
+        if (from !== undefined || to !== undefined) shown.display = { from, to };
+        return shown;
+      }),
     }));
   }
 

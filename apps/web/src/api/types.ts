@@ -166,6 +166,8 @@ export interface RecordChange {
   field: string;
   from: unknown;
   to: unknown;
+  /** For relations and users: the titles of what was linked before and after. */
+  display?: { from?: string | string[]; to?: string | string[] };
 }
 
 export interface RecordHistoryEntry {

@@ -39,18 +39,23 @@ export class EntityAccess {
     private readonly scopeResolver: FieldResolver,
     /** For an API key: the only actions allowed at all, on every row and field. */
     private readonly keyActions?: ReadonlySet<PermissionAction>,
+    /** Per lookup and relation field: how the viewer's roles limit the other entity's field it shows. */
+    private readonly oneHopAway: OneHopLimits = { lookups: new Map(), titles: new Map() },
   ) {}
 
   static of(viewer: Viewer, app: AppDefinition, entity: EntityDefinition, schema: string): EntityAccess {
     const resolver = scopeResolver(app, entity, schema);
     if (viewer.apiKey)
       return new EntityAccess(viewer, [], true, resolver, recordActionsOf(viewer.apiKey.scopes, app.key));
-    const full = viewer.role === 'admin';
-    const grants = app.roles
-      .filter((role) => viewer.appRoles.includes(role.key))
-      .flatMap((role) => role.permissions)
-      .filter((permission) => permission.entity === entity.key);
-    return new EntityAccess(viewer, grants, full, resolver);
+    if (viewer.role === 'admin') return new EntityAccess(viewer, [], true, resolver);
+    return new EntityAccess(
+      viewer,
+      grantsOn(viewer, app, entity.key),
+      false,
+      resolver,
+      undefined,
+      limitsOneHopAway(viewer, app, entity),
+    );
   }
 
   can(action: PermissionAction): boolean {
@@ -75,9 +80,20 @@ export class EntityAccess {
     return `(${parts.join(' OR ')})`;
   }
 
-  hidden = (field: string) => this.limited(field, 'hidden');
-  masked = (field: string) => this.limited(field, 'masked');
+  /** A lookup field is also hidden or masked when the field it looks up is, for this viewer, on its entity. */
+  hidden = (field: string) =>
+    this.limited(field, 'hidden') || this.oneHopAway.lookups.get(field) === 'hidden';
+  masked = (field: string) =>
+    this.limited(field, 'masked') || this.oneHopAway.lookups.get(field) === 'masked';
   readOnly = (field: string) => this.limited(field, 'readOnly');
+
+  /**
+   * How a relation's `display` (the linked records' titles) is limited: by the viewer's field rules on the
+   * title field of the linked entity, so an ID number used as a title stays masked where the ID is. A record
+   * names the records it links to whether or not the viewer may open them (as a bill names its room for a
+   * tenant who cannot browse rooms), so row scopes do not apply to titles.
+   */
+  titleLimit = (relation: string): FieldLimit => this.oneHopAway.titles.get(relation);
 
   /** Whether the viewer sees a field's stored value whole (neither hidden nor masked). */
   seesWhole = (field: string) => !this.hidden(field) && !this.masked(field);
@@ -115,9 +131,56 @@ export class EntityAccess {
   }
 
   private limited(field: string, kind: 'hidden' | 'masked' | 'readOnly'): boolean {
-    if (this.full || this.grants.length === 0) return false;
-    return this.grants.every((grant) => grant.fields?.[kind]?.includes(field) ?? false);
+    return !this.full && limitedBy(this.grants, field, kind);
   }
+}
+
+type Grant = NonNullable<AppDefinition['roles'][number]['permissions']>[number];
+type FieldLimit = 'hidden' | 'masked' | undefined;
+interface OneHopLimits {
+  lookups: ReadonlyMap<string, FieldLimit>;
+  titles: ReadonlyMap<string, FieldLimit>;
+}
+
+const grantsOn = (viewer: Viewer, app: AppDefinition, entity: string): Grant[] =>
+  app.roles
+    .filter((role) => viewer.appRoles.includes(role.key))
+    .flatMap((role) => role.permissions)
+    .filter((permission) => permission.entity === entity);
+
+/** A field is limited only if every grant on its entity limits it (no grants: nothing to limit). */
+const limitedBy = (grants: Grant[], field: string, kind: 'hidden' | 'masked' | 'readOnly'): boolean =>
+  grants.length > 0 && grants.every((grant) => grant.fields?.[kind]?.includes(field) ?? false);
+
+/**
+ * For each lookup field, the limit on the field it reads; for each relation, the limit on the linked
+ * entity's title field. Read one hop away, they would otherwise show what the viewer may not see there.
+ */
+function limitsOneHopAway(viewer: Viewer, app: AppDefinition, entity: EntityDefinition): OneHopLimits {
+  const lookups = new Map<string, FieldLimit>();
+  const titles = new Map<string, FieldLimit>();
+  const limitOn = (entityKey: string, field: string): FieldLimit => {
+    const grants = grantsOn(viewer, app, entityKey);
+    if (limitedBy(grants, field, 'hidden')) return 'hidden';
+    return limitedBy(grants, field, 'masked') ? 'masked' : undefined;
+  };
+  const relationTarget = (key: string) => {
+    const relation = entity.fields.find((field) => field.key === key);
+    return relation?.type === 'relation'
+      ? app.entities.find((candidate) => candidate.key === relation.relation.entity)
+      : undefined;
+  };
+  for (const field of entity.fields) {
+    if (field.type === 'lookup') {
+      const target = relationTarget(field.lookup.relation);
+      if (target) lookups.set(field.key, limitOn(target.key, field.lookup.field));
+    } else if (field.type === 'relation') {
+      const target = relationTarget(field.key);
+      const title = target && (target.titleField ?? target.fields[0]?.key);
+      if (target && title) titles.set(field.key, limitOn(target.key, title));
+    }
+  }
+  return { lookups, titles };
 }
 
 /** `{"var": "user.id"}` and `{"var": "user.<attribute>"}` become the viewer's values before compiling. */

@@ -36,9 +36,9 @@ export function RecordHistory(props: {
   if (loading || !data) return <Skeleton active />;
   if (data.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
 
-  const text = (fieldKey: string, value: unknown) => {
+  const text = (fieldKey: string, value: unknown, title: string | string[] | undefined) => {
     const field = entity.fields.find((f) => f.key === fieldKey);
-    const shown = field ? formatFieldText(field, value, locale) : JSON.stringify(value);
+    const shown = field ? formatFieldText(field, value, locale, title) : JSON.stringify(value);
     return shown === '' ? t('records.history.empty') : shown;
   };
   const entries = [...data].sort((a, b) => b.version - a.version);
@@ -60,9 +60,9 @@ export function RecordHistory(props: {
               <div key={change.field} style={{ fontSize: 13 }}>
                 {localize(entity.fields.find((f) => f.key === change.field)?.label, locale) || change.field}:{' '}
                 <Typography.Text delete type="secondary">
-                  {text(change.field, change.from)}
+                  {text(change.field, change.from, change.display?.from)}
                 </Typography.Text>{' '}
-                → {text(change.field, change.to)}
+                → {text(change.field, change.to, change.display?.to)}
               </div>
             ))}
           </div>

@@ -1,0 +1,133 @@
+import { smallApp } from './support/fixtures';
+import { createTestApp, loginAs, type TestApp } from './support/test-app';
+
+interface Item {
+  id: string;
+  values: Record<string, unknown>;
+  display: Record<string, unknown>;
+}
+
+/**
+ * Fields read one hop away — a lookup of another entity's field, the title a relation shows — obey the
+ * viewer's field rules on that other entity: what is hidden or masked there is hidden or masked here too.
+ */
+describe('lookups and relation titles keep the linked entity’s field rules', () => {
+  let testApp: TestApp;
+  let admin: { Authorization: string };
+  let technician: { Authorization: string };
+  const records = (entity: string) => `/api/apps/propertyLite/entities/${entity}/records`;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    ({ auth: admin } = await loginAs(testApp));
+    const app = smallApp();
+    // The technician reads rooms and contracts, but not a building's name, and only a masked ID card,
+    // which here is what names a tenant.
+    app.entities.find((entity) => entity.key === 'tenant')!.titleField = 'idCard';
+    app.roles
+      .find((role) => role.key === 'technician')!
+      .permissions.push(
+        { entity: 'building', actions: ['read'], fields: { hidden: ['name'] } },
+        { entity: 'room', actions: ['read'] },
+        { entity: 'contract', actions: ['read'] },
+      );
+    await testApp.http().post('/api/apps/import').set(admin).send(app).expect(200);
+    await testApp
+      .http()
+      .post('/api/members')
+      .set(admin)
+      .send({ username: 'tech.one', password: 'tech-password-1', appRoles: ['technician'] })
+      .expect(201);
+    ({ auth: technician } = await loginAs(testApp, { username: 'tech.one', password: 'tech-password-1' }));
+  });
+  afterAll(() => testApp.close());
+
+  const list = async (auth: { Authorization: string }, entity: string) =>
+    ((await testApp.http().get(records(entity)).set(auth).expect(200)).body as { items: Item[] }).items;
+
+  it('hides a lookup and a relation title whose field is hidden on the linked entity', async () => {
+    const asAdmin = await list(admin, 'room');
+    expect(asAdmin[0]!.values.buildingName).toEqual(expect.stringContaining('号楼'));
+    expect(asAdmin[0]!.display.building).toEqual(expect.stringContaining('号楼'));
+
+    const rooms = await list(technician, 'room');
+    expect(rooms).toHaveLength(asAdmin.length);
+    for (const room of rooms) {
+      expect(room.values).not.toHaveProperty('buildingName');
+      expect(room.display.building).toBe('***');
+    }
+    // The web learns it too, so it offers neither a column nor a filter on it.
+    const access = await testApp
+      .http()
+      .get('/api/apps/propertyLite/entities/room/access')
+      .set(technician)
+      .expect(200);
+    expect(access.body.hidden).toContain('buildingName');
+  });
+
+  it('refuses filtering and sorting by such a lookup, as by the field itself', async () => {
+    for (const query of [
+      { filter: JSON.stringify({ '==': [{ var: 'buildingName' }, '1号楼'] }) },
+      { sort: 'buildingName' },
+    ]) {
+      const response = await testApp.http().get(records('room')).query(query).set(technician).expect(403);
+      expect(response.body.error.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('masks a relation title that is masked on the linked entity', async () => {
+    const [whole] = await list(admin, 'contract');
+    const [masked] = await list(technician, 'contract');
+    expect(whole!.display.tenant).toBe('11010519491231002X');
+    expect(masked!.display.tenant).toBe('110***********002X');
+    const one = await testApp
+      .http()
+      .get(`${records('contract')}/${masked!.id}`)
+      .set(technician)
+      .expect(200);
+    expect(one.body.display.tenant).toBe('110***********002X');
+  });
+
+  it('leaves a field that is not limited on the linked entity whole', async () => {
+    const [contract] = await list(technician, 'contract');
+    expect(contract!.display.room).toBe('1-101');
+  });
+
+  it('tells a relation change in the history by the titles it linked, under the same rules', async () => {
+    const [contract] = await list(admin, 'contract');
+    const room102 = (await list(admin, 'room')).find((room) => room.values.code === '1-102')!;
+    const tenant = {
+      values: { name: '王五', kind: 'person', idCard: '110101199003071233', phone: '13800138001' },
+    };
+    const other = await testApp.http().post(records('tenant')).set(admin).send(tenant).expect(201);
+
+    const current = await testApp
+      .http()
+      .get(`${records('contract')}/${contract!.id}`)
+      .set(admin)
+      .expect(200);
+    await testApp
+      .http()
+      .patch(`${records('contract')}/${contract!.id}`)
+      .set(admin)
+      .send({ version: current.body.version, values: { room: room102.id, tenant: other.body.id } })
+      .expect(200);
+
+    const changesSeenBy = async (auth: { Authorization: string }) => {
+      const history = await testApp
+        .http()
+        .get(`${records('contract')}/${contract!.id}/history`)
+        .set(auth);
+      const last = (history.body as { changes: { field: string; display?: unknown }[] }[]).at(-1)!;
+      return Object.fromEntries(last.changes.map((change) => [change.field, change.display]));
+    };
+    expect(await changesSeenBy(admin)).toEqual({
+      room: { from: '1-101', to: '1-102' },
+      tenant: { from: '11010519491231002X', to: '110101199003071233' },
+    });
+    expect(await changesSeenBy(technician)).toEqual({
+      room: { from: '1-101', to: '1-102' },
+      tenant: { from: '110***********002X', to: '110***********1233' },
+    });
+  });
+});
