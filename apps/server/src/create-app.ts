@@ -21,6 +21,7 @@ export async function createServerApp(
     bodyParser: false,
   });
   app.useLogger(app.get(ServerLogger));
+  app.set('trust proxy', config.trustProxy);
   // App definitions with seed data can be large; anything beyond this is refused with a 413.
   app.useBodyParser('json', { limit: '20mb', verify: verifyJsonDepth, reviver: refusePrototypeKeys });
   app.setGlobalPrefix('api');

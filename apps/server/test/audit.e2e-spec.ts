@@ -50,3 +50,35 @@ describe('audit log', () => {
     await testApp.http().get('/api/audit?from=yesterday').set(auth).expect(400);
   });
 });
+
+describe('audit log behind a proxy', () => {
+  const loginFrom = async (testApp: TestApp, forwardedFor: string) => {
+    await testApp
+      .http()
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', forwardedFor)
+      .send({ username: 'admin', password: 'wrong' })
+      .expect(401);
+    const [event] = await testApp.database.query<{ ip: string }>(
+      "SELECT ip FROM audit_event WHERE action = 'auth.loginFailed' ORDER BY id DESC LIMIT 1",
+    );
+    return event!.ip;
+  };
+
+  it('records the client address the trusted proxy forwards, and ignores it from anyone else', async () => {
+    const behindProxy = await createTestApp({ trustProxy: ['loopback'] });
+    try {
+      expect(await loginFrom(behindProxy, '203.0.113.7')).toBe('203.0.113.7');
+      // Only the hops the proxy added count: a client's own claim further left is not believed.
+      expect(await loginFrom(behindProxy, '198.51.100.1, 203.0.113.8')).toBe('203.0.113.8');
+    } finally {
+      await behindProxy.close();
+    }
+    const direct = await createTestApp();
+    try {
+      expect(await loginFrom(direct, '203.0.113.7')).toMatch(/127\.0\.0\.1/);
+    } finally {
+      await direct.close();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { loadServerConfig, parseRateLimit } from './server-config';
+import { loadServerConfig, parseRateLimit, parseTrustProxy } from './server-config';
 
 describe('rate limit settings', () => {
   const fallback = { requests: 10, perSeconds: 60 };
@@ -30,5 +30,24 @@ describe('rate limit settings', () => {
       user: null,
       anonymous: { requests: 1200, perSeconds: 60 },
     });
+  });
+});
+
+describe('trusted proxies', () => {
+  it.each([
+    [undefined, false],
+    ['', false],
+    ['0', false],
+    ['false', false],
+    ['2', 2],
+    ['loopback', ['loopback']],
+    ['loopback, 10.0.0.0/8,fd00::/8', ['loopback', '10.0.0.0/8', 'fd00::/8']],
+    ['192.168.1.10', ['192.168.1.10']],
+  ])('reads %j', (value, expected) => {
+    expect(parseTrustProxy(value)).toEqual(expected);
+  });
+
+  it.each(['true', 'proxy.local', '10.0.0.0/33', '10.0.0/8', 'loopback,'])('refuses %j', (value) => {
+    expect(() => parseTrustProxy(value)).toThrow(/TRUST_PROXY/);
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { isIP } from 'node:net';
 
 /** apps/server, whether running from src/ (tests) or dist/ (production). */
 export const SERVER_ROOT = path.resolve(__dirname, '..', '..');
@@ -50,6 +51,13 @@ export interface ServerConfig {
    * or in Redis when `redisUrl` is set, so every server instance draws from the same bucket.
    */
   rateLimits: Record<RateLimitSubject, RateLimit | null>;
+  /**
+   * Which proxies in front of the server to believe about the client's address (X-Forwarded-For), for the
+   * audit log, login throttling and per-address rate limits: false (the socket's peer; the default), a
+   * number of hops, or addresses and subnets (`loopback`, `10.0.0.0/8`). Believing every proxy would let a
+   * client directly connected name any address it likes.
+   */
+  trustProxy: false | number | string[];
   /** Where log lines go instead of stdout: tests read them here (never from the environment). */
   logDestination?: NodeJS.WritableStream;
 }
@@ -131,6 +139,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       wecom: env.LOWCODE_WECOM_WEBHOOK || undefined,
     },
     manualClock: false,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     // High enough that people and honest integrations never notice; a runaway script does.
     rateLimits: {
       apiKey: parseRateLimit(
@@ -150,6 +159,33 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       ),
     },
   };
+}
+
+/** `TRUST_PROXY`: unset, `0` or `false` for none; a number of hops; or a comma list of addresses and subnets. */
+export function parseTrustProxy(value: string | undefined): ServerConfig['trustProxy'] {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === '0' || text === 'false') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  if (text === 'true')
+    throw new Error(
+      'TRUST_PROXY=true would believe any client about its address; give the number of proxies or their addresses',
+    );
+  const entries = text.split(',').map((entry) => entry.trim());
+  const named = new Set(['loopback', 'linklocal', 'uniquelocal']);
+  const bad = entries.find((entry) => !named.has(entry) && !isAddressOrSubnet(entry));
+  if (bad !== undefined)
+    throw new Error(
+      `TRUST_PROXY: "${bad}" is neither an address, a subnet, loopback, linklocal nor uniquelocal`,
+    );
+  return entries;
+}
+
+function isAddressOrSubnet(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  if (rest.length || !address || isIP(address) === 0) return false;
+  if (bits === undefined) return true;
+  const max = isIP(address) === 4 ? 32 : 128;
+  return /^\d+$/.test(bits) && Number(bits) <= max;
 }
 
 export const SERVER_CONFIG = Symbol('SERVER_CONFIG');
