@@ -112,6 +112,11 @@ const CATALOG = {
     'Node "{node}" names the unknown entity "{entity}"',
     '节点“{node}”引用了不存在的实体“{entity}”',
   ],
+  resultFieldInvalid: [
+    'error',
+    'Node "{node}" puts the record it creates into "{field}", which is no single relation of "{entity}" to "{target}"',
+    '节点“{node}”把新建记录写入“{field}”，但它不是实体“{entity}”指向“{target}”的单选关联字段',
+  ],
   roleUnknown: [
     'error',
     'Node "{node}" names the unknown role "{role}"',

@@ -167,7 +167,14 @@ export type Effect =
       taskId?: string;
       idempotencyKey: string;
     }
-  | { type: 'createRecord'; entity: string; values: Record<string, unknown>; idempotencyKey: string }
+  | {
+      type: 'createRecord';
+      /** Chosen by the interpreter, so later nodes of the same step can already name the new record. */
+      id: string;
+      entity: string;
+      values: Record<string, unknown>;
+      idempotencyKey: string;
+    }
   | { type: 'updateRecord'; values: Record<string, unknown>; idempotencyKey: string }
   | { type: 'callWebhook'; url: string; method: string; body: unknown; idempotencyKey: string }
   | { type: 'startSubFlow'; flow: string; record: Record<string, unknown>; idempotencyKey: string }

@@ -53,6 +53,23 @@ export function validateAgainstApp(flow: FlowDefinition, app: AppDefinition): Pr
       problems.push(
         problem(at('action', 'entity'), 'entityUnknown', { node: node.key, entity: action.entity }),
       );
+    if (action.type === 'createRecord' && action.resultField !== undefined) {
+      const receiver = entity?.fields.find((field) => field.key === action.resultField);
+      if (
+        entity &&
+        (receiver?.type !== 'relation' ||
+          receiver.relation.multiple ||
+          receiver.relation.entity !== action.entity)
+      )
+        problems.push(
+          problem(at('action', 'resultField'), 'resultFieldInvalid', {
+            node: node.key,
+            field: action.resultField,
+            entity: flow.entity,
+            target: action.entity,
+          }),
+        );
+    }
     if (action.type === 'updateRecord')
       for (const field of Object.keys(action.values))
         problems.push(...ctx.field(at('action', 'values'), node, field));

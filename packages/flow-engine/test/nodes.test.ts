@@ -177,6 +177,46 @@ describe('node types', () => {
     expect((effect as { idempotencyKey: string }).idempotencyKey).toMatch(/^inst1:\d+:act:\d+$/);
   });
 
+  it('names a created record in the receiving field, so the nodes after it read its id', async () => {
+    const { env } = fakeEnv();
+    const runtime = createFlowRuntime(
+      flow(
+        [
+          start,
+          n('tenant', 'action', {
+            action: { type: 'createRecord', entity: 'tenant', values: { name: 'Li' }, resultField: 'tenant' },
+          }),
+          n('contract', 'action', {
+            action: {
+              type: 'createRecord',
+              entity: 'contract',
+              values: { tenant: { var: 'record.tenant' } },
+            },
+          }),
+          end,
+        ],
+        [e('start', 'tenant'), e('tenant', 'contract'), e('contract', 'end')],
+      ),
+      env,
+    );
+    const { state, effects } = await runtime.start({
+      record: { tenant: null },
+      actor: 'u1',
+      instanceId: 'i',
+    });
+    const [tenant, contract] = ofType(effects, 'createRecord');
+    expect(tenant).toMatchObject({ entity: 'tenant', values: { name: 'Li' }, id: expect.any(String) });
+    expect(tenant).not.toHaveProperty('resultField');
+    expect(ofType(effects, 'updateRecord')).toEqual([
+      expect.objectContaining({ values: { tenant: tenant!.id } }),
+    ]);
+    expect(contract).toMatchObject({ entity: 'contract', values: { tenant: tenant!.id } });
+    expect(contract!.id).not.toBe(tenant!.id);
+    expect(state.record.tenant).toBe(tenant!.id);
+    // The record is written before it is linked, so the link's referential check finds it.
+    expect(effects.indexOf(tenant!)).toBeLessThan(effects.findIndex((x) => x.type === 'updateRecord'));
+  });
+
   it('timer with a duration schedules, waits and continues when fired', async () => {
     const { env, advance } = fakeEnv();
     const runtime = createFlowRuntime(

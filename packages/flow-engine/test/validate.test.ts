@@ -184,4 +184,48 @@ describe('validateFlow', () => {
     ]);
     expect(validateFlow(definition).map((p) => p.code)).toEqual([]);
   });
+
+  it("accepts as a created record's receiver only a single relation to its entity", () => {
+    const app = {
+      entities: [
+        {
+          key: 'workOrder',
+          label: { 'zh-CN': '工单' },
+          fields: [
+            { key: 'invoice', type: 'relation', label: { 'zh-CN': '发票' }, relation: { entity: 'invoice' } },
+            {
+              key: 'invoices',
+              type: 'relation',
+              label: { 'zh-CN': '发票' },
+              relation: { entity: 'invoice', multiple: true },
+            },
+            { key: 'room', type: 'relation', label: { 'zh-CN': '房间' }, relation: { entity: 'room' } },
+            { key: 'note', type: 'text', label: { 'zh-CN': '备注' } },
+          ],
+        },
+        { key: 'invoice', label: { 'zh-CN': '发票' }, fields: [] },
+      ],
+      flows: [],
+      roles: [],
+    } as unknown as AppDefinition;
+    const receiving = (resultField: string) =>
+      validateFlow(
+        flow(
+          [
+            start,
+            n('make', 'action', {
+              action: { type: 'createRecord', entity: 'invoice', values: {}, resultField },
+            }),
+            end,
+          ],
+          [e('start', 'make'), e('make', 'end')],
+        ),
+        app,
+      );
+    expect(receiving('invoice')).toEqual([]);
+    for (const field of ['invoices', 'room', 'note', 'ghost'])
+      expect(receiving(field)).toEqual([
+        expect.objectContaining({ code: 'resultFieldInvalid', path: '$.nodes[1].action.resultField' }),
+      ]);
+  });
 });

@@ -490,8 +490,17 @@ export class RecordsService {
     resolved: ResolvedEntity,
     context: WriteContext,
     input: unknown,
+    /** The new record's id when the caller has chosen it (a flow names it before writing). */
+    chosenId?: string,
   ): Promise<RecordDto> {
-    const [id] = await this.insertMany(manager, resolved, context, [input]);
+    const [id] = await this.insertMany(
+      manager,
+      resolved,
+      context,
+      [input],
+      undefined,
+      chosenId === undefined ? undefined : [chosenId],
+    );
     return (await this.findById(manager, resolved, id!, false))!;
   }
 
@@ -507,6 +516,7 @@ export class RecordsService {
     inputs: unknown[],
     pathOf: (index: number, field: string) => string = (index, field) =>
       inputs.length === 1 ? field : `create[${index}].${field}`,
+    chosenIds?: string[],
   ): Promise<string[]> {
     const values: Record<string, unknown>[] = [];
     const errors: ErrorDetail[] = [];
@@ -528,7 +538,7 @@ export class RecordsService {
     await checkReferences(manager, resolved, values, context.locale, pathOf);
     const computed = await computeServerFields(manager, resolved, values, true);
     const records = values.map((value, index) => ({ ...value, ...computed[index] }));
-    const ids = records.map(() => randomUUID());
+    const ids = records.map((_, index) => chosenIds?.[index] ?? randomUUID());
 
     const columns = [...resolved.storage.values()].filter((storage) => storage.kind === 'column');
     const names = [

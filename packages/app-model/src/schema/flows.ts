@@ -48,7 +48,10 @@ const NODE_OPTIONS: { [T in FlowNodeType]: [Record<string, Schema>, string[]] } 
 
 // Compile-time check that the action union below lists every FLOW_ACTION_TYPES entry.
 const FLOW_ACTIONS: { [T in (typeof FLOW_ACTION_TYPES)[number]]: [Record<string, Schema>, string[]] } = {
-  createRecord: [{ entity: ref('key'), values: ref('recordValues') }, ['entity', 'values']],
+  createRecord: [
+    { entity: ref('key'), values: ref('recordValues'), resultField: ref('key') },
+    ['entity', 'values'],
+  ],
   updateRecord: [{ values: ref('recordValues') }, ['values']],
   notify: [{ to: ref('assignee'), template: ref('localizedText') }, ['to', 'template']],
   webhook: [{ url: { type: 'string', format: 'uri' }, method: stringEnum(HTTP_METHODS) }, ['url', 'method']],

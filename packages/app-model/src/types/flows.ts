@@ -47,7 +47,13 @@ export interface Sla {
 export type RecordValues = Record<string, JsonLogic>;
 
 export type FlowAction =
-  | { type: 'createRecord'; entity: string; values: RecordValues }
+  | {
+      type: 'createRecord';
+      entity: string;
+      values: RecordValues;
+      /** A relation field of the flow's record that receives the new record, for the nodes after it. */
+      resultField?: string;
+    }
   | { type: 'updateRecord'; values: RecordValues }
   | { type: 'notify'; to: Assignee; template: LocalizedText }
   | { type: 'webhook'; url: string; method: HttpMethod }

@@ -22,7 +22,14 @@ async function actionEffects(ctx: HandlerContext<'action'>): Promise<ActionEffec
   const { action, key } = ctx.node;
   switch (action.type) {
     case 'createRecord':
-      return [{ type: 'createRecord', entity: action.entity, values: evaluateValues(ctx, action.values) }];
+      return [
+        {
+          type: 'createRecord',
+          entity: action.entity,
+          values: evaluateValues(ctx, action.values),
+          ...(action.resultField ? { resultField: action.resultField } : {}),
+        },
+      ];
     case 'updateRecord':
       return [{ type: 'updateRecord', values: evaluateValues(ctx, action.values) }];
     case 'notify': {

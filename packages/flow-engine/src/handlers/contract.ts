@@ -25,11 +25,12 @@ export type NodeOfType<K extends FlowNodeType> = Extract<FlowNode, { type: K }>;
 
 type WithKey = Extract<Effect, { idempotencyKey: string }>;
 /** An effect a handler asks for; the interpreter adds the idempotency key. */
-export type ActionEffect = WithKey extends infer E
-  ? E extends WithKey
-    ? Omit<E, 'idempotencyKey'>
-    : never
-  : never;
+export type ActionEffect = WithKey extends infer E ? (E extends WithKey ? Requested<E> : never) : never;
+
+/** A record to create gets its id from the interpreter, and may name the field that receives it. */
+type Requested<E> = E extends { type: 'createRecord' }
+  ? Omit<E, 'idempotencyKey' | 'id'> & { resultField?: string }
+  : Omit<E, 'idempotencyKey'>;
 
 export interface TaskRequest {
   kind: TaskKind;

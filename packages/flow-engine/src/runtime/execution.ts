@@ -221,9 +221,22 @@ export class Execution {
   }
 
   emitActions(actions: ActionEffect[] | undefined, nodeKey: string): void {
+    const keyed = (action: ActionEffect) =>
+      ({
+        ...action,
+        idempotencyKey: `${this.state.id}:${this.state.history.length}:${nodeKey}:${this.effects.length}`,
+      }) as Effect;
     for (const action of actions ?? []) {
-      const idempotencyKey = `${this.state.id}:${this.state.history.length}:${nodeKey}:${this.effects.length}`;
-      const effect = { ...action, idempotencyKey } as Effect;
+      if (action.type === 'createRecord') {
+        // The id is chosen here so the record field that receives it — and every node after — names it
+        // before the host has written anything.
+        const { resultField, ...create } = action;
+        const id = this.setup.env.newId();
+        this.effects.push({ ...keyed(create), id } as Effect);
+        if (resultField) this.emitActions([{ type: 'updateRecord', values: { [resultField]: id } }], nodeKey);
+        continue;
+      }
+      const effect = keyed(action);
       if (effect.type === 'updateRecord') Object.assign(this.state.record, effect.values);
       this.effects.push(effect);
     }

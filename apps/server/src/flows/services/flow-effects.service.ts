@@ -119,6 +119,7 @@ export class FlowEffects {
         resolved,
         this.writeContext(run.scope),
         relationIds(effect.values),
+        effect.id,
       );
     },
     updateRecord: (effect, run) => this.updateRecord(effect, run),
