@@ -238,11 +238,32 @@ function ActionEditor(props: {
         <Select
           value={value.entity || undefined}
           placeholder={t('flows.props.entity')}
-          onChange={(key: string) => onChange({ ...value, entity: key })}
+          // A receiving field is a relation to the old entity: it goes with it.
+          onChange={(key: string) => onChange({ type: 'createRecord', entity: key, values: value.values })}
           options={app.entities.map((candidate) => ({
             value: candidate.key,
             label: localize(candidate.label, locale),
           }))}
+        />
+      ) : null}
+      {value.type === 'createRecord' ? (
+        <Select
+          allowClear
+          value={value.resultField}
+          placeholder={t('flows.props.resultField')}
+          data-testid="flow-action-result-field"
+          onChange={(key: string | undefined) => {
+            const { resultField: _previous, ...rest } = value;
+            onChange(key ? { ...rest, resultField: key } : rest);
+          }}
+          options={(app.entities.find((candidate) => candidate.key === flow.entity)?.fields ?? [])
+            .filter(
+              (field) =>
+                field.type === 'relation' &&
+                !field.relation.multiple &&
+                field.relation.entity === value.entity,
+            )
+            .map((field) => ({ value: field.key, label: localize(field.label, locale) }))}
         />
       ) : null}
       {value.type === 'createRecord' || value.type === 'updateRecord' ? (
