@@ -1,4 +1,5 @@
-import { clockOf, createTestApp, drainAutomation, loginAs, type TestApp } from './support/test-app';
+import { propertyCompany } from './support/property-company';
+import { clockOf, drainAutomation, type TestApp } from './support/test-app';
 
 const PASSWORD = 'demo-password-complaint';
 const HOUR = 3_600_000;
@@ -11,22 +12,16 @@ const HOUR = 3_600_000;
  */
 describe('property template: a complaint with SLA escalation', () => {
   let testApp: TestApp;
-  let admin: { Authorization: string };
+
+  let signInAs: (userId: string) => Promise<{ Authorization: string }>;
 
   beforeAll(async () => {
-    testApp = await createTestApp({ demoScale: 0.02, demoPassword: PASSWORD });
-    ({ auth: admin } = await loginAs(testApp));
-    clockOf(testApp).set(new Date('2026-06-01T02:00:00Z')); // Monday 10:00 in Shanghai
-    await testApp.http().post('/api/templates/property/install?demo=true').set(admin).expect(200);
-    await drainAutomation(testApp);
+    // Monday 10:00 in Shanghai.
+    ({ testApp, signInAs } = await propertyCompany(PASSWORD, '2026-06-01T02:00:00Z'));
   });
   afterAll(() => testApp.close());
 
   const query = <T>(sql: string, params: unknown[] = []) => testApp.database.query<T>(sql, params);
-  const signInAs = async (userId: string) => {
-    const [user] = await query<{ username: string }>('SELECT username FROM app_user WHERE id = $1', [userId]);
-    return (await loginAs(testApp, { username: user!.username, password: PASSWORD })).auth;
-  };
 
   async function openTasks(recordId: string, nodeKey: string) {
     await drainAutomation(testApp);

@@ -1,4 +1,5 @@
-import { clockOf, createTestApp, drainAutomation, loginAs, type TestApp } from './support/test-app';
+import { propertyCompany } from './support/property-company';
+import { clockOf, drainAutomation, loginAs, type TestApp } from './support/test-app';
 
 const PASSWORD = 'demo-password-dunning';
 
@@ -14,15 +15,8 @@ describe('property template: rent dunning', () => {
   let schema: string;
 
   beforeAll(async () => {
-    testApp = await createTestApp({ demoScale: 0.02, demoPassword: PASSWORD });
-    ({ auth: admin } = await loginAs(testApp));
-    clockOf(testApp).set(new Date('2026-06-01T02:00:00Z')); // Monday 10:00 in Shanghai
-    await testApp.http().post('/api/templates/property/install?demo=true').set(admin).expect(200);
-    await drainAutomation(testApp);
-    const [app] = await query<{ storage_schema: string }>(
-      "SELECT storage_schema FROM app WHERE key = 'property'",
-    );
-    schema = `"${app!.storage_schema}"`;
+    // Monday 10:00 in Shanghai.
+    ({ testApp, admin, schema } = await propertyCompany(PASSWORD, '2026-06-01T02:00:00Z'));
   });
   afterAll(() => testApp.close());
 

@@ -70,7 +70,7 @@ export function generateLeases(ctx: DemoContext, places: Places): Leases {
       name: `${p.name}滞纳金规则`,
       project: p.key,
       billTypes: ['rent', 'propertyFee'],
-      graceDays: p.kind === 'office' ? 5 : 10,
+      graceDays: graceDays(p.kind),
       method: 'perDay',
       dailyRate: 5,
       capPercent: 20,
@@ -252,6 +252,9 @@ export function periodRent(contract: DemoRecord, from: number, to: number): numb
   return money(amount);
 }
 
+/** Days after the due date a payment is still on time, by the project's kind (the demo's late-fee policies). */
+const graceDays = (kind: unknown): number => (kind === 'office' ? 5 : 10);
+
 function generateBills(ctx: DemoContext, lease: Lease): void {
   const { rng } = ctx;
   const { contract, room } = lease;
@@ -292,6 +295,7 @@ function addBill(
 ): void {
   const { rng } = ctx;
   const key = `bill-${nextSeq(ctx, 'bill')}`;
+  const grace = graceDays(projectOf.get(String(lease.room.project))?.kind);
   let paid = 0;
   let paidOn: number | undefined;
   const pastDue = due < ctx.today;
@@ -362,6 +366,10 @@ function addBill(
     status,
     ...(status === 'paid' && paidOn !== undefined ? { paidOn: isoDate(paidOn) } : {}),
     ...(status === 'overdue' ? { overdueDays: Math.floor((ctx.today - due) / DAY) } : {}),
+    // Rent bills record the contract's policy and when late fees start, as the contractBilling rule does.
+    ...(type === 'rent' && lease.contract.lateFeePolicy
+      ? { lateFeePolicy: lease.contract.lateFeePolicy, lateFeeFrom: isoDate(due + (grace + 1) * DAY) }
+      : {}),
     ...(lease.room.butler ? { butler: lease.room.butler } : {}),
   };
   push(ctx, 'bill', bill);
@@ -399,7 +407,7 @@ function addBill(
   }
   // Late payers beyond the grace period also owe a late fee (5 ‱ per day, capped at 20 %).
   const lateDays = paidOn !== undefined && paid >= amount ? Math.round((paidOn - due) / DAY) : 0;
-  if (type === 'rent' && lateDays > 10 && rng.chance(0.5)) {
+  if (type === 'rent' && lateDays > grace && rng.chance(0.5)) {
     const fee = money(Math.min(amount * 0.0005 * lateDays, amount * 0.2));
     if (fee >= 1) {
       const feeKey = `bill-${nextSeq(ctx, 'bill')}`;
