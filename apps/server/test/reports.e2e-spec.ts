@@ -70,6 +70,29 @@ describe('reports API', () => {
     expect(response.body.option.series[0]).toMatchObject({ type: 'bar', name: 'Orders', data: [3, 2] });
   });
 
+  it('names people: a user dimension carries a label column of display names', async () => {
+    const report = {
+      key: 'byTechnician',
+      label: { 'zh-CN': '按师傅', en: 'By technician' },
+      entity: 'workOrder',
+      chart: { type: 'bar' },
+      dimensions: [{ field: 'technician' }],
+      measures: [{ key: 'orders', aggregate: 'count' }],
+      sort: [{ by: 'orders', direction: 'desc' }],
+    };
+    const response = await preview(admin, report, { locale: 'en' }).expect(200);
+    expect(response.body.columns).toEqual([
+      expect.objectContaining({ key: 'technician', role: 'dimension', labelKey: 'technician#label' }),
+      expect.objectContaining({ key: 'technician#label', role: 'label' }),
+      expect.objectContaining({ key: 'orders', role: 'measure' }),
+    ]);
+    expect(response.body.rows).toEqual([
+      { technician: expect.any(String), 'technician#label': 'tech2', orders: 3 },
+      { technician: technicianId, 'technician#label': 'tech1', orders: 2 },
+    ]);
+    expect(response.body.option.xAxis.data).toEqual(['tech2', 'tech1']);
+  });
+
   it('answers a repeated run from the cache, and a write to the app makes the next run fresh', async () => {
     const [room] = await testApp.database.query<{ _id: string }>(
       `SELECT _id FROM "${schema}"."room" LIMIT 1`,

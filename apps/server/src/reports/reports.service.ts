@@ -22,6 +22,7 @@ import { EntityAccess, type Viewer } from '../records/access/entity-access';
 import { sqlParams } from '../records/utils/sql';
 import { ReportCache } from './utils/report-cache';
 import { reportDataset } from './utils/report-dataset';
+import { withUserNames } from './utils/user-names';
 
 export interface ReportRequest {
   filters?: Record<string, unknown>;
@@ -151,11 +152,11 @@ export class ReportsService {
       scope: { params: params.values, byEntity },
     });
     const { rows, previousRows } = await this.query(app, compiled);
-    const result: ReportResult = {
+    const result: ReportResult = await withUserNames(this.dataSource.manager, app.definition, report.entity, {
       columns: compiled.columns,
       rows,
       ...(previousRows ? { previousRows } : {}),
-    };
+    });
     const option = asReportError(() => toEChartsOption(report, result, { locale: request.locale }));
     return { ...result, option };
   }
