@@ -16,7 +16,8 @@ interface Member {
 /**
  * The template's repair flow from the people's side: a tenant reports a leak on a phone; the repair flow
  * dispatches it by project, category and skill, and it appears in the inbox of one of the qualified
- * technicians, whose pages are open on their phones, without a reload; nobody else gets it.
+ * technicians, whose pages are open on their phones, without a reload; nobody else gets it. The project
+ * manager's cockpit, open on a desktop, redraws its repair ranking with one more plumbing order.
  */
 describe('a tenant reports a repair on a phone and a qualified technician sees it arrive', () => {
   let server: ProductServer;
@@ -78,6 +79,29 @@ describe('a tenant reports a repair on a phone and a qualified technician sees i
       inboxes.push(page);
     }
 
+    // The project's manager watches the cockpit: the repair ranking as the page drew it.
+    const managers = await admin<{ items: Member[] }>('GET', '/api/members?appRole=projectManager&limit=100');
+    const manager = managers.items.find((member) =>
+      member.attributes.projects?.includes(String(room!.values.project)),
+    );
+    expect(manager).toBeDefined();
+    const cockpit = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const rankings: number[] = [];
+    cockpit.on('response', (response) => {
+      if (!response.url().includes('/reports/repairCategoryRanking/run') || response.status() !== 200) return;
+      void response
+        .json()
+        .then((body: { rows: Record<string, unknown>[] }) =>
+          rankings.push(Number(body.rows.find((row) => row.category === 'plumbing')?.orders ?? 0)),
+        )
+        .catch(() => undefined); // a response the page abandoned (navigation) has no body
+    });
+    await signInAsMember(cockpit, server.url, manager!.username, DEMO_PASSWORD);
+    await cockpit.goto(`${server.url}/apps/${APP}/dashboards/manager`);
+    await cockpit.getByTestId('dashboard-chart-categories').locator('canvas').first().waitFor();
+    await waitFor(() => rankings.length > 0);
+    const plumbingBefore = rankings.at(-1)!;
+
     // The tenant, on a phone, files the request in the generated form.
     const phone = await phonePage(browser);
     await signInAsMember(phone, server.url, account!.username, DEMO_PASSWORD);
@@ -117,6 +141,19 @@ describe('a tenant reports a repair on a phone and a qualified technician sees i
     const overflow = await receiver.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
 
-    for (const page of [...inboxes, phone]) await page.context().close();
+    // The cockpit refreshed itself: one more plumbing repair in the ranking.
+    await waitFor(() => rankings.at(-1) === plumbingBefore + 1);
+    await settled(cockpit);
+    await cockpit.screenshot({ path: screenshotPath('tenant-repair-manager-cockpit'), fullPage: true });
+
+    for (const page of [...inboxes, phone, cockpit]) await page.context().close();
   });
 });
+
+/** Polls a condition the page's responses make true, for up to 30 s. */
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (const started = Date.now(); !condition();) {
+    if (Date.now() - started > 30_000) throw new Error(`timed out waiting for ${condition.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
