@@ -1,5 +1,5 @@
 import { type Browser, type Page } from 'playwright-core';
-import { launchChromium, screenshotPath, signIn } from './browser';
+import { launchChromium, pickOption, savedImport, screenshotPath, signIn } from './browser';
 import { type ProductServer, signInToApi, startProductServer } from './product-server';
 
 const ADMIN_PASSWORD = 'dashboards-admin-password';
@@ -173,6 +173,52 @@ describe('dashboards over the property template', () => {
     await page.getByRole('menuitem', { name: /PNG/ }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/\.png$/);
+    await context.close();
+  });
+
+  it('lets the builder add a filter for the whole dashboard, which then filters every chart with the field', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, server.url, ADMIN_PASSWORD);
+    await page.goto(`${server.url}/apps/${APP}/dashboards/${DASHBOARD}`);
+    await allDrawn(page, 6);
+
+    // Edit mode lists the filters; the builder adds one on the room's status.
+    await page.getByTestId('dashboard-layout-edit').click();
+    await page.getByTestId('dashboard-filter-tag-project').waitFor();
+    await pickOption(page, page.getByTestId('dashboard-filter-add'), /^房态/);
+    await page.getByTestId('dashboard-filter-tag-status').waitFor();
+    await page.screenshot({ path: screenshotPath('dashboard-filter-editor'), fullPage: true });
+    const saved = savedImport(page);
+    await page.getByTestId('dashboard-layout-save').click();
+    await page.getByTestId('designer-confirm').click();
+    expect((await saved).status()).toBe(200);
+
+    // Stored in the definition, and offered to everyone who opens the dashboard.
+    const apiCall = await signInToApi(server, 'admin', ADMIN_PASSWORD);
+    const app = await apiCall<{ definition: { dashboards: { key: string; filters?: unknown[] }[] } }>(
+      'GET',
+      `/api/apps/${APP}`,
+    );
+    expect(app.definition.dashboards.find((dashboard) => dashboard.key === DASHBOARD)!.filters).toEqual([
+      { key: 'project', field: 'project' },
+      { key: 'status', field: 'status' },
+    ]);
+    const control = page.getByTestId('dashboard-filter-status');
+    await control.waitFor();
+    const statusRuns: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/reports/roomStatus/run')) statusRuns.push(request.postData() ?? '');
+    });
+    await pickOption(page, control, '已租');
+    await allDrawn(page, 6);
+    expect(
+      statusRuns.some(
+        (body) =>
+          JSON.stringify((JSON.parse(body) as { filters: Record<string, unknown> }).filters.status) ===
+          '["leased"]',
+      ),
+    ).toBe(true);
     await context.close();
   });
 

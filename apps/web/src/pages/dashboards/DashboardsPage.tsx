@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, DragOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import type { DashboardDefinition, ReportDefinition } from '@lowcode/app-model';
+import type { DashboardDefinition, DashboardFilter, ReportDefinition } from '@lowcode/app-model';
 import { localize } from '@lowcode/app-model';
 import type { FilterValue } from '@lowcode/report-engine';
 import {
@@ -31,7 +31,14 @@ import { DashboardGrid } from './DashboardGrid';
 import { DateRangeControl, FilterControl } from './FilterControl';
 import { entitiesRead, resolvePath } from './model/fieldPaths';
 import { PERIOD_FILTER, toggleSelection, type GlobalFilter, type Selection } from './model/filters';
-import { fromGridLayout, layoutChanged, withDashboardItems, type GridItem } from './model/layout';
+import {
+  filterCandidates,
+  filtersChanged,
+  fromGridLayout,
+  layoutChanged,
+  withDashboardItems,
+  type GridItem,
+} from './model/layout';
 
 /** A record change refreshes the charts that read it once things have been quiet this long. */
 const REFRESH_DEBOUNCE_MS = 1000;
@@ -75,6 +82,8 @@ export function DashboardsPage() {
   const [selections, setSelections] = useState<Selection[]>([]);
   const [editing, setEditing] = useState(false);
   const [layout, setLayout] = useState<GridItem[] | undefined>();
+  /** The global filters being edited (edit mode only). */
+  const [draftFilters, setDraftFilters] = useState<DashboardFilter[]>([]);
   useEffect(() => {
     setValues({});
     setSelections([]);
@@ -188,17 +197,65 @@ export function DashboardsPage() {
   const hasPeriod = dashboard.items.some((item) => reports.get(item.report)?.periodField);
   const setValue = (key: string, value: FilterValue | undefined) =>
     setValues((current) => ({ ...current, [key]: value }));
+  const stored = app.data.definition.dashboards.find((candidate) => candidate.key === dashboard.key);
+  const startEditing = () => {
+    setDraftFilters(stored?.filters ?? []);
+    setEditing(true);
+  };
   const saveLayout = () => {
-    if (!layout || !layoutChanged(dashboard.items, layout)) {
+    const moved = layout !== undefined && layoutChanged(dashboard.items, layout);
+    const refiltered = filtersChanged(stored?.filters, draftFilters);
+    if (!stored || (!moved && !refiltered)) {
       setEditing(false);
       return;
     }
-    const stored = app.data!.definition.dashboards.find((candidate) => candidate.key === dashboard.key);
-    if (!stored) return;
     void save.start(
-      withDashboardItems(app.data!.definition, dashboard.key, fromGridLayout(stored.items, layout)),
+      withDashboardItems(
+        app.data!.definition,
+        dashboard.key,
+        layout ? fromGridLayout(stored.items, layout) : stored.items,
+        draftFilters,
+      ),
     );
   };
+  const dashboardReports = dashboard.items.flatMap((item) => reports.get(item.report) ?? []);
+  const candidates = filterCandidates(entities, dashboardReports);
+  const filterEditor = (
+    <Flex gap={8} wrap align="center" data-testid="dashboard-filter-editor">
+      <Typography.Text type="secondary">{t('dashboards.layout.filters')}</Typography.Text>
+      {draftFilters.map((filter) => (
+        <Tag
+          key={filter.key}
+          closable
+          onClose={() => setDraftFilters((current) => current.filter((entry) => entry.key !== filter.key))}
+          data-testid={`dashboard-filter-tag-${filter.key}`}
+        >
+          {localize(filter.label ?? filterField(filter.field)?.label, locale) || filter.field}
+        </Tag>
+      ))}
+      <Select
+        value={null}
+        placeholder={t('dashboards.layout.addFilter')}
+        style={{ minWidth: 260 }}
+        showSearch
+        optionFilterProp="label"
+        data-testid="dashboard-filter-add"
+        onChange={(field: string) =>
+          setDraftFilters((current) => [...current, { key: field.replace(/\./g, '_'), field }])
+        }
+        options={candidates
+          .filter((candidate) => !draftFilters.some((filter) => filter.field === candidate.field))
+          .map((candidate) => ({
+            value: candidate.field,
+            label: t('dashboards.layout.appliesTo', {
+              label: localize(candidate.label, locale) || candidate.field,
+              count: candidate.charts,
+              total: dashboardReports.length,
+            }),
+          }))}
+      />
+    </Flex>
+  );
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="dashboards-page">
@@ -254,11 +311,7 @@ export function DashboardsPage() {
                     {t('dashboards.newReport')}
                   </Button>
                 </Link>
-                <Button
-                  icon={<DragOutlined />}
-                  onClick={() => setEditing(true)}
-                  data-testid="dashboard-layout-edit"
-                >
+                <Button icon={<DragOutlined />} onClick={startEditing} data-testid="dashboard-layout-edit">
                   {t('dashboards.layout.edit')}
                 </Button>
               </>
@@ -323,6 +376,7 @@ export function DashboardsPage() {
         </Flex>
       ) : null}
       {editing ? <Alert type="info" showIcon message={t('dashboards.layout.hint')} /> : null}
+      {editing ? filterEditor : null}
       <DashboardGrid
         items={dashboard.items}
         phone={phone}

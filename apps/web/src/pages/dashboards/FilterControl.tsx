@@ -136,6 +136,8 @@ export function FilterControl({
         mode="multiple"
         allowClear
         maxTagCount="responsive"
+        // People type what they read: 已租, not leased.
+        optionFilterProp="label"
         placeholder={label}
         aria-label={label}
         data-testid={testId}

@@ -10,7 +10,15 @@ import {
   toggleSelection,
   type Selection,
 } from './filters';
-import { fromGridLayout, layoutChanged, phoneOrder, toGridLayout, withDashboardItems } from './layout';
+import {
+  filterCandidates,
+  filtersChanged,
+  fromGridLayout,
+  layoutChanged,
+  phoneOrder,
+  toGridLayout,
+  withDashboardItems,
+} from './layout';
 import { recordsHref, whereRows } from './recordsLink';
 
 const label = (text: string) => ({ 'zh-CN': text, en: text });
@@ -241,6 +249,61 @@ describe('layout ↔ definition', () => {
     const next = withDashboardItems(app, 'd2', [items[0]!]);
     expect(next.dashboards[1]!.items).toEqual([items[0]]);
     expect(next.dashboards[0]).toBe(app.dashboards[0]);
+  });
+
+  it('writes global filters with the items, and drops the list when none is left', () => {
+    const app = {
+      dashboards: [{ key: 'd1', label: label('D'), items, filters: [{ key: 'project', field: 'project' }] }],
+    } as unknown as AppDefinition;
+    const filtered = withDashboardItems(app, 'd1', items, [{ key: 'building', field: 'building' }]);
+    expect(filtered.dashboards[0]!.filters).toEqual([{ key: 'building', field: 'building' }]);
+    expect(withDashboardItems(app, 'd1', items, []).dashboards[0]).not.toHaveProperty('filters');
+    expect(withDashboardItems(app, 'd1', items).dashboards[0]!.filters).toEqual([
+      { key: 'project', field: 'project' },
+    ]);
+    expect(filtersChanged(undefined, [])).toBe(false);
+    expect(filtersChanged([{ key: 'project', field: 'project' }], [])).toBe(true);
+    expect(
+      filtersChanged(
+        [{ key: 'project', field: 'project', label: label('项目') }],
+        [{ key: 'project', field: 'project' }],
+      ),
+    ).toBe(false);
+  });
+
+  it('offers as global filters the pickable fields of the charts, most widely shared first', () => {
+    const entities = [
+      {
+        key: 'room',
+        label: label('房间'),
+        fields: [
+          { key: 'project', type: 'relation', label: label('项目'), relation: { entity: 'project' } },
+          { key: 'status', type: 'status', label: label('状态'), options: [] },
+          { key: 'area', type: 'number', label: label('面积') },
+          {
+            key: 'tags',
+            type: 'relation',
+            label: label('标签'),
+            relation: { entity: 'tag', multiple: true },
+          },
+        ],
+      },
+      {
+        key: 'bill',
+        label: label('账单'),
+        fields: [
+          { key: 'project', type: 'relation', label: label('项目'), relation: { entity: 'project' } },
+          { key: 'butler', type: 'user', label: label('管家') },
+          { key: 'dueDate', type: 'date', label: label('到期日') },
+        ],
+      },
+    ] as unknown as AppDefinition['entities'];
+    const reports = [{ entity: 'room' }, { entity: 'bill' }, { entity: 'bill' }] as ReportDefinition[];
+    expect(filterCandidates(entities, reports).map(({ field, charts }) => [field, charts])).toEqual([
+      ['project', 3],
+      ['butler', 2],
+      ['status', 1],
+    ]);
   });
 });
 

@@ -1,4 +1,12 @@
-import type { AppDefinition, DashboardDefinition, DashboardItem } from '@lowcode/app-model';
+import type {
+  AppDefinition,
+  DashboardDefinition,
+  DashboardFilter,
+  DashboardItem,
+  FieldDefinition,
+  LocalizedText,
+  ReportDefinition,
+} from '@lowcode/app-model';
 
 // The dashboard definition's 24-column grid ↔ react-grid-layout's layout items, the phone order, and the
 // layout written back into the app definition.
@@ -63,19 +71,60 @@ export function phoneOrder(items: DashboardItem[]): DashboardItem[] {
   return [...items].sort((a, b) => a.layout.y - b.layout.y || a.layout.x - b.layout.x);
 }
 
-/** The app definition with one dashboard's items replaced. */
+/** The app definition with one dashboard's items (and, when given, its global filters) replaced. */
 export function withDashboardItems(
   definition: AppDefinition,
   dashboardKey: string,
   items: DashboardItem[],
+  filters?: DashboardFilter[],
 ): AppDefinition {
   return {
     ...definition,
-    dashboards: definition.dashboards.map((dashboard: DashboardDefinition) =>
-      dashboard.key === dashboardKey ? { ...dashboard, items } : dashboard,
-    ),
+    dashboards: definition.dashboards.map((dashboard: DashboardDefinition) => {
+      if (dashboard.key !== dashboardKey) return dashboard;
+      if (filters === undefined) return { ...dashboard, items };
+      const { filters: _previous, ...rest } = dashboard;
+      return filters.length ? { ...rest, items, filters } : { ...rest, items };
+    }),
   };
 }
+
+/** Field types a dashboard-wide filter picks values of (dates go through the period control instead). */
+const FILTERABLE = new Set<FieldDefinition['type']>(['relation', 'select', 'status', 'user', 'checkbox']);
+
+export interface FilterCandidate {
+  field: string;
+  label: LocalizedText;
+  /** How many of the dashboard's charts the filter would apply to (their entity has the field). */
+  charts: number;
+}
+
+/**
+ * The fields a global filter could use on a dashboard: those of its reports' entities a person picks values
+ * of, most widely shared first, since a filter applies to every chart whose entity has the field.
+ */
+export function filterCandidates(
+  entities: AppDefinition['entities'],
+  reports: ReportDefinition[],
+): FilterCandidate[] {
+  const found = new Map<string, FilterCandidate>();
+  for (const report of reports) {
+    const entity = entities.find((candidate) => candidate.key === report.entity);
+    for (const field of entity?.fields ?? []) {
+      if (!FILTERABLE.has(field.type)) continue;
+      if (field.type === 'relation' && field.relation.multiple) continue;
+      const known = found.get(field.key);
+      if (known) known.charts += 1;
+      else found.set(field.key, { field: field.key, label: field.label, charts: 1 });
+    }
+  }
+  return [...found.values()].sort((a, b) => b.charts - a.charts || a.field.localeCompare(b.field));
+}
+
+/** Whether the filters differ from the dashboard's stored ones (by key and field, in order). */
+export const filtersChanged = (stored: DashboardFilter[] | undefined, draft: DashboardFilter[]) =>
+  JSON.stringify((stored ?? []).map(({ key, field }) => [key, field])) !==
+  JSON.stringify(draft.map(({ key, field }) => [key, field]));
 
 /** The first free row below every item: where a newly added chart goes. */
 export const nextRow = (items: DashboardItem[]) =>
