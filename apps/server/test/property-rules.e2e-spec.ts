@@ -390,4 +390,56 @@ describe('property template rules', () => {
     await drainAutomation(testApp);
     expect(await status()).toBe('overdue');
   });
+
+  it("bills a room meter's reading to the room's tenant, shared usage included, reading two relations away", async () => {
+    const [meter] = await query<{
+      id: string;
+      room: string;
+      tenant: string;
+      price: number;
+      multiplier: number;
+    }>(
+      `SELECT m._id AS id, m.room, r."currentTenant" AS tenant, m."unitPrice"::float8 AS price,
+              coalesce(m.multiplier, 1)::float8 AS multiplier
+         FROM ${schema}.meter m JOIN ${schema}.room r ON r._id = m.room
+        WHERE NOT coalesce(m.shared, false) AND r."currentTenant" IS NOT NULL ORDER BY m.code LIMIT 1`,
+    );
+    const reading = await testApp
+      .http()
+      .post(records('meterReading'))
+      .set(admin)
+      .send({
+        values: {
+          meter: meter!.id,
+          period: '2026-05',
+          readOn: '2026-05-31',
+          previous: 12_000,
+          current: 12_480.5,
+          sharedUsage: 19.5,
+        },
+      })
+      .expect(201);
+    await drainAutomation(testApp);
+    // (12,480.5 − 12,000 + 19.5) × unit price × multiplier, to the cent.
+    const expected = Math.round(500 * meter!.price * meter!.multiplier * 100) / 100;
+    const [charged] = await query<{ amount: number }>(
+      `SELECT amount::float8 AS amount FROM ${schema}."meterReading" WHERE _id = $1`,
+      [(reading.body as { id: string }).id],
+    );
+    expect(charged!.amount).toBe(expected);
+    const bills = await query<Record<string, unknown>>(
+      `SELECT tenant, amount::float8 AS amount, "periodStart"::text AS "periodStart", "periodEnd"::text AS "periodEnd",
+              "dueDate"::text AS "dueDate", status
+         FROM ${schema}.bill WHERE room = $1 AND type = 'utilities' AND "periodEnd" = '2026-05-31'`,
+      [meter!.room],
+    );
+    expect(bills).toContainEqual({
+      tenant: meter!.tenant,
+      amount: expected,
+      periodStart: '2026-05-01',
+      periodEnd: '2026-05-31',
+      dueDate: '2026-06-15',
+      status: 'unpaid',
+    });
+  });
 });

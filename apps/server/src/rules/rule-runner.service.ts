@@ -348,7 +348,7 @@ export class RuleRunnerService implements OnModuleInit {
     });
   }
 
-  /** The record a rule sees: stored values, with the relations the rule reads through expanded one hop. */
+  /** The record a rule sees: stored values, with the relations the rule reads through expanded (≤ 3 hops). */
   async ruleView(
     manager: EntityManager,
     rules: AppRules,
@@ -357,11 +357,18 @@ export class RuleRunnerService implements OnModuleInit {
     record: Record<string, unknown>,
   ): Promise<Record<string, unknown>> {
     const resolved = await this.catalog.resolve(rules.workspaceId, rules.appKey, entityKey, manager);
-    return expandRelations(resolved.entity, record, JSON.stringify(compiled.rule), async (relatedKey, id) => {
-      const related = await this.catalog.resolve(rules.workspaceId, rules.appKey, relatedKey, manager);
-      const [stored] = await this.records.findMany(manager, related, [id]);
-      return stored && !stored.deletedAt ? ruleRecord(stored) : undefined;
-    });
+    const readsThrough = JSON.stringify(compiled.rule);
+    return expandRelations(
+      rules.app.entities,
+      resolved.entity,
+      record,
+      readsThrough,
+      async (relatedKey, id) => {
+        const related = await this.catalog.resolve(rules.workspaceId, rules.appKey, relatedKey, manager);
+        const [stored] = await this.records.findMany(manager, related, [id]);
+        return stored && !stored.deletedAt ? ruleRecord(stored) : undefined;
+      },
+    );
   }
 
   /** Resolves the aggregates the condition declared, then evaluates; data over the limits is a logged error. */

@@ -59,6 +59,7 @@ export class FlowAssignees {
         const entity = scope.definition.entities.find((candidate) => candidate.key === scope.entityKey);
         const record = entity
           ? await expandRelations(
+              scope.definition.entities,
               entity,
               context.record,
               JSON.stringify(rule.expression),
