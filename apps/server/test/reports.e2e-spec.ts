@@ -1,5 +1,5 @@
 import { smallApp } from './support/fixtures';
-import { createTestApp, loginAs, type TestApp } from './support/test-app';
+import { clockOf, createTestApp, loginAs, type TestApp } from './support/test-app';
 import { createMember, insertWorkOrders, newId, storageSchema, type WorkOrderRow } from './reports-support';
 
 const PASSWORD = 'technician-password-1';
@@ -91,6 +91,31 @@ describe('reports API', () => {
       { technician: technicianId, 'technician#label': 'tech1', orders: 2 },
     ]);
     expect(response.body.option.xAxis.data).toEqual(['tech2', 'tech1']);
+  });
+
+  it('reads its default period when the run names none, in the workspace’s calendar', async () => {
+    const report = {
+      key: 'thisMonth',
+      label: { 'zh-CN': '本月工单', en: 'Orders this month' },
+      entity: 'workOrder',
+      chart: { type: 'kpi' },
+      dimensions: [],
+      measures: [{ key: 'orders', aggregate: 'count' }],
+      periodField: 'reportedAt',
+      defaultPeriod: 'thisMonth',
+    };
+    // 2024-01-31 17:00 UTC is already February 1st in Shanghai: February's three orders.
+    clockOf(testApp).set(new Date('2024-01-31T17:00:00Z'));
+    expect((await preview(admin, report).expect(200)).body.rows).toEqual([{ orders: 3 }]);
+    // A period the run names wins; so does a zone it names.
+    const january = { period: { from: '2024-01-01', to: '2024-01-31' } };
+    expect((await preview(admin, report, january).expect(200)).body.rows).toEqual([{ orders: 2 }]);
+    expect((await preview(admin, report, { timeZone: 'UTC' }).expect(200)).body.rows).toEqual([
+      { orders: 2 },
+    ]);
+    const orphan = { ...report, periodField: undefined };
+    const refused = await preview(admin, orphan).expect(400);
+    expect(JSON.stringify(refused.body)).toContain('defaultPeriod');
   });
 
   it('answers a repeated run from the cache, and a write to the app makes the next run fresh', async () => {

@@ -193,6 +193,27 @@ export const ROLLUP_AGGREGATES = ['count', 'sum', 'avg', 'min', 'max'] as const;
 
 export const DATE_BUCKETS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 
+/** Chart options the renderers read (report-engine's ECharts builders); anything else would do nothing. */
+export const CHART_OPTIONS = [
+  'precision',
+  'showPercent',
+  'showValues',
+  'smooth',
+  'unit',
+  'min',
+  'max',
+] as const;
+
+/** Periods a report may read by default when no one has chosen one (`defaultPeriod`). */
+export const DEFAULT_PERIODS = [
+  'today',
+  'thisWeek',
+  'thisMonth',
+  'last30Days',
+  'thisQuarter',
+  'thisYear',
+] as const;
+
 export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 
 export const PERMISSION_ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'import'] as const;

@@ -639,6 +639,12 @@ const semanticCases: Case[] = [
     'periodNeedsDate',
   ],
   [
+    'default period without a period field',
+    (a) => (a.reports[0].defaultPeriod = 'thisMonth'),
+    '$.reports[0].defaultPeriod',
+    'defaultPeriodNeedsField',
+  ],
+  [
     'report filter var',
     (a) => (a.reports[2].filter['!='][0].var = 'record.state'),
     "$.reports[2].filter['!='][0].var",
@@ -824,5 +830,18 @@ describe('validateAppDefinition: messages and collection', () => {
       '$.flows[0].nodes[6] nodeUnreachable',
     ]);
     expect(result.warnings[0]?.message).toBe('流程 "repair" 的节点 "orphan" 无法从开始节点到达');
+  });
+
+  it('warns about chart options no chart reads, naming the ones that exist', () => {
+    const input = mutated((a) => {
+      a.reports[0].chart.options = { showValues: true, format: 'percent' };
+    });
+    const result = validateAppDefinition(input, { locale: 'en' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.warnings.map((w) => `${w.path} ${w.code}`)).toEqual([
+      '$.reports[0].chart.options.format unknownChartOption',
+    ]);
+    expect(result.warnings[0]?.message).toContain('precision, showPercent, showValues');
   });
 });

@@ -14,11 +14,14 @@ import {
   type ReportResult,
   ReportError,
   compileReport,
+  defaultPeriodRange,
   toEChartsOption,
 } from '@lowcode/report-engine';
 import { DataSource } from 'typeorm';
 import { AppError, type ErrorDetail } from '../common/errors/app-error';
+import { Clock } from '../jobs/clock';
 import { EntityAccess, type Viewer } from '../records/access/entity-access';
+import { WORKSPACE_TIME_ZONE } from '../records/record-writer';
 import { sqlParams } from '../records/utils/sql';
 import { ReportCache } from './utils/report-cache';
 import { reportDataset } from './utils/report-dataset';
@@ -61,7 +64,10 @@ export class ReportsService {
     previousRows?: Record<string, unknown>[];
   }>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async run(
     viewer: Viewer,
@@ -112,12 +118,18 @@ export class ReportsService {
   }
 
   private async execute(viewer: Viewer, app: LoadedApp, report: ReportDefinition, request: ReportRequest) {
+    // A report with a default period reads it when the run names none ("completed this month"), as a
+    // calendar period of the workspace's zone unless the run names another.
+    const defaulted = request.period === undefined && report.defaultPeriod && report.periodField;
+    const timeZone = request.timeZone ?? (defaulted ? WORKSPACE_TIME_ZONE : undefined);
     const options: CompileOptions = {
       filters: request.filters as CompileOptions['filters'],
       drill: request.drill,
-      period: request.period,
+      period: defaulted
+        ? defaultPeriodRange(report.defaultPeriod!, this.clock.now(), timeZone!)
+        : request.period,
       compare: request.compare,
-      timeZone: request.timeZone,
+      timeZone,
     };
     // Compiled once without scopes to learn what it reads, checked, then compiled with the viewer's scopes.
     const unscoped = asReportError(() => compileReport(report, app.dataset, options));

@@ -211,6 +211,14 @@ export const SEMANTIC: Catalog = {
     en: (p, o) => `${o} has period field ${q(p.field)}, which is ${String(p.fieldType)}, not a date`,
     zh: (p, o) => `${o} 的期间字段 ${q(p.field)} 类型为 ${String(p.fieldType)}，不是日期`,
   },
+  unknownChartOption: {
+    en: (p, o) => `${o} sets chart option ${q(p.option)}, which no chart reads (known: ${String(p.known)})`,
+    zh: (p, o) => `${o} 的图表选项 ${q(p.option)} 不会被任何图表使用（可用：${String(p.known)}）`,
+  },
+  defaultPeriodNeedsField: {
+    en: (_p, o) => `${o} has a default period but no period field to apply it to`,
+    zh: (_p, o) => `${o} 设置了默认期间，但没有可应用的期间字段`,
+  },
   unknownSortKey: {
     en: (p, o) =>
       `${o} sorts by ${q(p.by)}, which is neither a dimension field nor a measure key of the report`,

@@ -13,6 +13,7 @@ import {
   RULE_ACTION_TYPES,
   RULE_TRIGGER_TYPES,
   SORT_DIRECTIONS,
+  DEFAULT_PERIODS,
 } from '../constants';
 import { type RuleActionType, type RuleTriggerType } from '../types';
 import {
@@ -171,6 +172,7 @@ const definitions: Record<string, Schema> = {
       limit: positiveInt,
       drill: { type: 'array', items: ref('fieldPath'), maxItems: 4 },
       periodField: ref('fieldPath'),
+      defaultPeriod: stringEnum(DEFAULT_PERIODS),
     }),
     ['key', 'label', 'entity', 'chart', 'dimensions', 'measures'],
   ),

@@ -1,5 +1,5 @@
 // Semantic checks of reports and dashboards.
-import { DATE_FIELD_TYPES, NUMERIC_AGGREGATES } from '../constants';
+import { CHART_OPTIONS, DATE_FIELD_TYPES, NUMERIC_AGGREGATES } from '../constants';
 import { type Owner, type PathPart } from '../issues';
 import {
   type Context,
@@ -212,6 +212,16 @@ function checkReport(ctx: Context, report: Obj, path: PathPart[]) {
         fieldType: field.type,
       });
   }
+  const options = isObj(report.chart) && isObj(report.chart.options) ? report.chart.options : {};
+  for (const option of Object.keys(options))
+    if (!(CHART_OPTIONS as readonly string[]).includes(option))
+      ctx.sink.warn([...path, 'chart', 'options', option], 'unknownChartOption', {
+        owner: who,
+        option,
+        known: CHART_OPTIONS.join(', '),
+      });
+  if (report.defaultPeriod !== undefined && report.periodField === undefined)
+    ctx.sink.error([...path, 'defaultPeriod'], 'defaultPeriodNeedsField', { owner: who });
   checkExpression(ctx, report.filter, [...path, 'filter'], who, { entity });
 }
 

@@ -1,6 +1,6 @@
 // TypeScript view of the app-definition format. The JSON Schema in schema/ is the authority for what is
 // accepted; these types mirror it so code that consumes a validated AppDefinition is checked by tsc.
-import { type SORT_DIRECTIONS } from '../constants';
+import { type DEFAULT_PERIODS, type SORT_DIRECTIONS } from '../constants';
 import {
   type Aggregate,
   type ChartType,
@@ -97,7 +97,14 @@ export interface ReportDefinition {
   drill?: string[];
   /** The date field a dashboard's period and the previous-period comparison of a KPI apply to. */
   periodField?: string;
+  /**
+   * The period read when the run names none (a dashboard whose period control is empty, the API without
+   * `period`): "completed this month" stays this month. Needs `periodField`; in the workspace's time zone.
+   */
+  defaultPeriod?: DefaultPeriod;
 }
+
+export type DefaultPeriod = (typeof DEFAULT_PERIODS)[number];
 
 export interface DashboardFilter {
   key: string;

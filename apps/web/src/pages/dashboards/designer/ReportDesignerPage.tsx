@@ -2,6 +2,7 @@ import { ArrowLeftOutlined, DeleteOutlined, HolderOutlined, SaveOutlined } from 
 import {
   AGGREGATES,
   DATE_BUCKETS,
+  DEFAULT_PERIODS,
   REPORT_METRICS,
   localize,
   type AppDefinition,
@@ -9,6 +10,7 @@ import {
   type EntityDefinition,
   type FieldDefinition,
   type Locale,
+  type ReportDefinition,
 } from '@lowcode/app-model';
 import {
   Alert,
@@ -767,6 +769,22 @@ function ReportDesigner() {
                     .map((entry) => ({ value: entry.path, label: label(entry.path) }))}
                   data-testid="report-period-field"
                 />
+                {state.periodField ? (
+                  <Select
+                    allowClear
+                    style={{ width: '100%', marginTop: 8 }}
+                    value={state.defaultPeriod}
+                    placeholder={t('dashboards.designer.defaultPeriod')}
+                    onChange={(period?: ReportDefinition['defaultPeriod']) =>
+                      act({ type: 'defaultPeriod', period })
+                    }
+                    options={DEFAULT_PERIODS.map((period) => ({
+                      value: period,
+                      label: t(`dashboards.defaultPeriods.${period}`),
+                    }))}
+                    data-testid="report-default-period"
+                  />
+                ) : null}
               </Section>
             </Flex>
           </Card>

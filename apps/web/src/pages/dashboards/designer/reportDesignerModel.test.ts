@@ -128,6 +128,27 @@ describe('report designer state → ReportDefinition', () => {
     expect(edited.measures[0]!.key).toBe('orders');
   });
 
+  it('keeps a default period with its period field, and drops it when the field goes', () => {
+    const saved: ReportDefinition = {
+      key: 'doneThisMonth',
+      label: { 'zh-CN': '本月完工' },
+      entity: 'workOrder',
+      chart: { type: 'kpi' },
+      dimensions: [],
+      measures: [{ key: 'orders', aggregate: 'count' }],
+      periodField: 'reportedAt',
+      defaultPeriod: 'thisMonth',
+    };
+    const state = fromReportDefinition(saved);
+    expect(toReportDefinition(state)).toMatchObject({
+      periodField: 'reportedAt',
+      defaultPeriod: 'thisMonth',
+    });
+    const cleared = designerReducer(state, { type: 'periodField', field: undefined });
+    expect(toReportDefinition(cleared)).not.toHaveProperty('defaultPeriod');
+    expect(toReportDefinition(cleared)).not.toHaveProperty('periodField');
+  });
+
   it('derives keys from labels and clears fields when the entity changes', () => {
     expect(keyFromText('Rent income — by month!')).toBe('rentIncomeByMonth');
     expect(keyFromText('各月报修')).toBe('report');

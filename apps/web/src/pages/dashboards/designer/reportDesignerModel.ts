@@ -67,6 +67,8 @@ export interface DesignerState {
   limit?: number;
   drill: string[];
   periodField?: string;
+  /** Read when no one picks a period; kept only with a period field. */
+  defaultPeriod?: ReportDefinition['defaultPeriod'];
   description?: ReportDefinition['description'];
   nextId: number;
 }
@@ -141,7 +143,8 @@ export type DesignerAction =
   | { type: 'sort'; sort?: DesignerState['sort'] }
   | { type: 'limit'; limit?: number }
   | { type: 'drill'; drill: string[] }
-  | { type: 'periodField'; field?: string };
+  | { type: 'periodField'; field?: string }
+  | { type: 'defaultPeriod'; period?: ReportDefinition['defaultPeriod'] };
 
 export function designerReducer(state: DesignerState, action: DesignerAction): DesignerState {
   const id = state.nextId;
@@ -170,6 +173,7 @@ export function designerReducer(state: DesignerState, action: DesignerAction): D
             sort: undefined,
             drill: [],
             periodField: undefined,
+            defaultPeriod: undefined,
           };
     case 'chart':
       return { ...state, chartType: action.chartType };
@@ -247,7 +251,11 @@ export function designerReducer(state: DesignerState, action: DesignerAction): D
     case 'drill':
       return { ...state, drill: action.drill };
     case 'periodField':
-      return { ...state, periodField: action.field };
+      return action.field
+        ? { ...state, periodField: action.field }
+        : { ...state, periodField: undefined, defaultPeriod: undefined };
+    case 'defaultPeriod':
+      return { ...state, defaultPeriod: action.period };
   }
 }
 
@@ -313,6 +321,7 @@ export function toReportDefinition(state: DesignerState): ReportDefinition {
     ...(state.limit ? { limit: state.limit } : {}),
     ...(state.drill.length ? { drill: state.drill } : {}),
     ...(state.periodField ? { periodField: state.periodField } : {}),
+    ...(state.periodField && state.defaultPeriod ? { defaultPeriod: state.defaultPeriod } : {}),
   };
 }
 
@@ -388,6 +397,7 @@ export function fromReportDefinition(report: ReportDefinition): DesignerState {
     ...(report.limit ? { limit: report.limit } : {}),
     drill: report.drill ?? [],
     ...(report.periodField ? { periodField: report.periodField } : {}),
+    ...(report.defaultPeriod ? { defaultPeriod: report.defaultPeriod } : {}),
     ...(report.description ? { description: report.description } : {}),
     nextId: id,
   };
