@@ -196,6 +196,13 @@ describe('property template: onboarding a tenant, and the money that follows', (
       lateFeePolicy: policy.id,
     });
 
+    // The room is leased to the new tenant.
+    const [leased] = await query<{ status: string; currentTenant: string }>(
+      `SELECT status, "currentTenant" FROM ${schema}.room WHERE _id = $1`,
+      [room!.id],
+    );
+    expect(leased).toEqual({ status: 'leased', currentTenant: named!.tenant });
+
     // Its term is billed: twelve monthly rents (the last ends 06-14) and the deposit, rents under the policy.
     const bills = await billsOf(contractId);
     const rents = bills.filter((bill) => bill.type === 'rent');

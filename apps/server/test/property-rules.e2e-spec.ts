@@ -49,6 +49,15 @@ describe('property template rules', () => {
   const query = <T>(sql: string, params: unknown[] = []) => testApp.database.query<T>(sql, params);
   const records = (entity: string) => `/api/apps/property/entities/${entity}/records`;
 
+  it('compiles every rule of the template against it: none is broken', async () => {
+    const rules = (await testApp.http().get('/api/apps/property/rules').set(admin).expect(200)).body as {
+      key: string;
+      broken?: string;
+    }[];
+    expect(rules.length).toBeGreaterThan(20);
+    expect(rules.filter((rule) => rule.broken).map((rule) => `${rule.key}: ${rule.broken}`)).toEqual([]);
+  });
+
   it('alerts the manager and opens a care task for the butler on the third consecutive bad rating', async () => {
     const [tenant] = await query<{ id: string; project: string; butler: string; name: string }>(
       `SELECT t._id AS id, r.project, t.butler, t.name FROM ${schema}.tenant t
@@ -441,5 +450,53 @@ describe('property template rules', () => {
       dueDate: '2026-06-15',
       status: 'unpaid',
     });
+  });
+
+  it('ends the lease when a notice to vacate is completed: contract terminated, room to let, deposit to return', async () => {
+    const [lease] = await query<{ contract: string; room: string; tenant: string; deposit: string }>(
+      `SELECT c._id AS contract, c.room, c.tenant, d._id AS deposit
+         FROM ${schema}.contract c
+         JOIN ${schema}."depositRecord" d ON d.contract = c._id AND d.status = 'received'
+         JOIN ${schema}.room r ON r._id = c.room AND r.status = 'leased'
+        WHERE c.status = 'active' ORDER BY c.no LIMIT 1`,
+    );
+    const notice = await testApp
+      .http()
+      .post(records('leaseNotice'))
+      .set(admin)
+      .send({
+        values: {
+          kind: 'noticeToVacate',
+          contract: lease!.contract,
+          tenant: lease!.tenant,
+          room: lease!.room,
+          noticeDate: '2026-05-31',
+          effectiveDate: '2026-06-30',
+          status: 'sent',
+        },
+      })
+      .expect(201);
+    const id = (notice.body as { id: string }).id;
+    for (const status of ['accepted', 'completed']) {
+      const current = await testApp
+        .http()
+        .get(`${records('leaseNotice')}/${id}`)
+        .set(admin)
+        .expect(200);
+      await testApp
+        .http()
+        .patch(`${records('leaseNotice')}/${id}`)
+        .set(admin)
+        .send({ version: (current.body as { version: number }).version, values: { status } })
+        .expect(200);
+      await drainAutomation(testApp);
+    }
+    const [after] = await query<Record<string, unknown>>(
+      `SELECT c.status AS contract, r.status AS room, r."currentTenant" AS tenant, d.status AS deposit
+         FROM ${schema}.contract c, ${schema}.room r, ${schema}."depositRecord" d
+        WHERE c._id = $1 AND r._id = $2 AND d._id = $3`,
+      [lease!.contract, lease!.room, lease!.deposit],
+    );
+    expect(after).toEqual({ contract: 'terminated', room: 'toLet', tenant: null, deposit: 'returning' });
   });
 });
