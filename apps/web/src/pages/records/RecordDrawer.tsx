@@ -9,7 +9,9 @@ import { useRecordForm } from '../../forms/useRecordForm';
 import { useErrorText } from '../../hooks/useErrorText';
 import { localize, useLocale } from '../../hooks/useLocale';
 import { RecordFlows } from '../flows/RecordFlows';
+import { comparisonField } from './compareModel';
 import { MergeDialog } from './MergeDialog';
+import { RecordCompare } from './RecordCompare';
 import { RecordHistory } from './RecordHistory';
 import { useRecordSave } from './useRecordSave';
 
@@ -54,6 +56,21 @@ export function RecordDrawer({ appKey, app, entity, record, userId, onClose, onS
     },
     onError: (error) => void message.error(errorText(error)),
   });
+
+  // A record that names an earlier one of its kind (a move-out inspection, the move-in one) compares with it.
+  const link = comparisonField(entity);
+  const otherId = link && record ? record.values[link.key] : undefined;
+  const comparePane =
+    link && record && typeof otherId === 'string' ? (
+      <RecordCompare
+        appKey={appKey}
+        entity={entity}
+        record={record}
+        otherId={otherId}
+        otherTitle={String(record.display[link.key] ?? localize(link.label, locale))}
+        locale={locale}
+      />
+    ) : undefined;
 
   const formPane = (
     <GeneratedForm
@@ -106,6 +123,15 @@ export function RecordDrawer({ appKey, app, entity, record, userId, onClose, onS
                         locale={locale}
                       />
                     ),
+                  },
+                ]
+              : []),
+            ...(comparePane
+              ? [
+                  {
+                    key: 'compare',
+                    label: <span data-testid="record-tab-compare">{t('records.tabs.compare')}</span>,
+                    children: comparePane,
                   },
                 ]
               : []),
