@@ -46,30 +46,18 @@ export function RecordCompare(props: {
             width: '24%',
             render: (_, row) => localize(row.field.label, locale),
           },
-          {
-            key: 'theirs',
-            title: columnTitles.theirs,
-            render: (_, row) => (
+          ...(['theirs', 'mine'] as const).map((which) => ({
+            key: which,
+            title: columnTitles[which],
+            render: (_: unknown, row: (typeof fields)[number]) => (
               <FieldValue
                 field={row.field}
-                value={row.theirs}
+                value={row[which]}
                 locale={locale}
-                display={other.data!.display[row.field.key]}
+                display={(which === 'mine' ? record : other.data!).display[row.field.key]}
               />
             ),
-          },
-          {
-            key: 'mine',
-            title: columnTitles.mine,
-            render: (_, row) => (
-              <FieldValue
-                field={row.field}
-                value={row.mine}
-                locale={locale}
-                display={record.display[row.field.key]}
-              />
-            ),
-          },
+          })),
         ]}
       />
       {tables.map((table) => (
