@@ -499,4 +499,50 @@ describe('property template rules', () => {
     );
     expect(after).toEqual({ contract: 'terminated', room: 'toLet', tenant: null, deposit: 'returning' });
   });
+
+  it("allocates a shared meter's charge over its building by floor area, billing each occupied room", async () => {
+    const [meter] = await query<{ id: string; building: string; price: number; multiplier: number }>(
+      `SELECT _id AS id, building, "unitPrice"::float8 AS price, coalesce(multiplier, 1)::float8 AS multiplier
+         FROM ${schema}.meter WHERE shared AND allocation = 'byArea' ORDER BY code LIMIT 1`,
+    );
+    const rooms = await query<{ id: string; area: number; tenant: string | null }>(
+      `SELECT _id AS id, area::float8 AS area, "currentTenant" AS tenant FROM ${schema}.room
+        WHERE building = $1 AND _deleted_at IS NULL`,
+      [meter!.building],
+    );
+    const totalArea = rooms.reduce((sum, room) => sum + room.area, 0);
+    await testApp
+      .http()
+      .post(records('meterReading'))
+      .set(admin)
+      .send({
+        values: {
+          meter: meter!.id,
+          period: '2026-05',
+          readOn: '2026-05-30',
+          previous: 50_000,
+          current: 51_000,
+        },
+      })
+      .expect(201);
+    await drainAutomation(testApp);
+    const charge = 1000 * meter!.price * meter!.multiplier;
+    const bills = await query<{ room: string; tenant: string; amount: number }>(
+      `SELECT room, tenant, amount::float8 AS amount FROM ${schema}.bill
+        WHERE type = 'utilities' AND "periodEnd" = '2026-05-30' AND room = ANY($1::uuid[])`,
+      [rooms.map((room) => room.id)],
+    );
+    const occupied = rooms.filter((room) => room.tenant);
+    expect(occupied.length).toBeGreaterThan(0);
+    expect(bills).toHaveLength(occupied.length);
+    for (const room of occupied)
+      expect(bills).toContainEqual({
+        room: room.id,
+        tenant: room.tenant,
+        amount: Math.round(((charge * room.area) / totalArea) * 100) / 100,
+      });
+    // Vacant rooms' shares are the company's: the tenants pay less than the whole charge.
+    const billed = bills.reduce((sum, bill) => sum + bill.amount, 0);
+    expect(billed).toBeLessThanOrEqual(charge + 0.01 * bills.length);
+  });
 });

@@ -71,3 +71,15 @@ describe('string operations', () => {
     expect(read).toEqual({ items: [{ qty: 2 }] });
   });
 });
+
+describe('list positions', () => {
+  it('reads the item at a position, from either end, and nothing past them', () => {
+    const data = { areas: [88.5, 65, 120] };
+    expect(run({ at: [{ var: 'areas' }, 0] }, data)).toBe(88.5);
+    expect(run({ at: [{ var: 'areas' }, 2] }, data)).toBe(120);
+    expect(run({ at: [{ var: 'areas' }, -1] }, data)).toBe(120);
+    expect(run({ at: [{ var: 'areas' }, 3] }, data)).toBeNull();
+    expect(run({ at: [{ var: 'areas' }, 'x'] }, data)).toBeNull();
+    expect(run({ at: ['not a list', 0] }, data)).toBeNull();
+  });
+});

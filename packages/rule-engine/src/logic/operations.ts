@@ -204,6 +204,16 @@ export const CUSTOM_OPERATIONS = {
       return (Math.sign(number) * Math.round(Math.abs(number) * factor + Number.EPSILON)) / factor;
     },
   },
+  /** The item at a position of a list (0 first; negative from the end), so lists read side by side line up. */
+  at: {
+    arity: 2,
+    fn(list: unknown, position: unknown): unknown {
+      const index = Math.trunc(Number(position));
+      if (!Array.isArray(list) || !Number.isFinite(index)) return null;
+      const item: unknown = list[index < 0 ? list.length + index : index];
+      return item === undefined ? null : item;
+    },
+  },
   lower: { arity: 1, fn: (value: unknown) => text(value)?.toLowerCase() ?? null },
   upper: { arity: 1, fn: (value: unknown) => text(value)?.toUpperCase() ?? null },
   startsWith: { arity: 2, fn: compareText((a, b) => a.startsWith(b)) },
