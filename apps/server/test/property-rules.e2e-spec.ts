@@ -545,4 +545,28 @@ describe('property template rules', () => {
     const billed = bills.reduce((sum, bill) => sum + bill.amount, 0);
     expect(billed).toBeLessThanOrEqual(charge + 0.01 * bills.length);
   });
+
+  it('starts a maintenance plan when due and moves its next due date on by its cycle', async () => {
+    const [plan] = await query<{ id: string }>(
+      `SELECT _id AS id FROM ${schema}."maintenancePlan" WHERE active AND cycle = 'monthly' ORDER BY name LIMIT 1`,
+    );
+    // Last done a month before it is due on 06-30 (the demo company's dates follow the real calendar).
+    await query(
+      `UPDATE ${schema}."maintenancePlan" SET "lastDone" = '2026-05-30', "nextDue" = '2026-06-30' WHERE _id = $1`,
+      [plan!.id],
+    );
+    clockOf(testApp).set(new Date('2026-06-29T23:05:00Z')); // 07:05 on 06-30
+    await drainAutomation(testApp);
+    await drainAutomation(testApp);
+    const [after] = await query<{ nextDue: string }>(
+      `SELECT "nextDue"::text AS "nextDue" FROM ${schema}."maintenancePlan" WHERE _id = $1`,
+      [plan!.id],
+    );
+    expect(after!.nextDue).toBe('2026-07-30');
+    const started = await query(
+      "SELECT 1 FROM flow_instance WHERE record_id = $1 AND flow_key = 'periodicMaintenance'",
+      [plan!.id],
+    );
+    expect(started).toHaveLength(1);
+  });
 });
