@@ -247,6 +247,9 @@ function ActionEditor(props: {
         />
       ) : null}
       {value.type === 'createRecord' ? (
+        <Typography.Text type="secondary">{t('flows.props.resultField')}</Typography.Text>
+      ) : null}
+      {value.type === 'createRecord' ? (
         <Select
           allowClear
           value={value.resultField}
@@ -256,7 +259,7 @@ function ActionEditor(props: {
             const { resultField: _previous, ...rest } = value;
             onChange(key ? { ...rest, resultField: key } : rest);
           }}
-          options={(app.entities.find((candidate) => candidate.key === flow.entity)?.fields ?? [])
+          options={(entity?.fields ?? [])
             .filter(
               (field) =>
                 field.type === 'relation' &&
@@ -269,7 +272,16 @@ function ActionEditor(props: {
       {value.type === 'createRecord' || value.type === 'updateRecord' ? (
         <>
           <Typography.Text type="secondary">
-            {t('flows.props.values', { fields: entity?.fields.map((f) => f.key).join(', ') ?? '' })}
+            {t('flows.props.values', {
+              // A record action writes the fields of the entity it creates, or of the flow's own record.
+              fields:
+                (value.type === 'createRecord'
+                  ? app.entities.find((candidate) => candidate.key === value.entity)
+                  : entity
+                )?.fields
+                  .map((f) => f.key)
+                  .join(', ') ?? '',
+            })}
           </Typography.Text>
           <JsonInput
             value={value.values}
