@@ -30,3 +30,4 @@ export {
   type AppDefinitionFiles,
   type AppDefinitionParts,
 } from './directory';
+export { dateIn, formatDate, instantOf, isTimeZone, wallTime, type WallTime } from './zoned-time';

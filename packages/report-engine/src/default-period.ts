@@ -1,4 +1,4 @@
-import { type DefaultPeriod } from '@lowcode/app-model';
+import { type DefaultPeriod, wallTime } from '@lowcode/app-model';
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const utc = (year: number, month: number, date: number) => new Date(Date.UTC(year, month, date));
@@ -12,10 +12,7 @@ export function defaultPeriodRange(
   now: Date,
   timeZone: string,
 ): { from: string; to: string } {
-  const [year, month, date] = new Intl.DateTimeFormat('en-CA', { timeZone })
-    .format(now)
-    .split('-')
-    .map(Number) as [number, number, number];
+  const { year, month, day: date } = wallTime(now, timeZone);
   const today = utc(year, month - 1, date);
   switch (period) {
     case 'today':

@@ -1,3 +1,4 @@
+import { isTimeZone } from '@lowcode/app-model';
 import { type ColumnType } from './types';
 import { fail } from './errors';
 
@@ -49,11 +50,7 @@ export function checkValue(type: ColumnType, raw: unknown, path: string): string
 
 /** Whether a time zone name is one the runtime (and so PostgreSQL's tz database) knows. */
 export function checkTimeZone(zone: string, path: string): string {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
-    fail('invalidOption', path, `"${zone}" is not a time zone such as Asia/Shanghai`);
-  }
+  if (!isTimeZone(zone)) fail('invalidOption', path, `"${zone}" is not a time zone such as Asia/Shanghai`);
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(zone))
     fail('invalidOption', path, 'must be an IANA time zone name');
   return zone;

@@ -1,5 +1,5 @@
 import { type EntityManager } from 'typeorm';
-import { type FieldDefinition, type Locale, localize } from '@lowcode/app-model';
+import { type FieldDefinition, type Locale, localize, wallTime } from '@lowcode/app-model';
 import { autoNumberScope, evaluateFormula, formatAutoNumber } from '@lowcode/form-engine';
 import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { type Viewer } from './access/entity-access';
@@ -66,14 +66,8 @@ export async function computeServerFields(
 
 /** A Date whose local calendar fields are today's date in the workspace's time zone. */
 function workspaceToday(): Date {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: WORKSPACE_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date());
-  const part = (type: string) => Number(parts.find((candidate) => candidate.type === type)?.value);
-  return new Date(part('year'), part('month') - 1, part('day'));
+  const { year, month, day } = wallTime(new Date(), WORKSPACE_TIME_ZONE);
+  return new Date(year, month - 1, day);
 }
 
 /**

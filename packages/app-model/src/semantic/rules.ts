@@ -2,6 +2,7 @@
 // every action's references are checked against it.
 import { NUMERIC_FIELD_TYPES } from '../constants';
 import { type Owner, type PathPart } from '../issues';
+import { isTimeZone } from '../zoned-time';
 import {
   type Context,
   type EntityInfo,
@@ -19,15 +20,6 @@ import {
   owner,
   str,
 } from './context';
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Resolves the rule's record scope from its trigger and checks the trigger's own references. */
 function checkTrigger(ctx: Context, trigger: unknown, path: PathPart[], who: Owner): ExpressionScope {

@@ -1,5 +1,5 @@
 // Start, end, automatic actions and timers.
-import { type RecordValues } from '@lowcode/app-model';
+import { instantOf, type RecordValues } from '@lowcode/app-model';
 import { addDuration, isDuration } from '../duration';
 import { nodePath, problem } from '../problems';
 import { type ActionEffect, type HandlerContext, type NodeHandler } from './contract';
@@ -67,26 +67,6 @@ export const actionHandler: NodeHandler<'action'> = {
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The zone's offset from UTC at `instant`, in milliseconds (Shanghai: +8 h). */
-function zoneOffset(instant: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
-      .formatToParts(new Date(instant))
-      .map((part) => [part.type, Number(part.value)]),
-  ) as Record<string, number>;
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return wall - Math.floor(instant / 1000) * 1000;
-}
-
 /**
  * The instant a stored date or date-time means. A date without a time (`2026-06-20`, a date field) is its
  * midnight in `timeZone`, not in UTC: a timer until a Shanghai due date fires at 00:00 there, not 08:00.
@@ -95,10 +75,11 @@ function parseDate(value: unknown, timeZone: string): Date | undefined {
   if (typeof value === 'string') {
     const day = DATE_ONLY.exec(value);
     if (day) {
-      const midnight = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
-      if (new Date(midnight).toISOString().slice(0, 10) !== value) return undefined;
-      const guess = midnight - zoneOffset(midnight, timeZone);
-      return new Date(midnight - zoneOffset(guess, timeZone));
+      const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
+      if (new Date(Date.UTC(year, month - 1, date)).toISOString().slice(0, 10) !== value) return undefined;
+      const wall = { year, month, day: date, hour: 0, minute: 0, second: 0 };
+      // Where a DST jump skips midnight, the day begins at 01:00.
+      return instantOf(wall, timeZone) ?? instantOf({ ...wall, hour: 1 }, timeZone) ?? undefined;
     }
   }
   if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date)) return undefined;

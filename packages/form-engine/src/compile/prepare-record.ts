@@ -1,7 +1,7 @@
 // The checks that come before JSON Schema: emptiness and `required` (mode-aware), computed fields sent as
 // input, and unknown keys. It also builds the copy ajv sees, where empty optional values are left out, so
 // "empty" means the same for every field type: null, '', whitespace-only text, or an empty list.
-import { type FieldDefinition, type Locale } from '@lowcode/app-model';
+import { dateIn, type FieldDefinition, type Locale } from '@lowcode/app-model';
 import { handlerFor } from '../fields/registry';
 import { type FieldError, type FieldRef, fieldError, formatFieldPath, refLabel } from './field-error';
 
@@ -34,21 +34,11 @@ export interface DefaultContext {
   actor: string | null;
 }
 
-function todayIn(now: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
 /** A field's default for a new record: a copy of the value (defaults are shared), or the dynamic one resolved. */
 function defaultOf(field: FieldDefinition, context: DefaultContext): unknown {
   const value = field.defaultValue;
   if (value === '$now')
-    return field.type === 'date' ? todayIn(context.now, context.timeZone) : context.now.toISOString();
+    return field.type === 'date' ? dateIn(context.now, context.timeZone) : context.now.toISOString();
   if (value === '$me')
     return context.actor === null
       ? undefined
