@@ -461,21 +461,27 @@ export class RecordsService {
     // The same field rules as the record itself: hidden fields are left out, masked ones stay masked.
     const visible = rows.map((row) => row.changes.filter((change) => !access.hidden(change.field)));
     // A change of a relation or user field reads by the titles of what it linked, then and now.
-    const sides = visible
-      .flat()
-      .flatMap((change) => [{ [change.field]: change.from }, { [change.field]: change.to }]);
-    const titles = (await displaysOf(this.dataSource.manager, resolved, sides)).map((display) =>
-      limitTitles(access, display),
+    const changes = visible.flat();
+    const titles = (
+      await displaysOf(
+        this.dataSource.manager,
+        resolved,
+        changes.flatMap((change) => [{ [change.field]: change.from }, { [change.field]: change.to }]),
+      )
+    ).map((display) => limitTitles(access, display));
+    const titlesOf = new Map(
+      changes.map((change, index) => [
+        change,
+        { from: titles[2 * index]![change.field], to: titles[2 * index + 1]![change.field] },
+      ]),
     );
-    let side = 0;
     return rows.map((row, index) => ({
       version: row.version,
       action: HISTORY_ACTIONS[row.type],
       at: row.at.toISOString(),
       actor: row.actor_id ? { id: row.actor_id, displayName: row.actor_name ?? '' } : null,
       changes: visible[index]!.map((change) => {
-        const from = titles[side++]![change.field];
-        const to = titles[side++]![change.field];
+        const { from, to } = titlesOf.get(change)!;
         const shown: HistoryChange = access.masked(change.field)
           ? { ...change, from: maskValue(change.from), to: maskValue(change.to) }
           : { ...change };
