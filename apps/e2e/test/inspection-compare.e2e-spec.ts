@@ -1,6 +1,5 @@
-import { type Browser } from 'playwright-core';
-import { launchChromium, screenshotPath, settled, signIn } from './browser';
-import { type ApiCall, type ProductServer, signInToApi, startPropertyServer } from './product-server';
+import { screenshotPath, settled, signIn } from './browser';
+import { propertyJourney } from './journey';
 
 const ADMIN_PASSWORD = 'inspection-compare-admin';
 const DEMO_PASSWORD = 'inspection-compare-demo';
@@ -16,21 +15,10 @@ interface Inspection {
  * its page shows both side by side — the items matched by space and item, what changed marked.
  */
 describe('a move-out inspection beside its move-in one', () => {
-  let server: ProductServer;
-  let browser: Browser;
-  let admin: ApiCall;
-
-  beforeAll(async () => {
-    server = await startPropertyServer(ADMIN_PASSWORD, DEMO_PASSWORD);
-    browser = await launchChromium();
-    admin = await signInToApi(server, 'admin', ADMIN_PASSWORD);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const journey = propertyJourney(ADMIN_PASSWORD, DEMO_PASSWORD);
 
   it('lines up the rooms and items of both and marks what changed', async () => {
+    const { server, browser, admin } = journey;
     const filter = encodeURIComponent(JSON.stringify({ '==': [{ var: 'kind' }, 'moveOut'] }));
     const moveOuts = await admin<{ items: Inspection[] }>(
       'GET',

@@ -1,6 +1,6 @@
-import { type Browser } from 'playwright-core';
-import { launchChromium, screenshotPath, settled, signIn } from './browser';
-import { type ApiCall, type ProductServer, signInToApi, startPropertyServer } from './product-server';
+import { screenshotPath, settled, signIn } from './browser';
+import { propertyJourney } from './journey';
+import { signInToApi } from './product-server';
 
 const ADMIN_PASSWORD = 'rent-history-admin';
 const DEMO_PASSWORD = 'rent-history-demo';
@@ -11,21 +11,10 @@ const APP = 'property';
  * the admin opens the contract and its history says who changed the rent, from what to what, and when.
  */
 describe("an admin finds who changed a contract's rent, and when", () => {
-  let server: ProductServer;
-  let browser: Browser;
-  let admin: ApiCall;
-
-  beforeAll(async () => {
-    server = await startPropertyServer(ADMIN_PASSWORD, DEMO_PASSWORD);
-    browser = await launchChromium();
-    admin = await signInToApi(server, 'admin', ADMIN_PASSWORD);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const journey = propertyJourney(ADMIN_PASSWORD, DEMO_PASSWORD);
 
   it('shows the manager, the old and new rent and the time in the contract history', async () => {
+    const { server, browser, admin } = journey;
     // projectManager1 raises the rent of a contract in his project, through the API as an integration would.
     const members = await admin<{
       items: { username: string; displayName: string; attributes: { projects?: string[] } }[];

@@ -1,6 +1,6 @@
-import { type Browser, type Page } from 'playwright-core';
-import { launchChromium, phonePage, pickOption, screenshotPath, settled, signInAsMember } from './browser';
-import { type ApiCall, type ProductServer, signInToApi, startPropertyServer } from './product-server';
+import { type Page } from 'playwright-core';
+import { phonePage, pickOption, screenshotPath, settled, signInAsMember } from './browser';
+import { propertyJourney } from './journey';
 
 const ADMIN_PASSWORD = 'tenant-repair-admin';
 const DEMO_PASSWORD = 'tenant-repair-demo';
@@ -20,27 +20,16 @@ interface Member {
  * manager's cockpit, open on a desktop, redraws its repair ranking with one more plumbing order.
  */
 describe('a tenant reports a repair on a phone and a qualified technician sees it arrive', () => {
-  let server: ProductServer;
-  let browser: Browser;
-  let admin: ApiCall;
-
-  beforeAll(async () => {
-    server = await startPropertyServer(ADMIN_PASSWORD, DEMO_PASSWORD, { LOWCODE_JOB_POLL_MS: '200' });
-    browser = await launchChromium();
-    admin = await signInToApi(server, 'admin', ADMIN_PASSWORD);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const journey = propertyJourney(ADMIN_PASSWORD, DEMO_PASSWORD, { LOWCODE_JOB_POLL_MS: '200' });
 
   const records = (entity: string, filter?: unknown) =>
-    admin<{ items: { id: string; values: Record<string, unknown> }[] }>(
+    journey.admin<{ items: { id: string; values: Record<string, unknown> }[] }>(
       'GET',
       `/api/apps/${APP}/entities/${entity}/records?limit=50${filter ? `&filter=${encodeURIComponent(JSON.stringify(filter))}` : ''}`,
     );
 
   it('is dispatched to one qualified technician, live', async () => {
+    const { server, browser, admin } = journey;
     // Who the tenant is: their profile, the room they rent and its project.
     // A tenant with a sign-in account who rents a room.
     const tenants = await admin<{ items: Member[] }>('GET', '/api/members?appRole=tenant&limit=100');

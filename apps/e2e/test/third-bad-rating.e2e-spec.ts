@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import {
-  launchChromium,
   phonePage,
   pickOption,
   savedImport,
@@ -11,7 +10,7 @@ import {
   signIn,
   signInAsMember,
 } from './browser';
-import { type ApiCall, type ProductServer, signInToApi, startPropertyServer } from './product-server';
+import { propertyJourney } from './journey';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const TEMPLATE_RULE = path.join(REPO_ROOT, 'templates/property/app/rules/consecutiveBadRatings.json');
@@ -34,25 +33,16 @@ interface Saved {
  * reloading; the rule's log shows the three ratings it read.
  */
 describe('a builder makes the third-bad-rating rule without code and the manager is alerted live', () => {
-  let server: ProductServer;
-  let browser: Browser;
-  let admin: ApiCall;
-
+  const journey = propertyJourney(ADMIN_PASSWORD, DEMO_PASSWORD);
   beforeAll(async () => {
-    server = await startPropertyServer(ADMIN_PASSWORD, DEMO_PASSWORD);
-    browser = await launchChromium();
-    admin = await signInToApi(server, 'admin', ADMIN_PASSWORD);
     // The template ships this rule already; it is switched off so only the one built here alerts.
-    await admin('PATCH', `/api/apps/${APP}/rules/consecutiveBadRatings`, { enabled: false });
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await journey.admin('PATCH', `/api/apps/${APP}/rules/consecutiveBadRatings`, { enabled: false });
   });
 
   const records = (entity: string) => `/api/apps/${APP}/entities/${entity}/records`;
 
   it('is built visually, tested, enabled, and alerts the open manager page on the third bad rating', async () => {
+    const { server, browser, admin } = journey;
     // An owner of the project projectManager1 runs with two bad ratings answered already and
     // a third survey still waiting for an answer.
     const members = await admin<{ items: { username: string; attributes: { projects?: string[] } }[] }>(
