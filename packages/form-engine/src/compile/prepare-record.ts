@@ -63,17 +63,18 @@ export function prepareRecord(
 ): PreparedRecord {
   const forSchema: Record<string, unknown> = {};
   const value: Record<string, unknown> = {};
-  const byKey = new Map(fields.map((field) => [field.key, field]));
+  const known = new Set(fields.map((field) => field.key));
 
   for (const key of Object.keys(input)) {
-    if (byKey.has(key) || input[key] === undefined) continue;
+    if (known.has(key) || input[key] === undefined) continue;
     // Unknown keys are reported here, never copied: assigning `__proto__` would change the copy's prototype.
     errors.push(fieldError(formatFieldPath([...at.path, key]), 'unknownField', locale, key, { field: key }));
   }
 
   for (const field of fields) {
-    const path = formatFieldPath([...at.path, field.key]);
-    const label = refLabel(at.row ? { field, row: at.row } : { field }, locale);
+    // Path and label are only needed for an error; most values have none (a bulk write checks thousands).
+    const path = () => formatFieldPath([...at.path, field.key]);
+    const label = () => refLabel(at.row ? { field, row: at.row } : { field }, locale);
     const present = hasOwn(input, field.key) && input[field.key] !== undefined;
     // A new record takes the field's default for what it leaves out (a copy: defaults are shared).
     const fallback =
@@ -84,12 +85,12 @@ export function prepareRecord(
     const raw = present ? input[field.key] : fallback;
 
     if (handlerFor(field).computed) {
-      if (present) errors.push(fieldError(path, 'readOnly', locale, label));
+      if (present) errors.push(fieldError(path(), 'readOnly', locale, label()));
       continue;
     }
     if (!present && mode === 'update') continue;
     if (isEmptyValue(raw)) {
-      if (field.required) errors.push(fieldError(path, 'required', locale, label));
+      if (field.required) errors.push(fieldError(path(), 'required', locale, label()));
       if (present || defaulted) value[field.key] = Array.isArray(raw) ? [] : null;
       continue;
     }
