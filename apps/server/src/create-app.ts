@@ -4,7 +4,7 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { ServerLogger } from './common/http/server-logger';
 import { HttpExceptionFilter } from './common/http/http-exception.filter';
-import { refusePrototypeKeys, verifyJsonDepth } from './common/http/json-body';
+import { verifyJsonBody } from './common/http/json-body';
 import { setupOpenApi } from './common/http/openapi';
 import { createValidationPipe } from './common/http/validation.pipe';
 import { serveWebAssets } from './common/http/web-assets';
@@ -23,7 +23,7 @@ export async function createServerApp(
   app.useLogger(app.get(ServerLogger));
   app.set('trust proxy', config.trustProxy);
   // App definitions with seed data can be large; anything beyond this is refused with a 413.
-  app.useBodyParser('json', { limit: '20mb', verify: verifyJsonDepth, reviver: refusePrototypeKeys });
+  app.useBodyParser('json', { limit: '20mb', verify: verifyJsonBody });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(createValidationPipe());

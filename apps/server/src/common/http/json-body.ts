@@ -31,22 +31,35 @@ export function jsonNestsDeeperThan(text: Buffer, max: number): boolean {
 const TOO_DEEP_MARK = 'JSON_TOO_DEEP:';
 const FORBIDDEN_KEY_MARK = 'JSON_KEY_FORBIDDEN:';
 
-/** body-parser's `verify`: refuses a body nested too deeply, before it is parsed. */
-export function verifyJsonDepth(_request: IncomingMessage, _response: unknown, body: Buffer): void {
+/**
+ * body-parser's `verify`, before the body is parsed: refuses a body nested too deeply, and one holding a
+ * key used for prototype pollution (`__proto__`, or `constructor` holding a `prototype`) instead of
+ * letting later layers drop it silently. Such a key can only be spelled with its own letters or with a
+ * `\u` escape, so only bodies holding one of those are parsed a second time, with a reviver that looks
+ * at every key — a reviver on every parse made a bulk request's parse four times slower.
+ */
+export function verifyJsonBody(_request: IncomingMessage, _response: unknown, body: Buffer): void {
   if (jsonNestsDeeperThan(body, MAX_JSON_DEPTH))
     throw Object.assign(new Error(`${TOO_DEEP_MARK}${MAX_JSON_DEPTH}`), { status: 400 });
+  if (!PROTOTYPE_KEY_SPELLINGS.some((spelling) => body.includes(spelling))) return;
+  try {
+    JSON.parse(body.toString('utf8'), refusePrototypeKeys);
+  } catch (error) {
+    // Malformed JSON is left to the parser proper, which answers it as such.
+    if (error instanceof PrototypeKeyError) throw Object.assign(error, { status: 400 });
+  }
 }
 
-/**
- * JSON.parse reviver that refuses the keys used for prototype pollution (`__proto__`, and `constructor`
- * holding a `prototype`) instead of letting later layers drop them silently.
- */
-export function refusePrototypeKeys(key: string, value: unknown): unknown {
+const PROTOTYPE_KEY_SPELLINGS = ['__proto__', 'constructor', '\\u'];
+
+class PrototypeKeyError extends SyntaxError {}
+
+function refusePrototypeKeys(key: string, value: unknown): unknown {
   if (
     key === '__proto__' ||
     (key === 'constructor' && typeof value === 'object' && value !== null && 'prototype' in value)
   )
-    throw new SyntaxError(`${FORBIDDEN_KEY_MARK}${key}`);
+    throw new PrototypeKeyError(`${FORBIDDEN_KEY_MARK}${key}`);
   return value;
 }
 

@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { toBoolean, toInt } from '../../common/http/query.dto';
+import { RecordValues } from '../../common/http/validation.pipe';
 
 export class ListRecordsQueryDto {
   @ApiPropertyOptional({ description: 'Filter in JSON-logic syntax over field keys (docs/records.md).' })
@@ -60,6 +61,7 @@ export class ListRecordsQueryDto {
 export class CreateRecordDto {
   @ApiProperty({ description: 'Field key → value, in the shapes of docs/records.md.' })
   @IsObject()
+  @RecordValues()
   values: Record<string, unknown>;
 }
 
@@ -88,6 +90,7 @@ export class BulkRecordsDto {
   @IsArray()
   @ArrayMaxSize(1000)
   @IsObject({ each: true })
+  @RecordValues()
   create?: Record<string, unknown>[];
 
   @ApiPropertyOptional({ type: [BulkUpdateItemDto] })
