@@ -142,7 +142,7 @@ export function columnAssignments(
 }
 
 export const recordSearchText = (resolved: ResolvedEntity, record: Record<string, unknown>) =>
-  searchText(resolved.entity, record);
+  searchText(resolved.storage.values(), record);
 
 export interface RecordWrite {
   recordId: string;

@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { EntityCatalogService, type ResolvedEntity, RECORD_ALIAS } from './entity-catalog.service';
 import { displaysOf, type RecordDto, readsOtherRows, selectList, toRecordDtos } from './record-reader';
-import { type ColumnStorage } from './utils/entity-storage';
+import { type SqlType } from './utils/entity-storage';
 import { FileUrlSigner, withFileUrls } from '../files/file-urls';
 import { RealtimeService } from '../realtime/realtime.service';
 import { EntityAccess, maskValue, type Viewer } from './access/entity-access';
@@ -16,10 +16,10 @@ import {
   type RecordEventType,
   type WriteContext,
   checkReferences,
-  columnAssignments,
   computeServerFields,
   recordSearchText,
   recordWrites,
+  recordWritesSql,
   WORKSPACE_TIME_ZONE,
   uniqueGuard,
   writePatch,
@@ -32,7 +32,13 @@ import {
   parseSort,
   QueryError,
 } from './utils/record-query';
-import { sameValue } from './utils/record-values';
+import {
+  batchArrayType,
+  batchElement,
+  fromBatchElement,
+  sameValue,
+  toParameter,
+} from './utils/record-values';
 import { quoteIdent, sqlParams } from './utils/sql';
 import { isUuid } from '../common/ids';
 
@@ -546,39 +552,30 @@ export class RecordsService {
     const records = values.map((value, index) => ({ ...value, ...computed[index] }));
     const ids = records.map((_, index) => chosenIds?.[index] ?? randomUUID());
 
+    // One statement writes the rows and their change-log rows. Each column travels as one array
+    // parameter and `unnest` turns them back into rows: PostgreSQL parses and plans a handful of
+    // parameters instead of one per value (and so has no 65,535-parameter limit on a batch).
     const columns = [...resolved.storage.values()].filter((storage) => storage.kind === 'column');
-    const names = [
-      '_id',
-      ...columns.map((column) => quoteIdent(column.column)),
-      '_created_by',
-      '_updated_by',
-      '_search',
-    ];
-    // PostgreSQL takes at most 65,535 parameters in one statement.
-    const rowsPerStatement = Math.max(1, Math.floor(60_000 / names.length));
-    for (let start = 0; start < records.length; start += rowsPerStatement) {
-      const params = sqlParams();
-      const tuples = records.slice(start, start + rowsPerStatement).map((record, offset) => {
-        const placeholders = [
-          `${params.add(ids[start + offset])}::uuid`,
-          ...columnAssignments(resolved, withAllColumns(columns, record)).map(
-            ({ column, value }) => `${params.add(value)}::${column.sqlType}`,
+    const params = sqlParams();
+    const sources = [
+      { name: '_id', values: params.add(ids), sqlType: 'uuid' as SqlType },
+      ...columns.map((column) => ({
+        name: quoteIdent(column.column),
+        values: params.add(
+          records.map((record) =>
+            batchElement(toParameter(record[column.field.key], column.sqlType), column.sqlType),
           ),
-          `${params.add(context.userId)}::uuid`,
-          `${params.add(context.userId)}::uuid`,
-          params.add(recordSearchText(resolved, record)),
-        ];
-        return `(${placeholders.join(', ')})`;
-      });
-      await uniqueGuard(() =>
-        manager.query(
-          `INSERT INTO ${resolved.table} (${names.join(', ')}) VALUES ${tuples.join(', ')}`,
-          params.values,
         ),
-      );
-    }
-    await recordWrites(
-      manager,
+        sqlType: column.sqlType,
+      })),
+      {
+        name: '_search',
+        values: params.add(records.map((record) => recordSearchText(resolved, record))),
+        sqlType: 'text' as SqlType,
+      },
+    ];
+    const actor = `${params.add(context.userId)}::uuid`;
+    const history = recordWritesSql(
       resolved,
       context,
       records.map((record, index) => ({
@@ -589,6 +586,19 @@ export class RecordsService {
           .filter(([, value]) => value !== null && value !== undefined)
           .map(([field, to]) => ({ field, from: null, to })),
       })),
+      params,
+    );
+    const names = sources.map((source) => source.name);
+    await uniqueGuard(() =>
+      manager.query(
+        `WITH inserted AS (
+           INSERT INTO ${resolved.table} (${names.join(', ')}, _created_by, _updated_by)
+           SELECT ${sources.map((source, index) => fromBatchElement(`v.c${index}`, source.sqlType)).join(', ')}, ${actor}, ${actor}
+             FROM unnest(${sources.map((source) => `${source.values}::${batchArrayType(source.sqlType)}`).join(', ')})
+               AS v (${sources.map((_, index) => `c${index}`).join(', ')})
+         ) ${history}`,
+        params.values,
+      ),
     );
     return ids;
   }
@@ -743,9 +753,4 @@ async function prefixErrors<T>(prefix: string, run: () => Promise<T>): Promise<T
     }
     throw error;
   }
-}
-
-/** Every column gets a value in a multi-row INSERT; fields a record leaves out are NULL. */
-function withAllColumns(columns: ColumnStorage[], record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(columns.map((column) => [column.field.key, record[column.field.key] ?? null]));
 }

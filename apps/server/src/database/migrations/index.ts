@@ -9,6 +9,7 @@ import { Flows1764500000000 } from './1764500000000-flows';
 import { ApiKeys1764600000000 } from './1764600000000-api-keys';
 import { AppChangeIndex1764650000000 } from './1764650000000-app-change-index';
 import { RateLimitBuckets1764700000000 } from './1764700000000-rate-limit-buckets';
+import { ChangeLogChecks1764800000000 } from './1764800000000-change-log-checks';
 
 /** Every migration, oldest first. The schema changes only through these; `synchronize` is never on. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ApiKeys1764600000000,
   AppChangeIndex1764650000000,
   RateLimitBuckets1764700000000,
+  ChangeLogChecks1764800000000,
 ];

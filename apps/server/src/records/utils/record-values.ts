@@ -1,6 +1,6 @@
 import { type EntityDefinition, type FieldDefinition } from '@lowcode/app-model';
 import { stableStringify } from '@lowcode/form-engine';
-import { type ColumnStorage, type FieldStorage, type SqlType, fieldStorage } from './entity-storage';
+import { type FieldStorage, type SqlType, fieldStorage } from './entity-storage';
 import { quoteIdent } from './sql';
 
 /** How a column is read so that the API gets JSON values in the form-engine's shapes. */
@@ -22,21 +22,39 @@ export function toParameter(value: unknown, type: SqlType): unknown {
   return value;
 }
 
+/**
+ * Writing a batch column by column (`unnest` over one array parameter per column): PostgreSQL has no
+ * arrays of arrays of varying length, so an array-typed column travels as text[] of array literals and
+ * is cast back per row.
+ */
+export const batchArrayType = (type: SqlType): string => (type.endsWith('[]') ? 'text[]' : `${type}[]`);
+
+export function batchElement(value: unknown, type: SqlType): unknown {
+  if (!type.endsWith('[]') || !Array.isArray(value)) return value;
+  const quoted = value.map((item) =>
+    item === null || item === undefined ? 'NULL' : `"${String(item).replace(/[\\"]/g, '\\$&')}"`,
+  );
+  return `{${quoted.join(',')}}`;
+}
+
+export const fromBatchElement = (sql: string, type: SqlType): string =>
+  type.endsWith('[]') ? `${sql}::${type}` : sql;
+
 /** A value read back from PostgreSQL in the API's shape (timestamps as ISO strings). */
 export function fromColumn(value: unknown): unknown {
   return value instanceof Date ? value.toISOString() : value;
 }
 
 /** The text a record is found by: its searchable fields, joined. */
-export function searchText(entity: EntityDefinition, values: Record<string, unknown>): string {
-  return entity.fields
-    .map(fieldStorage)
-    .filter((storage): storage is ColumnStorage => storage.kind === 'column' && storage.searchable)
-    .map((storage) => values[storage.field.key])
-    .filter((value) => value !== null && value !== undefined && value !== '')
-    .map((value) => (Array.isArray(value) ? value.join(' ') : String(value)))
-    .join(' ')
-    .slice(0, 20_000);
+export function searchText(storage: Iterable<FieldStorage>, values: Record<string, unknown>): string {
+  const parts: string[] = [];
+  for (const column of storage) {
+    if (column.kind !== 'column' || !column.searchable) continue;
+    const value = values[column.field.key];
+    if (value === null || value === undefined || value === '') continue;
+    parts.push(Array.isArray(value) ? value.join(' ') : String(value));
+  }
+  return parts.join(' ').slice(0, 20_000);
 }
 
 export const storageByKey = (entity: EntityDefinition): Map<string, FieldStorage> =>
