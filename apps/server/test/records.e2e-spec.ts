@@ -431,7 +431,7 @@ describe('records', () => {
   });
 
   it('checks the shape of a bulk request before its records (which the pipe does not copy)', async () => {
-    const refusal = async (body: unknown) =>
+    const refusal = async (body: object) =>
       (
         (
           await http()
