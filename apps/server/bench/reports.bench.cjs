@@ -14,6 +14,7 @@ const dist = path.resolve(__dirname, '../dist');
 const { createServerApp } = require(path.join(dist, 'create-app.js'));
 const { loadServerConfig } = require(path.join(dist, 'config/server-config.js'));
 const { reportDataset } = require(path.join(dist, 'reports/utils/report-dataset.js'));
+const { REPORT_SESSION } = require(path.join(dist, 'reports/utils/report-session.js'));
 const { compileReport } = require('@lowcode/report-engine');
 
 const EXAMPLE = path.resolve(__dirname, '../../../packages/app-model/examples/small-app.json');
@@ -59,6 +60,8 @@ async function main() {
 
   const client = new Client({ connectionString: database.url });
   await client.connect();
+  // Both sides run under the settings the server gives every report query.
+  for (const setting of REPORT_SESSION) await client.query(`SET ${setting}`);
   const [{ storage_schema: schema }] = (
     await client.query('SELECT storage_schema FROM app WHERE key = $1', [definition.key])
   ).rows;

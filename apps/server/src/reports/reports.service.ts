@@ -24,6 +24,7 @@ import { EntityAccess, type Viewer } from '../records/access/entity-access';
 import { WORKSPACE_TIME_ZONE } from '../records/record-writer';
 import { sqlParams } from '../records/utils/sql';
 import { ReportCache } from './utils/report-cache';
+import { REPORT_SESSION } from './utils/report-session';
 import { reportDataset } from './utils/report-dataset';
 import { withUserNames } from './utils/user-names';
 
@@ -47,9 +48,6 @@ interface LoadedApp {
   definition: AppDefinition;
   dataset: ReportDataset;
 }
-
-// A report is one aggregate query; one that runs longer than this is stopped instead of holding a connection.
-const STATEMENT_TIMEOUT = '30s';
 
 /**
  * Runs app reports for a viewer: the engine compiles, this service decides who may read what. Every entity a
@@ -185,7 +183,7 @@ export class ReportsService {
     const cached = this.results.get(key, version);
     if (cached) return cached;
     const result = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SET LOCAL statement_timeout = '${STATEMENT_TIMEOUT}'`);
+      for (const setting of REPORT_SESSION) await manager.query(`SET LOCAL ${setting}`);
       const rows: Record<string, unknown>[] = await manager.query(compiled.sql, compiled.params);
       const previousRows: Record<string, unknown>[] | undefined = compiled.previous
         ? await manager.query(compiled.previous.sql, compiled.previous.params)

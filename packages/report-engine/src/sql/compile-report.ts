@@ -123,13 +123,18 @@ function compileQuery(
     timeZone: zone,
   };
 
-  const bucketed = (path: ResolvedPath, bucket: DateBucket): string => {
+  /** The start of the bucket a value falls in, as a local timestamp in the report's zone. */
+  const bucketStart = (path: ResolvedPath, bucket: DateBucket): string => {
     const local =
       path.type === 'timestamptz' ? `${column(path)} AT TIME ZONE ${zone()}` : `${column(path)}::timestamp`;
-    return `to_char(date_trunc(${BUCKET_SQL[bucket]}, ${local}), 'YYYY-MM-DD')`;
+    return `date_trunc(${BUCKET_SQL[bucket]}, ${local})`;
   };
+  const bucketed = (path: ResolvedPath, bucket: DateBucket): string =>
+    `to_char(${bucketStart(path, bucket)}, 'YYYY-MM-DD')`;
+  // Rows are grouped by the bucket's start and only the groups are formatted: a million rows grouped by
+  // month cost a million to_char calls and a text hash key otherwise (a third of the query's time).
   const dimensionSql = (dimension: PlannedDimension): string => {
-    if (dimension.bucket) return bucketed(dimension.path, dimension.bucket);
+    if (dimension.bucket) return bucketStart(dimension.path, dimension.bucket);
     return readSql(column(dimension.path), dimension.path.type);
   };
   const titleSql = (dimension: PlannedDimension): string => {
@@ -224,8 +229,15 @@ function compileQuery(
     .filter(Boolean)
     .join('\n  ');
   const limit = params.add(plan.limit, 'int');
+  const bucketKeys = new Set(
+    plan.dimensions.filter((dimension) => dimension.bucket).map((dimension) => dimension.key),
+  );
+  const outer = (key: string) =>
+    bucketKeys.has(key)
+      ? `to_char(g.${quoteIdent(key)}, 'YYYY-MM-DD') AS ${quoteIdent(key)}`
+      : `g.${quoteIdent(key)}`;
   const sql = [
-    `SELECT ${visible.map((key) => `g.${quoteIdent(key)}`).join(', ')}`,
+    `SELECT ${visible.map(outer).join(', ')}`,
     `FROM (\n  ${innerSql}\n) g`,
     order.length ? `ORDER BY ${order.join(', ')}` : '',
     `LIMIT ${limit}`,
