@@ -6,7 +6,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { EntityCatalogService, type ResolvedEntity, RECORD_ALIAS } from './entity-catalog.service';
 import { displaysOf, type RecordDto, readsOtherRows, selectList, toRecordDtos } from './record-reader';
-import { type SqlType } from './utils/entity-storage';
 import { FileUrlSigner, withFileUrls } from '../files/file-urls';
 import { RealtimeService } from '../realtime/realtime.service';
 import { EntityAccess, maskValue, type Viewer } from './access/entity-access';
@@ -32,13 +31,7 @@ import {
   parseSort,
   QueryError,
 } from './utils/record-query';
-import {
-  batchArrayType,
-  batchElement,
-  fromBatchElement,
-  sameValue,
-  toParameter,
-} from './utils/record-values';
+import { sameValue, toParameter, unnestRows } from './utils/record-values';
 import { quoteIdent, sqlParams } from './utils/sql';
 import { isUuid } from '../common/ids';
 
@@ -552,28 +545,19 @@ export class RecordsService {
     const records = values.map((value, index) => ({ ...value, ...computed[index] }));
     const ids = records.map((_, index) => chosenIds?.[index] ?? randomUUID());
 
-    // One statement writes the rows and their change-log rows. Each column travels as one array
-    // parameter and `unnest` turns them back into rows: PostgreSQL parses and plans a handful of
-    // parameters instead of one per value (and so has no 65,535-parameter limit on a batch).
+    // One statement writes the rows and their change-log rows, the rows column by column (`unnestRows`):
+    // PostgreSQL parses and plans a handful of parameters instead of one per value, with no 65,535 limit.
     const columns = [...resolved.storage.values()].filter((storage) => storage.kind === 'column');
     const params = sqlParams();
-    const sources = [
-      { name: '_id', values: params.add(ids), sqlType: 'uuid' as SqlType },
+    const rows = unnestRows(params, [
+      { values: ids, type: 'uuid' },
       ...columns.map((column) => ({
-        name: quoteIdent(column.column),
-        values: params.add(
-          records.map((record) =>
-            batchElement(toParameter(record[column.field.key], column.sqlType), column.sqlType),
-          ),
-        ),
-        sqlType: column.sqlType,
+        values: records.map((record) => toParameter(record[column.field.key], column.sqlType)),
+        type: column.sqlType,
       })),
-      {
-        name: '_search',
-        values: params.add(records.map((record) => recordSearchText(resolved, record))),
-        sqlType: 'text' as SqlType,
-      },
-    ];
+      { values: records.map((record) => recordSearchText(resolved, record)), type: 'text' },
+    ]);
+    const names = ['_id', ...columns.map((column) => quoteIdent(column.column)), '_search'];
     const actor = `${params.add(context.userId)}::uuid`;
     const history = recordWritesSql(
       resolved,
@@ -588,14 +572,11 @@ export class RecordsService {
       })),
       params,
     );
-    const names = sources.map((source) => source.name);
     await uniqueGuard(() =>
       manager.query(
         `WITH inserted AS (
            INSERT INTO ${resolved.table} (${names.join(', ')}, _created_by, _updated_by)
-           SELECT ${sources.map((source, index) => fromBatchElement(`v.c${index}`, source.sqlType)).join(', ')}, ${actor}, ${actor}
-             FROM unnest(${sources.map((source) => `${source.values}::${batchArrayType(source.sqlType)}`).join(', ')})
-               AS v (${sources.map((_, index) => `c${index}`).join(', ')})
+           SELECT ${rows.select}, ${actor}, ${actor} FROM ${rows.from}
          ) ${history}`,
         params.values,
       ),

@@ -1,7 +1,7 @@
 import { type EntityDefinition, type FieldDefinition } from '@lowcode/app-model';
 import { stableStringify } from '@lowcode/form-engine';
 import { type FieldStorage, type SqlType, fieldStorage } from './entity-storage';
-import { quoteIdent } from './sql';
+import { quoteIdent, type SqlParams } from './sql';
 
 /** How a column is read so that the API gets JSON values in the form-engine's shapes. */
 export function readExpression(sql: string, type: SqlType): string {
@@ -23,22 +23,33 @@ export function toParameter(value: unknown, type: SqlType): unknown {
 }
 
 /**
- * Writing a batch column by column (`unnest` over one array parameter per column): PostgreSQL has no
- * arrays of arrays of varying length, so an array-typed column travels as text[] of array literals and
- * is cast back per row.
+ * Rows as columns: each column's values travel as one array parameter and `unnest` turns the arrays back
+ * into rows. Answers the select list over them and the FROM item. PostgreSQL has no arrays of arrays of
+ * varying length, so a list column travels as text[] of array literals and is cast back per row.
  */
-export const batchArrayType = (type: SqlType): string => (type.endsWith('[]') ? 'text[]' : `${type}[]`);
+export function unnestRows(
+  params: SqlParams,
+  columns: { values: unknown[]; type: SqlType }[],
+): { select: string; from: string } {
+  const list = (type: SqlType) => type.endsWith('[]');
+  const arrays = columns.map(({ values, type }) =>
+    list(type) ? `${params.add(values.map(arrayLiteral))}::text[]` : `${params.add(values)}::${type}[]`,
+  );
+  return {
+    select: columns
+      .map(({ type }, index) => (list(type) ? `v.c${index}::${type}` : `v.c${index}`))
+      .join(', '),
+    from: `unnest(${arrays.join(', ')}) AS v (${columns.map((_, index) => `c${index}`).join(', ')})`,
+  };
+}
 
-export function batchElement(value: unknown, type: SqlType): unknown {
-  if (!type.endsWith('[]') || !Array.isArray(value)) return value;
+function arrayLiteral(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
   const quoted = value.map((item) =>
     item === null || item === undefined ? 'NULL' : `"${String(item).replace(/[\\"]/g, '\\$&')}"`,
   );
   return `{${quoted.join(',')}}`;
 }
-
-export const fromBatchElement = (sql: string, type: SqlType): string =>
-  type.endsWith('[]') ? `${sql}::${type}` : sql;
 
 /** A value read back from PostgreSQL in the API's shape (timestamps as ISO strings). */
 export function fromColumn(value: unknown): unknown {
