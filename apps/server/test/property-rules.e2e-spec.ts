@@ -65,22 +65,15 @@ describe('property template rules', () => {
         WHERE t.butler IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${schema}.rating x WHERE x.tenant = t._id) LIMIT 1`,
     );
     const rate = async (csat: number, minute: number) =>
-      testApp
-        .http()
-        .post(records('rating'))
-        .set(admin)
-        .send({
-          values: {
-            tenant: tenant!.id,
-            project: tenant!.project,
-            serviceLine: 'repair',
-            status: 'answered',
-            csat,
-            answeredAt: `2026-06-01T02:${String(minute).padStart(2, '0')}:00.000Z`,
-            comment: '维修拖延',
-          },
-        })
-        .expect(201);
+      create('rating', {
+        tenant: tenant!.id,
+        project: tenant!.project,
+        serviceLine: 'repair',
+        status: 'answered',
+        csat,
+        answeredAt: `2026-06-01T02:${String(minute).padStart(2, '0')}:00.000Z`,
+        comment: '维修拖延',
+      });
     const careTasks = () =>
       query<{ owner: string; risk: string; title: string }>(
         `SELECT owner, risk, title FROM ${schema}."careTask" WHERE tenant = $1`,
@@ -413,27 +406,20 @@ describe('property template rules', () => {
          FROM ${schema}.meter m JOIN ${schema}.room r ON r._id = m.room
         WHERE NOT coalesce(m.shared, false) AND r."currentTenant" IS NOT NULL ORDER BY m.code LIMIT 1`,
     );
-    const reading = await testApp
-      .http()
-      .post(records('meterReading'))
-      .set(admin)
-      .send({
-        values: {
-          meter: meter!.id,
-          period: '2026-05',
-          readOn: '2026-05-31',
-          previous: 12_000,
-          current: 12_480.5,
-          sharedUsage: 19.5,
-        },
-      })
-      .expect(201);
+    const reading = await create('meterReading', {
+      meter: meter!.id,
+      period: '2026-05',
+      readOn: '2026-05-31',
+      previous: 12_000,
+      current: 12_480.5,
+      sharedUsage: 19.5,
+    });
     await drainAutomation(testApp);
     // (12,480.5 − 12,000 + 19.5) × unit price × multiplier, to the cent.
     const expected = Math.round(500 * meter!.price * meter!.multiplier * 100) / 100;
     const [charged] = await query<{ amount: number }>(
       `SELECT amount::float8 AS amount FROM ${schema}."meterReading" WHERE _id = $1`,
-      [(reading.body as { id: string }).id],
+      [reading.id],
     );
     expect(charged!.amount).toBe(expected);
     const bills = await query<Record<string, unknown>>(
@@ -460,23 +446,15 @@ describe('property template rules', () => {
          JOIN ${schema}.room r ON r._id = c.room AND r.status = 'leased'
         WHERE c.status = 'active' ORDER BY c.no LIMIT 1`,
     );
-    const notice = await testApp
-      .http()
-      .post(records('leaseNotice'))
-      .set(admin)
-      .send({
-        values: {
-          kind: 'noticeToVacate',
-          contract: lease!.contract,
-          tenant: lease!.tenant,
-          room: lease!.room,
-          noticeDate: '2026-05-31',
-          effectiveDate: '2026-06-30',
-          status: 'sent',
-        },
-      })
-      .expect(201);
-    const id = (notice.body as { id: string }).id;
+    const { id } = await create('leaseNotice', {
+      kind: 'noticeToVacate',
+      contract: lease!.contract,
+      tenant: lease!.tenant,
+      room: lease!.room,
+      noticeDate: '2026-05-31',
+      effectiveDate: '2026-06-30',
+      status: 'sent',
+    });
     for (const status of ['accepted', 'completed']) {
       const current = await testApp
         .http()
@@ -511,20 +489,13 @@ describe('property template rules', () => {
       [meter!.building],
     );
     const totalArea = rooms.reduce((sum, room) => sum + room.area, 0);
-    await testApp
-      .http()
-      .post(records('meterReading'))
-      .set(admin)
-      .send({
-        values: {
-          meter: meter!.id,
-          period: '2026-05',
-          readOn: '2026-05-30',
-          previous: 50_000,
-          current: 51_000,
-        },
-      })
-      .expect(201);
+    await create('meterReading', {
+      meter: meter!.id,
+      period: '2026-05',
+      readOn: '2026-05-30',
+      previous: 50_000,
+      current: 51_000,
+    });
     await drainAutomation(testApp);
     const charge = 1000 * meter!.price * meter!.multiplier;
     const bills = await query<{ room: string; tenant: string; amount: number }>(
