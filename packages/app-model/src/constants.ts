@@ -210,6 +210,7 @@ export const DEFAULT_PERIODS = [
   'thisWeek',
   'thisMonth',
   'last30Days',
+  'last12Months',
   'thisQuarter',
   'thisYear',
 ] as const;

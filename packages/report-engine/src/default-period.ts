@@ -26,6 +26,9 @@ export function defaultPeriodRange(
       return { from: day(utc(year, month - 1, 1)), to: day(utc(year, month, 0)) };
     case 'last30Days':
       return { from: day(utc(year, month - 1, date - 29)), to: day(today) };
+    case 'last12Months':
+      // The current month and the eleven before it, up to today: a monthly trend without future months.
+      return { from: day(utc(year, month - 12, 1)), to: day(today) };
     case 'thisQuarter': {
       const first = Math.floor((month - 1) / 3) * 3;
       return { from: day(utc(year, first, 1)), to: day(utc(year, first + 3, 0)) };

@@ -11,6 +11,7 @@ describe('defaultPeriodRange', () => {
     ['thisWeek', '2026-11-30', '2026-12-06'],
     ['thisMonth', '2026-11-01', '2026-11-30'],
     ['last30Days', '2026-11-01', '2026-11-30'],
+    ['last12Months', '2025-12-01', '2026-11-30'],
     ['thisQuarter', '2026-10-01', '2026-12-31'],
     ['thisYear', '2026-01-01', '2026-12-31'],
   ] as const)('%s is the calendar of the workspace’s zone', (period, from, to) => {
@@ -31,6 +32,10 @@ describe('defaultPeriodRange', () => {
     expect(defaultPeriodRange('last30Days', new Date('2026-03-01T04:00:00Z'), SHANGHAI)).toEqual({
       from: '2026-01-31',
       to: '2026-03-01',
+    });
+    expect(defaultPeriodRange('last12Months', new Date('2027-01-15T04:00:00Z'), SHANGHAI)).toEqual({
+      from: '2026-02-01',
+      to: '2027-01-15',
     });
     expect(defaultPeriodRange('thisMonth', new Date('2028-02-10T04:00:00Z'), SHANGHAI)).toEqual({
       from: '2028-02-01',
