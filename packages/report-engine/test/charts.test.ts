@@ -125,6 +125,31 @@ describe('toEChartsOption', () => {
     expect(pivot.grandTotal).toEqual([6, null]);
   });
 
+  it('a pivot cell adds up the rows of the dimensions it does not show (additive measures only)', () => {
+    const definition: ReportDefinition = {
+      ...reportFor('pivot'),
+      dimensions: [{ field: 'room.building' }, { field: 'category' }, { field: 'room.status' }],
+    };
+    const option = toEChartsOption(definition, runReportInMemory(definition, rows, { dataset }));
+    const pivot = option.pivot as {
+      rows: string[];
+      columns: string[];
+      cells: Array<Array<Array<number | null>>>;
+      rowTotals: Array<Array<number | null>>;
+    };
+    const twoDimensions = toEChartsOption(
+      { ...definition, dimensions: definition.dimensions.slice(0, 2) },
+      runReportInMemory({ ...definition, dimensions: definition.dimensions.slice(0, 2) }, rows, { dataset }),
+    ).pivot as typeof pivot;
+    expect(pivot.rows).toEqual(twoDimensions.rows);
+    expect(pivot.columns).toEqual(twoDimensions.columns);
+    // Counts are those of the two-dimension pivot; an average over several categories is not shown.
+    expect(pivot.cells.map((row) => row.map((cell) => cell[0]))).toEqual(
+      twoDimensions.cells.map((row) => row.map((cell) => cell[0])),
+    );
+    expect(pivot.rowTotals).toEqual(twoDimensions.rowTotals);
+  });
+
   it('boxplot gets five numbers per category', () => {
     const option = toEChartsOption(
       reportFor('boxplot'),

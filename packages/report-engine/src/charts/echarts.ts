@@ -182,20 +182,27 @@ function pivot(context: ChartContext) {
       .filter((measure) => measure.aggregate === 'count' || measure.aggregate === 'sum')
       .map((measure) => measure.key),
   );
-  const cell = (rowKey: string, columnKey: string) =>
-    context.rows.find(
+  // Dimensions after the first two are not shown, so a cell can cover several result rows: additive
+  // measures add up over them; any other measure has a value only where one row is the whole cell.
+  const cellRows = (rowKey: string, columnKey: string) =>
+    context.rows.filter(
       (row) =>
         context.category(row, rowDimension!) === rowKey &&
         (!columnDimension || context.category(row, columnDimension) === columnKey),
     );
-  const total = (rows: Array<ResultRow | undefined>, measure: ColumnMeta) =>
-    additive.has(measure.key)
-      ? rows.reduce((sum, row) => sum + ((row && context.value(row, measure)) ?? 0), 0)
+  const cellValue = (rows: ResultRow[], measure: ColumnMeta) => {
+    if (rows.length === 0) return null;
+    if (rows.length === 1) return context.value(rows[0]!, measure);
+    return additive.has(measure.key)
+      ? rows.reduce((sum, row) => sum + (context.value(row, measure) ?? 0), 0)
       : null;
+  };
+  const total = (rows: ResultRow[], measure: ColumnMeta) =>
+    additive.has(measure.key) ? rows.reduce((sum, row) => sum + (context.value(row, measure) ?? 0), 0) : null;
   const cells = rowKeys.map((rowKey) =>
     columnKeys.map((columnKey) => {
-      const row = cell(rowKey, columnKey);
-      return context.measures.map((measure) => (row ? context.value(row, measure) : null));
+      const rows = cellRows(rowKey, columnKey);
+      return context.measures.map((measure) => cellValue(rows, measure));
     }),
   );
   return {
@@ -214,7 +221,7 @@ function pivot(context: ChartContext) {
       rowTotals: rowKeys.map((rowKey) =>
         context.measures.map((measure) =>
           total(
-            columnKeys.map((key) => cell(rowKey, key)),
+            context.rows.filter((row) => context.category(row, rowDimension!) === rowKey),
             measure,
           ),
         ),
@@ -222,7 +229,9 @@ function pivot(context: ChartContext) {
       columnTotals: columnKeys.map((columnKey) =>
         context.measures.map((measure) =>
           total(
-            rowKeys.map((key) => cell(key, columnKey)),
+            columnDimension
+              ? context.rows.filter((row) => context.category(row, columnDimension) === columnKey)
+              : context.rows,
             measure,
           ),
         ),
