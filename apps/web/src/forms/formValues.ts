@@ -85,11 +85,15 @@ export function checkValues(entity: EntityDefinition, values: FormValues, option
   }
 }
 
+/** Whether two field values are the same: JSON-equal whatever the key order, absent as null. */
+export const sameValue = (a: unknown, b: unknown): boolean =>
+  stableStringify(a ?? null) === stableStringify(b ?? null);
+
 /** Keys whose value differs from the stored record: the body of a PATCH. */
 export function changedValues(original: FormValues, next: FormValues): FormValues {
   const patch: FormValues = {};
   for (const [key, value] of Object.entries(next)) {
-    if (stableStringify(value ?? null) !== stableStringify(original[key] ?? null)) patch[key] = value;
+    if (!sameValue(value, original[key])) patch[key] = value;
   }
   return patch;
 }

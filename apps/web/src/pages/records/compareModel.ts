@@ -1,6 +1,7 @@
 import type { EntityDefinition, FieldDefinition, Locale, SubTableColumn } from '@lowcode/app-model';
 import type { RecordDto } from '../../api/types';
 import { formatFieldText } from '../../fields/formatFieldText';
+import { sameValue } from '../../forms/formValues';
 
 // Two records of one entity side by side — a move-out inspection beside the move-in one it compares with:
 // field by field, and sub-table rows matched by what names them (space + item), so a builder gets the
@@ -47,8 +48,6 @@ export interface ComparedTable {
   rows: ComparedRow[];
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
 export function compareRecords(
   entity: EntityDefinition,
   mine: RecordDto,
@@ -66,7 +65,7 @@ export function compareRecords(
     }
     const [a, b] = [mine.values[field.key], theirs.values[field.key]];
     if ((a ?? null) === null && (b ?? null) === null) continue;
-    fields.push({ field, mine: a, theirs: b, differs: !same(a, b) });
+    fields.push({ field, mine: a, theirs: b, differs: !sameValue(a, b) });
   }
   return { fields, tables };
 }
@@ -107,7 +106,7 @@ function compareTable(
     }
     entry.mine = row;
     entry.changed = columns
-      .filter((column) => !same(row[column.key], entry.theirs?.[column.key]))
+      .filter((column) => !sameValue(row[column.key], entry.theirs?.[column.key]))
       .map((column) => column.key);
   }
   return { field, naming, columns, rows: [...byName.values()] };

@@ -1,4 +1,4 @@
-import { stableStringify } from '@lowcode/form-engine';
+import { sameValue } from '../../forms/formValues';
 
 // A PATCH refused with 409 RECORD_VERSION_CONFLICT carries the stored record. The user then decides, per
 // field that both sides changed differently, whose value wins; the rest of "mine" applies as it is (fields
@@ -14,12 +14,10 @@ export interface FieldConflict {
   theirs: unknown;
 }
 
-const same = (a: unknown, b: unknown) => stableStringify(a ?? null) === stableStringify(b ?? null);
-
 /** Fields of my patch that the other save also changed, to something else. */
 export function findConflicts(base: Values, minePatch: Values, theirs: Values): FieldConflict[] {
   return Object.keys(minePatch)
-    .filter((field) => !same(theirs[field], base[field]) && !same(theirs[field], minePatch[field]))
+    .filter((field) => !sameValue(theirs[field], base[field]) && !sameValue(theirs[field], minePatch[field]))
     .map((field) => ({ field, base: base[field], mine: minePatch[field], theirs: theirs[field] }));
 }
 
