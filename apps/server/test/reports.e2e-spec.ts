@@ -1,5 +1,6 @@
 import { smallApp } from './support/fixtures';
 import { clockOf, createTestApp, loginAs, type TestApp } from './support/test-app';
+import { ZoneOffsetSpans } from '../src/reports/utils/zone-offset-span';
 import { createMember, insertWorkOrders, newId, storageSchema, type WorkOrderRow } from './reports-support';
 
 const PASSWORD = 'technician-password-1';
@@ -116,6 +117,56 @@ describe('reports API', () => {
     const orphan = { ...report, periodField: undefined };
     const refused = await preview(admin, orphan).expect(400);
     expect(JSON.stringify(refused.body)).toContain('defaultPeriod');
+  });
+
+  it('buckets in the zone’s calendar on both sides of a change of its offset', async () => {
+    // China kept summer time until 1991: these instants fall in the next month at +9, in this one at +8.
+    const [room] = await testApp.database.query<{ _id: string }>(
+      `SELECT _id FROM "${schema}"."room" LIMIT 1`,
+    );
+    const instants = [
+      '1988-07-31T15:30:00Z',
+      '1990-04-30T15:30:00Z',
+      '1991-09-14T15:30:00Z',
+      '2024-02-29T16:30:00Z',
+    ];
+    const rows = instants.map((reportedAt) => ({
+      id: newId(),
+      category: 'zone-test',
+      room: room!._id,
+      technician: null,
+      cost: null,
+      rating: null,
+      status: 'done',
+      reportedAt,
+    }));
+    await insertWorkOrders(testApp, schema, rows);
+    try {
+      const report = {
+        key: 'zoneMonths',
+        label: { 'zh-CN': '月份' },
+        entity: 'workOrder',
+        chart: { type: 'table' },
+        filter: { '==': [{ var: 'category' }, 'zone-test'] },
+        dimensions: [{ field: 'reportedAt', bucket: 'month' }],
+        measures: [{ key: 'orders', aggregate: 'count' }],
+      };
+      const months = async (timeZone: string) =>
+        (
+          (await preview(admin, report, { timeZone }).expect(200)).body.rows as Array<{ reportedAt: string }>
+        ).map((row) => row.reportedAt);
+      // 1988-08-01 00:30 and 1990-05-01 00:30 in summer time; 1991-09-15 00:30 and 2024-03-01 00:30 at +8.
+      expect(await months('Asia/Shanghai')).toEqual(['1988-08-01', '1990-05-01', '1991-09-01', '2024-03-01']);
+      expect(await months('UTC')).toEqual(['1988-07-01', '1990-04-01', '1991-09-01', '2024-02-01']);
+      // The span the engine reads by offset is where PostgreSQL's rules say +8 holds: from 1991-09-15 on.
+      const span = await new ZoneOffsetSpans().spanOf(
+        (sql, values) => testApp.database.query(sql, values),
+        'Asia/Shanghai',
+      );
+      expect(span).toMatchObject({ from: '1991-09-15T00:00:00.000Z', offsetSeconds: 8 * 3600 });
+    } finally {
+      await testApp.database.query(`DELETE FROM "${schema}"."workOrder" WHERE category = 'zone-test'`);
+    }
   });
 
   it('answers a repeated run from the cache, and a write to the app makes the next run fresh', async () => {

@@ -24,4 +24,5 @@ export type {
   ResultRow,
   RowScope,
   ValueKind,
+  ZoneOffsetSpan,
 } from './types';

@@ -80,6 +80,33 @@ describe('compileReport', () => {
     );
   });
 
+  it('reads a timestamp by the zone’s fixed offset inside the span the host names, by its rules outside', () => {
+    const monthly = report({
+      entity: 'workOrder',
+      dimensions: [{ field: 'reportedAt', bucket: 'month' }],
+      measures: [{ key: 'orders', aggregate: 'count' }],
+    });
+    const span = {
+      from: '1991-09-15T00:00:00.000Z',
+      until: '2056-01-01T00:00:00.000Z',
+      offsetSeconds: 28800,
+    };
+    const compiled = compileReport(monthly, dataset, { timeZone: 'Asia/Shanghai', zoneOffsetSpan: span });
+    const column = 'r."_created_at"';
+    expect(compiled.sql).toContain(
+      `date_trunc('month', CASE WHEN ${column} >= $1::timestamptz AND ${column} < $2::timestamptz ` +
+        `THEN ${column} AT TIME ZONE $3::interval ELSE ${column} AT TIME ZONE $4::text END)`,
+    );
+    expect(compiled.params.slice(0, 4)).toEqual([span.from, span.until, '28800 seconds', 'Asia/Shanghai']);
+    const refused = (zoneOffsetSpan: unknown) => () =>
+      compileReport(monthly, dataset, { zoneOffsetSpan: zoneOffsetSpan as typeof span });
+    expect(refused({ ...span, from: 'x"; DROP TABLE room; --' })).toThrow(/options\.zoneOffsetSpan\.from/);
+    expect(refused({ ...span, until: span.from })).toThrow(/options\.zoneOffsetSpan\.until/);
+    expect(refused({ ...span, offsetSeconds: 28800.5 })).toThrow(/options\.zoneOffsetSpan\.offsetSeconds/);
+    expect(refused({ ...span, offsetSeconds: '8 hours' })).toThrow(/offsetSeconds/);
+    expect(refused(null)).toThrow(/options\.zoneOffsetSpan/);
+  });
+
   it('compiles the comparison period as a second query', () => {
     const compiled = compileReport(
       report({

@@ -27,6 +27,7 @@ import { ReportCache } from './utils/report-cache';
 import { REPORT_SESSION } from './utils/report-session';
 import { reportDataset } from './utils/report-dataset';
 import { withUserNames } from './utils/user-names';
+import { ZoneOffsetSpans } from './utils/zone-offset-span';
 
 export interface ReportRequest {
   filters?: Record<string, unknown>;
@@ -61,6 +62,7 @@ export class ReportsService {
     rows: Record<string, unknown>[];
     previousRows?: Record<string, unknown>[];
   }>();
+  private readonly zoneOffsets = new ZoneOffsetSpans();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -157,8 +159,13 @@ export class ReportsService {
       const scope = access.scopeSql('read', params);
       if (scope) byEntity[entityKey] = scope;
     }
+    const zoneOffsetSpan = await this.zoneOffsets.spanOf(
+      (sql, values) => this.dataSource.query(sql, values),
+      timeZone ?? 'UTC',
+    );
     const compiled = compileReport(report, app.dataset, {
       ...options,
+      zoneOffsetSpan,
       scope: { params: params.values, byEntity },
     });
     const { rows, previousRows } = await this.query(app, compiled);

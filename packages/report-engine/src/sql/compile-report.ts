@@ -1,7 +1,7 @@
 // The SQL compiler: a report plan becomes one grouped SELECT over the entity's table, LEFT JOINs for
 // relation paths, the host's row scopes on every table read, and only `$n` parameters for values.
 import { type DateBucket } from '@lowcode/app-model';
-import { own } from '../errors';
+import { fail, own } from '../errors';
 import {
   type FormulaNode,
   type PlannedCondition,
@@ -18,6 +18,7 @@ import {
   type CompiledReport,
   type ReportDataset,
   type ReportDefinition,
+  type ZoneOffsetSpan,
 } from '../types';
 import { isListType, scalarType } from '../values';
 import { type FilterContext, type SqlField, compileFilterSql, valueSql } from './filter-sql';
@@ -123,10 +124,18 @@ function compileQuery(
     timeZone: zone,
   };
 
+  const span = checkZoneOffsetSpan(options.zoneOffsetSpan);
+  /** A timestamp as wall time in the report's zone: by its fixed offset where it has one, else by its rules. */
+  const localTime = (sql: string): string => {
+    if (!span) return `${sql} AT TIME ZONE ${zone()}`;
+    const from = params.add(span.from, 'timestamptz');
+    const until = params.add(span.until, 'timestamptz');
+    const offset = params.add(`${span.offsetSeconds} seconds`, 'interval');
+    return `CASE WHEN ${sql} >= ${from} AND ${sql} < ${until} THEN ${sql} AT TIME ZONE ${offset} ELSE ${sql} AT TIME ZONE ${zone()} END`;
+  };
   /** The start of the bucket a value falls in, as a local timestamp in the report's zone. */
   const bucketStart = (path: ResolvedPath, bucket: DateBucket): string => {
-    const local =
-      path.type === 'timestamptz' ? `${column(path)} AT TIME ZONE ${zone()}` : `${column(path)}::timestamp`;
+    const local = path.type === 'timestamptz' ? localTime(column(path)) : `${column(path)}::timestamp`;
     return `date_trunc(${BUCKET_SQL[bucket]}, ${local})`;
   };
   const bucketed = (path: ResolvedPath, bucket: DateBucket): string =>
@@ -382,4 +391,23 @@ function formulaSql(node: FormulaNode, measure: (key: string) => string, params:
     default:
       return `(${node.args.map((arg) => formulaSql(arg, measure, params)).join(` ${node.op} `)})`;
   }
+}
+
+/** Zone offsets have ranged from UTC−12 to UTC+14; 18 hours is PostgreSQL's own bound. */
+const MAX_OFFSET_SECONDS = 18 * 3600;
+
+function checkZoneOffsetSpan(span: ZoneOffsetSpan | undefined): ZoneOffsetSpan | undefined {
+  if (span === undefined) return undefined;
+  const at = 'options.zoneOffsetSpan';
+  if (span === null || typeof span !== 'object')
+    return fail('invalidOption', at, 'must be { from, until, offsetSeconds }');
+  const from = Date.parse(span.from);
+  const until = Date.parse(span.until);
+  if (typeof span.from !== 'string' || Number.isNaN(from))
+    fail('invalidOption', `${at}.from`, 'must be an ISO instant');
+  if (typeof span.until !== 'string' || Number.isNaN(until) || until <= from)
+    fail('invalidOption', `${at}.until`, 'must be an ISO instant after from');
+  if (!Number.isInteger(span.offsetSeconds) || Math.abs(span.offsetSeconds) > MAX_OFFSET_SECONDS)
+    fail('invalidOption', `${at}.offsetSeconds`, 'must be whole seconds within 18 hours of UTC');
+  return span;
 }
