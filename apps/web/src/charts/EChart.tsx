@@ -43,7 +43,12 @@ export function EChart({
     instance.on('click', (params) => clickRef.current?.(params as unknown as ChartClick));
     instance.on('finished', () => element.setAttribute('data-rendered', 'true'));
     instanceRef.current?.(instance);
-    const observer = new ResizeObserver(() => instance.resize());
+    // The observer reports the box once as soon as it observes it: the size the chart was just drawn at.
+    // A resize redraws the whole chart, so it waits for a size the chart does not have.
+    const observer = new ResizeObserver(() => {
+      if (element.clientWidth !== instance.getWidth() || element.clientHeight !== instance.getHeight())
+        instance.resize();
+    });
     observer.observe(element);
     return () => {
       observer.disconnect();
