@@ -159,11 +159,17 @@ describe('reports API', () => {
       expect(await months('Asia/Shanghai')).toEqual(['1988-08-01', '1990-05-01', '1991-09-01', '2024-03-01']);
       expect(await months('UTC')).toEqual(['1988-07-01', '1990-04-01', '1991-09-01', '2024-02-01']);
       // The span the engine reads by offset is where PostgreSQL's rules say +8 holds: from 1991-09-15 on.
-      const span = await new ZoneOffsetSpans().spanOf(
-        (sql, values) => testApp.database.query(sql, values),
-        'Asia/Shanghai',
-      );
+      let probes = 0;
+      const spans = new ZoneOffsetSpans();
+      const query = (sql: string, values: unknown[]) => {
+        probes += 1;
+        return testApp.database.query(sql, values);
+      };
+      const span = await spans.spanOf(query, 'Asia/Shanghai');
       expect(span).toMatchObject({ from: '1991-09-15T00:00:00.000Z', offsetSeconds: 8 * 3600 });
+      // However a caller spells the zone, it is probed once a day.
+      expect(await spans.spanOf(query, 'asia/SHANGHAI')).toEqual(span);
+      expect(probes).toBe(1);
     } finally {
       await testApp.database.query(`DELETE FROM "${schema}"."workOrder" WHERE category = 'zone-test'`);
     }

@@ -6,6 +6,8 @@ const YEARS_AHEAD = 30;
 /** Zone rules only change with a new tzdata, so a span is read again after a day, or once it has ended. */
 const MAX_AGE_MS = 24 * 3600_000;
 const DAY_MS = 24 * 3600_000;
+/** Zones kept; there are some 600 names, so only a flood of spellings could reach it. */
+const MAX_ZONES = 1_000;
 
 type Query = (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
@@ -21,13 +23,27 @@ export class ZoneOffsetSpans {
   constructor(private readonly now: () => Date = () => new Date()) {}
 
   async spanOf(query: Query, timeZone: string): Promise<ZoneOffsetSpan | undefined> {
+    // Zone names are case-blind (asia/SHANGHAI is Asia/Shanghai) in PostgreSQL and in Intl: one entry and
+    // one probe per zone, however a caller spells it.
+    const zone = canonicalZone(timeZone);
+    if (!zone) return undefined;
     const now = this.now().getTime();
-    const known = this.spans.get(timeZone);
+    const known = this.spans.get(zone);
     if (known && known.expires > now) return known.span;
-    const span = await readSpan(query, timeZone, new Date(Math.floor(now / DAY_MS) * DAY_MS));
+    const span = await readSpan(query, zone, new Date(Math.floor(now / DAY_MS) * DAY_MS));
     const until = span ? Date.parse(span.until) : Infinity;
-    this.spans.set(timeZone, { span, expires: Math.min(now + MAX_AGE_MS, until) });
+    this.spans.delete(zone);
+    this.spans.set(zone, { span, expires: Math.min(now + MAX_AGE_MS, until) });
+    if (this.spans.size > MAX_ZONES) this.spans.delete(this.spans.keys().next().value!);
     return span;
+  }
+}
+
+function canonicalZone(timeZone: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
   }
 }
 
