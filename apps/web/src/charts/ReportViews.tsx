@@ -2,6 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { Flex, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
+import { formatNumber, fractionDigits } from './numberFormat';
 
 // The chart types drawn as HTML instead of on a canvas: the KPI card, the table and the pivot table, from
 // the `kpi` / `table` / `pivot` blocks of the engine's option.
@@ -82,21 +83,25 @@ export function TableView({
   height: number;
   onRowClick?: (row: Record<string, unknown>, event: React.MouseEvent) => void;
 }) {
-  const columns: ColumnsType<Record<string, unknown>> = table.columns.map((column) => ({
-    key: column.key,
-    dataIndex: column.key,
-    title: column.title,
-    align: column.kind === 'number' ? 'right' : 'left',
-    ellipsis: true,
-    render: (value: unknown) =>
-      `${format(value)}${column.unit === 'percent' && typeof value === 'number' ? '%' : ''}`,
-    sorter: (a, b) => {
-      const [x, y] = [a[column.key], b[column.key]];
-      return typeof x === 'number' && typeof y === 'number'
-        ? x - y
-        : String(x ?? '').localeCompare(String(y ?? ''));
-    },
-  }));
+  const columns: ColumnsType<Record<string, unknown>> = table.columns.map((column) => {
+    // A column's numbers share their digits, so 1,111,158.00 lines up with 10,187,393.26.
+    const digits = fractionDigits(table.rows.map((row) => row[column.key]));
+    return {
+      key: column.key,
+      dataIndex: column.key,
+      title: column.title,
+      align: column.kind === 'number' ? 'right' : 'left',
+      ellipsis: true,
+      render: (value: unknown) =>
+        `${formatNumber(value, digits)}${column.unit === 'percent' && typeof value === 'number' ? '%' : ''}`,
+      sorter: (a, b) => {
+        const [x, y] = [a[column.key], b[column.key]];
+        return typeof x === 'number' && typeof y === 'number'
+          ? x - y
+          : String(x ?? '').localeCompare(String(y ?? ''));
+      },
+    };
+  });
   return (
     <Table
       size="small"
@@ -143,13 +148,26 @@ export function PivotView({
     values: pivot.cells[index]!,
     totals: pivot.rowTotals[index]!,
   }));
+  // Each measure's cells and totals share their digits.
+  const digits = pivot.measures.map((_, measureIndex) =>
+    fractionDigits([
+      ...pivot.cells.flatMap((row) => row.map((cell) => cell[measureIndex])),
+      ...pivot.rowTotals.map((totals) => totals[measureIndex]),
+      ...pivot.columnTotals.map((totals) => totals[measureIndex]),
+      pivot.grandTotal[measureIndex],
+    ]),
+  );
+  const show = (value: unknown, measureIndex: number) => formatNumber(value, digits[measureIndex]!);
   const measureColumns = (columnIndex: number | 'total') =>
     pivot.measures.map((measure, measureIndex) => ({
       key: `${columnIndex}-${measure.key}`,
       title: measure.name,
       align: 'right' as const,
       render: (_: unknown, row: Row) =>
-        format(columnIndex === 'total' ? row.totals[measureIndex] : row.values[columnIndex]?.[measureIndex]),
+        show(
+          columnIndex === 'total' ? row.totals[measureIndex] : row.values[columnIndex]?.[measureIndex],
+          measureIndex,
+        ),
     }));
   const columns: ColumnsType<Row> = [
     { key: 'name', dataIndex: 'name', title: pivot.rowHeader, fixed: 'left', width: 140, ellipsis: true },
@@ -186,14 +204,14 @@ export function PivotView({
               {pivot.columns.flatMap((_, columnIndex) =>
                 pivot.measures.map((measure, measureIndex) => (
                   <Table.Summary.Cell key={`${columnIndex}-${measure.key}`} index={1} align="right">
-                    {format(pivot.columnTotals[columnIndex]?.[measureIndex])}
+                    {show(pivot.columnTotals[columnIndex]?.[measureIndex], measureIndex)}
                   </Table.Summary.Cell>
                 )),
               )}
               {pivot.columnHeader
                 ? pivot.measures.map((measure, measureIndex) => (
                     <Table.Summary.Cell key={`g-${measure.key}`} index={2} align="right">
-                      <b>{format(pivot.grandTotal[measureIndex])}</b>
+                      <b>{show(pivot.grandTotal[measureIndex], measureIndex)}</b>
                     </Table.Summary.Cell>
                   ))
                 : null}

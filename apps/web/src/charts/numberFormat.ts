@@ -1,0 +1,21 @@
+/** The fewest fraction digits (at most `max`) that show every number of a column exactly as rounded. */
+export function fractionDigits(values: readonly unknown[], max = 2): number {
+  let digits = 0;
+  for (const value of values) {
+    if (typeof value !== 'number' || !Number.isFinite(value)) continue;
+    while (digits < max && !isWhole(value * 10 ** digits)) digits += 1;
+    if (digits === max) break;
+  }
+  return digits;
+}
+
+// Within a few units in the last place: 10,187,393.26 × 100 is 1,018,739,326.0000001 as a float.
+const isWhole = (scaled: number) =>
+  Math.abs(scaled - Math.round(scaled)) <= 8 * Number.EPSILON * Math.max(1, Math.abs(scaled));
+
+/** A number with exactly `digits` fraction digits in the reader's locale; empty values as a dash. */
+export function formatNumber(value: unknown, digits: number): string {
+  if (typeof value === 'number')
+    return value.toLocaleString(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return value === null || value === undefined ? '—' : String(value);
+}
