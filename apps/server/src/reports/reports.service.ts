@@ -187,18 +187,16 @@ export class ReportsService {
     );
     const version = `${app.revision}:${change}`;
     const key = ReportCache.keyOf([app.id, compiled.sql, compiled.params, compiled.previous ?? null]);
-    const cached = this.results.get(key, version);
-    if (cached) return cached;
-    const result = await this.dataSource.transaction(async (manager) => {
-      for (const setting of REPORT_SESSION) await manager.query(`SET LOCAL ${setting}`);
-      const rows: Record<string, unknown>[] = await manager.query(compiled.sql, compiled.params);
-      const previousRows: Record<string, unknown>[] | undefined = compiled.previous
-        ? await manager.query(compiled.previous.sql, compiled.previous.params)
-        : undefined;
-      return { rows, ...(previousRows ? { previousRows } : {}) };
-    });
-    this.results.set(key, version, result);
-    return result;
+    return this.results.getOrRead(key, version, () =>
+      this.dataSource.transaction(async (manager) => {
+        for (const setting of REPORT_SESSION) await manager.query(`SET LOCAL ${setting}`);
+        const rows: Record<string, unknown>[] = await manager.query(compiled.sql, compiled.params);
+        const previousRows: Record<string, unknown>[] | undefined = compiled.previous
+          ? await manager.query(compiled.previous.sql, compiled.previous.params)
+          : undefined;
+        return { rows, ...(previousRows ? { previousRows } : {}) };
+      }),
+    );
   }
 
   private async load(workspaceId: string, appKey: string): Promise<LoadedApp> {

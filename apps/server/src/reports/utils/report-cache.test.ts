@@ -31,6 +31,33 @@ describe('ReportCache', () => {
     expect(results.get('big', 'v')).toBeUndefined();
   });
 
+  it('reads a query once for all who ask at the same moment, and again after a change', async () => {
+    const results = cache();
+    let reads = 0;
+    let finish: (value: { rows: unknown[] }) => void = () => undefined;
+    const read = () => {
+      reads += 1;
+      return new Promise<{ rows: unknown[] }>((resolve) => (finish = resolve));
+    };
+    const first = results.getOrRead('q', 'v1', read);
+    const second = results.getOrRead('q', 'v1', read);
+    finish({ rows: [1] });
+    expect(await first).toEqual({ rows: [1] });
+    expect(await second).toBe(await first);
+    expect(reads).toBe(1);
+    expect(await results.getOrRead('q', 'v1', read)).toEqual({ rows: [1] }); // from the cache
+    const third = results.getOrRead('q', 'v2', read);
+    finish({ rows: [2] });
+    expect(await third).toEqual({ rows: [2] });
+    expect(reads).toBe(2);
+  });
+
+  it('keeps no failed read: the next caller reads again', async () => {
+    const results = cache();
+    await expect(results.getOrRead('q', 'v', () => Promise.reject(new Error('timeout')))).rejects.toThrow();
+    expect(await results.getOrRead('q', 'v', async () => ({ rows: [3] }))).toEqual({ rows: [3] });
+  });
+
   it('keys by every part of the query', () => {
     expect(ReportCache.keyOf(['app', 'SELECT 1', [1]])).not.toBe(ReportCache.keyOf(['app', 'SELECT 1', [2]]));
   });

@@ -24,11 +24,34 @@ interface Entry<T> {
  */
 export class ReportCache<T extends { rows: unknown[] }> {
   private readonly entries = new Map<string, Entry<T>>();
+  /** Reads under way, by key and version: a change refreshes every open dashboard at once. */
+  private readonly reading = new Map<string, Promise<T>>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
   static keyOf(parts: unknown): string {
     return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+  }
+
+  /**
+   * The result of `key` at `version`: from the cache, or read — once, however many callers ask at the same
+   * moment. When a record changes, every manager's open dashboard asks for the same charts again within a
+   * second; without this each of them would run every query.
+   */
+  async getOrRead(key: string, version: string, read: () => Promise<T>): Promise<T> {
+    const cached = this.get(key, version);
+    if (cached) return cached;
+    const flight = `${version} ${key}`;
+    const running = this.reading.get(flight);
+    if (running) return running;
+    const reading = read()
+      .then((value) => {
+        this.set(key, version, value);
+        return value;
+      })
+      .finally(() => this.reading.delete(flight));
+    this.reading.set(flight, reading);
+    return reading;
   }
 
   get(key: string, version: string): T | undefined {
