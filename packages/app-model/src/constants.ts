@@ -155,6 +155,34 @@ export const CHART_TYPES = [
   'map',
 ] as const;
 
+/**
+ * How many of a report's dimensions each chart type draws (the report engine's ECharts builders): a line draws
+ * its categories and one series per value of a second dimension, a pie only its slices. Further dimensions
+ * still split the query's groups but are not shown. Types not named (table, treemap, sunburst) draw them all.
+ */
+export const CHART_DIMENSIONS_SHOWN: Readonly<Partial<Record<(typeof CHART_TYPES)[number], number>>> = {
+  kpi: 0,
+  gauge: 0,
+  line: 2,
+  area: 2,
+  bar: 2,
+  stackedBar: 2,
+  horizontalBar: 2,
+  heatmap: 2,
+  sankey: 2,
+  pivot: 2,
+  pie: 1,
+  ring: 1,
+  rose: 1,
+  funnel: 1,
+  map: 1,
+  calendarHeatmap: 1,
+  scatter: 1,
+  bubble: 1,
+  radar: 1,
+  boxplot: 1,
+};
+
 export const AGGREGATES = [
   'count',
   'distinctCount',

@@ -832,6 +832,26 @@ describe('validateAppDefinition: messages and collection', () => {
     expect(result.warnings[0]?.message).toBe('流程 "repair" 的节点 "orphan" 无法从开始节点到达');
   });
 
+  it('warns about dimensions a chart type does not draw, naming them', () => {
+    const input = mutated((a) => {
+      a.reports[0].chart = { type: 'pie' };
+      a.reports[0].dimensions = [{ field: 'category' }, { field: 'status' }, { field: 'room' }];
+    });
+    const result = validateAppDefinition(input, { locale: 'en' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.warnings.map((w) => `${w.path} ${w.code}`)).toEqual([
+      '$.reports[0].dimensions[1] dimensionsNotShown',
+    ]);
+    expect(result.warnings[0]?.message).toContain('first 1 dimension(s): status, room still split');
+    // A table draws every dimension; a chart type that is no own key is the schema's to refuse.
+    const table = mutated((a) => {
+      a.reports[0].chart = { type: 'table' };
+      a.reports[0].dimensions = [{ field: 'category' }, { field: 'status' }, { field: 'room' }];
+    });
+    expect(validateAppDefinition(table, { locale: 'en' })).toMatchObject({ ok: true, warnings: [] });
+  });
+
   it('warns about chart options no chart reads, naming the ones that exist', () => {
     const input = mutated((a) => {
       a.reports[0].chart.options = { showValues: true, format: 'percent' };

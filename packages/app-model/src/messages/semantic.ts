@@ -215,6 +215,12 @@ export const SEMANTIC: Catalog = {
     en: (p, o) => `${o} sets chart option ${q(p.option)}, which no chart reads (known: ${String(p.known)})`,
     zh: (p, o) => `${o} 的图表选项 ${q(p.option)} 不会被任何图表使用（可用：${String(p.known)}）`,
   },
+  dimensionsNotShown: {
+    en: (p, o) =>
+      `${o} is a ${String(p.chart)} chart, which draws only its first ${String(p.shown)} dimension(s): ${String(p.fields)} still split the groups but are not shown`,
+    zh: (p, o) =>
+      `${o} 是 ${String(p.chart)} 图表，只显示前 ${String(p.shown)} 个维度：${String(p.fields)} 仍参与分组，但不会显示`,
+  },
   defaultPeriodNeedsField: {
     en: (_p, o) => `${o} has a default period but no period field to apply it to`,
     zh: (_p, o) => `${o} 设置了默认期间，但没有可应用的期间字段`,

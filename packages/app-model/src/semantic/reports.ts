@@ -1,5 +1,5 @@
 // Semantic checks of reports and dashboards.
-import { CHART_OPTIONS, DATE_FIELD_TYPES, NUMERIC_AGGREGATES } from '../constants';
+import { CHART_DIMENSIONS_SHOWN, CHART_OPTIONS, DATE_FIELD_TYPES, NUMERIC_AGGREGATES } from '../constants';
 import { type Owner, type PathPart } from '../issues';
 import {
   type Context,
@@ -220,6 +220,20 @@ function checkReport(ctx: Context, report: Obj, path: PathPart[]) {
         option,
         known: CHART_OPTIONS.join(', '),
       });
+  const chartType = isObj(report.chart) ? str(report.chart.type) : undefined;
+  // An own key only: the chart type is the document's text, and `constructor` is no chart.
+  const shown =
+    chartType && Object.hasOwn(CHART_DIMENSIONS_SHOWN, chartType)
+      ? CHART_DIMENSIONS_SHOWN[chartType as keyof typeof CHART_DIMENSIONS_SHOWN]
+      : undefined;
+  const hidden = items(report.dimensions).slice(shown ?? Infinity);
+  if (hidden.length > 0)
+    ctx.sink.warn([...path, 'dimensions', hidden[0]![0]], 'dimensionsNotShown', {
+      owner: who,
+      chart: chartType,
+      shown,
+      fields: hidden.map(([, dimension]) => str(dimension.field) ?? '?').join(', '),
+    });
   if (report.defaultPeriod !== undefined && report.periodField === undefined)
     ctx.sink.error([...path, 'defaultPeriod'], 'defaultPeriodNeedsField', { owner: who });
   checkExpression(ctx, report.filter, [...path, 'filter'], who, { entity });
