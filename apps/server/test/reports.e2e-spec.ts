@@ -203,6 +203,41 @@ describe('reports API', () => {
     ]);
   });
 
+  it('keeps a result while only entities the report does not read change', async () => {
+    const first = await run(admin, 'repairsByCategory').expect(200);
+    // A plumbing order written past the change log: only a run that reads the table again counts it.
+    const unseen = { ...orders[0]!, id: newId() };
+    await insertWorkOrders(testApp, schema, [unseen]);
+    let created: string | undefined;
+    try {
+      await testApp
+        .http()
+        .post(`${base}/entities/building/records`)
+        .set(admin)
+        .send({ values: { name: '新楼', code: 'Z999' } })
+        .expect(201);
+      expect((await run(admin, 'repairsByCategory').expect(200)).body.rows).toEqual(first.body.rows);
+      // A new work order changes what the report reads: the next run reads the table, the unseen row too.
+      const response = await testApp
+        .http()
+        .post(`${base}/entities/workOrder/records`)
+        .set(admin)
+        .send({ values: { title: '新工单', category: 'plumbing', cost: 400, room: unseen.room } })
+        .expect(201);
+      created = (response.body as { id: string }).id;
+      expect((await run(admin, 'repairsByCategory').expect(200)).body.rows).toContainEqual({
+        category: 'plumbing',
+        orders: 4,
+        avgCost: 225,
+      });
+    } finally {
+      await testApp.database.query(`DELETE FROM "${schema}"."workOrder" WHERE _id = ANY($1::uuid[])`, [
+        [unseen.id, ...(created ? [created] : [])],
+      ]);
+      await testApp.database.query(`DELETE FROM "${schema}"."building" WHERE code = 'Z999'`);
+    }
+  });
+
   it('applies filters, drill values, periods and comparison', async () => {
     const definition = {
       key: 'monthly',

@@ -178,12 +178,15 @@ export class ReportsService {
     return { ...result, option };
   }
 
-  /** The compiled report's rows, from the cache while the app's data has not changed since they were read. */
+  /** The compiled report's rows, from the cache while the entities it reads have not changed since. */
   private async query(app: LoadedApp, compiled: CompiledReport) {
-    // Read before the query: the rows then reflect at least this version, never older data.
+    // Read before the query: the rows then reflect at least this version, never older data. One index probe
+    // per entity the report reads (its own and those its paths join).
     const [{ change }]: [{ change: string }] = await this.dataSource.query(
-      'SELECT coalesce(max(id), 0)::text AS change FROM record_change WHERE app_id = $1',
-      [app.id],
+      `SELECT coalesce(max(newest), 0)::text AS change
+         FROM unnest($2::text[]) AS entity (key),
+              LATERAL (SELECT max(id) AS newest FROM record_change WHERE app_id = $1 AND entity_key = entity.key) c`,
+      [app.id, compiled.entities],
     );
     const version = `${app.revision}:${change}`;
     const key = ReportCache.keyOf([app.id, compiled.sql, compiled.params, compiled.previous ?? null]);

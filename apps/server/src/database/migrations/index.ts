@@ -10,6 +10,7 @@ import { ApiKeys1764600000000 } from './1764600000000-api-keys';
 import { AppChangeIndex1764650000000 } from './1764650000000-app-change-index';
 import { RateLimitBuckets1764700000000 } from './1764700000000-rate-limit-buckets';
 import { ChangeLogChecks1764800000000 } from './1764800000000-change-log-checks';
+import { EntityChangeIndex1764900000000 } from './1764900000000-entity-change-index';
 
 /** Every migration, oldest first. The schema changes only through these; `synchronize` is never on. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AppChangeIndex1764650000000,
   RateLimitBuckets1764700000000,
   ChangeLogChecks1764800000000,
+  EntityChangeIndex1764900000000,
 ];
