@@ -1,8 +1,11 @@
 import { type ZoneOffsetSpan } from '@lowcode/report-engine';
 
-/** How far around today the zone's offsets are probed, a day apart (no offset lasts less than a day). */
-const YEARS_BACK = 100;
-const YEARS_AHEAD = 30;
+/**
+ * How far around today the zone's offsets are probed, a day apart (no offset lasts less than a day). Days
+ * are 86,400 seconds, never calendar days, so the session's own zone cannot move a sample.
+ */
+const DAYS_BACK = 36_525;
+const DAYS_AHEAD = 10_957;
 /** Zone rules only change with a new tzdata, so a span is read again after a day, or once it has ended. */
 const MAX_AGE_MS = 24 * 3600_000;
 const DAY_MS = 24 * 3600_000;
@@ -53,8 +56,9 @@ async function readSpan(query: Query, timeZone: string, today: Date): Promise<Zo
     rows = await query(
       `WITH probe AS (
          SELECT t, extract(epoch FROM (t AT TIME ZONE $1::text) - (t AT TIME ZONE 'UTC'))::int AS offset_seconds
-           FROM generate_series($2::timestamptz - make_interval(years => $3), $2::timestamptz + make_interval(years => $4),
-                                interval '1 day') AS t
+           FROM generate_series($2::timestamptz - $3::int * interval '86400 seconds',
+                                $2::timestamptz + $4::int * interval '86400 seconds',
+                                interval '86400 seconds') AS t
        ), today AS (SELECT offset_seconds FROM probe WHERE t = $2::timestamptz)
        SELECT today.offset_seconds,
               (SELECT min(t) FROM probe WHERE t > coalesce(
@@ -64,7 +68,7 @@ async function readSpan(query: Query, timeZone: string, today: Date): Promise<Zo
                 (SELECT min(p.t) FROM probe p WHERE p.t > $2::timestamptz AND p.offset_seconds <> today.offset_seconds),
                 'infinity')) AS "until"
          FROM today`,
-      [timeZone, today.toISOString(), YEARS_BACK, YEARS_AHEAD],
+      [timeZone, today.toISOString(), DAYS_BACK, DAYS_AHEAD],
     );
   } catch {
     // A zone PostgreSQL does not know: the report itself then says so; the rules path needs no span.
