@@ -1,5 +1,10 @@
-import { CHART_TYPES, type ChartType, type ReportDefinition } from '@lowcode/app-model';
-import { REGION_GEOJSON, runReportInMemory, toEChartsOption } from '../src';
+import {
+  CHART_DIMENSIONS_SHOWN,
+  CHART_TYPES,
+  type ChartType,
+  type ReportDefinition,
+} from '@lowcode/app-model';
+import { REGION_GEOJSON, type ReportResult, runReportInMemory, toEChartsOption } from '../src';
 import { dataset, label, rows } from './fixture';
 
 /** Which dimensions and measures each chart type is fed in the test (rooms and work orders by hand). */
@@ -60,6 +65,29 @@ function reportFor(type: ChartType): ReportDefinition {
   }
 }
 
+/** The report and its result with `count` more dimensions, each holding one value in every row. */
+function withSingleValued(definition: ReportDefinition, result: ReportResult, count: number) {
+  const added = Array.from({ length: count }, (_, index) => `same${definition.dimensions.length + index}`);
+  const columns = [...result.columns];
+  const firstMeasure = columns.findIndex((column) => column.role === 'measure');
+  columns.splice(
+    firstMeasure,
+    0,
+    ...added.map((key) => ({ key, role: 'dimension' as const, kind: 'text' as const })),
+  );
+  return {
+    definition: {
+      ...definition,
+      dimensions: [...definition.dimensions, ...added.map((field) => ({ field }))],
+    },
+    result: {
+      ...result,
+      columns,
+      rows: result.rows.map((row) => ({ ...row, ...Object.fromEntries(added.map((key) => [key, 'one'])) })),
+    },
+  };
+}
+
 describe('toEChartsOption', () => {
   it.each(CHART_TYPES.map((type) => [type]))('builds a %s option from a real result', (type) => {
     const definition = reportFor(type);
@@ -79,6 +107,28 @@ describe('toEChartsOption', () => {
       for (const entry of series) expect(typeof entry.type).toBe('string');
     }
   });
+
+  // The app model warns about dimensions a chart type does not draw (CHART_DIMENSIONS_SHOWN): the builders
+  // must agree. A dimension with a single value changes nothing in a chart that does not draw it.
+  it.each(CHART_TYPES.map((type) => [type]))(
+    'draws as many dimensions of a %s as the app model says',
+    (type) => {
+      const definition = reportFor(type);
+      const result = runReportInMemory(definition, rows, { dataset });
+      const shown = Object.hasOwn(CHART_DIMENSIONS_SHOWN, type) ? CHART_DIMENSIONS_SHOWN[type]! : Infinity;
+      // Filled up to what the type draws where the fixture gives it fewer, then one more.
+      const drawn = withSingleValued(
+        definition,
+        result,
+        Math.max(0, Math.min(shown, 2) - definition.dimensions.length),
+      );
+      const beyond = withSingleValued(drawn.definition, drawn.result, 1);
+      const option = (chart: typeof drawn) =>
+        toEChartsOption(chart.definition, chart.result, { locale: 'en' });
+      if (shown === Infinity) expect(option(beyond)).not.toEqual(option(drawn));
+      else expect(option(beyond)).toEqual(option(drawn));
+    },
+  );
 
   it('a KPI card shows the change against the previous period', () => {
     const definition = reportFor('kpi');
