@@ -1,7 +1,8 @@
 // Reports benchmark: the grouped report (month × category, count and average handling time) compiled by the
 // report engine over the entity table, against hand-written SQL over a hand-made typed table holding the
 // same rows, in the same PostgreSQL; then a six-chart dashboard over those rows drawn in headless Chromium
-// (Debian's, as the browser tests use), against the same six reports' hand-written SQL run one after another.
+// (Debian's, as the browser tests use), against the same six reports' SQL (as the engine compiles it for the
+// server) run one after another.
 // Prints `BENCH <name> <value>` lines. Run with `pnpm bench` (builds first). BENCH_REPORT_ROWS sets the row
 // count (default 1,000,000).
 const fs = require('node:fs');

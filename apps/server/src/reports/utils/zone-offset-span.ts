@@ -6,9 +6,9 @@ import { type ZoneOffsetSpan } from '@lowcode/report-engine';
  */
 const DAYS_BACK = 36_525;
 const DAYS_AHEAD = 10_957;
-/** Zone rules only change with a new tzdata, so a span is read again after a day, or once it has ended. */
-const MAX_AGE_MS = 24 * 3600_000;
 const DAY_MS = 24 * 3600_000;
+/** Zone rules only change with a new tzdata, so a span is read again after a day, or once it has ended. */
+const MAX_AGE_MS = DAY_MS;
 /** Zones kept; there are some 600 names, so only a flood of spellings could reach it. */
 const MAX_ZONES = 1_000;
 
