@@ -2,6 +2,7 @@
 // the host describes, an in-memory reference runner, and ECharts options for every chart type.
 // Pure library: no framework, no database driver, no I/O.
 export { compileReport } from './sql/compile-report';
+export { compileSharedScan, sharedScanMembers, type SharedScan } from './sql/shared-scan';
 export { defaultPeriodRange } from './default-period';
 export { runReportInMemory, type RowsByEntity } from './memory/run-in-memory';
 export { toEChartsOption, type ChartOptionSettings, type EChartsOption } from './charts/echarts';

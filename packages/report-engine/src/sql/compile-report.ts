@@ -3,7 +3,9 @@
 import { type DateBucket } from '@lowcode/app-model';
 import { fail, own } from '../errors';
 import {
+  type AggregateMeasure,
   type FormulaNode,
+  type MetricMeasure,
   type PlannedCondition,
   type PlannedDimension,
   type PlannedMeasure,
@@ -28,7 +30,7 @@ import { ParamList, quoteIdent } from './params';
 export const BASE_ALIAS = 'r';
 
 // Fixed SQL per enum value, looked up, never built from the definition's text.
-const BUCKET_SQL: Record<DateBucket, string> = {
+export const BUCKET_SQL: Record<DateBucket, string> = {
   day: `'day'`,
   week: `'week'`,
   month: `'month'`,
@@ -69,6 +71,67 @@ function compileQuery(
   options: CompileOptions,
   conditions: PlannedCondition[],
 ): CompiledQuery {
+  const scope = queryScope(plan, dataset, options);
+  const measures = measureSql(
+    plan,
+    scope.params,
+    (measure) =>
+      aggregateSql(
+        measure.aggregate,
+        measure.path && scope.column(measure.path),
+        measure.path?.type,
+        measure.fraction,
+        scope.params,
+      ),
+    (measure) => metricSql(measure, scope.column, scope.params),
+  );
+
+  // ---- the grouped query, wrapped so the outer query can sort by output names with a fixed collation
+  const inner: string[] = [];
+  const groupBy: number[] = [];
+  plan.dimensions.forEach((dimension) => {
+    inner.push(`${scope.dimensionSql(dimension)} AS ${quoteIdent(dimension.key)}`);
+    groupBy.push(inner.length);
+    if (dimension.title) {
+      inner.push(`${scope.titleSql(dimension)} AS ${quoteIdent(dimension.title.key)}`);
+      groupBy.push(inner.length);
+    }
+  });
+  for (const measure of plan.measures) inner.push(`${measures.output(measure)} AS ${measureAlias(measure)}`);
+
+  const where = whereSql(plan, scope, conditions);
+  // Joins are registered while the SELECT list and WHERE are built, so they are read last.
+  const innerSql = [
+    `SELECT ${inner.join(', ')}`,
+    ...scope.fromSql(),
+    where.length ? `WHERE ${where.join(' AND ')}` : '',
+    groupBy.length ? `GROUP BY ${groupBy.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n  ');
+  return { sql: outerSql(plan, innerSql, scope.params), params: scope.params.values };
+}
+
+/**
+ * What every query over a report's entity is built with: the parameters, one LEFT JOIN per relation prefix,
+ * the host's row scopes, and the zone arithmetic of date buckets. Also used by the shared scan.
+ */
+export interface QueryScope {
+  params: ParamList;
+  /** The column a path ends at, through the joins it needs (registered on first use). */
+  column: (path: ResolvedPath) => string;
+  filterContext: FilterContext;
+  /** A dimension's grouped value: a bucket's start (local timestamp), or the column read as JSON. */
+  dimensionSql: (dimension: PlannedDimension) => string;
+  /** The start of the bucket a value falls in, as a local timestamp in the report's zone. */
+  bucketStart: (path: ResolvedPath, bucket: DateBucket) => string;
+  titleSql: (dimension: PlannedDimension) => string;
+  rowConditions: (entityKey: string) => string[];
+  /** FROM and the joins registered so far: read after everything else is built. */
+  fromSql: () => string[];
+}
+
+export function queryScope(plan: ReportPlan, dataset: ReportDataset, options: CompileOptions): QueryScope {
   const params = new ParamList(options.scope?.params ?? []);
   let timeZone: string | undefined;
   const zone = () => (timeZone ??= params.add(plan.timeZone, 'text'));
@@ -133,13 +196,10 @@ function compileQuery(
     const offset = params.add(`${span.offsetSeconds} seconds`, 'interval');
     return `CASE WHEN ${sql} >= ${from} AND ${sql} < ${until} THEN ${sql} AT TIME ZONE ${offset} ELSE ${sql} AT TIME ZONE ${zone()} END`;
   };
-  /** The start of the bucket a value falls in, as a local timestamp in the report's zone. */
   const bucketStart = (path: ResolvedPath, bucket: DateBucket): string => {
     const local = path.type === 'timestamptz' ? localTime(column(path)) : `${column(path)}::timestamp`;
     return `date_trunc(${BUCKET_SQL[bucket]}, ${local})`;
   };
-  const bucketed = (path: ResolvedPath, bucket: DateBucket): string =>
-    `to_char(${bucketStart(path, bucket)}, 'YYYY-MM-DD')`;
   // Rows are grouped by the bucket's start and only the groups are formatted: a million rows grouped by
   // month cost a million to_char calls and a text hash key otherwise (a third of the query's time).
   const dimensionSql = (dimension: PlannedDimension): string => {
@@ -155,54 +215,80 @@ function compileQuery(
     );
     return readSql(`${alias}.${quoteIdent(title.meta.column)}`, title.meta.type);
   };
+  const fromSql = () => [
+    `FROM ${own(dataset.entities, plan.entity)!.table} ${BASE_ALIAS}`,
+    ...[...joins.values()].map((join) => join.sql),
+  ];
+  return {
+    params,
+    column,
+    filterContext,
+    dimensionSql,
+    bucketStart,
+    titleSql,
+    rowConditions,
+    fromSql,
+  };
+}
 
-  // ---- measures: raw numeric expressions, so formulas can combine them
+/** The WHERE conditions of a report's query: live and permitted rows, its filter, drill and period. */
+export function whereSql(plan: ReportPlan, scope: QueryScope, conditions: PlannedCondition[]): string[] {
+  const bucketed = (path: ResolvedPath, bucket: DateBucket): string =>
+    `to_char(${scope.bucketStart(path, bucket)}, 'YYYY-MM-DD')`;
+  const where: string[] = scope.rowConditions(plan.entity);
+  if (plan.filter !== undefined && plan.filter !== null)
+    where.push(compileFilterSql(plan.filter, scope.filterContext));
+  for (const condition of conditions)
+    where.push(conditionSql(condition, scope.column, bucketed, scope.filterContext));
+  return where;
+}
+
+/**
+ * The SQL of each measure, as raw numeric expressions (so formulas combine them) and as output columns.
+ * `aggregate` and `metric` say how the leaves are computed: over rows, or (the shared scan) over partials.
+ */
+export function measureSql(
+  plan: ReportPlan,
+  params: ParamList,
+  aggregate: (measure: AggregateMeasure) => string,
+  metric: (measure: MetricMeasure) => string,
+) {
   const measureByKey = new Map(plan.measures.map((measure) => [measure.key, measure]));
-  const measureSql = (measure: PlannedMeasure): string => {
+  const raw = (measure: PlannedMeasure): string => {
     switch (measure.kind) {
       case 'aggregate':
-        return aggregateSql(
-          measure.aggregate,
-          measure.path && column(measure.path),
-          measure.path?.type,
-          measure.fraction,
-          params,
-        );
+        return aggregate(measure);
       case 'metric':
-        return metricSql(measure, column, params);
+        return metric(measure);
       case 'formula':
-        return formulaSql(measure.formula, (key) => measureSql(measureByKey.get(key)!), params);
+        return formulaSql(measure.formula, (key) => raw(measureByKey.get(key)!), params);
     }
   };
-  const outputSql = (measure: PlannedMeasure): string => {
-    if (measure.kind === 'aggregate' && (measure.aggregate === 'min' || measure.aggregate === 'max'))
-      return readSql(measureSql(measure), measure.path!.type);
-    return `(${measureSql(measure)})::float8`;
+  return {
+    raw,
+    output: (measure: PlannedMeasure): string => {
+      if (measure.kind === 'aggregate' && (measure.aggregate === 'min' || measure.aggregate === 'max'))
+        return readSql(raw(measure), measure.path!.type);
+      return `(${raw(measure)})::float8`;
+    },
   };
+}
 
-  // ---- conditions
-  const where: string[] = rowConditions(plan.entity);
-  if (plan.filter !== undefined && plan.filter !== null)
-    where.push(compileFilterSql(plan.filter, filterContext));
-  for (const condition of conditions) where.push(conditionSql(condition, column, bucketed, filterContext));
+/** A measure's name in the grouped query: hidden ones (parts of formulas, sort keys) are not returned. */
+export const measureAlias = (measure: PlannedMeasure): string =>
+  quoteIdent(measure.hidden ? `hidden:${measure.key}` : measure.key);
 
-  // ---- the grouped query, wrapped so the outer query can sort by output names with a fixed collation
-  const inner: string[] = [];
-  const groupBy: number[] = [];
-  plan.dimensions.forEach((dimension) => {
-    inner.push(`${dimensionSql(dimension)} AS ${quoteIdent(dimension.key)}`);
-    groupBy.push(inner.length);
-    if (dimension.title) {
-      inner.push(`${titleSql(dimension)} AS ${quoteIdent(dimension.title.key)}`);
-      groupBy.push(inner.length);
-    }
-  });
-  const hiddenAlias = (key: string) => quoteIdent(`hidden:${key}`);
-  for (const measure of plan.measures)
-    inner.push(
-      `${outputSql(measure)} AS ${measure.hidden ? hiddenAlias(measure.key) : quoteIdent(measure.key)}`,
-    );
-
+/**
+ * The query around the grouped one: the visible columns (buckets formatted as days), the report's sort
+ * with ties broken on the dimensions, and its row limit. `extra` adds output columns given the ORDER BY
+ * list (the shared scan numbers the rows in that order).
+ */
+export function outerSql(
+  plan: ReportPlan,
+  innerSql: string,
+  params: ParamList,
+  extra: (orderBy: string) => string[] = () => [],
+): string {
   const visible = [
     ...plan.dimensions.flatMap((dimension) => [
       dimension.key,
@@ -215,9 +301,10 @@ function compileQuery(
       .filter((dimension) => !dimension.bucket && dimension.path.type === 'text')
       .map((dimension) => dimension.key),
   );
+  const measureByKey = new Map(plan.measures.map((measure) => [measure.key, measure]));
   const orderItem = (key: string, descending: boolean) => {
     const measure = measureByKey.get(key);
-    const name = measure?.hidden ? `g.${hiddenAlias(key)}` : `g.${quoteIdent(key)}`;
+    const name = measure ? `g.${measureAlias(measure)}` : `g.${quoteIdent(key)}`;
     return `${name}${textKeys.has(key) ? ' COLLATE "C"' : ''} ${descending ? 'DESC' : 'ASC'} NULLS LAST`;
   };
   const order = [
@@ -225,18 +312,6 @@ function compileQuery(
     // Ties break on the dimensions, so a top N is the same N every time.
     ...plan.dimensions.map((dimension) => orderItem(dimension.key, false)),
   ];
-
-  const fromSql = `FROM ${own(dataset.entities, plan.entity)!.table} ${BASE_ALIAS}`;
-  // Joins are registered while the SELECT list and WHERE are built, so they are read last.
-  const innerSql = [
-    `SELECT ${inner.join(', ')}`,
-    fromSql,
-    ...[...joins.values()].map((join) => join.sql),
-    where.length ? `WHERE ${where.join(' AND ')}` : '',
-    groupBy.length ? `GROUP BY ${groupBy.join(', ')}` : '',
-  ]
-    .filter(Boolean)
-    .join('\n  ');
   const limit = params.add(plan.limit, 'int');
   const bucketKeys = new Set(
     plan.dimensions.filter((dimension) => dimension.bucket).map((dimension) => dimension.key),
@@ -245,15 +320,15 @@ function compileQuery(
     bucketKeys.has(key)
       ? `to_char(g.${quoteIdent(key)}, 'YYYY-MM-DD') AS ${quoteIdent(key)}`
       : `g.${quoteIdent(key)}`;
-  const sql = [
-    `SELECT ${visible.map(outer).join(', ')}`,
+  const orderBy = order.join(', ');
+  return [
+    `SELECT ${[...visible.map(outer), ...extra(orderBy)].join(', ')}`,
     `FROM (\n  ${innerSql}\n) g`,
-    order.length ? `ORDER BY ${order.join(', ')}` : '',
+    order.length ? `ORDER BY ${orderBy}` : '',
     `LIMIT ${limit}`,
   ]
     .filter(Boolean)
     .join('\n');
-  return { sql, params: params.values };
 }
 
 /** How a column is read so that rows are plain JSON values (numbers, ISO dates, id texts). */
