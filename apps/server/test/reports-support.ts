@@ -16,6 +16,19 @@ export interface WorkOrderRow {
   deleted?: boolean;
 }
 
+/** The dimensions random reports over the small app's work orders group by (property tests). */
+export const RANDOM_DIMENSIONS = [
+  { field: 'category' },
+  { field: 'status' },
+  { field: 'room' },
+  { field: 'room.building' },
+  { field: 'reportedAt', bucket: 'day' },
+  { field: 'reportedAt', bucket: 'week' },
+  { field: 'reportedAt', bucket: 'month' },
+  { field: 'reportedAt', bucket: 'quarter' },
+  { field: 'reportedAt', bucket: 'year' },
+] as const;
+
 export async function storageSchema(testApp: TestApp, appKey: string): Promise<string> {
   const [app] = await testApp.database.query<{ storage_schema: string }>(
     'SELECT storage_schema FROM app WHERE key = $1',

@@ -4,7 +4,7 @@ import { runReportInMemory, type RowsByEntity } from '@lowcode/report-engine';
 import { reportDataset } from '../src/reports/utils/report-dataset';
 import { smallApp } from './support/fixtures';
 import { createTestApp, loginAs, type TestApp } from './support/test-app';
-import { insertWorkOrders, storageSchema, type WorkOrderRow } from './reports-support';
+import { RANDOM_DIMENSIONS, insertWorkOrders, storageSchema, type WorkOrderRow } from './reports-support';
 
 const CATEGORIES = ['plumbing', 'electrical', 'elevator'];
 const STATUSES = ['submitted', 'dispatched', 'done', 'closed'];
@@ -53,16 +53,7 @@ describe('reports: SQL against the in-memory reference', () => {
     deleted: fc.boolean(),
   });
 
-  const dimensionArbitrary = fc.constantFrom(
-    { field: 'category' },
-    { field: 'status' },
-    { field: 'room' },
-    { field: 'room.building' },
-    { field: 'reportedAt', bucket: 'day' },
-    { field: 'reportedAt', bucket: 'week' },
-    { field: 'reportedAt', bucket: 'month' },
-    { field: 'reportedAt', bucket: 'quarter' },
-  );
+  const dimensionArbitrary = fc.constantFrom(...RANDOM_DIMENSIONS);
   const measureArbitrary = fc.constantFrom(
     { aggregate: 'count' },
     { aggregate: 'count', field: 'cost' },

@@ -55,5 +55,6 @@ function request(body: RunReportDto, language: string | undefined): ReportReques
     compare: body.compare,
     timeZone: body.timeZone,
     locale: body.locale ?? localeFromHeader(language),
+    dashboard: body.dashboard,
   };
 }

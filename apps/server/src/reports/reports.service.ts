@@ -12,12 +12,15 @@ import {
   type CompiledReport,
   type ReportDataset,
   type ReportResult,
+  type ResultRow,
   ReportError,
   compileReport,
+  compileSharedScan,
   defaultPeriodRange,
+  sharedScanMembers,
   toEChartsOption,
 } from '@lowcode/report-engine';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { Clock } from '../jobs/clock';
 import { EntityAccess, type Viewer } from '../records/access/entity-access';
@@ -36,7 +39,12 @@ export interface ReportRequest {
   compare?: 'previousPeriod' | 'previousYear';
   timeZone?: string;
   locale: Locale;
+  /** The dashboard whose card this run draws: its cards that read the same rows are answered by one scan. */
+  dashboard?: string;
 }
+
+/** Groups a shared scan may build before its cards are better off with their own queries. */
+const MAX_SHARED_GRAIN_GROUPS = 50_000;
 
 export interface ReportAnswer extends ReportResult {
   option: Record<string, unknown>;
@@ -62,6 +70,13 @@ export class ReportsService {
     rows: Record<string, unknown>[];
     previousRows?: Record<string, unknown>[];
   }>();
+  /** Shared scans' results: each member's rows, by scan and data version. */
+  private readonly sharedResults = new ReportCache<{ rows: ResultRow[][]; grainGroups: number }>(
+    Date.now,
+    (value) => value.rows.reduce((total, rows) => total + rows.length, 0),
+  );
+  /** Shared scans whose grain came out too fine to be worth it: their members run alone from then on. */
+  private readonly tooFine = new Set<string>();
   private readonly zoneOffsets = new ZoneOffsetSpans();
 
   constructor(
@@ -92,7 +107,11 @@ export class ReportsService {
         .map(({ path, message }) => ({ path: `report${path.slice('$.reports[0]'.length)}`, message }));
       if (details.length) throw new AppError('REPORT_INVALID', {}, details);
     }
-    return this.execute(viewer, app, input as unknown as ReportDefinition, request);
+    // An unsaved definition is no dashboard's card, whatever its key.
+    return this.execute(viewer, app, input as unknown as ReportDefinition, {
+      ...request,
+      dashboard: undefined,
+    });
   }
 
   async dashboards(viewer: Viewer, appKey: string): Promise<DashboardDefinition[]> {
@@ -133,42 +152,23 @@ export class ReportsService {
     };
     // Compiled once without scopes to learn what it reads, checked, then compiled with the viewer's scopes.
     const unscoped = asReportError(() => compileReport(report, app.dataset, options));
-    const params = sqlParams();
-    const byEntity: Record<string, string> = {};
-    for (const entityKey of unscoped.entities) {
-      const entity = app.definition.entities.find((candidate) => candidate.key === entityKey)!;
-      const access = EntityAccess.of(viewer, app.definition, entity, app.schema);
-      if (!access.can('read'))
-        throw new AppError('FORBIDDEN', {}, [
-          { path: 'entity', message: `your role may not read "${entityKey}"` },
-        ]);
-      const refused = unscoped.references.filter(
-        (reference) =>
-          reference.entity === entityKey &&
-          (access.hidden(reference.field) || access.masked(reference.field)),
-      );
-      if (refused.length)
-        throw new AppError(
-          'FORBIDDEN',
-          {},
-          refused.map((reference) => ({
-            path: reference.path,
-            message: `your role may not see field "${reference.field}" of "${entityKey}"`,
-          })),
-        );
-      const scope = access.scopeSql('read', params);
-      if (scope) byEntity[entityKey] = scope;
-    }
+    const refused = this.refusals(viewer, app, unscoped);
+    if (refused.length) throw new AppError('FORBIDDEN', {}, refused);
     const zoneOffsetSpan = await this.zoneOffsets.spanOf(
       (sql, values) => this.dataSource.query(sql, values),
       timeZone ?? 'UTC',
     );
+    const zoned = { ...options, zoneOffsetSpan };
     const compiled = compileReport(report, app.dataset, {
-      ...options,
-      zoneOffsetSpan,
-      scope: { params: params.values, byEntity },
+      ...zoned,
+      scope: this.rowScopes(viewer, app, unscoped.entities),
     });
-    const { rows, previousRows } = await this.query(app, compiled);
+    // Drills and comparisons are one card's own state; the other cards do not run with them.
+    const shared =
+      request.dashboard !== undefined && !request.drill?.length && !request.compare
+        ? await this.sharedRows(viewer, app, request.dashboard, report, zoned)
+        : undefined;
+    const { rows, previousRows } = shared ?? (await this.query(app, compiled));
     const result: ReportResult = await withUserNames(this.dataSource.manager, app.definition, report.entity, {
       columns: compiled.columns,
       rows,
@@ -178,21 +178,103 @@ export class ReportsService {
     return { ...result, option };
   }
 
+  /**
+   * Who may read what a report reads: every entity needs the read permission, and no field it names may be
+   * hidden or masked for the viewer. Answers the refusals, each naming its place.
+   */
+  private refusals(viewer: Viewer, app: LoadedApp, compiled: CompiledReport): ErrorDetail[] {
+    return compiled.entities.flatMap((entityKey): ErrorDetail[] => {
+      const access = this.access(viewer, app, entityKey);
+      if (!access.can('read')) return [{ path: 'entity', message: `your role may not read "${entityKey}"` }];
+      return compiled.references
+        .filter(
+          (reference) =>
+            reference.entity === entityKey &&
+            (access.hidden(reference.field) || access.masked(reference.field)),
+        )
+        .map((reference) => ({
+          path: reference.path,
+          message: `your role may not see field "${reference.field}" of "${entityKey}"`,
+        }));
+    });
+  }
+
+  /** The viewer's row scope on every entity read, so no aggregate covers a row the viewer could not list. */
+  private rowScopes(viewer: Viewer, app: LoadedApp, entities: readonly string[]): CompileOptions['scope'] {
+    const params = sqlParams();
+    const byEntity: Record<string, string> = {};
+    for (const entityKey of entities) {
+      const scope = this.access(viewer, app, entityKey).scopeSql('read', params);
+      if (scope) byEntity[entityKey] = scope;
+    }
+    return { params: params.values, byEntity };
+  }
+
+  private access(viewer: Viewer, app: LoadedApp, entityKey: string): EntityAccess {
+    const entity = app.definition.entities.find((candidate) => candidate.key === entityKey)!;
+    return EntityAccess.of(viewer, app.definition, entity, app.schema);
+  }
+
+  /**
+   * The card's rows from the scan it shares with the dashboard's other cards that read the same rows (see
+   * compileSharedScan), or undefined when it shares with none the viewer may read. The other cards ask for
+   * the same scan a moment later and are answered by the same read.
+   */
+  private async sharedRows(
+    viewer: Viewer,
+    app: LoadedApp,
+    dashboardKey: string,
+    report: ReportDefinition,
+    options: CompileOptions,
+  ): Promise<{ rows: ResultRow[]; previousRows?: undefined } | undefined> {
+    const dashboard = app.definition.dashboards.find((candidate) => candidate.key === dashboardKey);
+    if (!dashboard || !mayView(viewer, dashboard))
+      throw new AppError('DASHBOARD_NOT_FOUND', { app: app.definition.key, key: dashboardKey });
+    const byKey = new Map(app.definition.reports.map((candidate) => [candidate.key, candidate]));
+    const cards = [...new Set(dashboard.items.map((item) => item.report))].flatMap(
+      (key) => byKey.get(key) ?? [],
+    );
+    // A card another builder has just taken off the dashboard still draws, on its own.
+    const index = cards.findIndex((card) => card.key === report.key);
+    if (index < 0) return undefined;
+    const candidates = sharedScanMembers(cards, index, app.dataset, options) ?? [];
+    const entities = new Set<string>();
+    const members = candidates.filter((member) => {
+      const compiled = compileReport(cards[member]!, app.dataset, options);
+      if (this.refusals(viewer, app, compiled).length) return false;
+      compiled.entities.forEach((entity) => entities.add(entity));
+      return true;
+    });
+    if (members.length < 2) return undefined;
+    const scan = compileSharedScan(
+      members.map((member) => cards[member]!),
+      app.dataset,
+      { ...options, scope: this.rowScopes(viewer, app, [...entities]) },
+    );
+    const key = ReportCache.keyOf(['shared', app.id, scan.sql, scan.params]);
+    if (this.tooFine.has(key)) return undefined;
+    const version = await this.dataVersion(app, scan.entities);
+    const result = await this.sharedResults.getOrRead(key, version, () =>
+      this.inReportSession(async (manager) => {
+        const [row]: [Record<string, unknown>] = await manager.query(scan.sql, scan.params);
+        return scan.read(row);
+      }),
+    );
+    // A grain nearly as fine as the rows (cards by day × room × category) costs more to regroup than the
+    // cards' own queries: this time's answer stands, the next runs alone.
+    if (result.grainGroups > MAX_SHARED_GRAIN_GROUPS) {
+      if (this.tooFine.size >= 1000) this.tooFine.clear();
+      this.tooFine.add(key);
+    }
+    return { rows: result.rows[members.indexOf(index)]! };
+  }
+
   /** The compiled report's rows, from the cache while the entities it reads have not changed since. */
   private async query(app: LoadedApp, compiled: CompiledReport) {
-    // Read before the query: the rows then reflect at least this version, never older data. One index probe
-    // per entity the report reads (its own and those its paths join).
-    const [{ change }]: [{ change: string }] = await this.dataSource.query(
-      `SELECT coalesce(max(newest), 0)::text AS change
-         FROM unnest($2::text[]) AS entity (key),
-              LATERAL (SELECT max(id) AS newest FROM record_change WHERE app_id = $1 AND entity_key = entity.key) c`,
-      [app.id, compiled.entities],
-    );
-    const version = `${app.revision}:${change}`;
+    const version = await this.dataVersion(app, compiled.entities);
     const key = ReportCache.keyOf([app.id, compiled.sql, compiled.params, compiled.previous ?? null]);
     return this.results.getOrRead(key, version, () =>
-      this.dataSource.transaction(async (manager) => {
-        for (const setting of REPORT_SESSION) await manager.query(`SET LOCAL ${setting}`);
+      this.inReportSession(async (manager) => {
         const rows: Record<string, unknown>[] = await manager.query(compiled.sql, compiled.params);
         const previousRows: Record<string, unknown>[] | undefined = compiled.previous
           ? await manager.query(compiled.previous.sql, compiled.previous.params)
@@ -200,6 +282,29 @@ export class ReportsService {
         return { rows, ...(previousRows ? { previousRows } : {}) };
       }),
     );
+  }
+
+  /**
+   * The version of the data a report reads: the app's revision and the newest change of those entities.
+   * Read before the query, so the rows then reflect at least this version, never older data; one index probe
+   * per entity.
+   */
+  private async dataVersion(app: LoadedApp, entities: readonly string[]): Promise<string> {
+    const [{ change }]: [{ change: string }] = await this.dataSource.query(
+      `SELECT coalesce(max(newest), 0)::text AS change
+         FROM unnest($2::text[]) AS entity (key),
+              LATERAL (SELECT max(id) AS newest FROM record_change WHERE app_id = $1 AND entity_key = entity.key) c`,
+      [app.id, entities],
+    );
+    return `${app.revision}:${change}`;
+  }
+
+  private inReportSession<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      // One round trip: the settings carry no parameters, so they go as one simple-protocol string.
+      await manager.query(REPORT_SESSION.map((setting) => `SET LOCAL ${setting}`).join('; '));
+      return work(manager);
+    });
   }
 
   private async load(workspaceId: string, appKey: string): Promise<LoadedApp> {

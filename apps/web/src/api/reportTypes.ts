@@ -11,6 +11,8 @@ export interface ReportRunRequest {
   compare?: PeriodComparison;
   timeZone?: string;
   locale?: 'zh-CN' | 'en';
+  /** The dashboard whose card this is: the server answers its cards that read the same rows with one scan. */
+  dashboard?: string;
 }
 
 export interface ReportRunResult {

@@ -63,6 +63,15 @@ export class RunReportDto {
   @MaxLength(64)
   timeZone?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'Key of the dashboard whose card this run draws: the cards of it that read the same rows are answered by one shared scan (docs/reports.md).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  dashboard?: string;
+
   @ApiPropertyOptional({ enum: ['zh-CN', 'en'] })
   @IsOptional()
   @IsIn(['zh-CN', 'en'])

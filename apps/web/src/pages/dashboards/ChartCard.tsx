@@ -59,6 +59,8 @@ export interface ChartCardProps {
   editing: boolean;
   canEditReports: boolean;
   compact: boolean;
+  /** The saved dashboard this card is on, named in its runs so the server can share scans between cards. */
+  dashboardKey?: string;
   /** Run the definition as given (the report designer's unsaved draft) instead of the saved report. */
   preview?: boolean;
   /** Quiet time before a run, for a draft that changes as the builder works. */
@@ -116,6 +118,7 @@ export function ChartCard(props: ChartCardProps) {
         : {}),
       timeZone: timeZone(),
       locale,
+      ...(props.dashboardKey && target?.kind === 'saved' ? { dashboard: props.dashboardKey } : {}),
     },
     refresh + tick,
     props.delay ?? 0,

@@ -387,6 +387,7 @@ export function DashboardsPage() {
         renderItem={(item, height) => (
           <ChartCard
             appKey={appKey}
+            dashboardKey={dashboard.key}
             item={item}
             report={reports.get(item.report) as ReportDefinition | undefined}
             entities={entities}
