@@ -8,6 +8,7 @@ import { Workspace } from '../workspaces/workspace.entity';
 import { WorkspaceMember } from '../workspaces/workspace-member.entity';
 import { InstanceSetting } from './instance-setting.entity';
 import { MIGRATIONS } from './migrations';
+import { preparingPg } from './prepared-statements';
 
 export const ENTITIES = [InstanceSetting, Workspace, WorkspaceMember, User, RefreshToken, App, AppRevision];
 
@@ -19,6 +20,8 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRoot({
           type: 'postgres',
+          // Flow steps prepare their statements on the connection (prepared-statements.ts).
+          driver: preparingPg(),
           url: databaseUrl,
           entities: ENTITIES,
           migrations: MIGRATIONS,

@@ -26,6 +26,7 @@ import { FlowEffects } from './flow-effects.service';
 import { type Push, type StepScope, type SubFlowStarter } from './flow-step';
 import { WORKSPACE_TIME_ZONE } from '../../records/record-writer';
 import { isUuid } from '../../common/ids';
+import { transactionWithPreparedStatements } from '../../database/prepared-statements';
 
 export interface StartRequest {
   workspaceId: string;
@@ -106,10 +107,15 @@ export class FlowRunner {
     private readonly events: FlowEventBus,
   ) {}
 
-  /** Runs `work` in a transaction and makes its socket pushes once it has committed. */
+  /**
+   * Runs `work` in a transaction and makes its socket pushes once it has committed. A step's statements are
+   * the same texts step after step: they run as prepared statements (database/prepared-statements.ts).
+   */
   async transact<T>(work: (manager: EntityManager, pushes: Push[]) => Promise<T>): Promise<T> {
     const pushes: Push[] = [];
-    const result = await this.dataSource.transaction((manager) => work(manager, pushes));
+    const result = await transactionWithPreparedStatements(this.dataSource, (manager) =>
+      work(manager, pushes),
+    );
     this.flush(pushes);
     return result;
   }
