@@ -4,12 +4,14 @@
 // record_change outbox and the transitions; against the same rows written by hand as plain SQL
 // transactions with `pg`, in the same run and database. Both sides run the same number of instances, four
 // in flight at once (BENCH_FLOW_LANES), in interleaved rounds, and the bench fails unless both wrote the same
-// rows. Printed as `BENCH <name> <value>`; docs/architecture.md §Flow benchmark has the figures.
+// rows. Printed as `BENCH <name> <value>`, with the CPU time per instance of this process and of PostgreSQL;
+// docs/architecture.md §Flow benchmark has the figures.
 // Run with `pnpm bench` (builds first). Uses DATABASE_URL when set, else a throw-away embedded PostgreSQL.
 const { randomUUID } = require('node:crypto');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
+const fs = require('node:fs');
 const { report, startDatabase } = require('./support.cjs');
 const { REPAIR_APP, TASK_NODES } = require('./repair-app.cjs');
 
@@ -192,13 +194,16 @@ async function main() {
     // Interleaved rounds, so a neighbour's load on this machine falls on both sides alike.
     let engineMs = 0;
     let plainMs = 0;
+    const cpu = { engine: new CpuTime(), plain: new CpuTime() };
     for (let round = 0; round < ROUNDS; round += 1) {
       const from = WARMUP + Math.floor((INSTANCES * round) / ROUNDS);
       const to = WARMUP + Math.floor((INSTANCES * (round + 1)) / ROUNDS);
-      engineMs += await inLanes(from, to, (index, lane) =>
-        throughEngine(engineOrders[index], index, lane, true),
+      engineMs += await cpu.engine.during(() =>
+        inLanes(from, to, (index, lane) => throughEngine(engineOrders[index], index, lane, true)),
       );
-      plainMs += await inLanes(from, to, (index, lane) => throughPlainSql(plainOrders[index], index, lane));
+      plainMs += await cpu.plain.during(() =>
+        inLanes(from, to, (index, lane) => throughPlainSql(plainOrders[index], index, lane)),
+      );
     }
 
     await checkSameRows(query, appRow, engineOrders, plainOrders);
@@ -208,12 +213,54 @@ async function main() {
     report('flow.plain_sql.instances_per_s', plainRate);
     report('flow.instances.ratio', engineRate / plainRate);
     report('flow.complete_task_p95_ms', p95(completeLatencies));
+    // Where an instance's CPU goes: the two cores are shared by this process and PostgreSQL.
+    for (const [side, time] of Object.entries(cpu)) {
+      report(`flow.${side}.process_cpu_ms_per_instance`, time.processMs / INSTANCES);
+      if (time.postgresMs !== undefined)
+        report(`flow.${side}.postgres_cpu_ms_per_instance`, time.postgresMs / INSTANCES);
+    }
   } finally {
     for (const close of closers) await close();
     await client.end();
     await app.close();
     await database.stop();
   }
+}
+
+/**
+ * CPU time spent while work runs: this process's, and (when PostgreSQL runs on this Linux machine, as the
+ * embedded one does) that of every `postgres` process, read from /proc — an idle server of the machine's own
+ * counts nothing. `during` answers what the work does.
+ */
+class CpuTime {
+  processMs = 0;
+  postgresMs = fs.existsSync('/proc/self/stat') && !process.env.DATABASE_URL ? 0 : undefined;
+
+  async during(work) {
+    const process0 = process.cpuUsage();
+    const postgres0 = this.postgresMs === undefined ? 0 : postgresCpuMs();
+    const result = await work();
+    const used = process.cpuUsage(process0);
+    this.processMs += (used.user + used.system) / 1000;
+    if (this.postgresMs !== undefined) this.postgresMs += postgresCpuMs() - postgres0;
+    return result;
+  }
+}
+
+/** User and system time of all processes named postgres, in ms (clock ticks of 10 ms). */
+function postgresCpuMs() {
+  let ticks = 0;
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) continue;
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return ticks * 10;
 }
 
 /**
