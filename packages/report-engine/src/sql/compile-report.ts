@@ -49,10 +49,7 @@ export function compileReport(
 ): CompiledReport {
   const plan = planReport(report, dataset, options);
   const period = plan.period;
-  const current = compileQuery(plan, dataset, options, [
-    ...plan.conditions,
-    ...(period ? [period.current] : []),
-  ]);
+  const current = compileQuery(plan, dataset, options, currentConditions(plan));
   const previous = period?.previous
     ? compileQuery(plan, dataset, options, [...plan.conditions, period.previous])
     : undefined;
@@ -64,6 +61,16 @@ export function compileReport(
     references: plan.references,
   };
 }
+
+/** The conditions of the report's own period: its drill and filter conditions and, with a period, that period. */
+export const currentConditions = (plan: ReportPlan): PlannedCondition[] => [
+  ...plan.conditions,
+  ...(plan.period ? [plan.period.current] : []),
+];
+
+/** A column as a number to sum or average: a yes/no field counts its yeses (an average is then a share). */
+export const summable = (column: string, type: string | undefined): string =>
+  type === 'boolean' ? `(${column})::int` : column;
 
 function compileQuery(
   plan: ReportPlan,
@@ -396,8 +403,7 @@ function aggregateSql(
   fraction: number | undefined,
   params: ParamList,
 ): string {
-  // Sums and averages of a yes/no field count the yeses (an average is then a share).
-  const number = column && type === 'boolean' ? `(${column})::int` : column;
+  const number = column && summable(column, type);
   switch (aggregate) {
     case 'count':
       return column ? `count(${column})` : 'count(*)';

@@ -5,13 +5,7 @@
 // instead of four times.
 import { type DateBucket } from '@lowcode/app-model';
 import { ReportError, fail } from '../errors';
-import {
-  type AggregateMeasure,
-  type PlannedCondition,
-  type PlannedDimension,
-  type ReportPlan,
-  planReport,
-} from '../plan';
+import { type AggregateMeasure, type PlannedDimension, type ReportPlan, planReport } from '../plan';
 import {
   type CompileOptions,
   type CompiledQuery,
@@ -22,10 +16,12 @@ import {
 import {
   BUCKET_SQL,
   type QueryScope,
+  currentConditions,
   measureAlias,
   measureSql,
   outerSql,
   queryScope,
+  summable,
   whereSql,
 } from './compile-report';
 import { quoteIdent } from './params';
@@ -91,7 +87,6 @@ export function compileSharedScan(
 
   // ---- the grain: every column any member groups by, each time field at the finest bucket asked for
   const grain = scanColumns('g');
-  const grainColumn = grain.use;
   const bucketsByPath = new Map<string, Set<DateBucket>>();
   for (const dimension of plans.flatMap((plan) => plan.dimensions))
     if (dimension.bucket) {
@@ -101,25 +96,20 @@ export function compileSharedScan(
     }
   const dimensionOverGrain = (dimension: PlannedDimension): string => {
     if (!dimension.bucket)
-      return grainColumn(`value ${dimension.path.text}`, () => scope.dimensionSql(dimension));
+      return grain.use(`value ${dimension.path.text}`, () => scope.dimensionSql(dimension));
     const finest = finestBucket(bucketsByPath.get(dimension.path.text)!);
-    const start = grainColumn(`bucket ${dimension.path.text}`, () =>
-      scope.bucketStart(dimension.path, finest),
-    );
+    const start = grain.use(`bucket ${dimension.path.text}`, () => scope.bucketStart(dimension.path, finest));
     return dimension.bucket === finest ? start : `date_trunc(${BUCKET_SQL[dimension.bucket]}, ${start})`;
   };
 
   // ---- partial aggregates, each computed once however many members use it
   const partials = scanColumns('p');
-  const partial = partials.use;
   const mergedAggregate = (measure: AggregateMeasure): string => {
     const path = measure.path;
-    if (!path) return `coalesce(sum(${partial('count', () => 'count(*)')}), 0)`;
+    if (!path) return `coalesce(sum(${partials.use('count', () => 'count(*)')}), 0)`;
     const column = () => scope.column(path);
-    // Sums and averages of a yes/no field count the yeses, as in compileReport.
-    const number = () => (path.type === 'boolean' ? `(${column()})::int` : column());
-    const count = () => partial(`count ${path.text}`, () => `count(${column()})`);
-    const sum = () => partial(`sum ${path.text}`, () => `sum(${number()})`);
+    const count = () => partials.use(`count ${path.text}`, () => `count(${column()})`);
+    const sum = () => partials.use(`sum ${path.text}`, () => `sum(${summable(column(), path.type)})`);
     switch (measure.aggregate) {
       case 'count':
         return `coalesce(sum(${count()}), 0)`;
@@ -130,7 +120,7 @@ export function compileSharedScan(
         return `(sum(${sum()}) / NULLIF(sum(${count()}), 0))`;
       case 'min':
       case 'max':
-        return `${measure.aggregate}(${partial(`${measure.aggregate} ${path.text}`, () => `${measure.aggregate}(${column()})`)})`;
+        return `${measure.aggregate}(${partials.use(`${measure.aggregate} ${path.text}`, () => `${measure.aggregate}(${column()})`)})`;
       default:
         return fail('invalidOption', 'measures', `${measure.aggregate} does not merge from partial groups`);
     }
@@ -146,7 +136,7 @@ export function compileSharedScan(
       inner.push(`${dimensionOverGrain(dimension)} AS ${quoteIdent(dimension.key)}`);
       groupBy.push(inner.length);
       if (dimension.title) {
-        const title = grainColumn(`title ${dimension.path.text}`, () => scope.titleSql(dimension));
+        const title = grain.use(`title ${dimension.path.text}`, () => scope.titleSql(dimension));
         inner.push(`${title} AS ${quoteIdent(dimension.title.key)}`);
         groupBy.push(inner.length);
       }
@@ -165,7 +155,7 @@ export function compileSharedScan(
     ]);
   });
 
-  const where = whereSql(first, scope, conditionsOf(first));
+  const where = whereSql(first, scope, currentConditions(first));
   const grainColumns = [...grain.columns.values()];
   const scanSql = [
     `SELECT ${[...grainColumns, ...partials.columns.values()].map((column) => `${column.sql} AS ${column.alias}`).join(', ')}`,
@@ -210,7 +200,7 @@ function scanSignature(
   );
   if (!decomposable) return undefined;
   const scope: QueryScope = queryScope(plan, dataset, options);
-  const where = whereSql(plan, scope, conditionsOf(plan));
+  const where = whereSql(plan, scope, currentConditions(plan));
   return JSON.stringify([plan.entity, plan.timeZone, where, scope.fromSql(), scope.params.values]);
 }
 
@@ -230,11 +220,6 @@ function scanColumns(prefix: string) {
     },
   };
 }
-
-const conditionsOf = (plan: ReportPlan): PlannedCondition[] => [
-  ...plan.conditions,
-  ...(plan.period ? [plan.period.current] : []),
-];
 
 /**
  * The bucket every asked one can be cut from: months make quarters and years, quarters make years, and
