@@ -24,37 +24,29 @@ const preparing = new WeakSet<object>();
 const names = new Map<string, string | null>();
 
 /**
- * A transaction, as `DataSource.transaction` runs one, whose parameterized statements are prepared on its
- * connection (see above). The connection is marked, not the async context: tracking async contexts would tax
- * every promise of the process.
+ * `DataSource.transaction`, with the parameterized statements of `work` prepared on its connection (see
+ * above). The connection is marked, not the async context: tracking async contexts would tax every promise
+ * of the process.
  */
-export async function transactionWithPreparedStatements<T>(
+export function transactionWithPreparedStatements<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
-  const runner = dataSource.createQueryRunner();
-  const connection = (await runner.connect()) as object;
-  preparing.add(connection);
-  try {
-    await runner.startTransaction();
+  return dataSource.transaction(async (manager) => {
+    const connection = (await manager.queryRunner!.connect()) as object;
+    preparing.add(connection);
     try {
-      const result = await work(runner.manager);
-      await runner.commitTransaction();
-      return result;
-    } catch (error) {
-      // The connection may be gone: the work's error is the one to report.
-      await runner.rollbackTransaction().catch(() => undefined);
-      throw error;
+      return await work(manager);
+    } finally {
+      preparing.delete(connection);
     }
-  } finally {
-    preparing.delete(connection);
-    await runner.release();
-  }
+  });
 }
 
 /**
  * The pg module as TypeORM's `driver`, with each pooled connection preparing the statements of
- * `transactionWithPreparedStatements`. Results, errors and logging stay TypeORM's: only the statement's name is added.
+ * `transactionWithPreparedStatements`. Results, errors and logging stay TypeORM's: only the statement's name
+ * is added.
  */
 export function preparingPg(): typeof pg {
   class Pool extends pg.Pool {
