@@ -46,6 +46,9 @@ export interface ReportRequest {
 /** Groups a shared scan may build before its cards are better off with their own queries. */
 const MAX_SHARED_GRAIN_GROUPS = 50_000;
 
+/** What a report's queries answer: its rows, and the comparison period's when it has one. */
+type ReportRows = Pick<ReportResult, 'rows' | 'previousRows'>;
+
 export interface ReportAnswer extends ReportResult {
   option: Record<string, unknown>;
 }
@@ -66,10 +69,7 @@ interface LoadedApp {
 @Injectable()
 export class ReportsService {
   private readonly apps = new Map<string, LoadedApp>();
-  private readonly results = new ReportCache<{
-    rows: Record<string, unknown>[];
-    previousRows?: Record<string, unknown>[];
-  }>();
+  private readonly results = new ReportCache<ReportRows>();
   /** Shared scans' results: each member's rows, by scan and data version. */
   private readonly sharedResults = new ReportCache<{ rows: ResultRow[][]; grainGroups: number }>(
     Date.now,
@@ -226,7 +226,7 @@ export class ReportsService {
     dashboardKey: string,
     report: ReportDefinition,
     options: CompileOptions,
-  ): Promise<{ rows: ResultRow[]; previousRows?: undefined } | undefined> {
+  ): Promise<ReportRows | undefined> {
     const dashboard = app.definition.dashboards.find((candidate) => candidate.key === dashboardKey);
     if (!dashboard || !mayView(viewer, dashboard))
       throw new AppError('DASHBOARD_NOT_FOUND', { app: app.definition.key, key: dashboardKey });
