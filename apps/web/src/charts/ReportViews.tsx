@@ -7,12 +7,8 @@ import { formatNumber, fractionDigits } from './numberFormat';
 // The chart types drawn as HTML instead of on a canvas: the KPI card, the table and the pivot table, from
 // the `kpi` / `table` / `pivot` blocks of the engine's option.
 
-const format = (value: unknown, precision = 2) =>
-  typeof value === 'number'
-    ? value.toLocaleString(undefined, { maximumFractionDigits: precision })
-    : value === null || value === undefined
-      ? '—'
-      : String(value);
+/** A value with up to `precision` fraction digits, as many as it needs. */
+const format = (value: unknown, precision = 2) => formatNumber(value, precision, 0);
 
 export interface KpiBlock {
   label: string;

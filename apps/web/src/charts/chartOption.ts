@@ -2,6 +2,7 @@ import type { DateBucket, FieldDefinition, Locale, ReportDefinition } from '@low
 import { localize } from '@lowcode/app-model';
 import { toEChartsOption, type ColumnMeta, type ReportResult, type ResultRow } from '@lowcode/report-engine';
 import { resolvePath, type Entities } from '../pages/dashboards/model/fieldPaths';
+import { formatNumber } from './numberFormat';
 
 // Report results made readable before they are charted: option labels instead of stored values (`leased` →
 // 已租), months as 2025-03 instead of their first day, yes/no for checkboxes. Each readable value goes into
@@ -109,12 +110,8 @@ const PALETTE = [
   '#a0d911',
 ];
 
-const round = (value: unknown) =>
-  typeof value === 'number'
-    ? Number.isInteger(value)
-      ? value.toLocaleString()
-      : value.toLocaleString(undefined, { maximumFractionDigits: 2 })
-    : String(value ?? '—');
+/** A tooltip's value: up to two fraction digits, as many as it needs. */
+const round = (value: unknown) => formatNumber(value, 2, 0);
 
 /**
  * The ECharts option for a card: the engine's option over the readable result, without its title (the

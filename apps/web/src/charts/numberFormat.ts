@@ -13,9 +13,15 @@ export function fractionDigits(values: readonly unknown[], max = 2): number {
 const isWhole = (scaled: number) =>
   Math.abs(scaled - Math.round(scaled)) <= 8 * Number.EPSILON * Math.max(1, Math.abs(scaled));
 
-/** A number with exactly `digits` fraction digits in the reader's locale; empty values as a dash. */
-export function formatNumber(value: unknown, digits: number): string {
+/**
+ * A number in the reader's locale with `digits` fraction digits (at least `minimumDigits`: as many as it
+ * needs up to `digits` when 0); empty values as a dash, other values as their text.
+ */
+export function formatNumber(value: unknown, digits: number, minimumDigits = digits): string {
   if (typeof value === 'number')
-    return value.toLocaleString(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    return value.toLocaleString(undefined, {
+      minimumFractionDigits: minimumDigits,
+      maximumFractionDigits: digits,
+    });
   return value === null || value === undefined ? '—' : String(value);
 }
