@@ -73,7 +73,12 @@ export async function startProductServer(environment: Record<string, string> = {
     output: () => output,
     stop: async () => {
       child.kill('SIGTERM');
-      return exited;
+      const code = await exited;
+      // The server runs at `warn`: its log records are failures and slow answers, what a failing test
+      // needs to be understood; the start banner is left out.
+      const records = output.split('\n').filter((line) => line.startsWith('{'));
+      if (records.length > 0) console.warn(`The product server at ${url} logged:\n${records.join('\n')}`);
+      return code;
     },
   };
 }

@@ -4,6 +4,7 @@ import { AppsModule } from './apps/apps.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
+import { requestLogLevel } from './common/http/request-log-level';
 import { ServerLogger } from './common/http/server-logger';
 import { ConfigModule } from './config/config.module';
 import { type ServerConfig } from './config/server-config';
@@ -42,6 +43,7 @@ export class CoreModule {
               // Credentials never reach a log line: tokens, API keys (either header) and cookies.
               redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
               autoLogging: { ignore: (request) => request.url === '/api/health' },
+              customLogLevel: requestLogLevel,
             },
             config.logDestination,
           ),
