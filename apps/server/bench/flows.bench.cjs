@@ -388,10 +388,10 @@ function plainSql(client, { workspaceId, appId, schema }) {
     );
   }
 
-  /** Appends the step's transitions to the state's history, and to the table. */
+  /** Counts the step's transitions in the state, notes the task nodes entered (the engine's visits), and writes them to the table. */
   async function writeTransitions(state, moves, at, actor) {
     const rows = moves.map((move, index) => ({
-      seq: state.history.length + index + 1,
+      seq: state.seq + index + 1,
       at: at.toISOString(),
       actor_id: actor,
       from_node: null,
@@ -400,7 +400,13 @@ function plainSql(client, { workspaceId, appId, schema }) {
       comment: null,
       ...move,
     }));
-    state.history.push(...rows);
+    state.seq += rows.length;
+    for (const row of rows)
+      if (row.action === 'enter' && TASK_NODES.some((node) => node.key === row.to_node))
+        state.visits = [
+          ...state.visits.filter((visit) => visit.node !== row.to_node),
+          { node: row.to_node, branch: [] },
+        ];
     await query(
       `INSERT INTO flow_transition (instance_id, seq, at, actor_id, from_node, to_node, action, data, comment)
        SELECT $1, t.seq, t.at, t.actor_id, t.from_node, t.to_node, t.action, t.data, t.comment
@@ -432,7 +438,8 @@ function plainSql(client, { workspaceId, appId, schema }) {
         ],
         tasks: [],
         timers: [],
-        history: [],
+        seq: 0,
+        visits: [],
         lockVersion: 0,
       };
       const planned = planTask(state, 'dispatch', assignee, at);
@@ -530,6 +537,7 @@ function plainSql(client, { workspaceId, appId, schema }) {
         state.status = 'completed';
         state.endedAt = at.toISOString();
         state.tokens = [];
+        state.visits = [];
       } else {
         const planned = planTask(state, next, nextAssignee, at);
         moves.push(planned.move);

@@ -1,4 +1,6 @@
 import { type AppDefinition } from '@lowcode/app-model';
+import { type QueryRunner } from 'typeorm';
+import { FlowStateWithoutHistory1765000000000 } from '../src/database/migrations/1765000000000-flow-state-without-history';
 import { addPeople, opsApp, type Person } from './support/flow-fixtures';
 import { clockOf, createTestApp, drainAutomation, loginAs, type TestApp } from './support/test-app';
 import { TestDatabase } from './support/test-database';
@@ -53,7 +55,7 @@ describe('flows on the server', () => {
 
   const instanceRow = async (id: string) =>
     (
-      await testApp.database.query<{ lock_version: number; status: string; state: { history: unknown[] } }>(
+      await testApp.database.query<{ lock_version: number; status: string; state: unknown }>(
         'SELECT lock_version, status, state FROM flow_instance WHERE id = $1',
         [id],
       )
@@ -418,6 +420,42 @@ describe('flows on the server', () => {
       values: { status: string };
     };
     expect(stored.values.status).toBe('waited');
+  });
+
+  it('carries instances stored with their whole history over to seq and visits, and they go on', async () => {
+    const { req1, mgr1 } = people as Record<string, Person>;
+    const started = await startFlow('purchase', (await createRequest(admin, { title: 'Older pump' })).id);
+    await act(req1!, (await openTask(started.id, 'fill')).id, 'complete', { data: { amount: 5000 } }).expect(
+      200,
+    );
+    type Stored = { seq?: number; visits?: unknown[]; history?: { seq: number; action: string }[] };
+    const stored = async () => (await instanceRow(started.id)).state as Stored;
+    const current = await stored();
+    expect(current.visits).toEqual([
+      { node: 'fill', branch: [] },
+      { node: 'countersign', branch: [] },
+    ]);
+    // The state as an earlier version stored it (rebuilt from the timeline), then migrated again.
+    const migration = new FlowStateWithoutHistory1765000000000();
+    const runner = { query: (sql: string) => database.query(sql) } as unknown as QueryRunner;
+    await migration.down(runner);
+    const legacy = await stored();
+    expect(legacy.seq).toBeUndefined();
+    expect(legacy.history!.map((entry) => entry.seq)).toEqual(
+      Array.from({ length: current.seq! }, (_, index) => index + 1),
+    );
+    await migration.up(runner);
+    expect(await stored()).toEqual(current);
+    // Returning needs the visits; the next transitions number on from the stored count.
+    const sign = await openTask(started.id, 'countersign');
+    await act(mgr1!, sign.id, 'return', { returnTo: 'fill' }).expect(200);
+    expect((await openTask(started.id, 'fill')).nodeKey).toBe('fill');
+    const seqs = await database.query<{ seq: number }>(
+      'SELECT seq FROM flow_transition WHERE instance_id = $1 ORDER BY seq',
+      [started.id],
+    );
+    expect(seqs.map((row) => row.seq)).toEqual(seqs.map((_, index) => index + 1));
+    expect((await stored()).seq).toBe(seqs.length);
   });
 
   it('fires a timer once after a restart, and once when two servers drain together', async () => {

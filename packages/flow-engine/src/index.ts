@@ -26,6 +26,7 @@ export type {
   Token,
   TransferTaskInput,
   Transition,
+  Visit,
 } from './types';
 export type {
   ActionEffect,

@@ -84,6 +84,12 @@ export interface Transition {
   data?: Record<string, unknown>;
 }
 
+/** A task node a token entered, and on which branch (`splitId:branch` per open split): a `return` target. */
+export interface Visit {
+  node: string;
+  branch: string[];
+}
+
 export interface FlowInstanceState {
   id: string;
   flowKey: string;
@@ -100,7 +106,14 @@ export interface FlowInstanceState {
   tokens: Token[];
   tasks: TaskState[];
   timers: TimerState[];
-  history: Transition[];
+  /** How many transitions the instance has recorded: the `seq` of its last one. */
+  seq: number;
+  /**
+   * The task nodes entered on branches still open, most recent last: what `return` may send a token back
+   * to. The transitions themselves leave with each command's result (the host keeps the timeline), so the
+   * state stays the size of the open work however long the instance runs.
+   */
+  visits: Visit[];
 }
 
 // ---------------------------------------------------------------- environment
@@ -185,6 +198,8 @@ export type EffectType = Effect['type'];
 export interface StepResult {
   state: FlowInstanceState;
   effects: Effect[];
+  /** What the command did, in order (`seq` continues the instance's count): the host appends them to its timeline. */
+  transitions: Transition[];
 }
 
 // ---------------------------------------------------------------- commands

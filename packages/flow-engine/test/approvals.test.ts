@@ -1,6 +1,6 @@
 // Approvals: countersign and or-sign, rejection routes, return to an earlier node, transfer, added
 // signers, withdraw and cancel, and the typed errors for refused commands.
-import { createFlowRuntime } from '../src';
+import { createFlowRuntime, type StepResult } from '../src';
 import { approval, e, fakeEnv, flow, n, ofType, openTaskAt, task } from './helpers';
 
 const start = n('start', 'start');
@@ -35,8 +35,8 @@ async function atApproval(mode: 'single' | 'all' | 'any', extra?: Record<string,
   return { runtime, taskId: openTaskAt(filled.state, 'approve') };
 }
 
-const lastNode = (state: { history: { action: string; toNode?: string }[] }) =>
-  state.history.filter((h) => h.action === 'enter').at(-1)?.toNode;
+/** The node the step's last `enter` went to. */
+const lastNode = (step: StepResult) => step.transitions.filter((h) => h.action === 'enter').at(-1)?.toNode;
 
 describe('approvals', () => {
   it('countersign (all) completes only when everyone approved', async () => {
@@ -49,7 +49,7 @@ describe('approvals', () => {
     );
     const done = await runtime.completeTask(taskId, { actor: 'b3', decision: 'approve' });
     expect(done.state.status).toBe('completed');
-    expect(lastNode(done.state)).toBe('end');
+    expect(lastNode(done)).toBe('end');
     expect(done.state.variables.decision).toBe('approved');
   });
 
@@ -61,7 +61,7 @@ describe('approvals', () => {
       decision: 'reject',
       comment: 'too expensive',
     });
-    expect(lastNode(done.state)).toBe('rejectedEnd');
+    expect(lastNode(done)).toBe('rejectedEnd');
     expect(ofType(done.effects, 'closeTask')).toEqual([{ type: 'closeTask', taskId, outcome: 'rejected' }]);
   });
 
@@ -69,13 +69,13 @@ describe('approvals', () => {
     const first = await atApproval('any');
     await first.runtime.completeTask(first.taskId, { actor: 'b1', decision: 'reject' });
     const approved = await first.runtime.completeTask(first.taskId, { actor: 'b3', decision: 'approve' });
-    expect(lastNode(approved.state)).toBe('end');
+    expect(lastNode(approved)).toBe('end');
 
     const second = await atApproval('any');
     for (const actor of ['b1', 'b2'])
       await second.runtime.completeTask(second.taskId, { actor, decision: 'reject' });
     const rejected = await second.runtime.completeTask(second.taskId, { actor: 'b3', decision: 'reject' });
-    expect(lastNode(rejected.state)).toBe('rejectedEnd');
+    expect(lastNode(rejected)).toBe('rejectedEnd');
   });
 
   it('a rejection without a rejected branch ends the instance as rejected', async () => {
@@ -99,7 +99,7 @@ describe('approvals', () => {
     expect(back.state.tokens.map((t) => t.nodeKey)).toEqual(['fill']);
     expect(ofType(back.effects, 'closeTask')).toEqual([{ type: 'closeTask', taskId, outcome: 'returned' }]);
     expect(ofType(back.effects, 'createTask')[0]).toMatchObject({ nodeKey: 'fill', assignees: ['starter'] });
-    expect(back.state.history.at(-2)).toMatchObject({
+    expect(back.transitions.at(-2)).toMatchObject({
       action: 'return',
       fromNode: 'approve',
       toNode: 'fill',
@@ -142,6 +142,60 @@ describe('approvals', () => {
     });
     expect(back.state.tokens.map((t) => [t.nodeKey, t.splits])).toEqual([['fill', []]]);
     expect(ofType(back.effects, 'cancelTask').map((c) => c.taskId)).toEqual([openTaskAt(split.state, 'b')]);
+  });
+
+  it('keeps one visit per task node however often it is returned to; seq numbers every transition once', async () => {
+    const { runtime, taskId: first } = await atApproval('single');
+    const steps: StepResult[] = [];
+    let taskId = first;
+    for (let round = 0; round < 30; round += 1) {
+      const back = await runtime.completeTask(taskId, { actor: 'b1', decision: 'return', returnTo: 'fill' });
+      const filled = await runtime.completeTask(openTaskAt(back.state, 'fill'), { actor: 'starter' });
+      steps.push(back, filled);
+      taskId = openTaskAt(filled.state, 'approve');
+    }
+    const { state } = steps.at(-1)!;
+    expect(state.visits).toEqual([
+      { node: 'fill', branch: [] },
+      { node: 'approve', branch: [] },
+    ]);
+    const seqs = steps.flatMap((step) => step.transitions.map((transition) => transition.seq));
+    expect(seqs).toEqual(seqs.map((_, index) => seqs[0]! + index));
+    expect(state.seq).toBe(seqs.at(-1));
+  });
+
+  it('forgets the nodes of a joined branch: nothing can return into it', async () => {
+    const nodes = [
+      start,
+      n('split', 'parallelGateway'),
+      task('a', ['x']),
+      task('b', ['y']),
+      n('join', 'parallelGateway'),
+      approval('check', ['z'], 'single', { allowReturn: true }),
+      end,
+    ];
+    const edges = [
+      e('start', 'split'),
+      e('split', 'a'),
+      e('split', 'b'),
+      e('a', 'join'),
+      e('b', 'join'),
+      e('join', 'check'),
+      e('check', 'end'),
+    ];
+    const runtime = createFlowRuntime(flow(nodes, edges), fakeEnv().env);
+    const started = await runtime.start({ record: {}, actor: 's' });
+    expect(started.state.visits.map((visit) => visit.node)).toEqual(['a', 'b']);
+    await runtime.completeTask(openTaskAt(started.state, 'a'), { actor: 'x' });
+    const joined = await runtime.completeTask(openTaskAt(started.state, 'b'), { actor: 'y' });
+    expect(joined.state.visits).toEqual([{ node: 'check', branch: [] }]);
+    await expect(
+      runtime.completeTask(openTaskAt(joined.state, 'check'), {
+        actor: 'z',
+        decision: 'return',
+        returnTo: 'a',
+      }),
+    ).rejects.toMatchObject({ code: 'returnTargetInvalid' });
   });
 
   it.each([

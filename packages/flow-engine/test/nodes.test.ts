@@ -8,13 +8,16 @@ const end = n('end', 'end');
 describe('node types', () => {
   it('start → end completes at once', async () => {
     const { env } = fakeEnv();
-    const { state, effects } = await createFlowRuntime(flow([start, end], [e('start', 'end')]), env).start({
+    const { state, effects, transitions } = await createFlowRuntime(
+      flow([start, end], [e('start', 'end')]),
+      env,
+    ).start({
       record: {},
       actor: 'u1',
     });
     expect(state.status).toBe('completed');
     expect(effects).toEqual([{ type: 'instanceEnded', status: 'completed' }]);
-    expect(state.history.map((h) => h.action)).toEqual(['start', 'enter', 'end', 'completed']);
+    expect(transitions.map((h) => h.action)).toEqual(['start', 'enter', 'end', 'completed']);
   });
 
   it('userTask waits for one assignee, then continues', async () => {
@@ -103,7 +106,7 @@ describe('node types', () => {
     expect(first.state.status).toBe('running');
     const second = await runtime.completeTask(openTaskAt(state, 'b'), { actor: 'y' });
     expect(second.state.status).toBe('completed');
-    expect(second.state.history.filter((h) => h.action === 'join')).toHaveLength(1);
+    expect(second.transitions.filter((h) => h.action === 'join')).toHaveLength(1);
   });
 
   it('inclusiveGateway takes every true edge and its join waits for exactly those', async () => {

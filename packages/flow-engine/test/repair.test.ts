@@ -67,9 +67,10 @@ describe('repair flow (templates/property/app/flows/repair.json)', () => {
   it('runs start → dispatch → accept → complete → rate → end', async () => {
     const results = await runAll(false);
     const final = results.at(-1)!.state;
+    const history = results.flatMap((result) => result.transitions);
     expect(final.status).toBe('completed');
     expect(final.flowVersion).toBe(3);
-    const path = final.history.filter((h) => h.action === 'enter').map((h) => h.toNode);
+    const path = history.filter((h) => h.action === 'enter').map((h) => h.toNode);
     expect(path).toEqual([
       'routeByType', 'markDispatched', 'accept', 'markAccepted', 'surveyCheck', 'depart', 'complete',
       'markCompleted', 'inviteRating', 'rate', 'ratingCheck', 'close', 'end',
@@ -96,7 +97,7 @@ describe('repair flow (templates/property/app/flows/repair.json)', () => {
       { to: ['tenant1'], reason: 'action', nodeKey: 'inviteRating' },
     ]);
     expect(final.record).toMatchObject({ status: 'closed', rating: 5, resolution: 'pipe replaced' });
-    expect(final.history.find((h) => h.action === 'complete' && h.fromNode === 'rate')).toMatchObject({
+    expect(history.find((h) => h.action === 'complete' && h.fromNode === 'rate')).toMatchObject({
       actor: 'tenant1',
       data: { comment: '很好' },
     });

@@ -53,7 +53,7 @@ describe('SLA', () => {
         idempotencyKey: expect.stringContaining('remind'),
       },
     ]);
-    expect(fired.state.history.at(-1)).toMatchObject({
+    expect(fired.transitions.at(-1)).toMatchObject({
       action: 'remind',
       actor: 'system',
       at: '2025-03-03T04:00:00.000Z',
@@ -78,7 +78,11 @@ describe('SLA', () => {
     ]);
     expect(fired.state.tasks[0]).toMatchObject({ escalated: true, priority: 'urgent', status: 'open' });
     // The job queue delivering the same timer twice changes nothing.
-    expect(await runtime.fireTimer(timers.overdue!.timerId)).toEqual({ state: fired.state, effects: [] });
+    expect(await runtime.fireTimer(timers.overdue!.timerId)).toEqual({
+      state: fired.state,
+      effects: [],
+      transitions: [],
+    });
   });
 
   it('overdue can reassign to the escalation target', async () => {
@@ -122,7 +126,11 @@ describe('SLA', () => {
         .sort(),
     ).toEqual([timers.remind!.timerId, timers.overdue!.timerId].sort());
     // A timer delivered after the instance ended is a no-op, not an error.
-    expect(await runtime.fireTimer(timers.overdue!.timerId)).toEqual({ state: done.state, effects: [] });
+    expect(await runtime.fireTimer(timers.overdue!.timerId)).toEqual({
+      state: done.state,
+      effects: [],
+      transitions: [],
+    });
   });
 
   it('a node timer recovered from JSON fires and continues like one that never stopped', async () => {
@@ -146,7 +154,7 @@ describe('SLA', () => {
     const recovered = await restarted.fireTimer(timer!.timerId);
     expect(recovered).toEqual(direct);
     expect(recovered.state.tokens.map((t) => t.nodeKey)).toEqual(['check']);
-    expect(new Date(recovered.state.history.at(-1)!.at).getTime() - T0.getTime()).toBe(24 * HOUR);
+    expect(new Date(recovered.transitions.at(-1)!.at).getTime() - T0.getTime()).toBe(24 * HOUR);
   });
 
   it('recover refuses the state of another flow version', async () => {

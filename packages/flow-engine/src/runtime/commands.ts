@@ -11,6 +11,7 @@ import {
   type Token,
   type TransferTaskInput,
 } from '../types';
+import { branchOf, samePrefix } from './branches';
 import { type Execution } from './execution';
 import { fireSlaTimer } from './tasks';
 
@@ -108,9 +109,6 @@ export async function completeTask(exec: Execution, taskId: string, input: Compl
   await exec.apply(next, token, node);
 }
 
-const samePrefix = (branch: string[], of: string[]): boolean =>
-  branch.length <= of.length && branch.every((part, index) => of[index] === part);
-
 /** Sends the token back to a task node it passed earlier in the same branch (or before the split). */
 function returnTo(
   exec: Execution,
@@ -129,26 +127,19 @@ function returnTo(
     throw new FlowEngineError('returnTargetInvalid', `"${String(target)}" is not a task node to return to`, {
       returnTo: target,
     });
-  const branch = token.splits.map((frame) => `${frame.splitId}:${frame.branch}`);
-  const visit = [...exec.state.history]
-    .reverse()
-    .find(
-      (entry) =>
-        entry.action === 'enter' && entry.toNode === target && samePrefix(entry.branch ?? [], branch),
-    );
+  const branch = branchOf(token);
+  const visit = exec.state.visits.findLast(
+    (entry) => entry.node === target && samePrefix(entry.branch, branch),
+  );
   if (!visit)
     throw new FlowEngineError(
       'returnTargetInvalid',
       `The instance has not passed "${target}" on this branch`,
       { returnTo: target },
     );
-  const depth = (visit.branch ?? []).length;
+  const depth = visit.branch.length;
   const scope = branch.slice(0, depth);
-  const inScope = (other: Token) =>
-    samePrefix(
-      scope,
-      other.splits.map((frame) => `${frame.splitId}:${frame.branch}`),
-    );
+  const inScope = (other: Token) => samePrefix(scope, branchOf(other));
   closeTask(exec, task, 'returned');
   const dropped = exec.state.tokens.filter(
     (other) => other.status !== 'done' && other.id !== token.id && inScope(other),

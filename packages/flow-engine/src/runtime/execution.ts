@@ -12,6 +12,7 @@ import {
   type Token,
   type Transition,
 } from '../types';
+import { branchOf, samePrefix } from './branches';
 import { type CompiledFlow, type RuntimeSetup } from './setup';
 import { createTask } from './tasks';
 
@@ -22,6 +23,8 @@ const DEFAULT_MAX_STEPS = 1000;
 
 export class Execution {
   readonly effects: Effect[] = [];
+  /** The transitions this command recorded: they leave with its result, not in the state. */
+  readonly transitions: Transition[] = [];
   private steps = 0;
 
   constructor(
@@ -43,14 +46,30 @@ export class Execution {
   }
 
   record(entry: Omit<Transition, 'seq' | 'at' | 'actor'>): Transition {
-    const transition: Transition = {
-      seq: this.state.history.length + 1,
-      at: this.nowIso(),
-      actor: this.actor,
-      ...entry,
-    };
-    this.state.history.push(transition);
+    this.state.seq += 1;
+    const transition: Transition = { seq: this.state.seq, at: this.nowIso(), actor: this.actor, ...entry };
+    this.transitions.push(transition);
+    if (entry.action === 'enter' && entry.toNode) this.visit(entry.toNode, entry.branch ?? []);
     return transition;
+  }
+
+  /** Notes a task node entered on `branch` as the most recent visit there (`return` looks for it). */
+  private visit(node: string, branch: string[]): void {
+    const { type } = this.flow.node(node);
+    if (type !== 'userTask' && type !== 'approval') return;
+    const key = branch.join('/');
+    this.state.visits = this.state.visits.filter(
+      (visit) => visit.node !== node || visit.branch.join('/') !== key,
+    );
+    this.state.visits.push({ node, branch });
+  }
+
+  /** Drops the visits no live token can return to any more: their branch was joined or ended. */
+  forgetClosedBranches(): void {
+    const branches = this.liveTokens().map(branchOf);
+    this.state.visits = this.state.visits.filter((visit) =>
+      branches.some((branch) => samePrefix(visit.branch, branch)),
+    );
   }
 
   context<K extends FlowNodeType>(node: NodeOfType<K>, token: Token): HandlerContext<K> {
@@ -209,7 +228,7 @@ export class Execution {
     token.nodeKey = edge.to;
     token.status = 'active';
     token.arrivedAt = this.nowIso();
-    const branch = token.splits.map((frame) => `${frame.splitId}:${frame.branch}`);
+    const branch = branchOf(token);
     this.record({
       tokenId: token.id,
       fromNode: from,
@@ -224,7 +243,7 @@ export class Execution {
     const keyed = (action: ActionEffect) =>
       ({
         ...action,
-        idempotencyKey: `${this.state.id}:${this.state.history.length}:${nodeKey}:${this.effects.length}`,
+        idempotencyKey: `${this.state.id}:${this.state.seq}:${nodeKey}:${this.effects.length}`,
       }) as Effect;
     for (const action of actions ?? []) {
       if (action.type === 'createRecord') {

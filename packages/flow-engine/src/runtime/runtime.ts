@@ -72,8 +72,9 @@ export function createFlowRuntime(
       await body(exec);
       await exec.run();
       exec.state.tokens = exec.state.tokens.filter((token) => token.status !== 'done');
+      exec.forgetClosedBranches();
       current = exec.state;
-      return { state: copy(current), effects: exec.effects };
+      return { state: copy(current), effects: exec.effects, transitions: exec.transitions };
     });
     queue = next.catch(() => undefined);
     return next;
@@ -98,7 +99,8 @@ export function createFlowRuntime(
           ],
           tasks: [],
           timers: [],
-          history: [],
+          seq: 0,
+          visits: [],
         };
       };
       return command(
@@ -120,7 +122,7 @@ export function createFlowRuntime(
     fireTimer(timerId) {
       // A job queue may deliver a timer after the instance ended: nothing to do, and not an error.
       if (current && current.status !== 'running')
-        return Promise.resolve({ state: copy(current), effects: [] });
+        return Promise.resolve({ state: copy(current), effects: [], transitions: [] });
       return command(SYSTEM_ACTOR, (exec) => fireTimer(exec, timerId));
     },
     withdraw: (actor) =>
@@ -150,7 +152,8 @@ export function createFlowRuntime(
         !Array.isArray(state.tokens) ||
         !Array.isArray(state.tasks) ||
         !Array.isArray(state.timers) ||
-        !Array.isArray(state.history)
+        !Number.isInteger(state.seq) ||
+        !Array.isArray(state.visits)
       )
         throw new FlowEngineError('invalidState', 'Not a flow instance state');
       for (const token of state.tokens)

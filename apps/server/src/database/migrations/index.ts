@@ -11,6 +11,7 @@ import { AppChangeIndex1764650000000 } from './1764650000000-app-change-index';
 import { RateLimitBuckets1764700000000 } from './1764700000000-rate-limit-buckets';
 import { ChangeLogChecks1764800000000 } from './1764800000000-change-log-checks';
 import { EntityChangeIndex1764900000000 } from './1764900000000-entity-change-index';
+import { FlowStateWithoutHistory1765000000000 } from './1765000000000-flow-state-without-history';
 
 /** Every migration, oldest first. The schema changes only through these; `synchronize` is never on. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   RateLimitBuckets1764700000000,
   ChangeLogChecks1764800000000,
   EntityChangeIndex1764900000000,
+  FlowStateWithoutHistory1765000000000,
 ];

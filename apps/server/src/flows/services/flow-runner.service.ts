@@ -164,7 +164,7 @@ export class FlowRunner {
       currentRevision: request.app.storageSchema ? request.app.revision : undefined,
     };
     const runtime = await this.runtime(manager, scope);
-    const { state, effects } = await engineCall(() =>
+    const { state, effects, transitions } = await engineCall(() =>
       runtime.start({
         record,
         variables: request.variables,
@@ -203,7 +203,7 @@ export class FlowRunner {
         state.endedAt ?? null,
         request.triggerKey ?? null,
         request.parentInstanceId ?? null,
-        JSON.stringify(transitionRows(state.history)),
+        JSON.stringify(transitionRows(transitions)),
       ],
     )) as { id: string }[];
     if (inserted.length === 0) {
@@ -310,8 +310,8 @@ export class FlowRunner {
     }
     const runtime = await this.runtime(manager, scope);
     runtime.recover(current);
-    const { state, effects } = await engineCall(() => run(runtime, current));
-    if (effects.length === 0 && state.history.length === before.history.length)
+    const { state, effects, transitions } = await engineCall(() => run(runtime, current));
+    if (effects.length === 0 && transitions.length === 0)
       return { instanceId, state: before, pushes: [], changed: false };
     const pushes = await this.effects.execute(manager, scope, effects, this.startSubFlow, comment, locked);
     // The state, the step's transitions and the tasks' deciders in one statement, after the effects.
@@ -337,7 +337,7 @@ export class FlowRunner {
         state.error ?? null,
         state.endedAt ?? null,
         row.lock_version,
-        JSON.stringify(transitionRows(state.history.slice(before.history.length))),
+        JSON.stringify(transitionRows(transitions)),
         JSON.stringify(decisionRows(before, state)),
       ],
     )) as { updated: number }[];
