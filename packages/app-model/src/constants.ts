@@ -214,6 +214,12 @@ export const REPORT_METRICS = [
   'collectionRate',
 ] as const;
 
+/**
+ * How a measure's numbers are shown: as they are, or a fraction as a percentage (0.8 → 80%), as a share
+ * computed by `avg` over a 0/1 field is. Built-in metrics carry their own unit and take no format.
+ */
+export const MEASURE_FORMATS = ['number', 'percent'] as const;
+
 /** A dimension, measure or filter field: a field key, or a path through single relations (`room.building`). */
 export const FIELD_PATH_PATTERN = '^[a-z][a-zA-Z0-9_]{0,62}(\\.[a-z][a-zA-Z0-9_]{0,62}){0,3}$';
 

@@ -84,6 +84,12 @@ const structuralCases: Case[] = [
     '$.roles[1].permissions[0].actions[0]',
     'schema.enum',
   ],
+  [
+    'enum (measure format)',
+    (a) => (a.reports[0].measures[0].format = 'percentage'),
+    '$.reports[0].measures[0].format',
+    'schema.enum',
+  ],
   ['enum (chart type)', (a) => (a.reports[0].chart.type = 'donut'), '$.reports[0].chart.type', 'schema.enum'],
   ['const', (a) => (a.formatVersion = 2), '$.formatVersion', 'schema.const'],
   [
@@ -612,6 +618,18 @@ const semanticCases: Case[] = [
       a.reports[0].measures.push({ key: 'mttr', metric: 'mttr', startField: 'title', field: 'reportedAt' }),
     '$.reports[0].measures[2].startField',
     'metricNeedsDate',
+  ],
+  [
+    'metric with a display format',
+    (a) =>
+      a.reports[0].measures.push({
+        key: 'fixRate',
+        metric: 'firstTimeFix',
+        reopenField: 'cost',
+        format: 'percent',
+      }),
+    '$.reports[0].measures[2].format',
+    'metricHasFormat',
   ],
   [
     'percentile without p',

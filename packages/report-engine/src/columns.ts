@@ -50,13 +50,14 @@ export function columnMeta(plan: ReportPlan): ColumnMeta[] {
   }
   for (const measure of plan.measures) {
     if (measure.hidden) continue;
-    const unit = measure.kind === 'metric' ? UNIT[measure.metric] : undefined;
+    const unit = measure.kind === 'metric' ? UNIT[measure.metric] : measure.percent ? 'percent' : undefined;
     columns.push({
       key: measure.key,
       role: 'measure',
       kind: measureKind(measure),
       ...(measure.label ? { label: measure.label } : {}),
       ...(unit ? { unit } : {}),
+      ...(measure.percent ? { scale: 100 } : {}),
     });
   }
   return columns;

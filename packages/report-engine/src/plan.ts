@@ -8,6 +8,7 @@ import {
   type ReportMetric,
   AGGREGATES,
   DATE_BUCKETS,
+  MEASURE_FORMATS,
   REPORT_METRICS,
 } from '@lowcode/app-model';
 import { fail, own } from './errors';
@@ -61,6 +62,8 @@ interface MeasureBase {
   key: string;
   label?: LocalizedText;
   hidden: boolean;
+  /** Shown as a percentage of a fraction (display only). */
+  percent: boolean;
 }
 export interface AggregateMeasure extends MeasureBase {
   kind: 'aggregate';
@@ -345,10 +348,15 @@ function planMeasure(
   keys: Set<string>,
 ): PlannedMeasure {
   const key = measure.key as string;
+  if (measure.format !== undefined && !(MEASURE_FORMATS as readonly unknown[]).includes(measure.format))
+    fail('invalidDefinition', `${at}.format`, `must be one of ${MEASURE_FORMATS.join(', ')}`);
+  if (measure.format !== undefined && measure.metric !== undefined)
+    fail('invalidDefinition', `${at}.format`, 'a built-in metric has its own unit and takes no format');
   const base = {
     key,
     label: measure.label as LocalizedText | undefined,
     hidden: measure.hidden === true,
+    percent: measure.format === 'percent',
   };
   const kinds = ['aggregate', 'metric', 'formula'].filter((kind) => measure[kind] !== undefined);
   if (kinds.length !== 1)

@@ -105,6 +105,8 @@ export interface ColumnMeta {
   labelKey?: string;
   /** Measures that are percentages (0–100) or NPS points (−100–100), for axis and number formats. */
   unit?: 'percent' | 'points' | 'hours';
+  /** What the row's value is multiplied by to be shown (100: a fraction shown as a percentage). */
+  scale?: number;
 }
 
 /** A field a compiled report reads: the host checks each against the caller's field permissions. */

@@ -145,6 +145,87 @@ describe('toEChartsOption', () => {
     });
   });
 
+  it('shows a measure formatted as percent as a percentage of its fraction, in every view', () => {
+    const share = {
+      key: 'fixed',
+      label,
+      aggregate: 'avg' as const,
+      field: 'firstFix',
+      format: 'percent' as const,
+    };
+    const byCategory: ReportDefinition = {
+      key: 'fixShare',
+      label,
+      entity: 'workOrder',
+      chart: { type: 'bar' },
+      dimensions: [{ field: 'category' }],
+      measures: [share],
+    };
+    const result = runReportInMemory(byCategory, rows, { dataset });
+    const fractions = result.rows.map((row) => row.fixed as number | null);
+    expect(fractions.some((value) => value !== null && value > 0 && value < 1)).toBe(true);
+    const percents = fractions.map((value) => (value === null ? null : value * 100));
+    expect(result.columns.find((column) => column.key === 'fixed')).toMatchObject({
+      unit: 'percent',
+      scale: 100,
+    });
+
+    const bar = toEChartsOption(byCategory, result);
+    expect((bar.series as Array<{ data: unknown[] }>)[0]!.data).toEqual(percents);
+    expect(bar.yAxis).toMatchObject({ axisLabel: { formatter: '{value}%' } });
+    const table = toEChartsOption({ ...byCategory, chart: { type: 'table' } }, result).table as {
+      columns: Array<{ key: string; unit: string | null }>;
+      rows: Array<Record<string, unknown>>;
+    };
+    expect(table.rows.map((row) => row.fixed)).toEqual(percents);
+    expect(table.columns.find((column) => column.key === 'fixed')?.unit).toBe('percent');
+
+    // On a KPI card, the main value and the smaller ones under it alike.
+    const overall: ReportDefinition = {
+      ...byCategory,
+      chart: { type: 'kpi' },
+      dimensions: [],
+      measures: [{ key: 'orders', label, aggregate: 'count' }, share],
+    };
+    const [whole] = runReportInMemory(overall, rows, { dataset }).rows;
+    expect(toEChartsOption(overall, runReportInMemory(overall, rows, { dataset })).kpi).toMatchObject({
+      value: whole!.orders,
+      unit: '',
+      extra: [{ label: '测试', value: (whole!.fixed as number) * 100, unit: '%' }],
+    });
+    const first = { ...overall, measures: [share] };
+    expect(toEChartsOption(first, runReportInMemory(first, rows, { dataset })).kpi).toMatchObject({
+      value: (whole!.fixed as number) * 100,
+      unit: '%',
+      extra: [],
+    });
+    // Without the format the same query shows the fraction, and the axis has no unit.
+    const plain = { ...byCategory, measures: [{ ...share, format: undefined }] };
+    const unformatted = toEChartsOption(plain, runReportInMemory(plain, rows, { dataset }));
+    expect((unformatted.series as Array<{ data: unknown[] }>)[0]!.data).toEqual(fractions);
+    expect(unformatted.yAxis).toEqual({ type: 'value' });
+  });
+
+  it('refuses a format it does not know, and a format on a built-in metric', () => {
+    const definition = (measure: Record<string, unknown>) =>
+      ({
+        key: 'formats',
+        label,
+        entity: 'rating',
+        chart: { type: 'kpi' },
+        dimensions: [],
+        measures: [{ key: 'm', ...measure }],
+      }) as ReportDefinition;
+    expect(() =>
+      runReportInMemory(definition({ aggregate: 'avg', field: 'csat', format: 'percentage' }), rows, {
+        dataset,
+      }),
+    ).toThrow(/measures\[0\]\.format/);
+    expect(() =>
+      runReportInMemory(definition({ metric: 'csat', field: 'csat', format: 'percent' }), rows, { dataset }),
+    ).toThrow(/measures\[0\]\.format/);
+  });
+
   it('category charts put each second-dimension value in its own series, labelled by record titles', () => {
     const option = toEChartsOption(
       reportFor('stackedBar'),

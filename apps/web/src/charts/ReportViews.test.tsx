@@ -14,23 +14,24 @@ describe('report tables', () => {
           rowHeader: 'Project',
           columnHeader: 'Quarter',
           measures: [
-            { key: 'income', name: 'Income', subtotal: true },
-            { key: 'bills', name: 'Bills', subtotal: true },
+            { key: 'income', name: 'Income', subtotal: true, unit: null },
+            { key: 'bills', name: 'Bills', subtotal: true, unit: null },
+            { key: 'paidOnTime', name: 'Paid on time', subtotal: false, unit: 'percent' },
           ],
           rows: ['Jinqiao'],
           columns: ['2025 Q1', '2025 Q2'],
           cells: [
             [
-              [1_111_158, 3],
-              [10_187_393.26, 4],
+              [1_111_158, 3, 87.5],
+              [10_187_393.26, 4, 92.25],
             ],
           ],
-          rowTotals: [[11_298_551.26, 7]],
+          rowTotals: [[11_298_551.26, 7, null]],
           columnTotals: [
-            [1_111_158, 3],
-            [10_187_393.26, 4],
+            [1_111_158, 3, null],
+            [10_187_393.26, 4, null],
           ],
-          grandTotal: [11_298_551.26, 7],
+          grandTotal: [11_298_551.26, 7, null],
         }}
       />,
     );
@@ -39,6 +40,10 @@ describe('report tables', () => {
     // Counts stay whole.
     expect(screen.getAllByText('7').length).toBeGreaterThan(0);
     expect(screen.queryByText('7.00')).toBeNull();
+    // Percentages carry their sign.
+    expect(
+      screen.getByText(`${(87.5).toLocaleString(undefined, { minimumFractionDigits: 2 })}%`),
+    ).toBeTruthy();
   });
 
   it('shows a table column’s numbers with the same digits', () => {

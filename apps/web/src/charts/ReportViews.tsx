@@ -7,6 +7,10 @@ import { formatNumber, fractionDigits } from './numberFormat';
 // The chart types drawn as HTML instead of on a canvas: the KPI card, the table and the pivot table, from
 // the `kpi` / `table` / `pivot` blocks of the engine's option.
 
+/** A table or pivot cell's text: a percentage's number gets its sign. */
+const withUnit = (text: string, value: unknown, unit: string | null) =>
+  unit === 'percent' && typeof value === 'number' ? `${text}%` : text;
+
 /** A value with up to `precision` fraction digits, as many as it needs. */
 const format = (value: unknown, precision = 2) => formatNumber(value, precision, 0);
 
@@ -16,17 +20,16 @@ export interface KpiBlock {
   previous: number | null;
   changePercent: number | null;
   unit: string;
+  /** The report's other measures, shown small under the main one. */
+  extra: Array<{ label: string; value: number | null; unit: string }>;
 }
 
 export function KpiView({
   kpi,
-  extra,
   precision,
   hasPeriod,
 }: {
   kpi: KpiBlock;
-  /** Further measures of the report, shown small under the main one. */
-  extra: Array<{ label: string; value: unknown }>;
   precision: number;
   /** Whether a period is chosen (the change needs one). */
   hasPeriod: boolean;
@@ -52,11 +55,15 @@ export function KpiView({
       ) : hasPeriod && kpi.previous === null ? (
         <Typography.Text type="secondary">{t('dashboards.kpi.noPrevious')}</Typography.Text>
       ) : null}
-      {extra.length ? (
+      {kpi.extra.length ? (
         <Flex gap={16} wrap justify="center">
-          {extra.map((entry) => (
+          {kpi.extra.map((entry) => (
             <Typography.Text key={entry.label} type="secondary">
-              {entry.label}: <b>{format(entry.value)}</b>
+              {entry.label}:{' '}
+              <b>
+                {format(entry.value)}
+                {entry.value !== null ? entry.unit : ''}
+              </b>
             </Typography.Text>
           ))}
         </Flex>
@@ -88,8 +95,7 @@ export function TableView({
       title: column.title,
       align: column.kind === 'number' ? 'right' : 'left',
       ellipsis: true,
-      render: (value: unknown) =>
-        `${formatNumber(value, digits)}${column.unit === 'percent' && typeof value === 'number' ? '%' : ''}`,
+      render: (value: unknown) => withUnit(formatNumber(value, digits), value, column.unit),
       sorter: (a, b) => {
         const [x, y] = [a[column.key], b[column.key]];
         return typeof x === 'number' && typeof y === 'number'
@@ -117,7 +123,7 @@ export function TableView({
 export interface PivotBlock {
   rowHeader: string;
   columnHeader: string | null;
-  measures: Array<{ key: string; name: string; subtotal: boolean }>;
+  measures: Array<{ key: string; name: string; subtotal: boolean; unit: string | null }>;
   rows: string[];
   columns: string[];
   cells: Array<Array<Array<number | null>>>;
@@ -153,7 +159,8 @@ export function PivotView({
       pivot.grandTotal[measureIndex],
     ]),
   );
-  const show = (value: unknown, measureIndex: number) => formatNumber(value, digits[measureIndex]!);
+  const show = (value: unknown, measureIndex: number) =>
+    withUnit(formatNumber(value, digits[measureIndex]!), value, pivot.measures[measureIndex]!.unit);
   const measureColumns = (columnIndex: number | 'total') =>
     pivot.measures.map((measure, measureIndex) => ({
       key: `${columnIndex}-${measure.key}`,

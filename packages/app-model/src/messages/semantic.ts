@@ -211,6 +211,12 @@ export const SEMANTIC: Catalog = {
     en: (p, o) => `${o} has period field ${q(p.field)}, which is ${String(p.fieldType)}, not a date`,
     zh: (p, o) => `${o} 的期间字段 ${q(p.field)} 类型为 ${String(p.fieldType)}，不是日期`,
   },
+  metricHasFormat: {
+    en: (p, o) =>
+      `${o} formats the built-in metric ${q(p.metric)}, which already comes as a percentage, points or hours: remove "format"`,
+    zh: (p, o) =>
+      `${o} 为内置指标 ${q(p.metric)} 设置了显示格式，但它已自带单位（百分比、分值或小时）：请去掉 "format"`,
+  },
   unknownChartOption: {
     en: (p, o) => `${o} sets chart option ${q(p.option)}, which no chart reads (known: ${String(p.known)})`,
     zh: (p, o) => `${o} 的图表选项 ${q(p.option)} 不会被任何图表使用（可用：${String(p.known)}）`,

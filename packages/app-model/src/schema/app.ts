@@ -7,6 +7,7 @@ import {
   DATE_BUCKETS,
   FLOW_EVENTS,
   HTTP_METHODS,
+  MEASURE_FORMATS,
   NOTIFY_CHANNELS,
   PERMISSION_ACTIONS,
   REPORT_METRICS,
@@ -159,6 +160,7 @@ const definitions: Record<string, Schema> = {
             threshold: { type: 'number' },
             formula: ref('jsonLogic'),
             hidden: boolean,
+            format: stringEnum(MEASURE_FORMATS),
           },
           // Exactly one of aggregate, metric and formula: a semantic check, so the message can say so.
           ['key'],

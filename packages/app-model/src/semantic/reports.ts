@@ -85,6 +85,8 @@ function checkMeasure(
   }
   const metric = str(measure.metric);
   if (metric !== undefined) {
+    if (measure.format !== undefined)
+      ctx.sink.error([...at, 'format'], 'metricHasFormat', { owner: who, metric });
     const needs = METRIC_FIELDS[metric] ?? [];
     if (metric === 'firstTimeFix' && (measure.field === undefined) === (measure.reopenField === undefined))
       ctx.sink.error(at, 'metricNeedsField', { owner: who, metric, field: 'field | reopenField' });

@@ -1,6 +1,6 @@
 // TypeScript view of the app-definition format. The JSON Schema in schema/ is the authority for what is
 // accepted; these types mirror it so code that consumes a validated AppDefinition is checked by tsc.
-import { type DEFAULT_PERIODS, type SORT_DIRECTIONS } from '../constants';
+import { type DEFAULT_PERIODS, type MEASURE_FORMATS, type SORT_DIRECTIONS } from '../constants';
 import {
   type Aggregate,
   type ChartType,
@@ -73,6 +73,8 @@ export interface ReportMeasure {
   formula?: JsonLogic;
   /** Computed but not shown: a part of a formula. */
   hidden?: boolean;
+  /** `percent` shows a fraction as a percentage (0.8 → 80%); display only, the query is the same. */
+  format?: (typeof MEASURE_FORMATS)[number];
 }
 
 export interface ReportSort {

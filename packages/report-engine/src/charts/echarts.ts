@@ -83,7 +83,10 @@ function cartesian(
     }));
   }
   const categoryAxis = { type: 'category', data: categories, ...(extra.horizontal ? { inverse: true } : {}) };
-  const valueAxis = { type: 'value' };
+  // The value axis says "%" when everything drawn on it is a percentage.
+  const drawn = second ? context.measures.slice(0, 1) : context.measures;
+  const percent = drawn.every((measure) => measure.unit === 'percent');
+  const valueAxis = { type: 'value', ...(percent ? { axisLabel: { formatter: '{value}%' } } : {}) };
   return {
     tooltip: tooltip('axis'),
     legend: { data: series.map((entry) => entry.name) },
@@ -165,7 +168,19 @@ function kpi(context: ChartContext) {
   return {
     title: { text: `${text}${unit}`, subtext: changeText, left: 'center', top: 'middle' },
     series: [],
-    kpi: { label: context.name(measure), value: current, previous: before, changePercent: change, unit },
+    kpi: {
+      label: context.name(measure),
+      value: current,
+      previous: before,
+      changePercent: change,
+      unit,
+      // The report's other measures, shown small under the main one.
+      extra: context.measures.slice(1).map((other) => ({
+        label: context.name(other),
+        value: context.rows[0] ? context.value(context.rows[0], other) : null,
+        unit: other.unit === 'percent' ? '%' : '',
+      })),
+    },
   };
 }
 
@@ -214,6 +229,7 @@ function pivot(context: ChartContext) {
         key: measure.key,
         name: context.name(measure),
         subtotal: additive.has(measure.key),
+        unit: measure.unit ?? null,
       })),
       rows: rowKeys,
       columns: columnKeys,
@@ -496,7 +512,8 @@ export function toEChartsOption(
     },
     value: (row, measure) => {
       const value = row[measure.key];
-      return typeof value === 'number' && Number.isFinite(value) ? value : null;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+      return measure.scale === undefined ? value : value * measure.scale;
     },
   };
   const builder = Object.prototype.hasOwnProperty.call(BUILDERS, report.chart.type)

@@ -249,20 +249,9 @@ export function ChartCard(props: ChartCardProps) {
   else if (result.rows.length === 0 && type !== 'kpi' && type !== 'gauge')
     body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboards.card.noData')} />;
   else if (type === 'kpi') {
-    const measures = result.columns.filter((column) => column.role === 'measure');
     const precision =
       typeof report.chart.options?.precision === 'number' ? report.chart.options.precision : 1;
-    body = (
-      <KpiView
-        kpi={option.kpi as KpiBlock}
-        precision={precision}
-        hasPeriod={!!inputs?.period}
-        extra={measures.slice(1).map((column) => ({
-          label: localize(column.label, locale) || column.key,
-          value: result.rows[0]?.[column.key],
-        }))}
-      />
-    );
+    body = <KpiView kpi={option.kpi as KpiBlock} precision={precision} hasPeriod={!!inputs?.period} />;
   } else if (type === 'table')
     body = (
       <TableView

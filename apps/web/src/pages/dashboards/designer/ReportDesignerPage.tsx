@@ -17,6 +17,7 @@ import {
   App as AntApp,
   Button,
   Card,
+  Checkbox,
   Col,
   Empty,
   Flex,
@@ -564,6 +565,22 @@ function ReportDesigner() {
                             act({ type: 'updateMeasure', id: row.id, change: { values } })
                           }
                         />
+                      ) : null}
+                      {row.kind !== 'metric' ? (
+                        <Checkbox
+                          checked={row.format === 'percent'}
+                          title={t('dashboards.designer.asPercentHint')}
+                          onChange={(event) =>
+                            act({
+                              type: 'updateMeasure',
+                              id: row.id,
+                              change: { format: event.target.checked ? 'percent' : undefined },
+                            })
+                          }
+                          data-testid={`report-percent-${row.key}`}
+                        >
+                          {t('dashboards.designer.asPercent')}
+                        </Checkbox>
                       ) : null}
                       <Input
                         size="small"

@@ -128,6 +128,35 @@ describe('report designer state → ReportDefinition', () => {
     expect(edited.measures[0]!.key).toBe('orders');
   });
 
+  it('keeps a measure shown as a percentage, and leaves the format off a built-in metric', () => {
+    const saved: ReportDefinition = {
+      key: 'fixShare',
+      label: { 'zh-CN': '一次修复率', en: 'First-time fix' },
+      entity: 'workOrder',
+      chart: { type: 'kpi' },
+      dimensions: [],
+      measures: [
+        { key: 'share', aggregate: 'avg', field: 'firstVisitFix', format: 'percent' },
+        { key: 'ratio', formula: { '/': [{ var: 'share' }, 2] }, format: 'percent' },
+      ],
+    };
+    const state = fromReportDefinition(saved);
+    expect(toReportDefinition(state).measures).toEqual(saved.measures);
+    const id = state.measures[0]!.id;
+    const unticked = designerReducer(state, { type: 'updateMeasure', id, change: { format: undefined } });
+    expect(toReportDefinition(unticked).measures[0]).toEqual({
+      key: 'share',
+      aggregate: 'avg',
+      field: 'firstVisitFix',
+    });
+    const metric = designerReducer(state, {
+      type: 'updateMeasure',
+      id,
+      change: { kind: 'metric', metric: 'firstTimeFix' },
+    });
+    expect(toReportDefinition(metric).measures[0]).not.toHaveProperty('format');
+  });
+
   it('keeps a default period with its period field, and drops it when the field goes', () => {
     const saved: ReportDefinition = {
       key: 'doneThisMonth',

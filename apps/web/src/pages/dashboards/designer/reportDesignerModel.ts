@@ -30,6 +30,8 @@ export interface MeasureRow {
   keyFixed?: boolean;
   formula?: unknown;
   hidden?: boolean;
+  /** Shows the fraction as a percentage (aggregates and formulas; built-in metrics have their own unit). */
+  format?: 'percent';
   aggregate: Aggregate;
   p?: number;
   metric?: ReportMetric;
@@ -279,8 +281,15 @@ function measureDefinition(row: MeasureRow): ReportMeasure {
       : text
         ? { label: { 'zh-CN': text, en: text } }
         : {};
+  const format = row.format === 'percent' ? { format: row.format } : {};
   if (row.kind === 'formula')
-    return { key: row.key, ...label, formula: row.formula, ...(row.hidden ? { hidden: true } : {}) };
+    return {
+      key: row.key,
+      ...label,
+      formula: row.formula,
+      ...(row.hidden ? { hidden: true } : {}),
+      ...format,
+    };
   if (row.kind === 'metric')
     return {
       key: row.key,
@@ -298,6 +307,7 @@ function measureDefinition(row: MeasureRow): ReportMeasure {
     aggregate: row.aggregate,
     ...(row.field ? { field: row.field } : {}),
     ...(row.aggregate === 'percentile' ? { p: row.p ?? 0.9 } : {}),
+    ...format,
   };
 }
 
@@ -381,6 +391,7 @@ export function fromReportDefinition(report: ReportDefinition): DesignerState {
       kind: measure.formula !== undefined ? 'formula' : measure.metric ? 'metric' : 'aggregate',
       ...(measure.formula !== undefined ? { formula: measure.formula } : {}),
       ...(measure.hidden ? { hidden: true } : {}),
+      ...(measure.format === 'percent' ? { format: measure.format } : {}),
       aggregate: measure.aggregate ?? 'count',
       ...(measure.field ? { field: measure.field } : {}),
       ...(measure.p !== undefined ? { p: measure.p } : {}),
