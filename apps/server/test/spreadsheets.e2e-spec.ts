@@ -8,6 +8,20 @@ describe('spreadsheet import and export', () => {
   let auth: { Authorization: string };
   const app = smallApp();
   const base = `/api/apps/${app.key}/entities/room/records`;
+  // A computed size band whose codes have labels: a sheet shows the labels.
+  app.entities
+    .find((entity) => entity.key === 'room')!
+    .fields.push({
+      key: 'sizeBand',
+      type: 'formula',
+      label: { 'zh-CN': '户型', en: 'Size band' },
+      resultType: 'text',
+      expression: { if: [{ '>=': [{ var: 'record.area' }, 55] }, 'large', 'small'] },
+      options: [
+        { value: 'large', label: { 'zh-CN': '大户型', en: 'Large' } },
+        { value: 'small', label: { 'zh-CN': '小户型', en: 'Small' } },
+      ],
+    });
   // A clerk imports rooms, but only vacant ones, and may not choose their area.
   app.roles.push({
     key: 'clerk',
@@ -114,6 +128,12 @@ describe('spreadsheet import and export', () => {
     expect(sheet.getRow(1).getCell(1).value).toBe('房号* (code)');
     expect(sheet.rowCount).toBe(3);
     expect(sheet.getRow(2).getCell(2).value).toBe('1号楼');
+    const header = sheet.getRow(1).values as unknown[];
+    const band = header.findIndex((title) => String(title).includes('(sizeBand)'));
+    expect([2, 3].map((row) => sheet.getRow(row).getCell(band).value)).toEqual(
+      expect.arrayContaining(['小户型']),
+    );
+    expect([2, 3].map((row) => sheet.getRow(row).getCell(band).value)).not.toContain('small');
 
     const reimport = await upload('preview', await workbookAsCsv(workbook), 'again.csv').expect(200);
     expect(reimport.body).toMatchObject({ total: 2, valid: 2, invalid: 0 });

@@ -254,6 +254,37 @@ const semanticCases: Case[] = [
     'duplicateKey',
   ],
   [
+    'formula options on a number result',
+    (a) =>
+      a.entities[2].fields.push({
+        key: 'band',
+        type: 'formula',
+        label,
+        resultType: 'number',
+        expression: 1,
+        options: [{ value: '1', label }],
+      }),
+    '$.entities[2].fields[7].options',
+    'formulaOptionsNeedText',
+  ],
+  [
+    'duplicate formula option value',
+    (a) =>
+      a.entities[2].fields.push({
+        key: 'band',
+        type: 'formula',
+        label,
+        resultType: 'text',
+        expression: 'a',
+        options: [
+          { value: 'a', label },
+          { value: 'a', label },
+        ],
+      }),
+    '$.entities[2].fields[7].options[1].value',
+    'duplicateOption',
+  ],
+  [
     'duplicate option value',
     (a) => a.entities[2].fields[1].options.push({ value: 'person', label }),
     '$.entities[2].fields[1].options[2].value',

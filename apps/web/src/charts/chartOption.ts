@@ -1,6 +1,7 @@
 import type { DateBucket, FieldDefinition, Locale, ReportDefinition } from '@lowcode/app-model';
 import { localize } from '@lowcode/app-model';
 import { toEChartsOption, type ColumnMeta, type ReportResult, type ResultRow } from '@lowcode/report-engine';
+import { singleOptions } from '../fields/formatFieldText';
 import { resolvePath, type Entities } from '../pages/dashboards/model/fieldPaths';
 import { formatNumber } from './numberFormat';
 
@@ -28,10 +29,9 @@ function bucketLabel(value: string, bucket: DateBucket | undefined): string {
 
 function labeler(field: FieldDefinition | undefined, column: ColumnMeta, locale: Locale) {
   if (column.labelKey) return undefined;
-  if (field && (field.type === 'select' || field.type === 'status')) {
-    const options = new Map(
-      field.options.map((option) => [String(option.value), localize(option.label, locale)]),
-    );
+  const labelled = singleOptions(field);
+  if (labelled) {
+    const options = new Map(labelled.map((option) => [String(option.value), localize(option.label, locale)]));
     return (value: unknown) => options.get(String(value)) ?? String(value);
   }
   if (column.kind === 'boolean' || field?.type === 'checkbox')

@@ -45,6 +45,11 @@ export function FieldValue({
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
     return <Typography.Text type="secondary">—</Typography.Text>;
   }
+  const plainText = () => (
+    <Typography.Text ellipsis={{ tooltip: true }}>
+      {formatFieldText(field, value, locale, display)}
+    </Typography.Text>
+  );
   switch (field.type) {
     case 'select':
     case 'status':
@@ -96,11 +101,13 @@ export function FieldValue({
       const shown = formatFieldText(field, value, locale, display);
       return <Typography.Text>{shown}</Typography.Text>;
     }
-    default:
-      return (
-        <Typography.Text ellipsis={{ tooltip: true }}>
-          {formatFieldText(field, value, locale, display)}
-        </Typography.Text>
+    case 'formula':
+      return field.options ? (
+        <OptionTags options={field.options} values={[value]} locale={locale} />
+      ) : (
+        plainText()
       );
+    default:
+      return plainText();
   }
 }

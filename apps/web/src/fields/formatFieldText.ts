@@ -12,6 +12,16 @@ export function optionLabel(options: readonly SelectOption[], value: unknown, lo
   return option ? localize(option.label, locale) : String(value);
 }
 
+/**
+ * The labelled codes a single value of the field is one of: a select's or status's options, or those a text
+ * formula names its results with. Undefined for any other field.
+ */
+export function singleOptions(field: FieldDefinition | undefined): readonly SelectOption[] | undefined {
+  if (field?.type === 'select' || field?.type === 'status') return field.options;
+  if (field?.type === 'formula') return field.options;
+  return undefined;
+}
+
 export function formatNumber(value: number, locale: Locale, decimals?: number): string {
   return new Intl.NumberFormat(
     locale,
@@ -52,6 +62,8 @@ export function formatFieldText(
         ? `${formatNumber(value, locale)}${field.unit ? ` ${field.unit}` : ''}`
         : String(value);
     case 'formula':
+      if (field.options) return optionLabel(field.options, value, locale);
+      return typeof value === 'number' ? formatNumber(value, locale) : String(value);
     case 'rollup':
       return typeof value === 'number' ? formatNumber(value, locale) : String(value);
     case 'datetime':

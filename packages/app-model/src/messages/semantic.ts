@@ -71,6 +71,11 @@ export const SEMANTIC: Catalog = {
     zh: (p, o) =>
       `${o} 的编号规则中有无法识别的占位符 ${String(p.token)}，可用 {YYYY}、{YY}、{MM}、{DD}、{seq:N}`,
   },
+  formulaOptionsNeedText: {
+    en: (p, o) =>
+      `${o} labels its results with options, which needs a text result (it is ${String(p.resultType)})`,
+    zh: (p, o) => `${o} 为计算结果设置了选项标签，这要求结果类型为文本（当前为 ${String(p.resultType)}）`,
+  },
   autoNumberSeq: {
     en: (p, o) =>
       `${o} needs exactly one sequence placeholder such as {seq:6} in its number pattern (found ${String(p.count)})`,

@@ -79,7 +79,7 @@ const FIELD_OPTIONS: { [T in FieldType]: [Record<string, Schema>, string[]] } = 
   department: [{ multiple: boolean }, []],
   autoNumber: [{ pattern: { type: 'string', minLength: 1 } }, ['pattern']],
   formula: [
-    { expression: ref('jsonLogic'), resultType: stringEnum(FORMULA_RESULT_TYPES) },
+    { expression: ref('jsonLogic'), resultType: stringEnum(FORMULA_RESULT_TYPES), options: selectOptions },
     ['expression', 'resultType'],
   ],
   lookup: [

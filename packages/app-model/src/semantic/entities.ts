@@ -177,6 +177,14 @@ function checkField(ctx: Context, field: Obj, scope: FieldScope, path: PathPart[
         entity: scope.entity,
         ...(scope.row ? { row: scope.siblings } : {}),
       });
+      if (field.options !== undefined) {
+        if (field.resultType !== 'text')
+          ctx.sink.error([...path, 'options'], 'formulaOptionsNeedText', {
+            owner: who,
+            resultType: field.resultType,
+          });
+        checkOptions(ctx, field, path, who);
+      }
       break;
     case 'text':
       if (typeof field.pattern === 'string') {

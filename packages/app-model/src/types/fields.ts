@@ -107,6 +107,8 @@ export type AutoNumberField = FieldBase<'autoNumber'> & { pattern: string };
 export type FormulaField = FieldBase<'formula'> & {
   expression: JsonLogic;
   resultType: (typeof FORMULA_RESULT_TYPES)[number];
+  /** For a text result that is one of a few codes: their labels (and colours), shown instead of the codes. */
+  options?: SelectOption[];
 };
 export type LookupField = FieldBase<'lookup'> & { lookup: { relation: string; field: string } };
 export type RollupField = FieldBase<'rollup'> & {

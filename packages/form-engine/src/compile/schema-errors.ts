@@ -134,10 +134,8 @@ export function schemaErrorsToFieldErrors(
     const located = locate(fields, segments);
     if (!located) continue; // unknown top-level keys are reported by prepareRecord
     const mapped = mapError(error, located) ?? { code: 'invalidValue' as const };
-    const options =
-      mapped.options && 'options' in located.ref.field
-        ? optionLabels(located.ref.field.options, locale)
-        : undefined;
+    const choices = 'options' in located.ref.field ? located.ref.field.options : undefined;
+    const options = mapped.options && choices ? optionLabels(choices, locale) : undefined;
     const path = formatFieldPath(segments);
     const label = refLabel(located.ref, locale);
     out.push(fieldError(path, mapped.code, locale, label, mapped.params, options));

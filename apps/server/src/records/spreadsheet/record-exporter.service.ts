@@ -133,6 +133,8 @@ function cellFor(field: FieldDefinition, record: RecordDto, locale: Locale): unk
       return optionLabel(field.options, value, locale);
     case 'multiSelect':
       return (value as string[]).map((option) => optionLabel(field.options, option, locale)).join('、');
+    case 'formula':
+      return field.options ? optionLabel(field.options, value, locale) : value;
     case 'checkbox':
       return value ? (locale === 'en' ? 'yes' : '是') : locale === 'en' ? 'no' : '否';
     case 'attachment':

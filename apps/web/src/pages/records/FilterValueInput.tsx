@@ -2,6 +2,7 @@ import type { FieldDefinition, Locale } from '@lowcode/app-model';
 import { DatePicker, Input, InputNumber, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { singleOptions } from '../../fields/formatFieldText';
 import { localize } from '../../hooks/useLocale';
 import type { FilterOperator } from './filterModel';
 
@@ -20,14 +21,15 @@ interface SingleProps {
 function SingleValue({ field, value, onChange, locale, multiple }: SingleProps) {
   const { t } = useTranslation();
   const type = field?.type ?? 'text';
-  if (field && (field.type === 'select' || field.type === 'status' || field.type === 'multiSelect')) {
+  const options = field?.type === 'multiSelect' ? field.options : singleOptions(field);
+  if (options) {
     return (
       <Select
         style={{ minWidth: 140 }}
         mode={multiple ? 'multiple' : undefined}
         value={value as string | string[] | undefined}
         onChange={onChange}
-        options={field.options.map((o) => ({ value: o.value, label: localize(o.label, locale) }))}
+        options={options.map((o) => ({ value: o.value, label: localize(o.label, locale) }))}
       />
     );
   }
