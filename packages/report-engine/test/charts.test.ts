@@ -206,6 +206,39 @@ describe('toEChartsOption', () => {
     expect(unformatted.yAxis).toEqual({ type: 'value' });
   });
 
+  it('draws measures of different orders of size on two value axes, stacks and alike sizes on one', () => {
+    const definition = (type: 'bar' | 'stackedBar' | 'horizontalBar', field: string): ReportDefinition => ({
+      key: 'sizes',
+      label,
+      entity: 'workOrder',
+      chart: { type },
+      dimensions: [{ field: 'category' }],
+      measures: [
+        { key: 'orders', label: { 'zh-CN': '工单', en: 'Orders' }, aggregate: 'count' },
+        { key: 'total', label: { 'zh-CN': '工时', en: 'Hours' }, aggregate: 'sum', field },
+      ],
+    });
+    const draw = (report: ReportDefinition) =>
+      toEChartsOption(report, runReportInMemory(report, rows, { dataset }), { locale: 'en' }) as {
+        xAxis: unknown;
+        yAxis: unknown;
+        series: Array<Record<string, unknown>>;
+      };
+    // Orders per category are 1–3; their hours add up to 1,000 for the lift.
+    const apart = draw(definition('bar', 'hours'));
+    expect(apart.yAxis).toEqual([
+      { type: 'value', name: 'Orders', nameTextStyle: { align: 'left' } },
+      { type: 'value', name: 'Hours', splitLine: { show: false }, nameTextStyle: { align: 'right' } },
+    ]);
+    expect(apart.series.map((entry) => entry.yAxisIndex)).toEqual([undefined, 1]);
+    const sideways = draw(definition('horizontalBar', 'hours'));
+    expect(Array.isArray(sideways.xAxis)).toBe(true);
+    expect(sideways.series[1]).toMatchObject({ xAxisIndex: 1 });
+    expect(draw(definition('stackedBar', 'hours')).yAxis).toEqual({ type: 'value' });
+    // Reopen counts are the size of order counts: one axis.
+    expect(draw(definition('bar', 'reopens')).yAxis).toEqual({ type: 'value' });
+  });
+
   it('refuses a format it does not know, and a format on a built-in metric', () => {
     const definition = (measure: Record<string, unknown>) =>
       ({

@@ -2,7 +2,7 @@ import type { AppDefinition } from '@lowcode/app-model';
 import type { ReportResult } from '@lowcode/report-engine';
 import { describe, expect, it } from 'vitest';
 import { formatFieldText } from '../fields/formatFieldText';
-import { displayResult, rawValueOf } from './chartOption';
+import { chartOption, displayResult, rawValueOf } from './chartOption';
 
 const label = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -67,5 +67,73 @@ describe('a text formula that names its results', () => {
     expect(
       displayResult(result('code', ['R-9']), { entity: 'rating' }, entities, 'en').rows[0],
     ).not.toHaveProperty('code#display');
+  });
+});
+
+describe('chartOption', () => {
+  it("keeps the engine's percent axis and says % in the tooltip; other charts stay plain numbers", () => {
+    const report = {
+      key: 'rates',
+      label: label('收缴率', 'Collection rate'),
+      entity: 'rating',
+      chart: { type: 'bar' as const },
+      dimensions: [{ field: 'nps' }],
+      measures: [{ key: 'rate', metric: 'collectionRate' as const, field: 'nps', dueField: 'nps' }],
+    };
+    const rates: ReportResult = {
+      columns: [
+        { key: 'nps', role: 'dimension', kind: 'number' },
+        { key: 'rate', role: 'measure', kind: 'number', unit: 'percent' },
+      ],
+      rows: [{ nps: 1, rate: 94.666 }],
+    };
+    const option = chartOption(report, rates, 'zh-CN') as {
+      yAxis: { axisLabel: Record<string, unknown> };
+      tooltip: { valueFormatter: (value: unknown) => string };
+    };
+    expect(option.yAxis.axisLabel).toEqual({ formatter: '{value}%', hideOverlap: true });
+    expect(option.tooltip.valueFormatter(94.666)).toBe(`${(94.67).toLocaleString()}%`);
+    const counts = chartOption(
+      { ...report, measures: [{ key: 'rate', aggregate: 'count' as const }] },
+      { ...rates, columns: [rates.columns[0]!, { key: 'rate', role: 'measure', kind: 'number' }] },
+      'zh-CN',
+    ) as typeof option;
+    expect(counts.yAxis.axisLabel).toEqual({ hideOverlap: true });
+    expect(counts.tooltip.valueFormatter(3)).toBe('3');
+  });
+
+  it('keeps both value axes when the engine splits measures of different sizes', () => {
+    const report = {
+      key: 'expiring',
+      label: label('到期合同', 'Expiring'),
+      entity: 'rating',
+      chart: { type: 'bar' as const },
+      dimensions: [{ field: 'nps' }],
+      measures: [
+        { key: 'contracts', aggregate: 'count' as const },
+        { key: 'rent', aggregate: 'sum' as const, field: 'nps' },
+      ],
+    };
+    const option = chartOption(
+      report,
+      {
+        columns: [
+          { key: 'nps', role: 'dimension', kind: 'number' },
+          { key: 'contracts', role: 'measure', kind: 'number' },
+          { key: 'rent', role: 'measure', kind: 'number' },
+        ],
+        rows: [
+          { nps: 1, contracts: 3, rent: 240_000 },
+          { nps: 2, contracts: 5, rent: 410_000 },
+        ],
+      },
+      'zh-CN',
+    ) as { yAxis: Array<{ axisLabel: unknown }>; series: Array<{ yAxisIndex?: number }> };
+    expect(option.yAxis).toHaveLength(2);
+    expect(option.yAxis.map((axis) => axis.axisLabel)).toEqual([
+      { hideOverlap: true },
+      { hideOverlap: true },
+    ]);
+    expect(option.series.map((series) => series.yAxisIndex)).toEqual([undefined, 1]);
   });
 });

@@ -148,12 +148,33 @@ export function chartOption(
           : series,
       );
   }
+  // The engine marks a value axis whose every series is a percentage; when all of them are, the tooltip
+  // says so too.
+  type Axis = { type?: string; axisLabel?: { formatter?: unknown } };
+  const valueAxes = [out.xAxis, out.yAxis]
+    .flatMap((value) => (Array.isArray(value) ? value : value ? [value] : []))
+    .filter((value): value is Axis => (value as Axis).type === 'value');
+  const percent =
+    valueAxes.length > 0 && valueAxes.every((value) => value.axisLabel?.formatter === '{value}%');
   if (out.tooltip && typeof out.tooltip === 'object')
-    out.tooltip = { ...(out.tooltip as object), valueFormatter: round, confine: true };
+    out.tooltip = {
+      ...(out.tooltip as object),
+      valueFormatter: percent
+        ? (value: unknown) => `${round(value)}${typeof value === 'number' ? '%' : ''}`
+        : round,
+      confine: true,
+    };
   if (out.xAxis || out.yAxis) {
     out.grid = { left: 8, right: 16, bottom: 8, top: out.legend ? 36 : 16, containLabel: true };
-    const axis = (value: unknown) =>
-      value && typeof value === 'object' ? { ...(value as object), axisLabel: { hideOverlap: true } } : value;
+    const axis = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(axis)
+        : value && typeof value === 'object'
+          ? {
+              ...(value as object),
+              axisLabel: { ...(value as { axisLabel?: object }).axisLabel, hideOverlap: true },
+            }
+          : value;
     out.xAxis = axis(out.xAxis);
     out.yAxis = axis(out.yAxis);
   }

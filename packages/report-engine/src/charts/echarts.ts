@@ -83,18 +83,57 @@ function cartesian(
     }));
   }
   const categoryAxis = { type: 'category', data: categories, ...(extra.horizontal ? { inverse: true } : {}) };
-  // The value axis says "%" when everything drawn on it is a percentage.
   const drawn = second ? context.measures.slice(0, 1) : context.measures;
-  const percent = drawn.every((measure) => measure.unit === 'percent');
-  const valueAxis = { type: 'value', ...(percent ? { axisLabel: { formatter: '{value}%' } } : {}) };
+  // Measures far apart in size (a count of contracts beside their rent) get a second value axis, or the
+  // smaller would lie flat along the bottom. Stacks stay on one axis: a stack across axes adds nothing up.
+  const apart = extra.stack ? [] : secondAxisMeasures(context, drawn);
+  const valueAxis = (measures: ColumnMeta[], dual: boolean) => ({
+    type: 'value',
+    ...(dual ? { name: measures.map(context.name).join(' / ') } : {}),
+    // An axis says "%" when everything drawn on it is a percentage.
+    ...(measures.every((measure) => measure.unit === 'percent')
+      ? { axisLabel: { formatter: '{value}%' } }
+      : {}),
+  });
+  let valueAxes: Record<string, unknown> | Array<Record<string, unknown>> = valueAxis(drawn, false);
+  if (apart.length > 0) {
+    const primary = drawn.filter((measure) => !apart.includes(measure));
+    // The second axis draws no grid lines of its own: two sets would not line up. Upright, each name runs
+    // inward from its axis, so the card's edge does not cut it.
+    const inward = (align: 'left' | 'right') => (extra.horizontal ? {} : { nameTextStyle: { align } });
+    valueAxes = [
+      { ...valueAxis(primary, true), ...inward('left') },
+      { ...valueAxis(apart, true), splitLine: { show: false }, ...inward('right') },
+    ];
+    const index = extra.horizontal ? 'xAxisIndex' : 'yAxisIndex';
+    series = series.map((entry, position) =>
+      apart.includes(drawn[position]!) ? { ...entry, [index]: 1 } : entry,
+    );
+  }
   return {
     tooltip: tooltip('axis'),
     legend: { data: series.map((entry) => entry.name) },
     grid: { containLabel: true },
-    xAxis: extra.horizontal ? valueAxis : categoryAxis,
-    yAxis: extra.horizontal ? categoryAxis : valueAxis,
+    xAxis: extra.horizontal ? valueAxes : categoryAxis,
+    yAxis: extra.horizontal ? categoryAxis : valueAxes,
     series,
   };
+}
+
+/** How many times larger one series' largest value must be than another's to be drawn on an axis of its own. */
+const SECOND_AXIS_RATIO = 10;
+
+/** The measures (after the first) whose values are a different order of size than the first measure's. */
+function secondAxisMeasures(context: ChartContext, measures: ColumnMeta[]): ColumnMeta[] {
+  if (measures.length < 2) return [];
+  const peak = (measure: ColumnMeta) =>
+    Math.max(0, ...context.rows.map((row) => Math.abs(context.value(row, measure) ?? 0)));
+  const first = peak(measures[0]!);
+  if (first === 0) return [];
+  return measures.slice(1).filter((measure) => {
+    const other = peak(measure);
+    return other > 0 && Math.max(other / first, first / other) >= SECOND_AXIS_RATIO;
+  });
 }
 
 /** Name/value pairs of the first dimension and measure (pie, funnel, map …). */
@@ -388,7 +427,10 @@ const BUILDERS: { [K in ChartType]: (context: ChartContext) => EChartsOption } =
   },
   treemap: (context) => ({
     tooltip: tooltip('item'),
-    series: [{ type: 'treemap', name: context.report.key, data: hierarchy(context, 'treemap') }],
+    // The series name is the treemap's root in its breadcrumb.
+    series: [
+      { type: 'treemap', name: context.name(context.measures[0]!), data: hierarchy(context, 'treemap') },
+    ],
   }),
   sunburst: (context) => ({
     tooltip: tooltip('item'),
