@@ -6,7 +6,7 @@ export { compileSharedScan, sharedScanMembers, type SharedScan } from './sql/sha
 export { defaultPeriodRange } from './default-period';
 export { runReportInMemory, type RowsByEntity } from './memory/run-in-memory';
 export { toEChartsOption, type ChartOptionSettings, type EChartsOption } from './charts/echarts';
-export { REGION_MAP_NAME, REGION_GEOJSON } from './geo/regions';
+export { REGION_MAP_NAME, REGION_GEOJSON, REGION_SPECIAL_AREAS } from './geo/regions';
 export { ReportError, type ReportErrorCode } from './errors';
 export type {
   ColumnMeta,

@@ -4,7 +4,13 @@ import {
   type ChartType,
   type ReportDefinition,
 } from '@lowcode/app-model';
-import { REGION_GEOJSON, type ReportResult, runReportInMemory, toEChartsOption } from '../src';
+import {
+  REGION_GEOJSON,
+  REGION_SPECIAL_AREAS,
+  type ReportResult,
+  runReportInMemory,
+  toEChartsOption,
+} from '../src';
 import { dataset, label, rows } from './fixture';
 
 /** Which dimensions and measures each chart type is fed in the test (rooms and work orders by hand). */
@@ -323,12 +329,23 @@ describe('toEChartsOption', () => {
     expect(series!.data).toContainEqual([2, 2.5, 3, 3.5, 4]);
   });
 
-  it('ships closed region outlines for the map', () => {
+  it('ships closed region outlines for the map, and a place for each side by side', () => {
     for (const feature of REGION_GEOJSON.features) {
       const ring = feature.geometry.coordinates[0]!;
       expect(ring[0]).toEqual(ring[ring.length - 1]);
+      // A copy, not the same point: ECharts moves points in place when it lays the districts out.
+      expect(ring[0]).not.toBe(ring[ring.length - 1]);
       expect(ring.length).toBeGreaterThan(4);
     }
+    const places = REGION_GEOJSON.features.map((feature) => REGION_SPECIAL_AREAS[feature.properties.name]!);
+    expect(places.every((place) => place.width === places[0]!.width && place.top === places[0]!.top)).toBe(
+      true,
+    );
+    places
+      .slice(1)
+      .forEach((place, index) =>
+        expect(place.left).toBeGreaterThan(places[index]!.left + places[index]!.width),
+      );
   });
 
   it('refuses a chart its columns cannot feed', () => {

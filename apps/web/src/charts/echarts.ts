@@ -1,7 +1,7 @@
 // The ECharts build the web uses: only the chart types and components the report engine's options need,
 // so the bundle stays a fraction of the full library. The map of the template's districts ships with the
 // report engine and is registered once here.
-import { REGION_GEOJSON, REGION_MAP_NAME } from '@lowcode/report-engine';
+import { REGION_GEOJSON, REGION_MAP_NAME, REGION_SPECIAL_AREAS } from '@lowcode/report-engine';
 import {
   BarChart,
   BoxplotChart,
@@ -54,7 +54,12 @@ echarts.use([
   VisualMapComponent,
   CanvasRenderer,
 ]);
-echarts.registerMap(REGION_MAP_NAME, REGION_GEOJSON as unknown as Parameters<typeof echarts.registerMap>[1]);
+// A copy: ECharts moves the outlines' points in place to lay the districts side by side.
+echarts.registerMap(
+  REGION_MAP_NAME,
+  structuredClone(REGION_GEOJSON) as unknown as Parameters<typeof echarts.registerMap>[1],
+  REGION_SPECIAL_AREAS,
+);
 
 export { echarts };
 export type EChartsInstance = ReturnType<typeof echarts.init>;

@@ -500,7 +500,17 @@ const BUILDERS: { [K in ChartType]: (context: ChartContext) => EChartsOption } =
     return {
       tooltip: tooltip('item'),
       visualMap: { min: 0, max: Math.max(1, ...values), calculable: true, left: 'left', bottom: 0 },
-      series: [{ type: 'map', map: REGION_MAP_NAME, name: context.name(context.measures[0]!), data }],
+      series: [
+        {
+          type: 'map',
+          map: REGION_MAP_NAME,
+          name: context.name(context.measures[0]!),
+          // Each district is named on the map: its outline alone does not say which it is. Dark text with a
+          // white rim reads on the palest and the darkest fill alike.
+          label: { show: true, color: '#262626', textBorderColor: '#fff', textBorderWidth: 2 },
+          data,
+        },
+      ],
     };
   },
 };

@@ -2,7 +2,10 @@
 // hand-drawn, simplified outlines of the three districts the property template's communities are in —
 // enough to colour a district by a measure, not a survey map. Register with
 // `echarts.registerMap(REGION_MAP_NAME, REGION_GEOJSON)`; a map report's first dimension names the region
-// (`properties.name`, in Chinese as the template's `district` values are).
+// (`properties.name`, in Chinese as the template's `district` values are). The districts lie in three
+// cities up to 1,700 km apart: drawn where they are, each would be a speck on a dashboard card, so
+// `REGION_SPECIAL_AREAS` (ECharts' `specialAreas`, as its US map insets Alaska) sets them side by side,
+// one cell each.
 
 export const REGION_MAP_NAME = 'lowcode-property-districts';
 
@@ -12,7 +15,8 @@ function feature(name: string, nameEn: string, city: string, ring: Ring) {
   return {
     type: 'Feature' as const,
     properties: { name, nameEn, city },
-    geometry: { type: 'Polygon' as const, coordinates: [[...ring, ring[0]!]] },
+    // Closed with a copy of the first point: ECharts moves points in place, and a shared one would move twice.
+    geometry: { type: 'Polygon' as const, coordinates: [[...ring, [...ring[0]!] as [number, number]]] },
   };
 }
 
@@ -52,3 +56,16 @@ export const REGION_GEOJSON = {
     ]),
   ],
 };
+
+/** Degrees of longitude each district is drawn across, and the gap between two. */
+const INSET_WIDTH = 0.3;
+const INSET_GAP = 0.12;
+
+/** Each district's place in the row: left edge and bottom (ECharts' `top` is the lower latitude) and width. */
+export const REGION_SPECIAL_AREAS: Record<string, { left: number; top: number; width: number }> =
+  Object.fromEntries(
+    REGION_GEOJSON.features.map((region, index) => [
+      region.properties.name,
+      { left: 100 + index * (INSET_WIDTH + INSET_GAP), top: 30, width: INSET_WIDTH },
+    ]),
+  );

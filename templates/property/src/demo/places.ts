@@ -142,6 +142,7 @@ export function generatePlaces(ctx: DemoContext): Places {
       code: p.code,
       kind: p.kind === 'office' ? 'office' : 'residential',
       city: p.city,
+      district: p.district,
       address: { address: p.address, lng: p.lng, lat: p.lat },
       grossArea: Math.round(p.buildings * p.floors * p.units * p.perFloor * (p.kind === 'office' ? 210 : 98)),
       deliveredOn: isoDate(delivered),
