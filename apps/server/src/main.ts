@@ -8,7 +8,9 @@ async function main(): Promise<void> {
   const config = loadServerConfig();
   const database = await openDatabase(config);
   const app = await createServerApp(config, database.url);
-  // Nest's own shutdown hooks close the app; the embedded database must stop after it.
+  // The one handler of SIGINT/SIGTERM (Nest's own hooks are not enabled: both racing to close the app ended
+  // its pool twice and stopped the embedded database under a running automation pass). The app closes
+  // first — its hooks let the automation pass in flight finish — then the database.
   let closing = false;
   const shutdown = async () => {
     if (closing) return;

@@ -1,9 +1,9 @@
 import {
+  type BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { SERVER_CONFIG, type ServerConfig } from '../config/server-config';
 import { JobQueue } from './job-queue';
@@ -21,7 +21,7 @@ export interface PeriodicTask {
  * and call `drain()` to run everything that is due, deterministically.
  */
 @Injectable()
-export class AutomationRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AutomationRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('AutomationRunner');
   private readonly periodic: PeriodicTask[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -42,7 +42,11 @@ export class AutomationRunner implements OnApplicationBootstrap, OnApplicationSh
     if (this.config.jobPollMs > 0) this.schedule();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Stops the loop and lets the pass in flight finish — before any module's `onApplicationShutdown`, where
+   * TypeORM closes the database connections that pass is using.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
