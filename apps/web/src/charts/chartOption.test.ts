@@ -2,7 +2,7 @@ import type { AppDefinition } from '@lowcode/app-model';
 import type { ReportResult } from '@lowcode/report-engine';
 import { describe, expect, it } from 'vitest';
 import { formatFieldText } from '../fields/formatFieldText';
-import { chartOption, displayResult, rawValueOf } from './chartOption';
+import { chartOption, displayResult, optionColors, rawValueOf } from './chartOption';
 
 const label = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -135,5 +135,46 @@ describe('chartOption', () => {
       { hideOverlap: true },
     ]);
     expect(option.series.map((series) => series.yAxisIndex)).toEqual([undefined, 1]);
+  });
+});
+
+describe('option colours', () => {
+  it('paint the slices and series named after an option as its tag is painted', () => {
+    const report = {
+      key: 'groups',
+      label: label('NPS 构成', 'NPS groups'),
+      entity: 'rating',
+      chart: { type: 'ring' as const },
+      dimensions: [{ field: 'npsGroup' }],
+      measures: [{ key: 'responses', aggregate: 'count' as const }],
+    };
+    const colors = optionColors(report, entities, 'zh-CN');
+    expect(colors.get('推荐者')).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(colors.get('贬损者')).not.toBe(colors.get('推荐者'));
+    const shown = displayResult(
+      result('npsGroup', ['promoter', 'detractor', 'other']),
+      report,
+      entities,
+      'zh-CN',
+    );
+    const ring = chartOption(report, shown, 'zh-CN', { colors }) as {
+      series: Array<{ data: Array<{ name: string; itemStyle?: { color: string } }> }>;
+    };
+    // 'other' has no option: the palette colours every slice, or a grey-less slice would blur with one.
+    expect(ring.series[0]!.data.map((slice) => slice.itemStyle?.color)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const known = displayResult(result('npsGroup', ['promoter', 'detractor']), report, entities, 'zh-CN');
+    const painted = chartOption(report, known, 'zh-CN', { colors }) as typeof ring;
+    expect(painted.series[0]!.data.map((slice) => slice.itemStyle?.color)).toEqual([
+      colors.get('推荐者'),
+      colors.get('贬损者'),
+    ]);
+    // Two options of one colour: the palette instead.
+    const alike = new Map([...colors].map(([name]) => [name, '#1677ff']));
+    const plain = chartOption(report, known, 'zh-CN', { colors: alike }) as typeof ring;
+    expect(plain.series[0]!.data.every((slice) => slice.itemStyle === undefined)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import type { DateBucket, FieldDefinition, Locale, ReportDefinition } from '@lowcode/app-model';
 import { localize } from '@lowcode/app-model';
 import { toEChartsOption, type ColumnMeta, type ReportResult, type ResultRow } from '@lowcode/report-engine';
+import { theme } from 'antd';
 import { singleOptions } from '../fields/formatFieldText';
 import { resolvePath, type Entities } from '../pages/dashboards/model/fieldPaths';
 import { formatNumber } from './numberFormat';
@@ -67,6 +68,34 @@ export function displayResult(
   return { ...result, columns, rows };
 }
 
+/** Option colours are antd preset names (`green`, `gold` …) or `#rrggbb`; charts need the CSS colour. */
+const PRESET_COLORS = theme.getDesignToken() as unknown as Record<string, unknown>;
+const cssColor = (color: string | undefined): string | undefined =>
+  color?.startsWith('#')
+    ? color
+    : typeof PRESET_COLORS[color ?? ''] === 'string'
+      ? (PRESET_COLORS[color!] as string)
+      : undefined;
+
+/**
+ * The colour of each option label the chart will show, for dimensions whose field gives its options colours
+ * (a room status, an NPS group): slices and series then wear the colours the same values wear as tags.
+ */
+export function optionColors(
+  report: Pick<ReportDefinition, 'entity' | 'dimensions'>,
+  entities: Entities,
+  locale: Locale,
+): Map<string, string> {
+  const colors = new Map<string, string>();
+  for (const dimension of report.dimensions.slice(0, 2)) {
+    for (const option of singleOptions(resolvePath(entities, report.entity, dimension.field)?.field) ?? []) {
+      const color = cssColor(option.color);
+      if (color) colors.set(localize(option.label, locale), color);
+    }
+  }
+  return colors;
+}
+
 /** What a dimension shows for a row (the engine's rule: its label column when there is one). */
 export function categoryOf(row: ResultRow, column: ColumnMeta, locale: Locale): string {
   const value =
@@ -121,7 +150,7 @@ export function chartOption(
   report: ReportDefinition,
   result: ReportResult,
   locale: Locale,
-  options: { compact?: boolean } = {},
+  options: { compact?: boolean; colors?: Map<string, string> } = {},
 ): Record<string, unknown> {
   const option = toEChartsOption(report, result, { locale });
   const { title: _title, ...rest } = option;
@@ -156,6 +185,8 @@ export function chartOption(
     .filter((value): value is Axis => (value as Axis).type === 'value');
   const percent =
     valueAxes.length > 0 && valueAxes.every((value) => value.axisLabel?.formatter === '{value}%');
+  if (options.colors?.size && Array.isArray(out.series))
+    out.series = withOptionColors(out.series, options.colors);
   if (out.tooltip && typeof out.tooltip === 'object')
     out.tooltip = {
       ...(out.tooltip as object),
@@ -188,6 +219,40 @@ export function chartOption(
         : series,
     );
   return out;
+}
+
+/**
+ * The option colour of each name, when every name has one and no two share it; otherwise none, and the
+ * palette tells them apart (a status without a colour, or two statuses both blue, would blur together).
+ */
+function distinctColors(names: unknown[], colors: Map<string, string>): string[] | undefined {
+  const picked = names.map((name) => colors.get(String(name)));
+  if (picked.some((color) => color === undefined)) return undefined;
+  return new Set(picked).size === picked.length ? (picked as string[]) : undefined;
+}
+
+/** Series named after options, or slices of pies and funnels, in those options' colours. */
+function withOptionColors(series: Array<Record<string, unknown>>, colors: Map<string, string>) {
+  const paint = <T extends Record<string, unknown>>(item: T, color: string): T => ({
+    ...item,
+    itemStyle: { ...(item.itemStyle as object), color },
+  });
+  if (series.length === 1 && (series[0]!.type === 'pie' || series[0]!.type === 'funnel')) {
+    const data = series[0]!.data as Array<Record<string, unknown>>;
+    const picked = distinctColors(
+      data.map((item) => item.name),
+      colors,
+    );
+    return picked
+      ? [{ ...series[0]!, data: data.map((item, index) => paint(item, picked[index]!)) }]
+      : series;
+  }
+  if (!series.every((entry) => entry.type === 'bar' || entry.type === 'line')) return series;
+  const picked = distinctColors(
+    series.map((entry) => entry.name),
+    colors,
+  );
+  return picked ? series.map((entry, index) => paint(entry, picked[index]!)) : series;
 }
 
 /** Chart types the web draws itself instead of on a canvas. */

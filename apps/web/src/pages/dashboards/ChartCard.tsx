@@ -16,7 +16,13 @@ import type { MenuProps } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { chartOption, displayResult, NON_CANVAS_TYPES, rawValueOf } from '../../charts/chartOption';
+import {
+  chartOption,
+  displayResult,
+  NON_CANVAS_TYPES,
+  optionColors,
+  rawValueOf,
+} from '../../charts/chartOption';
 import { EChart, type ChartClick } from '../../charts/EChart';
 import type { EChartsInstance } from '../../charts/echarts';
 import {
@@ -131,7 +137,8 @@ export function ChartCard(props: ChartCardProps) {
     if (!run.result || !ranReport) return undefined;
     try {
       const shown = displayResult(run.result, ranReport, entities, locale);
-      return { shown, option: chartOption(ranReport, shown, locale, { compact: props.compact }) };
+      const colors = optionColors(ranReport, entities, locale);
+      return { shown, option: chartOption(ranReport, shown, locale, { compact: props.compact, colors }) };
     } catch (error) {
       return { error };
     }
