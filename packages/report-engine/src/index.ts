@@ -5,7 +5,12 @@ export { compileReport } from './sql/compile-report';
 export { compileSharedScan, sharedScanMembers, type SharedScan } from './sql/shared-scan';
 export { defaultPeriodRange } from './default-period';
 export { runReportInMemory, type RowsByEntity } from './memory/run-in-memory';
-export { toEChartsOption, type ChartOptionSettings, type EChartsOption } from './charts/echarts';
+export {
+  PERCENT_FORMATTER,
+  toEChartsOption,
+  type ChartOptionSettings,
+  type EChartsOption,
+} from './charts/echarts';
 export { REGION_MAP_NAME, REGION_GEOJSON, REGION_SPECIAL_AREAS } from './geo/regions';
 export { ReportError, type ReportErrorCode } from './errors';
 export type {

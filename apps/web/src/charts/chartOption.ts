@@ -1,6 +1,12 @@
 import type { DateBucket, FieldDefinition, Locale, ReportDefinition } from '@lowcode/app-model';
 import { localize } from '@lowcode/app-model';
-import { toEChartsOption, type ColumnMeta, type ReportResult, type ResultRow } from '@lowcode/report-engine';
+import {
+  PERCENT_FORMATTER,
+  toEChartsOption,
+  type ColumnMeta,
+  type ReportResult,
+  type ResultRow,
+} from '@lowcode/report-engine';
 import { theme } from 'antd';
 import { singleOptions } from '../fields/formatFieldText';
 import { resolvePath, type Entities } from '../pages/dashboards/model/fieldPaths';
@@ -70,12 +76,11 @@ export function displayResult(
 
 /** Option colours are antd preset names (`green`, `gold` …) or `#rrggbb`; charts need the CSS colour. */
 const PRESET_COLORS = theme.getDesignToken() as unknown as Record<string, unknown>;
-const cssColor = (color: string | undefined): string | undefined =>
-  color?.startsWith('#')
-    ? color
-    : typeof PRESET_COLORS[color ?? ''] === 'string'
-      ? (PRESET_COLORS[color!] as string)
-      : undefined;
+function cssColor(color: string | undefined): string | undefined {
+  if (!color || color.startsWith('#')) return color;
+  const preset = PRESET_COLORS[color];
+  return typeof preset === 'string' ? preset : undefined;
+}
 
 /**
  * The colour of each option label the chart will show, for dimensions whose field gives its options colours
@@ -184,7 +189,7 @@ export function chartOption(
     .flatMap((value) => (Array.isArray(value) ? value : value ? [value] : []))
     .filter((value): value is Axis => (value as Axis).type === 'value');
   const percent =
-    valueAxes.length > 0 && valueAxes.every((value) => value.axisLabel?.formatter === '{value}%');
+    valueAxes.length > 0 && valueAxes.every((value) => value.axisLabel?.formatter === PERCENT_FORMATTER);
   if (options.colors?.size && Array.isArray(out.series))
     out.series = withOptionColors(out.series, options.colors);
   if (out.tooltip && typeof out.tooltip === 'object')

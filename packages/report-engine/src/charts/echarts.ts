@@ -39,6 +39,12 @@ function requireColumns(context: ChartContext, dimensions: number, measures: num
     );
 }
 
+/** The ECharts label formatter of a value that is a percentage; hosts recognise a percent axis by it. */
+export const PERCENT_FORMATTER = '{value}%';
+
+/** What follows a measure's number on a card: `%` for percentages, nothing for other units. */
+const percentSign = (measure: ColumnMeta) => (measure.unit === 'percent' ? '%' : '');
+
 /** Category axis charts: one series per measure, or per value of a second dimension (first measure). */
 function cartesian(
   context: ChartContext,
@@ -92,7 +98,7 @@ function cartesian(
     ...(dual ? { name: measures.map(context.name).join(' / ') } : {}),
     // An axis says "%" when everything drawn on it is a percentage.
     ...(measures.every((measure) => measure.unit === 'percent')
-      ? { axisLabel: { formatter: '{value}%' } }
+      ? { axisLabel: { formatter: PERCENT_FORMATTER } }
       : {}),
   });
   let valueAxes: Record<string, unknown> | Array<Record<string, unknown>> = valueAxis(drawn, false);
@@ -201,8 +207,7 @@ function kpi(context: ChartContext) {
       : null;
   const precision = typeof context.options.precision === 'number' ? context.options.precision : 1;
   const text = current === null ? '—' : current.toFixed(precision);
-  const unit =
-    measure.unit === 'percent' ? '%' : typeof context.options.unit === 'string' ? context.options.unit : '';
+  const unit = percentSign(measure) || (typeof context.options.unit === 'string' ? context.options.unit : '');
   const changeText = change === null ? '' : `${change >= 0 ? '▲' : '▼'} ${Math.abs(change).toFixed(1)}%`;
   return {
     title: { text: `${text}${unit}`, subtext: changeText, left: 'center', top: 'middle' },
@@ -217,7 +222,7 @@ function kpi(context: ChartContext) {
       extra: context.measures.slice(1).map((other) => ({
         label: context.name(other),
         value: context.rows[0] ? context.value(context.rows[0], other) : null,
-        unit: other.unit === 'percent' ? '%' : '',
+        unit: percentSign(other),
       })),
     },
   };
@@ -364,7 +369,7 @@ const BUILDERS: { [K in ChartType]: (context: ChartContext) => EChartsOption } =
           pointer: { width: 4, length: '55%' },
           title: { offsetCenter: [0, '78%'], fontSize: 12 },
           detail: {
-            formatter: measure.unit === 'percent' ? '{value}%' : '{value}',
+            formatter: percentSign(measure) ? PERCENT_FORMATTER : '{value}',
             offsetCenter: [0, '48%'],
             fontSize: 20,
             fontWeight: 'bold',
