@@ -26,6 +26,7 @@ export { validateAppDefinition, type AppValidationResult, type ValidateOptions }
 export { canonicalizeAppDefinition } from './canonical';
 export { diffAppDefinitions, type AppChange, type AppChangeKind, type DiffOptions } from './diff';
 export { localize } from './localize';
+export { singleValueOptions } from './field-options';
 export {
   assembleAppDefinition,
   splitAppDefinition,

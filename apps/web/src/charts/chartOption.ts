@@ -1,5 +1,5 @@
 import type { DateBucket, FieldDefinition, Locale, ReportDefinition } from '@lowcode/app-model';
-import { localize } from '@lowcode/app-model';
+import { localize, singleValueOptions } from '@lowcode/app-model';
 import {
   PERCENT_FORMATTER,
   toEChartsOption,
@@ -8,7 +8,6 @@ import {
   type ResultRow,
 } from '@lowcode/report-engine';
 import { theme } from 'antd';
-import { singleOptions } from '../fields/formatFieldText';
 import { resolvePath, type Entities } from '../pages/dashboards/model/fieldPaths';
 import { formatNumber } from './numberFormat';
 
@@ -36,7 +35,7 @@ function bucketLabel(value: string, bucket: DateBucket | undefined): string {
 
 function labeler(field: FieldDefinition | undefined, column: ColumnMeta, locale: Locale) {
   if (column.labelKey) return undefined;
-  const labelled = singleOptions(field);
+  const labelled = singleValueOptions(field);
   if (labelled) {
     const options = new Map(labelled.map((option) => [String(option.value), localize(option.label, locale)]));
     return (value: unknown) => options.get(String(value)) ?? String(value);
@@ -93,7 +92,8 @@ export function optionColors(
 ): Map<string, string> {
   const colors = new Map<string, string>();
   for (const dimension of report.dimensions.slice(0, 2)) {
-    for (const option of singleOptions(resolvePath(entities, report.entity, dimension.field)?.field) ?? []) {
+    for (const option of singleValueOptions(resolvePath(entities, report.entity, dimension.field)?.field) ??
+      []) {
       const color = cssColor(option.color);
       if (color) colors.set(localize(option.label, locale), color);
     }

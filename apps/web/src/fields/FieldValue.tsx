@@ -1,5 +1,5 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import type { FieldDefinition, Locale, SelectOption } from '@lowcode/app-model';
+import { singleValueOptions, type FieldDefinition, type Locale, type SelectOption } from '@lowcode/app-model';
 import { Image, Rate, Space, Tag, Typography } from 'antd';
 import type { StoredFile } from '../api/types';
 import { localize } from '../hooks/useLocale';
@@ -45,15 +45,9 @@ export function FieldValue({
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
     return <Typography.Text type="secondary">—</Typography.Text>;
   }
-  const plainText = () => (
-    <Typography.Text ellipsis={{ tooltip: true }}>
-      {formatFieldText(field, value, locale, display)}
-    </Typography.Text>
-  );
+  const options = singleValueOptions(field);
+  if (options) return <OptionTags options={options} values={[value]} locale={locale} />;
   switch (field.type) {
-    case 'select':
-    case 'status':
-      return <OptionTags options={field.options} values={[value]} locale={locale} />;
     case 'multiSelect':
       return (
         <OptionTags options={field.options} values={Array.isArray(value) ? value : [value]} locale={locale} />
@@ -101,13 +95,11 @@ export function FieldValue({
       const shown = formatFieldText(field, value, locale, display);
       return <Typography.Text>{shown}</Typography.Text>;
     }
-    case 'formula':
-      return field.options ? (
-        <OptionTags options={field.options} values={[value]} locale={locale} />
-      ) : (
-        plainText()
-      );
     default:
-      return plainText();
+      return (
+        <Typography.Text ellipsis={{ tooltip: true }}>
+          {formatFieldText(field, value, locale, display)}
+        </Typography.Text>
+      );
   }
 }

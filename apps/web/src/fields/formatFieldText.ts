@@ -1,4 +1,4 @@
-import type { FieldDefinition, Locale, SelectOption } from '@lowcode/app-model';
+import { singleValueOptions, type FieldDefinition, type Locale, type SelectOption } from '@lowcode/app-model';
 import { localize } from '../hooks/useLocale';
 
 // One plain-text rendering of any field value: table cells on phones, history entries, relation titles and
@@ -10,16 +10,6 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 export function optionLabel(options: readonly SelectOption[], value: unknown, locale: Locale): string {
   const option = options.find((o) => o.value === value);
   return option ? localize(option.label, locale) : String(value);
-}
-
-/**
- * The labelled codes a single value of the field is one of: a select's or status's options, or those a text
- * formula names its results with. Undefined for any other field.
- */
-export function singleOptions(field: FieldDefinition | undefined): readonly SelectOption[] | undefined {
-  if (field?.type === 'select' || field?.type === 'status') return field.options;
-  if (field?.type === 'formula') return field.options;
-  return undefined;
 }
 
 export function formatNumber(value: number, locale: Locale, decimals?: number): string {
@@ -50,6 +40,8 @@ export function formatFieldText(
 ): string {
   if (display !== undefined) return Array.isArray(display) ? display.join(', ') : display;
   if (value === null || value === undefined || value === '') return '';
+  const options = singleValueOptions(field);
+  if (options) return optionLabel(options, value, locale);
   switch (field.type) {
     case 'money':
       return typeof value === 'number'
@@ -62,8 +54,6 @@ export function formatFieldText(
         ? `${formatNumber(value, locale)}${field.unit ? ` ${field.unit}` : ''}`
         : String(value);
     case 'formula':
-      if (field.options) return optionLabel(field.options, value, locale);
-      return typeof value === 'number' ? formatNumber(value, locale) : String(value);
     case 'rollup':
       return typeof value === 'number' ? formatNumber(value, locale) : String(value);
     case 'datetime':
@@ -72,9 +62,6 @@ export function formatFieldText(
       return typeof value === 'string' ? formatDateTimeText(value, locale) : String(value);
     case 'dateRange':
       return isObject(value) ? `${String(value.start)} ~ ${String(value.end)}` : String(value);
-    case 'select':
-    case 'status':
-      return optionLabel(field.options, value, locale);
     case 'multiSelect':
       return Array.isArray(value)
         ? value.map((v) => optionLabel(field.options, v, locale)).join(', ')

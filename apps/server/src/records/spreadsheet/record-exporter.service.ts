@@ -1,6 +1,12 @@
 import { type Writable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { type EntityDefinition, type FieldDefinition, type Locale, localize } from '@lowcode/app-model';
+import {
+  type EntityDefinition,
+  type FieldDefinition,
+  type Locale,
+  localize,
+  singleValueOptions,
+} from '@lowcode/app-model';
 import { isComputedField } from '@lowcode/form-engine';
 import ExcelJS from 'exceljs';
 import { EntityAccess, type Viewer } from '../access/entity-access';
@@ -127,14 +133,11 @@ function cellFor(field: FieldDefinition, record: RecordDto, locale: Locale): unk
   if (value === null || value === undefined) return null;
   const display = record.display[field.key];
   if (display !== undefined) return Array.isArray(display) ? display.join('、') : display;
+  const options = singleValueOptions(field);
+  if (options) return optionLabel(options, value, locale);
   switch (field.type) {
-    case 'select':
-    case 'status':
-      return optionLabel(field.options, value, locale);
     case 'multiSelect':
       return (value as string[]).map((option) => optionLabel(field.options, option, locale)).join('、');
-    case 'formula':
-      return field.options ? optionLabel(field.options, value, locale) : value;
     case 'checkbox':
       return value ? (locale === 'en' ? 'yes' : '是') : locale === 'en' ? 'no' : '否';
     case 'attachment':
@@ -158,7 +161,7 @@ function cellFor(field: FieldDefinition, record: RecordDto, locale: Locale): unk
 }
 
 function optionLabel(
-  options: { value: string; label: { 'zh-CN': string; en?: string } }[],
+  options: readonly { value: string; label: { 'zh-CN': string; en?: string } }[],
   value: unknown,
   locale: Locale,
 ) {

@@ -1,8 +1,7 @@
-import type { FieldDefinition, Locale } from '@lowcode/app-model';
+import { singleValueOptions, type FieldDefinition, type Locale } from '@lowcode/app-model';
 import { DatePicker, Input, InputNumber, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { singleOptions } from '../../fields/formatFieldText';
 import { localize } from '../../hooks/useLocale';
 import type { FilterOperator } from './filterModel';
 
@@ -21,7 +20,7 @@ interface SingleProps {
 function SingleValue({ field, value, onChange, locale, multiple }: SingleProps) {
   const { t } = useTranslation();
   const type = field?.type ?? 'text';
-  const options = field?.type === 'multiSelect' ? field.options : singleOptions(field);
+  const options = field?.type === 'multiSelect' ? field.options : singleValueOptions(field);
   if (options) {
     return (
       <Select
