@@ -14,8 +14,12 @@ export async function exportPng(instance: EChartsInstance, name: string): Promis
   saveBlob(blob, `${safeName(name)}.png`);
 }
 
-/** The rows behind the chart as a spreadsheet: readable dimension values, numbers as numbers. */
-export async function exportXlsx(result: ReportResult, name: string, locale: Locale): Promise<void> {
+/**
+ * The rows behind the chart as a workbook: readable dimension values, numbers as numbers. A measure shown as a
+ * percentage of its fraction keeps the fraction in the cell, formatted as a percentage, so a sheet computes
+ * with it as the chart shows it.
+ */
+export async function chartWorkbook(result: ReportResult, name: string, locale: Locale) {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(safeName(name).slice(0, 31));
@@ -24,6 +28,7 @@ export async function exportXlsx(result: ReportResult, name: string, locale: Loc
     header: localize(column.label, locale) || column.key,
     key: column.key,
     width: column.role === 'dimension' ? 24 : 14,
+    ...(column.unit === 'percent' && column.scale === 100 ? { style: { numFmt: '0.0%' } } : {}),
   }));
   sheet.getRow(1).font = { bold: true };
   for (const row of result.rows)
@@ -35,7 +40,12 @@ export async function exportXlsx(result: ReportResult, name: string, locale: Loc
         ]),
       ),
     );
-  const buffer = await workbook.xlsx.writeBuffer();
+  return workbook;
+}
+
+/** The chart's rows downloaded as an xlsx file. */
+export async function exportXlsx(result: ReportResult, name: string, locale: Locale): Promise<void> {
+  const buffer = await (await chartWorkbook(result, name, locale)).xlsx.writeBuffer();
   saveBlob(
     new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
     `${safeName(name)}.xlsx`,
