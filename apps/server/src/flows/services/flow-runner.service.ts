@@ -326,7 +326,8 @@ export class FlowRunner {
            FROM jsonb_to_recordset($8::jsonb) AS t (${TRANSITION_RECORD})
        ), decisions AS (
          UPDATE flow_task f SET decided_by = d.deciders
-           FROM jsonb_to_recordset($9::jsonb) AS d (id uuid, deciders uuid[]) WHERE f.id = d.id
+           FROM jsonb_to_recordset($9::jsonb) AS d (id uuid, deciders uuid[])
+          WHERE f.instance_id = $1 AND f.id = d.id
        )
        SELECT count(*)::int AS updated FROM updated`,
       [
