@@ -20,6 +20,7 @@ import {
   WEBHOOK_QUEUE,
 } from './flow-step';
 import { relationIds } from '../../records/utils/record-values';
+import { BESIDE_RECORD, coalesceRecordWrites } from '../utils/record-writes';
 import { isUuid } from '../../common/ids';
 
 type EffectOf<K extends EffectType> = Extract<Effect, { type: K }>;
@@ -44,18 +45,9 @@ type EffectExecutors = {
 
 /**
  * Effects after which the record as the step's last `updateRecord` left it is still as stored: those that
- * never write it, and `updateRecord` itself (it answers the record it leaves).
+ * never touch it, and `updateRecord` itself (it answers the record it leaves).
  */
-const KEEP_RECORD = new Set<EffectType>([
-  'updateRecord',
-  'createTask',
-  'closeTask',
-  'cancelTask',
-  'scheduleTimer',
-  'cancelTimer',
-  'notify',
-  'callWebhook',
-]);
+const KEEP_RECORD = new Set<EffectType>([...BESIDE_RECORD, 'updateRecord']);
 
 /**
  * The timer effects an effect carries when they come right after it: a task's SLA timers when it opens,
@@ -169,6 +161,7 @@ export class FlowEffects {
     record?: RecordDto,
   ): Promise<Push[]> {
     const run: EffectRun = { manager, scope, pushes: [], startSubFlow, comment, record };
+    effects = coalesceRecordWrites(effects);
     for (let index = 0; index < effects.length;) {
       const effect = effects[index]!;
       const carried = CARRIES[effect.type];
