@@ -196,6 +196,7 @@ export type Effect =
 export type EffectType = Effect['type'];
 
 export interface StepResult {
+  /** The state after the command, shared with the runtime: read it, store it, do not change it. */
   state: FlowInstanceState;
   effects: Effect[];
   /** What the command did, in order (`seq` continues the instance's count): the host appends them to its timeline. */

@@ -1,6 +1,9 @@
 // The runtime API. Each command works on a copy of the state and commits it only when it succeeds, so a
 // refused command (a typed FlowEngineError) leaves the instance as it was. Commands are queued one at a
 // time per runtime; across processes the host serializes them (a row lock on the instance).
+//
+// That copy is the only one a command makes: the state given to `recover` and the state a command answers
+// are the runtime's own from then on, read but never changed (a host stores them, compares them).
 import { type FlowDefinition } from '@lowcode/app-model';
 import { FlowEngineError } from '../errors';
 import {
@@ -28,7 +31,9 @@ export interface FlowRuntime {
   withdraw(actor: string): Promise<StepResult>;
   /** An administrator stops the instance (the host checks the permission). */
   cancel(actor: string, reason?: string): Promise<StepResult>;
+  /** A copy of the current state, the caller's to change. */
   getState(): FlowInstanceState;
+  /** Continues from a stored state, which the runtime keeps and reads: not to be changed afterwards. */
   recover(state: FlowInstanceState): void;
 }
 
@@ -74,7 +79,7 @@ export function createFlowRuntime(
       exec.state.tokens = exec.state.tokens.filter((token) => token.status !== 'done');
       exec.forgetClosedBranches();
       current = exec.state;
-      return { state: copy(current), effects: exec.effects, transitions: exec.transitions };
+      return { state: current, effects: exec.effects, transitions: exec.transitions };
     });
     queue = next.catch(() => undefined);
     return next;
@@ -122,7 +127,7 @@ export function createFlowRuntime(
     fireTimer(timerId) {
       // A job queue may deliver a timer after the instance ended: nothing to do, and not an error.
       if (current && current.status !== 'running')
-        return Promise.resolve({ state: copy(current), effects: [], transitions: [] });
+        return Promise.resolve({ state: current, effects: [], transitions: [] });
       return command(SYSTEM_ACTOR, (exec) => fireTimer(exec, timerId));
     },
     withdraw: (actor) =>
@@ -159,7 +164,7 @@ export function createFlowRuntime(
       for (const token of state.tokens)
         if (!setup.flow.hasNode(token.nodeKey))
           throw new FlowEngineError('invalidState', `Token at unknown node "${token.nodeKey}"`);
-      current = copy(state);
+      current = state;
     },
   };
 }
