@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type LocalizedText } from '@lowcode/app-model';
-import { type Effect, type EffectType, type NotifyReason } from '@lowcode/flow-engine';
+import { type Effect, type EffectType, type NotifyReason, type TaskState } from '@lowcode/flow-engine';
 import { type EntityManager } from 'typeorm';
 import { JobQueue } from '../../jobs/job-queue';
 import { FlowEventBus, type FlowLifecycleEvent } from '../../jobs/flow-events';
@@ -21,6 +21,7 @@ import {
 } from './flow-step';
 import { relationIds } from '../../records/utils/record-values';
 import { BESIDE_RECORD, coalesceRecordWrites } from '../utils/record-writes';
+import { type StepWrites } from '../utils/step-writes';
 import { isUuid } from '../../common/ids';
 
 type EffectOf<K extends EffectType> = Extract<Effect, { type: K }>;
@@ -32,10 +33,22 @@ interface EffectRun {
   /** The comment of the decision that closed a task, kept on the task row. */
   comment?: string;
   /**
+   * Who has decided each task whose deciders changed in the step; a task row the step writes anyway takes
+   * them in that write, and its entry is removed (the runner writes those left).
+   */
+  deciders: Map<string, string[]>;
+  /**
    * The step's record as stored, while nothing may have written it since: read under its row lock before
    * the step, or as the step's last `updateRecord` left it.
    */
   record?: RecordDto;
+  /**
+   * The step's task and timer writes, when the runner sends them with the state it stores (see StepWrites);
+   * without it, each is a statement of its own.
+   */
+  writes?: StepWrites;
+  /** The tasks as the step leaves them: whom a task closed in a deferred write is announced to. */
+  tasks?: readonly TaskState[];
 }
 type TimerEffect = EffectOf<'scheduleTimer'> | EffectOf<'cancelTimer'>;
 /** Each executor writes its effect with the timer effects it carries (see CARRIES) in one statement. */
@@ -48,6 +61,17 @@ type EffectExecutors = {
  * never touch it, and `updateRecord` itself (it answers the record it leaves).
  */
 const KEEP_RECORD = new Set<EffectType>([...BESIDE_RECORD, 'updateRecord']);
+
+/** Effects written in the step's batch of task and timer writes when the runner gathers one. */
+const DEFERRABLE = new Set<EffectType>([
+  'createTask',
+  'closeTask',
+  'cancelTask',
+  'scheduleTimer',
+  'cancelTimer',
+]);
+/** Effects that read no task row nor timer job: the batch gathered before them need not be sent first. */
+const BESIDE_TASKS = new Set<EffectType>([...DEFERRABLE, 'updateRecord', 'notify', 'callWebhook']);
 
 /**
  * The timer effects an effect carries when they come right after it: a task's SLA timers when it opens,
@@ -157,10 +181,10 @@ export class FlowEffects {
     scope: StepScope,
     effects: Effect[],
     startSubFlow: SubFlowStarter,
-    comment?: string,
-    record?: RecordDto,
+    options: Pick<EffectRun, 'comment' | 'record' | 'writes' | 'tasks'> &
+      Partial<Pick<EffectRun, 'deciders'>> = {},
   ): Promise<Push[]> {
-    const run: EffectRun = { manager, scope, pushes: [], startSubFlow, comment, record };
+    const run: EffectRun = { manager, scope, pushes: [], startSubFlow, deciders: new Map(), ...options };
     effects = coalesceRecordWrites(effects);
     for (let index = 0; index < effects.length;) {
       const effect = effects[index]!;
@@ -169,6 +193,7 @@ export class FlowEffects {
       while (carried && end < effects.length && effects[end]!.type === carried) end += 1;
       const timers = effects.slice(index + 1, end) as TimerEffect[];
       if (!KEEP_RECORD.has(effect.type)) run.record = undefined;
+      if (run.writes && !BESIDE_TASKS.has(effect.type)) await run.writes.flush(manager);
       await (this.executors[effect.type] as (e: Effect, r: EffectRun, t: TimerEffect[]) => Promise<void>)(
         effect,
         run,
@@ -197,9 +222,24 @@ export class FlowEffects {
   }
 
   private async writeTimers(run: EffectRun, timers: TimerEffect[]): Promise<void> {
-    const params = sqlParams();
+    const keys = timers.map((timer) => timerJobKey(run.scope.instanceId, timer.timerId));
+    const cancels = timers[0]?.type === 'cancelTimer';
+    const writes = await this.deferring(run, cancels ? keys : []);
+    const params = writes?.params ?? sqlParams();
     const sql = this.timersSql(run, timers, params);
-    if (sql) await run.manager.query(sql, params.values);
+    if (!sql) return;
+    if (writes) writes.add(sql, cancels ? [] : keys);
+    else await run.manager.query(sql, params.values);
+  }
+
+  /**
+   * The batch a write joins, or undefined when it is to run now (the runner gathers none). A write of rows
+   * the batch creates sends the batch first: one statement's parts do not see each other's rows.
+   */
+  private async deferring(run: EffectRun, touched: string[]): Promise<StepWrites | undefined> {
+    if (!run.writes) return undefined;
+    if (run.writes.touchesCreated(touched)) await run.writes.flush(run.manager);
+    return run.writes;
   }
 
   private writeContext(scope: StepScope): WriteContext {
@@ -221,7 +261,9 @@ export class FlowEffects {
     const rule = node && 'assignee' in node ? node.assignee : undefined;
     // One task offered to several people that any one of them completes is a group task: it can be claimed.
     const group = effect.mode === 'single' && effect.assignees.length > 1;
-    const params = sqlParams([
+    const writes = run.writes;
+    const params = writes?.params ?? sqlParams();
+    const v = [
       effect.taskId,
       scope.workspaceId,
       scope.appId,
@@ -239,13 +281,22 @@ export class FlowEffects {
       scope.recordId,
       effect.form ? JSON.stringify(effect.form) : null,
       run.scope.now,
-    ]);
+    ].map((value) => params.add(value));
     const insert = `INSERT INTO flow_task (id, workspace_id, app_id, instance_id, flow_key, node_key, kind, mode, title,
                               assignees, candidate_role, status, due_at, remind_at, entity_key, record_id, form, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::uuid[], $11, 'open', $12, $13, $14, $15, $16, $17)`;
-    // The task and its SLA timers in one statement.
+       VALUES (${v[0]}, ${v[1]}, ${v[2]}, ${v[3]}, ${v[4]}, ${v[5]}, ${v[6]}, ${v[7]}, ${v[8]}, ${v[9]}::uuid[], ${v[10]},
+               'open', ${v[11]}, ${v[12]}, ${v[13]}, ${v[14]}, ${v[15]}, ${v[16]})`;
+    // The task and its SLA timers in one statement: the step's, or one of their own.
     const withTimers = this.timersSql(run, timers, params);
-    await run.manager.query(withTimers ? `WITH task AS (${insert}) ${withTimers}` : insert, params.values);
+    if (writes) {
+      writes.add(insert, [effect.taskId]);
+      if (withTimers)
+        writes.add(
+          withTimers,
+          timers.map((timer) => timerJobKey(scope.instanceId, timer.timerId)),
+        );
+    } else
+      await run.manager.query(withTimers ? `WITH task AS (${insert}) ${withTimers}` : insert, params.values);
     const payload = {
       id: effect.taskId,
       app: scope.appKey,
@@ -310,18 +361,34 @@ export class FlowEffects {
     completedBy: string | null,
     timers: TimerEffect[],
   ): Promise<void> {
-    const params = sqlParams([
+    // The deciders of a task closed by a decision are written with its end: one new version of the row.
+    const deciders = run.deciders.get(taskId) ?? null;
+    run.deciders.delete(taskId);
+    const timerKeys = timers.map((timer) => timerJobKey(run.scope.instanceId, timer.timerId));
+    // Deferred only when the step says whom the task was offered to (the push names them).
+    const known = run.tasks?.find((task) => task.id === taskId);
+    const writes = known && (await this.deferring(run, [taskId, ...timerKeys]));
+    const params = writes?.params ?? sqlParams();
+    const v = [
       taskId,
       status,
       outcome,
       run.scope.now,
       completedBy,
       status === 'completed' ? (run.comment ?? null) : null,
-    ]);
-    const update = `UPDATE flow_task SET status = $2, outcome = $3, completed_at = $4, completed_by = $5, comment = $6
-        WHERE id = $1 RETURNING id, assignees, status`;
-    // The task and the cancellation of its timers in one statement.
+      deciders,
+    ].map((value) => params.add(value));
+    const update = `UPDATE flow_task SET status = ${v[1]}, outcome = ${v[2]}, completed_at = ${v[3]}, completed_by = ${v[4]},
+              comment = ${v[5]}, decided_by = COALESCE(${v[6]}::uuid[], decided_by)
+        WHERE id = ${v[0]} RETURNING id, assignees, status`;
+    // The task and the cancellation of its timers in one statement: the step's, or one of their own.
     const withTimers = this.timersSql(run, timers, params);
+    if (writes) {
+      writes.add(update);
+      if (withTimers) writes.add(withTimers);
+      this.pushChanged(run, { id: taskId, assignees: known.assignees, status }, []);
+      return;
+    }
     const rows = withTimers
       ? ((await run.manager.query(
           `WITH task AS (${update}), timers AS (${withTimers}) SELECT * FROM task`,

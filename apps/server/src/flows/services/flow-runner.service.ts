@@ -24,6 +24,7 @@ import { FlowAssignees } from './flow-assignees.service';
 import { type FlowAppRef, FlowDefinitions } from './flow-definitions.service';
 import { FlowEffects } from './flow-effects.service';
 import { type Push, type StepScope, type SubFlowStarter } from './flow-step';
+import { StepWrites } from '../utils/step-writes';
 import { WORKSPACE_TIME_ZONE } from '../../records/record-writer';
 import { isUuid } from '../../common/ids';
 import { transactionWithPreparedStatements } from '../../database/prepared-statements';
@@ -212,7 +213,7 @@ export class FlowRunner {
       return { instanceId: existing!.id, state: existing!.state, pushes: [], changed: false };
     }
     await this.events.publish({ ...this.effects.eventOf(scope), event: 'instanceStarted' }, manager);
-    const pushes = await this.effects.execute(manager, scope, effects, this.startSubFlow, undefined, locked);
+    const pushes = await this.effects.execute(manager, scope, effects, this.startSubFlow, { record: locked });
     return { instanceId: scope.instanceId, state, pushes, changed: true };
   }
 
@@ -313,35 +314,46 @@ export class FlowRunner {
     const { state, effects, transitions } = await engineCall(() => run(runtime, current));
     if (effects.length === 0 && transitions.length === 0)
       return { instanceId, state: before, pushes: [], changed: false };
-    const pushes = await this.effects.execute(manager, scope, effects, this.startSubFlow, comment, locked);
-    // The state, the step's transitions and the tasks' deciders in one statement, after the effects.
-    const [stored] = (await manager.query(
-      `WITH updated AS (
-         UPDATE flow_instance SET state = $2, status = $3, outcome = $4, error = $5, ended_at = $6,
-                lock_version = lock_version + 1
-          WHERE id = $1 AND lock_version = $7 RETURNING id
+    const deciders = new Map(decisionRows(before, state).map((row) => [row.id, row.deciders]));
+    const writes = new StepWrites();
+    const pushes = await this.effects.execute(manager, scope, effects, this.startSubFlow, {
+      comment,
+      record: locked,
+      deciders,
+      writes,
+      tasks: state.tasks,
+    });
+    // The step's task and timer writes, its state, its transitions and the deciders of tasks no effect
+    // wrote, in one statement — the deciders of a task created in it after the rest.
+    if (writes.touchesCreated([...deciders.keys()])) await writes.flush(manager);
+    const p = writes.params;
+    const [id, stateJson, status, outcome, error, endedAt, lockVersion, transitionsJson, decidersJson] = [
+      instanceId,
+      JSON.stringify(state),
+      state.status,
+      state.outcome ?? null,
+      state.error ?? null,
+      state.endedAt ?? null,
+      row.lock_version,
+      JSON.stringify(transitionRows(transitions)),
+      JSON.stringify([...deciders].map(([task, users]) => ({ id: task, deciders: users }))),
+    ].map((value) => p.add(value));
+    const statement = `WITH ${writes.ctes()}updated AS (
+         UPDATE flow_instance SET state = ${stateJson}, status = ${status}, outcome = ${outcome}, error = ${error},
+                ended_at = ${endedAt}, lock_version = lock_version + 1
+          WHERE id = ${id} AND lock_version = ${lockVersion} RETURNING id
        ), transitions AS (
          INSERT INTO flow_transition (instance_id, seq, at, actor_id, from_node, to_node, action, data, comment)
-         SELECT $1, t.seq, t.at, t.actor_id, t.from_node, t.to_node, t.action, t.data, t.comment
-           FROM jsonb_to_recordset($8::jsonb) AS t (${TRANSITION_RECORD})
+         SELECT ${id}, t.seq, t.at, t.actor_id, t.from_node, t.to_node, t.action, t.data, t.comment
+           FROM jsonb_to_recordset(${transitionsJson}::jsonb) AS t (${TRANSITION_RECORD})
        ), decisions AS (
          UPDATE flow_task f SET decided_by = d.deciders
-           FROM jsonb_to_recordset($9::jsonb) AS d (id uuid, deciders uuid[])
-          WHERE f.instance_id = $1 AND f.id = d.id
+           FROM jsonb_to_recordset(${decidersJson}::jsonb) AS d (id uuid, deciders uuid[])
+          WHERE f.instance_id = ${id} AND f.id = d.id
        )
-       SELECT count(*)::int AS updated FROM updated`,
-      [
-        instanceId,
-        JSON.stringify(state),
-        state.status,
-        state.outcome ?? null,
-        state.error ?? null,
-        state.endedAt ?? null,
-        row.lock_version,
-        JSON.stringify(transitionRows(transitions)),
-        JSON.stringify(decisionRows(before, state)),
-      ],
-    )) as { updated: number }[];
+       SELECT count(*)::int AS updated FROM updated`;
+    const [stored] = (await manager.query(statement, p.values)) as { updated: number }[];
+    writes.reset();
     if (stored?.updated !== 1)
       throw new AppError('FLOW_INSTANCE_CONFLICT', { reason: 'changed concurrently' });
     return { instanceId, state, pushes, changed: true };
