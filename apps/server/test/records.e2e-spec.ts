@@ -475,6 +475,38 @@ describe('records', () => {
       .expect(404);
   });
 
+  it('checks the references a write sets, not those it leaves: a room of a deleted building stays editable', async () => {
+    const building = (await create('building', { code: 'B9', name: '9号楼' }).expect(201)).body as RecordBody;
+    const room = (await create('room', { code: '9-901', building: building.id }).expect(201))
+      .body as RecordBody;
+    await http()
+      .delete(`${base('building')}/${building.id}`)
+      .set(auth)
+      .expect(204);
+    const edited = await http()
+      .patch(`${base('room')}/${room.id}`)
+      .set(auth)
+      .send({ version: room.version, values: { area: 60, building: building.id } })
+      .expect(200);
+    expect(edited.body.values).toMatchObject({ area: 60, building: building.id });
+    const other = await roomIdByCode('1-102');
+    const current = (
+      await http()
+        .get(`${base('room')}/${other}`)
+        .set(auth)
+        .expect(200)
+    ).body as RecordBody;
+    const moved = await http()
+      .patch(`${base('room')}/${other}`)
+      .set(auth)
+      .set('Accept-Language', 'en')
+      .send({ version: current.version, values: { building: building.id } })
+      .expect(400);
+    expect(moved.body.error.details).toEqual([
+      { path: 'building', message: expect.stringContaining('does not exist') },
+    ]);
+  });
+
   it('upgrades the schema safely: the dry run names records that would fail, and no data is dropped', async () => {
     const upgraded = smallApp();
     upgraded.version = '1.1.0';

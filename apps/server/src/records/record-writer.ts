@@ -208,7 +208,12 @@ export async function writePatch(
   });
   if (!validation.ok) throw invalid(validation.errors);
   withFileUrls(resolved.entity, validation.value, () => undefined);
-  await checkReferences(manager, resolved, [validation.value], context.locale);
+  // References the patch sets anew: one it leaves as it was was checked when it was written, and a record
+  // whose technician has since left the workspace can still have its other fields changed.
+  const introduced = Object.fromEntries(
+    Object.entries(validation.value).filter(([field, value]) => !sameValue(current.values[field], value)),
+  );
+  await checkReferences(manager, resolved, [introduced], context.locale);
   const merged = { ...current.values, ...validation.value };
   const [serverFields] = await computeServerFields(manager, resolved, [merged], false);
   const record = { ...merged, ...serverFields };
