@@ -86,6 +86,10 @@ const CARRIES: Partial<Record<EffectType, TimerEffect['type']>> = {
   cancelTimer: 'cancelTimer',
 };
 
+/** The job keys of timers of this step's instance (their dedupe keys in the timer queue). */
+const timerKeys = (run: EffectRun, timers: TimerEffect[]) =>
+  timers.map((timer) => timerJobKey(run.scope.instanceId, timer.timerId));
+
 const REASON_TITLES: Record<NotifyReason, LocalizedText> = {
   action: { 'zh-CN': '流程通知', en: 'Flow notice' },
   cc: { 'zh-CN': '抄送', en: 'For your information' },
@@ -210,10 +214,8 @@ export class FlowEffects {
     if (timers.length === 0) return undefined;
     if (timers.some((timer) => timer.type !== timers[0]!.type))
       throw new Error('Timers of both kinds in one statement');
-    if (timers[0]!.type === 'cancelTimer') {
-      const keys = timers.map((timer) => timerJobKey(instanceId, timer.timerId));
-      return this.jobs.cancelSql(TIMER_QUEUE, keys, params);
-    }
+    if (timers[0]!.type === 'cancelTimer')
+      return this.jobs.cancelSql(TIMER_QUEUE, timerKeys(run, timers), params);
     const jobs = (timers as EffectOf<'scheduleTimer'>[]).map((timer) => ({
       payload: { workspaceId, instanceId, timerId: timer.timerId },
       options: { runAt: new Date(timer.fireAt), dedupeKey: timerJobKey(instanceId, timer.timerId) },
@@ -222,14 +224,18 @@ export class FlowEffects {
   }
 
   private async writeTimers(run: EffectRun, timers: TimerEffect[]): Promise<void> {
-    const keys = timers.map((timer) => timerJobKey(run.scope.instanceId, timer.timerId));
     const cancels = timers[0]?.type === 'cancelTimer';
-    const writes = await this.deferring(run, cancels ? keys : []);
-    const params = writes?.params ?? sqlParams();
+    const writes = await this.deferring(run, cancels ? timerKeys(run, timers) : []);
+    if (writes) return this.batchTimers(run, writes, timers);
+    const params = sqlParams();
     const sql = this.timersSql(run, timers, params);
-    if (!sql) return;
-    if (writes) writes.add(sql, cancels ? [] : keys);
-    else await run.manager.query(sql, params.values);
+    if (sql) await run.manager.query(sql, params.values);
+  }
+
+  /** Adds timer writes to the step's batch: the timers it schedules are rows the batch creates. */
+  private batchTimers(run: EffectRun, writes: StepWrites, timers: TimerEffect[]): void {
+    const sql = this.timersSql(run, timers, writes.params);
+    if (sql) writes.add(sql, timers[0]!.type === 'scheduleTimer' ? timerKeys(run, timers) : []);
   }
 
   /**
@@ -287,16 +293,13 @@ export class FlowEffects {
        VALUES (${v[0]}, ${v[1]}, ${v[2]}, ${v[3]}, ${v[4]}, ${v[5]}, ${v[6]}, ${v[7]}, ${v[8]}, ${v[9]}::uuid[], ${v[10]},
                'open', ${v[11]}, ${v[12]}, ${v[13]}, ${v[14]}, ${v[15]}, ${v[16]})`;
     // The task and its SLA timers in one statement: the step's, or one of their own.
-    const withTimers = this.timersSql(run, timers, params);
     if (writes) {
       writes.add(insert, [effect.taskId]);
-      if (withTimers)
-        writes.add(
-          withTimers,
-          timers.map((timer) => timerJobKey(scope.instanceId, timer.timerId)),
-        );
-    } else
+      this.batchTimers(run, writes, timers);
+    } else {
+      const withTimers = this.timersSql(run, timers, params);
       await run.manager.query(withTimers ? `WITH task AS (${insert}) ${withTimers}` : insert, params.values);
+    }
     const payload = {
       id: effect.taskId,
       app: scope.appKey,
@@ -364,10 +367,9 @@ export class FlowEffects {
     // The deciders of a task closed by a decision are written with its end: one new version of the row.
     const deciders = run.deciders.get(taskId) ?? null;
     run.deciders.delete(taskId);
-    const timerKeys = timers.map((timer) => timerJobKey(run.scope.instanceId, timer.timerId));
     // Deferred only when the step says whom the task was offered to (the push names them).
     const known = run.tasks?.find((task) => task.id === taskId);
-    const writes = known && (await this.deferring(run, [taskId, ...timerKeys]));
+    const writes = known && (await this.deferring(run, [taskId, ...timerKeys(run, timers)]));
     const params = writes?.params ?? sqlParams();
     const v = [
       taskId,
@@ -382,13 +384,13 @@ export class FlowEffects {
               comment = ${v[5]}, decided_by = COALESCE(${v[6]}::uuid[], decided_by)
         WHERE id = ${v[0]} RETURNING id, assignees, status`;
     // The task and the cancellation of its timers in one statement: the step's, or one of their own.
-    const withTimers = this.timersSql(run, timers, params);
     if (writes) {
       writes.add(update);
-      if (withTimers) writes.add(withTimers);
+      this.batchTimers(run, writes, timers);
       this.pushChanged(run, { id: taskId, assignees: known.assignees, status }, []);
       return;
     }
+    const withTimers = this.timersSql(run, timers, params);
     const rows = withTimers
       ? ((await run.manager.query(
           `WITH task AS (${update}), timers AS (${withTimers}) SELECT * FROM task`,

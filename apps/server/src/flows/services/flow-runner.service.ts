@@ -353,7 +353,6 @@ export class FlowRunner {
        )
        SELECT count(*)::int AS updated FROM updated`;
     const [stored] = (await manager.query(statement, p.values)) as { updated: number }[];
-    writes.reset();
     if (stored?.updated !== 1)
       throw new AppError('FLOW_INSTANCE_CONFLICT', { reason: 'changed concurrently' });
     return { instanceId, state, pushes, changed: true };

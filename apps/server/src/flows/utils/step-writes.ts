@@ -45,8 +45,7 @@ export class StepWrites {
     await manager.query(text, values);
   }
 
-  /** Forgets the batch once a statement that carried its CTEs ran. */
-  reset(): void {
+  private reset(): void {
     this.parts.length = 0;
     this.created.clear();
     this.batch = sqlParams();
