@@ -29,6 +29,13 @@ describe('records', () => {
       items: RecordBody[];
       nextCursor: string | null;
     };
+  const read = async (entity: string, id: string) =>
+    (
+      await http()
+        .get(`${base(entity)}/${id}`)
+        .set(auth)
+        .expect(200)
+    ).body as RecordBody;
   const create = (entity: string, values: object, language = 'en') =>
     http().post(base(entity)).set(auth).set('Accept-Language', language).send({ values });
 
@@ -106,12 +113,7 @@ describe('records', () => {
 
   it('updates with optimistic concurrency: a stale version gets 409 and the current record', async () => {
     const id = await roomIdByCode('1-101');
-    const current = (
-      await http()
-        .get(`${base('room')}/${id}`)
-        .set(auth)
-        .expect(200)
-    ).body as RecordBody;
+    const current = await read('room', id);
     const updated = await http()
       .patch(`${base('room')}/${id}`)
       .set(auth)
@@ -139,12 +141,7 @@ describe('records', () => {
 
   it('lets exactly one of two simultaneous edits of the same version win', async () => {
     const id = await roomIdByCode('2-201');
-    const { version } = (
-      await http()
-        .get(`${base('room')}/${id}`)
-        .set(auth)
-        .expect(200)
-    ).body as RecordBody;
+    const { version } = await read('room', id);
     const results = await Promise.all(
       [101, 102].map((area) =>
         http()
@@ -490,12 +487,7 @@ describe('records', () => {
       .expect(200);
     expect(edited.body.values).toMatchObject({ area: 60, building: building.id });
     const other = await roomIdByCode('1-102');
-    const current = (
-      await http()
-        .get(`${base('room')}/${other}`)
-        .set(auth)
-        .expect(200)
-    ).body as RecordBody;
+    const current = await read('room', other);
     const moved = await http()
       .patch(`${base('room')}/${other}`)
       .set(auth)
