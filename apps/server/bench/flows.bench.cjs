@@ -478,7 +478,13 @@ function plainSql(client, { workspaceId, appId, schema }) {
       // The form's values and the action node's stamps: one UPDATE.
       const stamps = STAMPS[nodeKey](at.toISOString(), actor);
       const values = { ...data, ...stamps };
+      // The order's formulas: the first-visit point, and each part line's amount.
       if ('firstVisitFix' in values) values.firstFixPoint = values.firstVisitFix ? 1 : 0;
+      if (values.partsUsed)
+        values.partsUsed = values.partsUsed.map((line) => ({
+          ...line,
+          amount: line.quantity * (line.unitPrice ?? 0),
+        }));
       const fields = Object.keys(values);
       const [before] = await query(`SELECT * FROM ${table} WHERE _id = $1 FOR UPDATE`, [state.recordId]);
       const sets = fields.map((field, index) => `"${field}" = $${index + 2}::${COLUMNS[field]}`);
@@ -587,6 +593,7 @@ async function checkSameRows(query, appRow, engineOrders, plainOrders) {
               (SELECT count(*)::int FROM "${appRow.storage_schema}"."workOrder"
                 WHERE _id = ANY($3::uuid[]) AND status = 'closed' AND rating = 5 AND "laborCost" = 80
                   AND "firstFixPoint" = 1 AND technician IS NOT NULL AND "closedAt" IS NOT NULL
+                  AND "partsUsed" -> 0 -> 'amount' = '35'
                   AND _search LIKE '%更换阀芯%') AS done
          FROM flow_instance i WHERE i.flow_key = $1`,
       [flowKey, appRow.id, recordIds],

@@ -72,6 +72,13 @@ const workOrder = {
         },
         { key: 'quantity', type: 'number', label: text('数量'), min: 0.01, precision: 2, required: true },
         { key: 'unitPrice', type: 'money', label: text('单价'), min: 0 },
+        {
+          key: 'amount',
+          type: 'formula',
+          label: text('金额'),
+          expression: { '*': [{ var: 'row.quantity' }, { var: ['row.unitPrice', 0] }] },
+          resultType: 'number',
+        },
       ],
     },
     { key: 'laborCost', type: 'money', label: text('人工费'), min: 0 },

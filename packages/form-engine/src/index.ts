@@ -17,6 +17,7 @@ export {
   FIELD_TYPE_HANDLERS,
   handlerFor,
   isComputedField,
+  inputValues,
   fieldsObjectSchema,
   type FieldOfType,
 } from './fields/registry';
@@ -43,7 +44,7 @@ export {
   type ResidentIdProblem,
 } from './validators/identity-numbers';
 export { assertSafeJsonLogic, MAX_LOGIC_DEPTH, MAX_LOGIC_NODES } from './logic/safe-json-logic';
-export { evaluateFormula } from './logic/formula';
+export { computeFormulas, evaluateFormula } from './logic/formula';
 export {
   formatAutoNumber,
   autoNumberScope,

@@ -11,7 +11,11 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { RealtimeService } from '../realtime/realtime.service';
-import { RecordStorageService, type StorageImpact } from '../records/record-storage.service';
+import {
+  type FormulaRecompute,
+  RecordStorageService,
+  type StorageImpact,
+} from '../records/record-storage.service';
 import { RecordsService } from '../records/records.service';
 import { AuditService } from '../audit/audit.service';
 import { loadSeedRecords, type SeedRecords, type SeedTarget } from '../records/seed-loader';
@@ -28,6 +32,8 @@ export interface ImportResult {
   changes: AppChange[];
   /** Existing records that the new definition would refuse (dry run of an upgrade). */
   impact?: StorageImpact[];
+  /** Entities of an upgrade whose formulas changed, with the stored records they were recomputed over. */
+  formulasRecomputed?: FormulaRecompute[];
   app?: AppSummary;
 }
 
@@ -118,6 +124,14 @@ export class AppsService {
       const saved = await this.save(manager, actor, existing, definition, text);
       saved.storageSchema = await this.storage.sync(manager, saved, previous, definition);
       await manager.getRepository(App).update({ id: saved.id }, { storageSchema: saved.storageSchema });
+      const formulasRecomputed = previous
+        ? await this.storage.recomputeFormulas(
+            manager,
+            { ...saved, storageSchema: saved.storageSchema },
+            previous,
+            definition,
+          )
+        : undefined;
       const target: SeedTarget = {
         workspaceId: actor.workspaceId,
         appId: saved.id,
@@ -155,7 +169,14 @@ export class AppsService {
         changes: diffAppDefinitions(previous, definition, { locale: 'en' }),
         createdBy: actor.userId,
       });
-      return { dryRun: false, appKey: definition.key, action, changes, app: toAppSummary(saved) };
+      return {
+        dryRun: false,
+        appKey: definition.key,
+        action,
+        changes,
+        formulasRecomputed,
+        app: toAppSummary(saved),
+      };
     });
 
     if (!result.dryRun && result.action !== 'unchanged') {

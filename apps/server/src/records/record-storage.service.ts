@@ -1,10 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { type AppDefinition, type Locale } from '@lowcode/app-model';
-import { isComputedField, stableStringify } from '@lowcode/form-engine';
+import {
+  type AppDefinition,
+  type EntityDefinition,
+  type FieldDefinition,
+  type Locale,
+} from '@lowcode/app-model';
+import { computeFormulas, inputValues, stableStringify } from '@lowcode/form-engine';
 import { type EntityManager } from 'typeorm';
 import { buildResolvedEntity } from './entity-catalog.service';
 import { selectList, toRecordDtos } from './record-reader';
-import { convertStoredValue, planStorage, storageSchemaName, tableName } from './utils/entity-storage';
+import {
+  type ColumnStorage,
+  convertStoredValue,
+  planStorage,
+  storageSchemaName,
+  tableName,
+} from './utils/entity-storage';
+import { sameValue, toParameter, unnestRows } from './utils/record-values';
+import { quoteIdent, sqlParams } from './utils/sql';
 
 export interface StorageImpact {
   entity: string;
@@ -16,6 +29,17 @@ export interface StorageImpact {
 }
 
 const IMPACT_SAMPLE_LIMIT = 5000;
+/** Rows read, recomputed and written back at a time when an upgrade changes an entity's formulas. */
+const RECOMPUTE_BATCH = 500;
+
+/** Formulas recomputed over an entity's stored records by an upgrade. */
+export interface FormulaRecompute {
+  entity: string;
+  /** Records read (deleted ones too: a restored record shows what its formulas give now). */
+  checked: number;
+  /** Records whose stored formula values differed and were rewritten. */
+  changed: number;
+}
 
 /** Keeps each app's tables in step with its definition, inside the import's transaction. */
 @Injectable()
@@ -42,6 +66,72 @@ export class RecordStorageService {
   }
 
   /**
+   * After an upgrade changed what an entity's formulas are or read (a formula added or rewritten, a field
+   * it may read retyped), stores what they give for every existing record, in the import's transaction:
+   * otherwise old records would show the old results, or none, until someone edits them. The values are
+   * derived, so this writes no history row, raises no record event and keeps each record's version.
+   */
+  async recomputeFormulas(
+    manager: EntityManager,
+    app: { id: string; storageSchema: string; workspaceId: string; key: string; revision: number },
+    before: AppDefinition,
+    after: AppDefinition,
+  ): Promise<FormulaRecompute[]> {
+    const recomputed: FormulaRecompute[] = [];
+    for (const entity of after.entities) {
+      const old = before.entities.find((candidate) => candidate.key === entity.key);
+      if (!old || !hasFormulas(entity.fields)) continue;
+      if (formulaInputs(old.fields) === formulaInputs(entity.fields)) continue;
+      const resolved = resolvedIn(app, after, entity);
+      // The columns formulas fill: formula fields, and sub-tables with formula columns (stored whole).
+      const targets = entity.fields
+        .filter(
+          (field) => field.type === 'formula' || (field.type === 'subTable' && hasFormulas(field.fields)),
+        )
+        .map((field) => resolved.storage.get(field.key))
+        .filter((storage): storage is ColumnStorage => storage?.kind === 'column');
+      const tally: FormulaRecompute = { entity: entity.key, checked: 0, changed: 0 };
+      for (let cursor: string | null = null; ;) {
+        const rows: Record<string, unknown>[] = await manager.query(
+          `SELECT ${selectList(resolved)} FROM ${resolved.table} r
+            WHERE $1::uuid IS NULL OR r._id > $1::uuid ORDER BY r._id LIMIT ${RECOMPUTE_BATCH}`,
+          [cursor],
+        );
+        if (rows.length === 0) break;
+        cursor = rows.at(-1)!._id as string;
+        const records = await toRecordDtos(manager, resolved, rows, false);
+        tally.checked += records.length;
+        const changed = records
+          .map((record) => ({
+            id: record.id,
+            stored: record.values,
+            now: computeFormulas(entity.fields, record.values),
+          }))
+          .filter(({ stored, now }) =>
+            targets.some(({ field }) => !sameValue(stored[field.key], now[field.key])),
+          );
+        if (changed.length === 0) continue;
+        tally.changed += changed.length;
+        const params = sqlParams();
+        const rowsOf = unnestRows(params, [
+          { values: changed.map(({ id }) => id), type: 'uuid' },
+          ...targets.map((target) => ({
+            values: changed.map(({ now }) => toParameter(now[target.field.key], target.sqlType)),
+            type: target.sqlType,
+          })),
+        ]);
+        const sets = targets.map((target, index) => `${quoteIdent(target.column)} = v.c${index + 1}`);
+        await manager.query(
+          `UPDATE ${resolved.table} r SET ${sets.join(', ')} FROM ${rowsOf.from} WHERE r._id = v.c0`,
+          params.values,
+        );
+      }
+      recomputed.push(tally);
+    }
+    return recomputed;
+  }
+
+  /**
    * What an upgrade would do to existing records: for every entity whose definition changes, the live
    * records that would no longer validate, so the builder sees it before importing.
    */
@@ -53,29 +143,14 @@ export class RecordStorageService {
     locale: Locale,
   ): Promise<StorageImpact[]> {
     if (!app.storageSchema) return [];
+    const storedApp = { ...app, storageSchema: app.storageSchema };
     const impacts: StorageImpact[] = [];
     for (const entity of after.entities) {
       const old = before.entities.find((candidate) => candidate.key === entity.key);
       if (!old || stableStringify(old) === stableStringify(entity)) continue;
       // Read with the old definition (its columns exist), validate with the new one.
-      const reader = buildResolvedEntity(
-        app.workspaceId,
-        app.id,
-        app.key,
-        app.revision,
-        app.storageSchema,
-        before,
-        old,
-      );
-      const candidate = buildResolvedEntity(
-        app.workspaceId,
-        app.id,
-        app.key,
-        app.revision,
-        app.storageSchema,
-        after,
-        entity,
-      );
+      const reader = resolvedIn(storedApp, before, old);
+      const candidate = resolvedIn(storedApp, after, entity);
       const [{ total }] = (await manager.query(
         `SELECT count(*)::int AS total FROM ${tableName(app.storageSchema, entity.key)} WHERE _deleted_at IS NULL`,
       )) as [{ total: number }];
@@ -97,13 +172,10 @@ export class RecordStorageService {
             .filter(([key]) => candidate.storage.get(key)?.kind === 'column')
             .map(([key, value]) => [key, afterTypeChange(reader, candidate, key, value)]),
         );
-        const storedInput = Object.fromEntries(
-          Object.entries(stored).filter(([key]) => {
-            const field = candidate.entity.fields.find((candidateField) => candidateField.key === key);
-            return field && !isComputedField(field);
-          }),
-        );
-        const result = candidate.compiled.validate(storedInput, { locale, mode: 'create' });
+        const result = candidate.compiled.validate(inputValues(candidate.entity.fields, stored), {
+          locale,
+          mode: 'create',
+        });
         if (result.ok) continue;
         impact.invalidCount += 1;
         if (impact.samples.length < 20) {
@@ -130,4 +202,40 @@ function afterTypeChange(
   const to = after.storage.get(key);
   if (from?.kind !== 'column' || to?.kind !== 'column') return value;
   return convertStoredValue(value, from.sqlType, to.sqlType);
+}
+
+/** An entity of an app's stored schema as a definition describes it. */
+const resolvedIn = (
+  app: { id: string; storageSchema: string; workspaceId: string; key: string; revision: number },
+  definition: AppDefinition,
+  entity: EntityDefinition,
+) =>
+  buildResolvedEntity(app.workspaceId, app.id, app.key, app.revision, app.storageSchema, definition, entity);
+
+const hasFormulas = (fields: readonly FieldDefinition[]): boolean =>
+  fields.some(
+    (field) => field.type === 'formula' || (field.type === 'subTable' && hasFormulas(field.fields)),
+  );
+
+/**
+ * What an entity's formulas compute from: each field's key and type and whatever shapes its value (a
+ * formula's expression and result type, a list's `multiple`, a lookup or rollup, a sub-table's columns) —
+ * not labels, options or layout, whose changes leave every result as it was.
+ */
+function formulaInputs(fields: readonly FieldDefinition[]): string {
+  const shape = (field: FieldDefinition): unknown => {
+    const { key, type } = field;
+    const value = field as unknown as Partial<Record<string, unknown>>;
+    return {
+      key,
+      type,
+      expression: value.expression,
+      resultType: value.resultType,
+      multiple: value.multiple ?? (value.relation as { multiple?: boolean } | undefined)?.multiple,
+      lookup: value.lookup,
+      rollup: value.rollup,
+      fields: field.type === 'subTable' ? field.fields.map(shape) : undefined,
+    };
+  };
+  return stableStringify(fields.map(shape));
 }

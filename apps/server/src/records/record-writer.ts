@@ -1,6 +1,6 @@
 import { type EntityManager } from 'typeorm';
 import { type FieldDefinition, type Locale, localize, wallTime } from '@lowcode/app-model';
-import { autoNumberScope, evaluateFormula, formatAutoNumber } from '@lowcode/form-engine';
+import { autoNumberScope, computeFormulas, formatAutoNumber } from '@lowcode/form-engine';
 import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { type Viewer } from './access/entity-access';
 import { withFileUrls } from '../files/file-urls';
@@ -28,9 +28,10 @@ export interface WriteContext extends Viewer {
 export const WORKSPACE_TIME_ZONE = 'Asia/Shanghai';
 
 /**
- * Fills what the server owns before a write, for a batch of records: formulas from each merged record,
- * auto-numbers from a per-scope counter advanced once for the whole batch (UPDATE … RETURNING inside the
- * transaction, so numbers never repeat, also across concurrent writers).
+ * Fills what the server owns before a write, for a batch of records: auto-numbers from a per-scope counter
+ * advanced once for the whole batch (UPDATE … RETURNING inside the transaction, so numbers never repeat, also
+ * across concurrent writers), then formulas over each merged record and its numbers (a sub-table is answered
+ * whole, its rows with their formula columns filled).
  */
 export async function computeServerFields(
   manager: EntityManager,
@@ -40,11 +41,6 @@ export async function computeServerFields(
 ): Promise<Record<string, unknown>[]> {
   const computed = records.map(() => ({}) as Record<string, unknown>);
   for (const field of resolved.entity.fields) {
-    if (field.type === 'formula') {
-      records.forEach((record, index) => {
-        computed[index]![field.key] = evaluateFormula(field, { ...record, ...computed[index] });
-      });
-    }
     if (field.type === 'autoNumber' && creating && records.length > 0) {
       const today = workspaceToday();
       const scope = autoNumberScope(field.pattern, today);
@@ -61,7 +57,10 @@ export async function computeServerFields(
       });
     }
   }
-  return computed;
+  return computed.map((numbers, index) => ({
+    ...numbers,
+    ...computeFormulas(resolved.entity.fields, { ...records[index], ...numbers }),
+  }));
 }
 
 /** A Date whose local calendar fields are today's date in the workspace's time zone. */

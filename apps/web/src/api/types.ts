@@ -97,12 +97,21 @@ export interface ImportChange {
 
 export type ImportAction = 'create' | 'update' | 'unchanged';
 
-/** Existing records of one field that would no longer validate under the new definition. */
+/** Existing records of one entity that would no longer validate under the new definition. */
 export interface ImportImpact {
   entity: string;
-  field: string;
+  /** Live records checked (all of them, up to the server's sample limit) of `total`. */
+  checked: number;
+  total: number;
   invalidCount: number;
-  samples: { id: string; message: string }[];
+  samples: { id: string; field: string; message: string }[];
+}
+
+/** An upgrade's formulas recomputed over an entity's stored records. */
+export interface FormulaRecompute {
+  entity: string;
+  checked: number;
+  changed: number;
 }
 
 export interface ImportPreview {
@@ -118,6 +127,7 @@ export interface ImportResult {
   appKey: string;
   action: ImportAction;
   changes: ImportChange[];
+  formulasRecomputed?: FormulaRecompute[];
   app: AppSummary;
 }
 

@@ -70,4 +70,13 @@ describe('GeneratedForm', () => {
     fireEvent.change(input('rent'), { target: { value: '100' } });
     expect(screen.getByTestId('field-yearly')).toHaveTextContent('1,200');
   });
+
+  it("previews a sub-table row's formula from its row and the record", () => {
+    render(<Harness locale="en" />);
+    fireEvent.change(input('rent'), { target: { value: '100' } });
+    fireEvent.click(screen.getByTestId('subtable-add-lines'));
+    const qty = screen.getByTestId('cell-lines-0-qty').querySelector('input')!;
+    fireEvent.change(qty, { target: { value: '3' } });
+    expect(screen.getByTestId('cell-lines-0-amount')).toHaveTextContent('300');
+  });
 });

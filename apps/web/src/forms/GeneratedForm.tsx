@@ -1,4 +1,5 @@
 import type { AppDefinition, EntityDefinition, Locale } from '@lowcode/app-model';
+import { computeFormulas } from '@lowcode/form-engine';
 import { Alert, Form } from 'antd';
 import { useMemo } from 'react';
 import { FieldItem } from './FieldItem';
@@ -29,6 +30,11 @@ export function GeneratedForm({
   stored = EMPTY,
   display = EMPTY,
 }: GeneratedFormProps) {
+  // Formulas are previewed live with the engine's computeFormulas, as the server computes them on save.
+  const computed = useMemo(
+    () => computeFormulas(entity.fields, { ...stored, ...form.values }),
+    [entity, stored, form.values],
+  );
   const context: FormContext = useMemo(
     () => ({
       appKey,
@@ -37,11 +43,12 @@ export function GeneratedForm({
       locale,
       values: form.values,
       stored,
+      computed,
       display,
       errors: form.errors,
       widgetFor,
     }),
-    [appKey, app, entity, locale, form.values, stored, display, form.errors],
+    [appKey, app, entity, locale, form.values, stored, computed, display, form.errors],
   );
   // Errors not tied to a field (e.g. an unsafe definition) are shown above the fields.
   const recordErrors = form.errors.filter((error) => error.path === '');

@@ -1,7 +1,8 @@
-import type { EntityDefinition, FieldDefinition, Locale } from '@lowcode/app-model';
+import type { EntityDefinition, Locale } from '@lowcode/app-model';
 import {
   compileEntity,
   FormDefinitionError,
+  inputValues,
   isComputedField,
   stableStringify,
   type FieldError,
@@ -12,26 +13,6 @@ import {
 // comes from compileEntity(entity).validate, exactly as the server runs it, so both show the same words.
 
 export type FormValues = Record<string, unknown>;
-
-/** Only non-computed fields are input: the engine refuses computed ones (`readOnly`), as the server does. */
-export function editableValues(entity: EntityDefinition, values: FormValues): FormValues {
-  const result: FormValues = {};
-  for (const field of entity.fields) {
-    if (isComputedField(field) || values[field.key] === undefined) continue;
-    result[field.key] =
-      field.type === 'subTable' ? editableRows(field.fields, values[field.key]) : values[field.key];
-  }
-  return result;
-}
-
-function editableRows(columns: readonly FieldDefinition[], rows: unknown): unknown {
-  if (!Array.isArray(rows)) return rows;
-  return rows.map((row: unknown) =>
-    typeof row === 'object' && row !== null
-      ? editableValues({ key: 'row', label: { 'zh-CN': 'row' }, fields: [...columns] }, row as FormValues)
-      : row,
-  );
-}
 
 /**
  * Starting values of a new record: each field's defaultValue, nothing for the rest. The dynamic defaults are
@@ -72,7 +53,7 @@ export interface CheckOptions {
 /** Runs the engine on the form's editable values. An unsafe definition becomes one record-level error. */
 export function checkValues(entity: EntityDefinition, values: FormValues, options: CheckOptions): FormCheck {
   try {
-    const result = compileEntity(entity).validate(editableValues(entity, values), options);
+    const result = compileEntity(entity).validate(inputValues(entity.fields, values), options);
     return result.ok ? { ok: true, value: result.value } : { ok: false, errors: result.errors };
   } catch (error) {
     const message =

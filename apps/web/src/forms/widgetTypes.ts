@@ -15,6 +15,11 @@ export interface FormContext {
   values: FormValues;
   /** Stored values of the record being edited (computed fields, status transitions); empty for a new one. */
   stored: FormValues;
+  /**
+   * What the record's formulas give for the values being edited — formula fields, and sub-tables with their
+   * rows' formula columns filled — as the server will store them; a sub-table cell gets its own row's.
+   */
+  computed: FormValues;
   /** Title texts of relation/user targets, by field key, from the server's RecordDto.display. */
   display: Record<string, string | string[]>;
   /** Visible errors, for widgets that show errors inside their value (sub-table cells). */

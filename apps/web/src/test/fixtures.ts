@@ -38,6 +38,13 @@ export const tenantEntity: EntityDefinition = {
       fields: [
         { key: 'item', type: 'text', label: { 'zh-CN': '项目', en: 'Item' }, required: true },
         { key: 'qty', type: 'number', label: { 'zh-CN': '数量', en: 'Qty' }, min: 1 },
+        {
+          key: 'amount',
+          type: 'formula',
+          label: { 'zh-CN': '金额', en: 'Amount' },
+          expression: { '*': [{ var: 'row.qty' }, { var: 'record.rent' }] },
+          resultType: 'number',
+        },
       ],
     },
   ],

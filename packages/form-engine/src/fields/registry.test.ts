@@ -1,8 +1,8 @@
-import { type FieldType } from '@lowcode/app-model';
+import { type FieldDefinition, type FieldType } from '@lowcode/app-model';
 import { compileEntity } from '../compile/compile-entity';
 import { createAjv } from '../compile/ajv-setup';
 import { type StorageColumn, type WidgetName } from './field-handler';
-import { FIELD_TYPE_HANDLERS, type FieldOfType, handlerFor } from './registry';
+import { FIELD_TYPE_HANDLERS, type FieldOfType, handlerFor, inputValues } from './registry';
 
 const L = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 const ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
@@ -476,5 +476,38 @@ describe('FIELD_TYPE_HANDLERS', () => {
       it('reads a blank cell as null', () =>
         expect(handler.fromCell('  ', c.field)).toEqual({ value: null }));
     }
+  });
+});
+
+describe('inputValues', () => {
+  const fields: FieldDefinition[] = [
+    { key: 'name', type: 'text', label: L('名称', 'Name') },
+    { key: 'no', type: 'autoNumber', label: L('编号', 'No'), pattern: 'A-{seq:3}' },
+    {
+      key: 'lines',
+      type: 'subTable',
+      label: L('明细', 'Lines'),
+      fields: [
+        { key: 'qty', type: 'number', label: L('数量', 'Qty') },
+        {
+          key: 'amount',
+          type: 'formula',
+          label: L('金额', 'Amount'),
+          expression: { var: 'row.qty' },
+          resultType: 'number',
+        },
+      ],
+    },
+  ];
+
+  it('leaves out computed fields, computed sub-table columns, unknown keys and missing values', () => {
+    const stored = {
+      name: 'A',
+      no: 'A-001',
+      lines: [{ qty: 2, amount: 2, stray: 1 }, 'not a row'],
+      other: 1,
+    };
+    expect(inputValues(fields, stored)).toEqual({ name: 'A', lines: [{ qty: 2 }, 'not a row'] });
+    expect(inputValues(fields, { name: null })).toEqual({ name: null });
   });
 });

@@ -135,3 +135,28 @@ export function handlerFor<F extends FieldDefinition>(field: F): FieldTypeHandle
 }
 
 export const isComputedField = (field: FieldDefinition): boolean => handlerFor(field).computed;
+
+/**
+ * A record's values as input, the way a form sends them back or a stored record is checked against a new
+ * definition: computed fields left out (the validator refuses them), and so are the computed columns of
+ * sub-table rows; fields without a value are left out too.
+ */
+export function inputValues(
+  fields: readonly FieldDefinition[],
+  values: Record<string, unknown>,
+): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = values[field.key];
+    if (isComputedField(field) || value === undefined) continue;
+    input[field.key] =
+      field.type === 'subTable' && Array.isArray(value)
+        ? value.map((row: unknown) =>
+            typeof row === 'object' && row !== null && !Array.isArray(row)
+              ? inputValues(field.fields, row as Record<string, unknown>)
+              : row,
+          )
+        : value;
+  }
+  return input;
+}

@@ -1,5 +1,3 @@
-import { type FormulaField } from '@lowcode/app-model';
-import { evaluateFormula } from './formula';
 import {
   assertSafeJsonLogic,
   evaluateCheckedLogic,
@@ -64,36 +62,5 @@ describe('evaluation data', () => {
   it('lists the record fields an expression reads', () => {
     const logic = { if: [{ missing: ['record.a'] }, { var: 'record.b.c' }, { var: 'other' }] };
     expect([...recordFieldsRead(logic)].sort()).toEqual(['a', 'b']);
-  });
-});
-
-describe('evaluateFormula', () => {
-  const formula = (expression: unknown, resultType: FormulaField['resultType']): FormulaField => ({
-    key: 'f',
-    type: 'formula',
-    label: { 'zh-CN': '公式' },
-    expression,
-    resultType,
-  });
-
-  it.each([
-    [{ '*': [{ var: 'record.rent' }, 12] }, 'number', { rent: 4500 }, 54000],
-    [{ '*': [{ var: 'record.rent' }, 12] }, 'number', {}, null], // missing input → empty, not 0
-    [{ '/': [{ var: 'record.rent' }, 0] }, 'number', { rent: 1 }, null],
-    [
-      { cat: [{ var: 'record.building' }, '-', { var: 'record.room' }] },
-      'text',
-      { building: 'A', room: 101 },
-      'A-101',
-    ],
-    [{ var: 'record.signedAt' }, 'date', { signedAt: '2026-03-01T09:00:00+08:00' }, '2026-03-01'],
-    [{ var: 'record.signedAt' }, 'date', { signedAt: 'soon' }, null],
-    [{ '>': [{ var: 'record.arrears' }, 5000] }, 'boolean', { arrears: 6000 }, true],
-    [{ var: 'record.lines' }, 'boolean', { lines: [] }, false],
-    [{ method: [{ var: 'record.a' }, 'toString'] }, 'text', { a: 1 }, null],
-    [{ var: 'record.__proto__' }, 'text', { a: 1 }, null],
-    [{ nope: [1] }, 'number', {}, null],
-  ] as const)('%j as %s over %j → %p', (expression, resultType, record, expected) => {
-    expect(evaluateFormula(formula(expression, resultType), record)).toEqual(expected);
   });
 });

@@ -1,5 +1,4 @@
 import type { FieldDefinition } from '@lowcode/app-model';
-import { evaluateFormula } from '@lowcode/form-engine';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FieldValue } from '../../fields/FieldValue';
@@ -14,15 +13,13 @@ const FILLED_ON_SAVE: ReadonlySet<FieldDefinition['type']> = new Set([
 ]);
 
 /**
- * Computed fields are never input. A formula is previewed live from the values being edited (the same
- * evaluateFormula the server runs); the others show what the server stored, or say they are filled on save.
+ * Computed fields are never input. A formula is previewed live from the values being edited (the form's
+ * `computed`, from the engine's computeFormulas as the server runs it — in a sub-table cell, its row's); the
+ * others show what the server stored, or say they are filled on save.
  */
 export function ReadonlyWidget({ field, id, context }: WidgetProps) {
   const { t } = useTranslation();
-  const value =
-    field.type === 'formula'
-      ? evaluateFormula(field, { ...context.stored, ...context.values })
-      : context.stored[field.key];
+  const value = field.type === 'formula' ? context.computed[field.key] : context.stored[field.key];
   const empty = value === null || value === undefined;
   return (
     <div id={id} style={{ minHeight: 32, display: 'flex', alignItems: 'center' }}>

@@ -9,6 +9,10 @@ import { fieldOfType } from '../widgetTypes';
 
 const rowsOf = (value: unknown): FormValues[] => (Array.isArray(value) ? (value as FormValues[]) : []);
 
+/** The row as the record's formulas filled it (its formula columns), for the cells of that row. */
+const computedRow = (context: FormContext, tableKey: string, rowIndex: number): FormValues =>
+  rowsOf(context.computed[tableKey])[rowIndex] ?? {};
+
 interface CellProps {
   column: SubTableColumn;
   row: FormValues;
@@ -32,7 +36,13 @@ function SubTableCell({ column, row, rowIndex, tableKey, context, onCellChange, 
         onBlur={onBlur}
         id={`${tableKey}-${rowIndex}-${column.key}`}
         invalid={messages.length > 0}
-        context={{ ...context, values: row, stored: {}, display: {} }}
+        context={{
+          ...context,
+          values: row,
+          stored: {},
+          computed: computedRow(context, tableKey, rowIndex),
+          display: {},
+        }}
       />
       {messages.map((message) => (
         <Typography.Text key={message} type="danger" style={{ fontSize: 12, display: 'block' }}>

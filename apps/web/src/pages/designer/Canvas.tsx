@@ -142,6 +142,7 @@ export function Canvas(props: {
     locale,
     values: {},
     stored: {},
+    computed: {},
     display: {},
     errors: [],
     widgetFor,

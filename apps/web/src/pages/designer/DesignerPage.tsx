@@ -9,6 +9,7 @@ import { api } from '../../api';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { useErrorText } from '../../hooks/useErrorText';
 import { localize, useLocale } from '../../hooks/useLocale';
+import { formulasRecomputedText } from '../apps/import/formulasRecomputed';
 import { DesignerWorkspace } from './DesignerWorkspace';
 
 /** `/apps/:app/design/:entity` edits an entity; `/apps/:app/design` makes a new one. Desktop only. */
@@ -47,8 +48,10 @@ export function DesignerPage() {
         entity={entity}
         locale={locale}
         back={back}
-        onSaved={(savedKey) => {
+        onSaved={(savedKey, result) => {
           void message.success(t('designer.saved'));
+          const recomputed = formulasRecomputedText(t, result);
+          if (recomputed) void message.info(recomputed);
           if (savedKey !== entityKey)
             navigate(`/apps/${encodeURIComponent(appKey)}/design/${encodeURIComponent(savedKey)}`, {
               replace: true,

@@ -4,6 +4,7 @@ import { stableStringify } from '@lowcode/form-engine';
 import { Button, Card, Flex, Input, Select, Space, Switch, Typography } from 'antd';
 import { useReducer, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ImportResult } from '../../api/types';
 import { localize } from '../../hooks/useLocale';
 import { nextEntityKey, withEntity } from './buildDefinition';
 import { Canvas } from './Canvas';
@@ -25,7 +26,7 @@ export function DesignerWorkspace(props: {
   entity: EntityDefinition | undefined;
   locale: Locale;
   back: ReactNode;
-  onSaved(entityKey: string): void;
+  onSaved(entityKey: string, result: ImportResult): void;
 }) {
   const { app, revision, entity: stored, locale, back, onSaved } = props;
   const { t } = useTranslation();
@@ -39,7 +40,7 @@ export function DesignerWorkspace(props: {
   const [previewing, setPreviewing] = useState(false);
   const { entity } = state;
   const definition = withEntity(app, entity, stored?.key ?? null);
-  const save = useDesignerSave(revision, locale, () => onSaved(entity.key));
+  const save = useDesignerSave(revision, locale, (result) => onSaved(entity.key, result));
   const selected = entity.fields.find((f) => f.key === state.selectedKey);
   const dirty = !stored || stableStringify(stored) !== stableStringify(entity);
 

@@ -1,32 +1,48 @@
+import type { AppDefinition } from '@lowcode/app-model';
 import { Alert, List, Modal, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportImpact } from '../../api/types';
+import { localize, useLocale } from '../../hooks/useLocale';
 import { ImportPreviewSummary } from '../apps/import/ImportPreviewSummary';
 import type { SaveStep } from './useDesignerSave';
 
-function ImpactTable({ impact }: { impact: ImportImpact[] }) {
+const MAX_SAMPLES = 3;
+
+/** Per entity: how many of its records would stop validating, and the first few reasons. */
+function ImpactTable({ impact, definition }: { impact: ImportImpact[]; definition: AppDefinition }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   if (impact.length === 0) return null;
+  const entityLabel = (key: string) => {
+    const entity = definition.entities.find((candidate) => candidate.key === key);
+    return entity ? localize(entity.label, locale) : key;
+  };
   return (
     <>
       <Alert type="warning" showIcon message={t('designer.save.impactTitle')} style={{ margin: '12px 0' }} />
       <Table<ImportImpact>
         size="small"
         pagination={false}
-        rowKey={(row) => `${row.entity}.${row.field}`}
+        rowKey="entity"
         dataSource={impact}
         data-testid="designer-impact"
         columns={[
+          { key: 'entity', title: t('designer.save.entity'), render: (_, row) => entityLabel(row.entity) },
           {
-            key: 'field',
-            title: t('designer.save.field'),
-            render: (_, row) => <span className="mono">{`${row.entity}.${row.field}`}</span>,
+            key: 'count',
+            title: t('designer.save.invalidCount'),
+            render: (_, row) =>
+              t('designer.save.invalidOf', { count: row.invalidCount, checked: row.checked }),
           },
-          { key: 'count', title: t('designer.save.invalidCount'), dataIndex: 'invalidCount' },
           {
             key: 'samples',
             title: t('designer.save.samples'),
-            render: (_, row) => row.samples.map((s) => <div key={s.id}>{s.message}</div>),
+            render: (_, row) =>
+              row.samples.slice(0, MAX_SAMPLES).map((sample) => (
+                <div key={sample.id}>
+                  <span className="mono">{sample.field}</span> {sample.message}
+                </div>
+              )),
           },
         ]}
       />
@@ -81,7 +97,7 @@ export function SaveDialog({
       {canConfirm ? (
         <>
           <ImportPreviewSummary preview={state.preview} />
-          <ImpactTable impact={state.preview.impact ?? []} />
+          <ImpactTable impact={state.preview.impact ?? []} definition={state.definition} />
         </>
       ) : null}
       {state.step === 'conflict' ? (

@@ -7,7 +7,7 @@ import {
 import { useState } from 'react';
 import { api } from '../../api';
 import { ApiError } from '../../api/ApiError';
-import type { ErrorDetail, ImportPreview } from '../../api/types';
+import type { ErrorDetail, ImportPreview, ImportResult } from '../../api/types';
 
 /**
  * Save = validate in the browser (problems with their paths) → dry-run import (changes and the records that
@@ -23,7 +23,7 @@ export type SaveStep =
   | { step: 'conflict'; message: string }
   | { step: 'failed'; message: string; details: ErrorDetail[] };
 
-export function useDesignerSave(revision: number, locale: Locale, onSaved: () => void) {
+export function useDesignerSave(revision: number, locale: Locale, onSaved: (result: ImportResult) => void) {
   const [state, setState] = useState<SaveStep>({ step: 'idle' });
 
   const failed = (error: unknown) =>
@@ -55,9 +55,9 @@ export function useDesignerSave(revision: number, locale: Locale, onSaved: () =>
     if (state.step !== 'previewed') return;
     setState({ ...state, step: 'importing' });
     try {
-      await api.importApp(state.definition, revision);
+      const result = await api.importApp(state.definition, revision);
       setState({ step: 'idle' });
-      onSaved();
+      onSaved(result);
     } catch (error) {
       failed(error);
     }

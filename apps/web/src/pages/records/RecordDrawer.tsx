@@ -1,9 +1,10 @@
 import type { AppDefinition, EntityDefinition } from '@lowcode/app-model';
+import { inputValues } from '@lowcode/form-engine';
 import { App as AntApp, Button, Drawer, Grid, Space, Tabs } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordDto } from '../../api/types';
-import { editableValues, initialValues } from '../../forms/formValues';
+import { initialValues } from '../../forms/formValues';
 import { GeneratedForm } from '../../forms/GeneratedForm';
 import { useRecordForm } from '../../forms/useRecordForm';
 import { useErrorText } from '../../hooks/useErrorText';
@@ -35,7 +36,7 @@ export function RecordDrawer({ appKey, app, entity, record, userId, onClose, onS
   const errorText = useErrorText();
   const isPhone = !Grid.useBreakpoint().md;
   const initial = useMemo(
-    () => (record ? editableValues(entity, record.values) : initialValues(entity, { userId })),
+    () => (record ? inputValues(entity.fields, record.values) : initialValues(entity, { userId })),
     [entity, record, userId],
   );
   const form = useRecordForm({

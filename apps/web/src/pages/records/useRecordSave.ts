@@ -1,9 +1,10 @@
 import type { EntityDefinition } from '@lowcode/app-model';
+import { inputValues } from '@lowcode/form-engine';
 import { useState } from 'react';
 import { api } from '../../api';
 import { ApiError } from '../../api/ApiError';
 import type { RecordDto } from '../../api/types';
-import { changedValues, editableValues } from '../../forms/formValues';
+import { changedValues } from '../../forms/formValues';
 import type { RecordForm } from '../../forms/useRecordForm';
 import { findConflicts, mergedPatch, type FieldConflict, type Side } from './mergeModel';
 
@@ -65,7 +66,7 @@ export function useRecordSave(opts: {
       await send(() => api.createRecord(appKey, entity.key, check.value), check.value);
       return;
     }
-    const patch = changedValues(editableValues(entity, record.values), check.value);
+    const patch = changedValues(inputValues(entity.fields, record.values), check.value);
     if (Object.keys(patch).length === 0) {
       onSaved(record);
       return;

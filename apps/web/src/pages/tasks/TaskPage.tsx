@@ -1,4 +1,5 @@
 import type { EntityDefinition } from '@lowcode/app-model';
+import { inputValues } from '@lowcode/form-engine';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -24,7 +25,6 @@ import { ApiError } from '../../api/ApiError';
 import type { TaskAction, TaskActionBody, TaskDetail } from '../../api/flowTypes';
 import type { MemberUser } from '../../api/types';
 import { FieldValue } from '../../fields/FieldValue';
-import { editableValues } from '../../forms/formValues';
 import { GeneratedForm } from '../../forms/GeneratedForm';
 import { useRecordForm } from '../../forms/useRecordForm';
 import { useAsyncData } from '../../hooks/useAsyncData';
@@ -73,7 +73,7 @@ function useTaskForm(
     return fields.length > 0 ? { ...entity, fields } : undefined;
   }, [task, entity]);
   const initial = useMemo(
-    () => (editable ? editableValues(editable, task?.record?.values ?? {}) : {}),
+    () => (editable ? inputValues(editable.fields, task?.record?.values ?? {}) : {}),
     [editable, task],
   );
   const form = useRecordForm({

@@ -8,6 +8,7 @@ import { ApiError } from '../../../api/ApiError';
 import type { ErrorDetail, ImportPreview } from '../../../api/types';
 import { useSignedInSession } from '../../../hooks/session';
 import { useErrorText } from '../../../hooks/useErrorText';
+import { formulasRecomputedText } from './formulasRecomputed';
 import { ImportErrors } from './ImportErrors';
 import { ImportPreviewSummary } from './ImportPreviewSummary';
 import { parseDefinitionText, type ParsedDefinition } from './parseDefinitionText';
@@ -98,6 +99,8 @@ export function ImportPage() {
     try {
       const result = await api.importApp(preview.definition);
       void message.success(t('import.success', { appKey: result.appKey }));
+      const recomputed = formulasRecomputedText(t, result);
+      if (recomputed) void message.info(recomputed);
       navigate('/apps');
     } catch (error) {
       if (error instanceof ApiError && error.code === INVALID_DEFINITION) {
