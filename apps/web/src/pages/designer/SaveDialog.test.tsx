@@ -18,7 +18,7 @@ describe('SaveDialog', () => {
             appKey: 'pm',
             action: 'update',
             changes: [],
-            impact: [{ entity: 'tenant', checked: 10, total: 10, invalidCount: 4, samples }],
+            impact: [{ entity: 'tenant', checked: 10, total: 25, invalidCount: 4, samples }],
           },
         }}
         onConfirm={vi.fn()}
@@ -27,7 +27,7 @@ describe('SaveDialog', () => {
     );
     const table = await screen.findByTestId('designer-impact');
     expect(table).toHaveTextContent('Tenant');
-    expect(table).toHaveTextContent('4 of 10 checked');
+    expect(table).toHaveTextContent('4 of 10 checked (25 in all)');
     expect(table).toHaveTextContent('phone bad phone c');
     expect(table).not.toHaveTextContent('bad phone d');
     expect(table).not.toHaveTextContent('undefined');

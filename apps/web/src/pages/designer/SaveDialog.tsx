@@ -31,8 +31,15 @@ function ImpactTable({ impact, definition }: { impact: ImportImpact[]; definitio
           {
             key: 'count',
             title: t('designer.save.invalidCount'),
+            // Past the server's sample limit, the records checked are not all of them.
             render: (_, row) =>
-              t('designer.save.invalidOf', { count: row.invalidCount, checked: row.checked }),
+              row.checked < row.total
+                ? t('designer.save.invalidOfSample', {
+                    count: row.invalidCount,
+                    checked: row.checked,
+                    total: row.total,
+                  })
+                : t('designer.save.invalidOf', { count: row.invalidCount, checked: row.checked }),
           },
           {
             key: 'samples',
