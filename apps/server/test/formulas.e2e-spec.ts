@@ -106,6 +106,28 @@ describe('formulas', () => {
     expect(refused.body.error.details).toEqual([expect.objectContaining({ path: 'lines[0].amount' })]);
   });
 
+  it('imports an exported record back: its rows bring their amounts, which are computed again', async () => {
+    const only = { filter: JSON.stringify({ '==': [{ var: 'name' }, 'A'] }) };
+    const exported = await http()
+      .get(`${base}/export`)
+      .query({ ...only, format: 'csv' })
+      .set(auth)
+      .expect(200);
+    expect(exported.text).toContain('amount');
+    const imported = await http()
+      .post(`${base}/import`)
+      .set(auth)
+      .field('mode', 'allOrNothing')
+      .attach('file', Buffer.from(exported.text, 'utf8'), 'orders.csv')
+      .expect(200);
+    expect(imported.body).toMatchObject({ imported: 1, invalid: 0 });
+    const copies = (await http().get(base).query(only).set(auth).expect(200)).body as { items: RecordBody[] };
+    expect(copies.items.map((copy) => copy.values.lines)).toEqual([
+      [{ quantity: 4, unitPrice: 10, amount: 40 }],
+      [{ quantity: 4, unitPrice: 10, amount: 40 }],
+    ]);
+  });
+
   it('stores what changed formulas give on every existing record when an upgrade changes them', async () => {
     // Enough records for three batches of the recompute, one of them deleted.
     const values = Array.from({ length: 1100 }, (_, index) => ({
@@ -146,7 +168,7 @@ describe('formulas', () => {
     lines.fields[2]!.expression = { '*': [{ var: 'row.quantity' }, { var: ['row.unitPrice', 0] }, 10] };
     upgraded.entities[0]!.fields.push(formula('large', 'boolean', { '>': [{ var: 'record.total' }, 1000] }));
     const imported = await importApp(upgraded).expect(200);
-    expect(imported.body.formulasRecomputed).toEqual([{ entity: 'order', checked: 1101, changed: 1101 }]);
+    expect(imported.body.formulasRecomputed).toEqual([{ entity: 'order', checked: 1102, changed: 1102 }]);
 
     const after = await read(sample);
     expect(after.values).toMatchObject({

@@ -510,4 +510,11 @@ describe('inputValues', () => {
     expect(inputValues(fields, stored)).toEqual({ name: 'A', lines: [{ qty: 2 }, 'not a row'] });
     expect(inputValues(fields, { name: null })).toEqual({ name: null });
   });
+
+  it('reads an exported sub-table cell without its formula columns (recomputed on import), not a list of lists', () => {
+    const lines = fields[2]!;
+    const fromCell = (cell: string) => handlerFor(lines).fromCell(cell, lines as never);
+    expect(fromCell('[{"qty":2,"amount":4,"typo":1}]')).toEqual({ value: [{ qty: 2, typo: 1 }] });
+    expect(fromCell('[[1]]')).toMatchObject({ error: { code: 'cellNotRows' } });
+  });
 });

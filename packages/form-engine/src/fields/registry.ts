@@ -76,12 +76,21 @@ const subTableHandler: FieldTypeHandler<SubTableField> = {
   }),
   storage: () => ({ column: 'jsonb', indexable: false, searchable: false }),
   // Line items do not fit one cell; accept them only as a JSON list of row objects (an export round-trip).
-  fromCell: (cell) => {
+  // An exported row carries its formula columns: they are recomputed on import, not refused as input.
+  fromCell: (cell, field) => {
     if (isBlankCell(cell)) return { value: null };
     try {
       const rows: unknown = JSON.parse(cellText(cell));
-      const isRowList = Array.isArray(rows) && rows.every((row) => typeof row === 'object' && row !== null);
-      return isRowList ? { value: rows } : cellError('cellNotRows');
+      const isRowList =
+        Array.isArray(rows) &&
+        rows.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row));
+      if (!isRowList) return cellError('cellNotRows');
+      const computed = new Set(field.fields.filter(isComputedField).map((column) => column.key));
+      return {
+        value: (rows as Record<string, unknown>[]).map((row) =>
+          Object.fromEntries(Object.entries(row).filter(([key]) => !computed.has(key))),
+        ),
+      };
     } catch {
       return cellError('cellNotRows');
     }
