@@ -99,11 +99,14 @@ describe('files', () => {
         values: {
           code: 'F-1',
           building: buildings.body.items[0].id,
-          photos: [{ ...uploaded.body, url: 'https://evil.example/x' }],
+          // As the form sends it back: the upload's answer with its relative link, and one with a link
+          // of somewhere else — neither is kept.
+          photos: [uploaded.body, { ...uploaded.body, url: 'https://evil.example/x' }],
         },
       })
       .expect(201);
-    const photo = room.body.values.photos[0];
+    expect(uploaded.body.url).toMatch(/^\/api\/files\//);
+    const photo = room.body.values.photos[1];
     expect(photo.url).toMatch(/^\/api\/files\/.+signature=/);
     await testApp.http().get(photo.url).expect(200);
     const [stored] = await testApp.database.query<{ photos: unknown }>(

@@ -30,7 +30,9 @@ function fileSchema(limits: { maxSizeMb?: number; accept?: string[] }): JsonSche
       name: { type: 'string', minLength: 1, maxLength: 255 },
       size,
       mimeType: { type: 'string', minLength: 1, maxLength: 255 },
-      url: { type: 'string', format: 'http-url' },
+      // The link the server gave with the upload or the last read (often relative, `/api/files/…`): a client
+      // sends the value back as it got it, and the server drops the link and issues a fresh one on read.
+      url: { type: 'string', maxLength: 2048 },
     },
     required: ['id', 'name', 'size', 'mimeType'],
     additionalProperties: false,
