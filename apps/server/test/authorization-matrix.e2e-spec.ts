@@ -126,6 +126,30 @@ describe('authorization matrix of the property template', () => {
   const inScope = (role: string, entity: string, action: PermissionAction, row: StoredRow) =>
     stored.inScope(entity, row, grant(role, entity).scopes(action), member(role));
 
+  /** The relation fields of `values` that link a record the role may not read (or none that is live). */
+  function unreadableLinks(
+    role: string,
+    entity: EntityDefinition,
+    values: Record<string, unknown>,
+  ): string[] {
+    return entity.fields
+      .filter((field) => field.type === 'relation')
+      .filter((field) => {
+        const target = field.relation.entity;
+        const ids = [values[field.key] ?? []].flat() as string[];
+        return ids.some((id) => {
+          const row = stored.byEntity.get(target)!.get(id);
+          return (
+            !row ||
+            row._deleted_at !== null ||
+            !grant(role, target).actions.has('read') ||
+            !inScope(role, target, 'read', row)
+          );
+        });
+      })
+      .map((field) => field.key);
+  }
+
   /** A live record inside the role's scope for `action` (or readable, when the action is not granted). */
   function sample(role: string, entity: string, action: PermissionAction, inside: boolean) {
     const granted = grant(role, entity).actions.has(action);
@@ -365,7 +389,7 @@ describe('authorization matrix of the property template', () => {
     return copy;
   }
 
-  it('creates only with the create grant: invalid bodies are 400, out-of-scope ones 403', async () => {
+  it('creates only with the create grant: invalid bodies are 400, out-of-scope ones 403 or 400 naming the links it may not read', async () => {
     await inGroups(matrix, 4, async ({ role, entity }) => {
       const { auth } = member(role);
       const label = `${role} creates ${entity.key}`;
@@ -403,7 +427,18 @@ describe('authorization matrix of the property template', () => {
           untried.add(`${role} create outside ${entity.key}`);
         else {
           const response = await testApp.http().post(records(entity.key)).set(auth).send({ values: copy });
-          answer('create', `${label} outside the scope`, response, 403, 'FORBIDDEN');
+          // Linking records the role may not read is refused first, naming those fields, as links to
+          // records that do not exist; a copy whose links the role may all read is refused by its scope.
+          const unreadable = unreadableLinks(role, entity, copy);
+          if (unreadable.length === 0)
+            answer('create', `${label} outside the scope`, response, 403, 'FORBIDDEN');
+          else if (answer('create', `${label} outside the scope`, response, 400, 'RECORD_INVALID')) {
+            const named = (response.body.error.details as { path: string }[]).map((detail) => detail.path);
+            if (named.sort().join() !== unreadable.sort().join())
+              problems.push(
+                `${label} outside the scope: named ${named.join(', ')}, not ${unreadable.join(', ')}`,
+              );
+          }
         }
       }
       // Read-only and hidden fields are not the role's to choose: a create setting one (to anything but its

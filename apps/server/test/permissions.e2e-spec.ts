@@ -109,6 +109,36 @@ describe('record permissions from app roles', () => {
     expect(profiles.items[0]!.values).not.toHaveProperty('remark');
   });
 
+  it("lets a writer link only records they may read: a tenant pays their own bill, not a neighbour's", async () => {
+    const tenant = await as('tenant');
+    const [profile] = (await list(tenant.auth, 'tenant')).items;
+    const [own] = (await list(tenant.auth, 'bill')).items;
+    const neighbours = (await list(admin, 'bill')).items.find((bill) => bill.values.tenant !== profile!.id);
+    expect(own && neighbours).toBeTruthy();
+    const pay = (bill: string) =>
+      testApp
+        .http()
+        .post(base('payment'))
+        .set(tenant.auth)
+        .set('Accept-Language', 'en')
+        .send({
+          values: {
+            bill,
+            tenant: profile!.id,
+            amount: 1,
+            method: 'wechat',
+            paidAt: '2026-06-01T08:00:00.000Z',
+          },
+        });
+    // Answered as a record that does not exist: the refusal says nothing about the neighbour's bill.
+    const refused = await pay(neighbours!.id).expect(400);
+    expect(refused.body.error).toMatchObject({
+      code: 'RECORD_INVALID',
+      details: [{ path: 'bill', message: expect.stringContaining('does not exist') }],
+    });
+    await pay(own!.id).expect(201);
+  });
+
   it('keeps filters and sorts from probing hidden fields', async () => {
     const tenant = await as('tenant');
     await testApp

@@ -33,6 +33,8 @@ describe('spreadsheet import and export', () => {
         scope: { '==': [{ var: 'record.status' }, 'vacant'] },
         fields: { readOnly: ['area'] },
       },
+      // A room names its building: a role links only records it may read.
+      { entity: 'building', actions: ['read'] },
     ],
   });
 

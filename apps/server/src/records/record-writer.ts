@@ -2,7 +2,7 @@ import { type EntityManager } from 'typeorm';
 import { type FieldDefinition, type Locale, localize, wallTime } from '@lowcode/app-model';
 import { autoNumberScope, computeFormulas, formatAutoNumber } from '@lowcode/form-engine';
 import { AppError, type ErrorDetail } from '../common/errors/app-error';
-import { type Viewer } from './access/entity-access';
+import { EntityAccess, type Viewer } from './access/entity-access';
 import { withFileUrls } from '../files/file-urls';
 import { RECORD_ALIAS, type ResolvedEntity } from './entity-catalog.service';
 import { type RecordDto, readsOtherRows, selectList } from './record-reader';
@@ -70,12 +70,15 @@ function workspaceToday(): Date {
 }
 
 /**
- * Relations must point at live records of their target entity, and user fields at members of the
- * workspace; checked in the writing transaction so the answer names the field instead of a constraint.
+ * Relations must point at live records of their target entity that the writer may read — a tenant cannot
+ * pay another tenant's bill by naming it — and user fields at members of the workspace; checked in the
+ * writing transaction so the answer names the field instead of a constraint. A record out of the writer's
+ * sight is answered as one that does not exist, so the answer tells nothing about it.
  */
 export async function checkReferences(
   manager: EntityManager,
   resolved: ResolvedEntity,
+  writer: Viewer,
   records: Record<string, unknown>[],
   locale: Locale,
   pathOf: (index: number, field: string) => string = (_index, field) => field,
@@ -84,7 +87,7 @@ export async function checkReferences(
   for (const field of resolved.entity.fields) {
     const wanted = new Set(records.flatMap((record) => referencedIds(field, record[field.key])));
     if (wanted.size === 0) continue;
-    const existing = await existingIds(manager, resolved, field, [...wanted]);
+    const existing = await existingIds(manager, resolved, writer, field, [...wanted]);
     records.forEach((record, index) => {
       if (referencedIds(field, record[field.key]).some((id) => !existing.has(id))) {
         details.push({ path: pathOf(index, field.key), message: missingReferenceMessage(field, locale) });
@@ -110,20 +113,30 @@ function referencedIds(field: FieldDefinition, value: unknown): string[] {
 async function existingIds(
   manager: EntityManager,
   resolved: ResolvedEntity,
+  writer: Viewer,
   field: FieldDefinition,
   ids: string[],
 ): Promise<Set<string>> {
-  const rows: { id: string }[] =
-    field.type === 'relation'
-      ? await manager.query(
-          `SELECT _id AS id FROM ${tableName(resolved.schema, field.relation.entity)}
-            WHERE _id = ANY($1::uuid[]) AND _deleted_at IS NULL`,
-          [ids],
-        )
-      : await manager.query(
-          'SELECT user_id AS id FROM workspace_member WHERE workspace_id = $1 AND user_id = ANY($2::uuid[])',
-          [resolved.workspaceId, ids],
-        );
+  if (field.type === 'relation') {
+    const params = sqlParams();
+    const wanted = params.add(ids);
+    const target = resolved.app.entities.find((entity) => entity.key === field.relation.entity);
+    // An API key acts with its creator's access (an admin's), cut down to actions, not rows.
+    const scope =
+      target && !writer.apiKey
+        ? EntityAccess.of(writer, resolved.app, target, resolved.schema).scopeSql('read', params)
+        : undefined;
+    const rows: { id: string }[] = await manager.query(
+      `SELECT r._id AS id FROM ${tableName(resolved.schema, field.relation.entity)} r
+        WHERE r._id = ANY(${wanted}::uuid[]) AND r._deleted_at IS NULL${scope ? ` AND ${scope}` : ''}`,
+      params.values,
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+  const rows: { id: string }[] = await manager.query(
+    'SELECT user_id AS id FROM workspace_member WHERE workspace_id = $1 AND user_id = ANY($2::uuid[])',
+    [resolved.workspaceId, ids],
+  );
   return new Set(rows.map((row) => row.id));
 }
 
@@ -212,7 +225,7 @@ export async function writePatch(
   const introduced = Object.fromEntries(
     Object.entries(validation.value).filter(([field, value]) => !sameValue(current.values[field], value)),
   );
-  await checkReferences(manager, resolved, [introduced], context.locale);
+  await checkReferences(manager, resolved, context, [introduced], context.locale);
   const merged = { ...current.values, ...validation.value };
   const [serverFields] = await computeServerFields(manager, resolved, [merged], false);
   const record = { ...merged, ...serverFields };

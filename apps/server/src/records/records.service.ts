@@ -540,7 +540,7 @@ export class RecordsService {
         );
     });
     if (errors.length) throw new AppError('RECORD_INVALID', { count: errors.length }, errors);
-    await checkReferences(manager, resolved, values, context.locale, pathOf);
+    await checkReferences(manager, resolved, context, values, context.locale, pathOf);
     const computed = await computeServerFields(manager, resolved, values, true);
     const records = values.map((value, index) => ({ ...value, ...computed[index] }));
     const ids = records.map((_, index) => chosenIds?.[index] ?? randomUUID());
