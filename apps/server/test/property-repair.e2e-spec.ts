@@ -177,7 +177,13 @@ describe('property template: a repair from report to rating', () => {
     });
     await drainAutomation(testApp);
     const depart = await openTask(techAuth, 'depart');
-    await completeTask(techAuth, depart, { data: { status: 'departed' } });
+    // On his way: the flow stamps 已出发 and the time; the status is not his to pick.
+    await completeTask(techAuth, depart, {});
+    const [departed] = await query<{ status: string; departed: boolean }>(
+      `SELECT status, "departedAt" IS NOT NULL AS departed FROM ${schema}."workOrder" WHERE _id = $1`,
+      [order.id],
+    );
+    expect(departed).toEqual({ status: 'departed', departed: true });
     const complete = await openTask(techAuth, 'complete');
     await completeTask(techAuth, complete, {
       data: {
