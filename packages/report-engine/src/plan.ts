@@ -194,7 +194,12 @@ export function planReport(
       conditions.push({ kind: 'equals', target, bucket, value });
     });
     drilledFrom = first.field;
-    rawDimensions[0] = { field: levels[drill.length]!, at: `drill[${drill.length - 1}]` };
+    const level = levels[drill.length]!;
+    rawDimensions[0] = { field: level, at: `drill[${drill.length - 1}]` };
+    // A report split by the field it drills into (quarter × project, drilling a quarter into its projects)
+    // shows that field once, as the drilled level.
+    for (let index = rawDimensions.length - 1; index > 0; index -= 1)
+      if (rawDimensions[index]!.field === level) rawDimensions.splice(index, 1);
   }
 
   const dimensions: PlannedDimension[] = rawDimensions.map((dimension) => {

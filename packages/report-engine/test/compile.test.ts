@@ -136,6 +136,28 @@ describe('compileReport', () => {
     expect(compiled.params).toContain('00000000-0000-4000-8000-000000000001');
   });
 
+  it('drills into a field the report also splits by, which it then shows once', () => {
+    const byMonthAndBuilding = report({
+      entity: 'workOrder',
+      dimensions: [{ field: 'reportedAt', bucket: 'month' }, { field: 'room.building' }],
+      drill: ['room.building', 'room'],
+      measures: [{ key: 'orders', aggregate: 'count' }],
+    });
+    const month = compileReport(byMonthAndBuilding, dataset, {
+      drill: [{ field: 'reportedAt', value: '2026-03-01' }],
+    });
+    expect(month.columns.filter((column) => column.role === 'dimension').map((column) => column.key)).toEqual(
+      ['room.building'],
+    );
+    const building = compileReport(byMonthAndBuilding, dataset, {
+      drill: [
+        { field: 'reportedAt', value: '2026-03-01' },
+        { field: 'room.building', value: '00000000-0000-4000-8000-000000000001' },
+      ],
+    });
+    expect(building.columns[0]!.key).toBe('room');
+  });
+
   it.each([
     ['an unknown field', { dimensions: [{ field: 'colour' }] }, 'unknownField', 'dimensions[0].field'],
     [
