@@ -204,6 +204,14 @@ describe('property template: a repair from report to rating', () => {
     );
     expect(invitations.map((row) => row.title['zh-CN'])).toContain('您的报修已完成，请为本次服务评分');
     const rate = await openTask(tenantAuth, 'rate');
+    // The rating is required at this step: a tap on submit without stars is refused, naming it.
+    const unrated = await testApp
+      .http()
+      .post(`/api/tasks/${rate.id}/complete`)
+      .set(tenantAuth)
+      .send({ data: { ratingComment: '没选星' } })
+      .expect(400);
+    expect(unrated.body.error).toMatchObject({ code: 'RECORD_INVALID', details: [{ path: 'data.rating' }] });
     await completeTask(tenantAuth, rate, { data: { rating: 5, ratingComment: '师傅很专业' } });
     await drainAutomation(testApp);
 

@@ -403,6 +403,12 @@ const semanticCases: Case[] = [
     'unknownField',
   ],
   [
+    'node form required field that is not editable',
+    (a) => (a.flows[0].nodes[1].form.required = [a.flows[0].nodes[1].form.visible[0]]),
+    '$.flows[0].nodes[1].form.required[0]',
+    'requiredNotEditable',
+  ],
+  [
     'auto-dispatch match field',
     (a) => (a.flows[0].nodes[1].assignee.match.category = 'kind'),
     '$.flows[0].nodes[1].assignee.match.category',

@@ -12,6 +12,7 @@ export const FLOW_ERROR_CODES = {
   transferNotAllowed: 400,
   addSignerNotAllowed: 400,
   fieldNotEditable: 400,
+  fieldRequired: 400,
   withdrawNotAllowed: 403,
   versionMismatch: 409,
   invalidState: 400,

@@ -25,10 +25,7 @@ const STEPS: [string, Step][] = [
         data: { appointmentAt: '2025-03-03T06:00:00Z' },
       }),
   ],
-  [
-    'depart',
-    (rt, s) => rt.completeTask(openTaskAt(s, 'depart'), { actor: 'tech1', data: { status: 'onTheWay' } }),
-  ],
+  ['depart', (rt, s) => rt.completeTask(openTaskAt(s, 'depart'), { actor: 'tech1' })],
   [
     'complete',
     (rt, s) =>
@@ -72,9 +69,13 @@ describe('repair flow (templates/property/app/flows/repair.json)', () => {
     expect(final.flowVersion).toBe(3);
     const path = history.filter((h) => h.action === 'enter').map((h) => h.toNode);
     expect(path).toEqual([
-      'routeByType', 'markDispatched', 'accept', 'markAccepted', 'surveyCheck', 'depart', 'complete',
-      'markCompleted', 'inviteRating', 'rate', 'ratingCheck', 'close', 'end',
+      'routeByType', 'markDispatched', 'accept', 'markAccepted', 'surveyCheck', 'depart', 'markDeparted',
+      'complete', 'markCompleted', 'inviteRating', 'rate', 'ratingCheck', 'close', 'end',
     ]); // prettier-ignore
+    // Setting off is the technician's confirmation; the flow stamps the status and the time.
+    expect(ofType(results[2]!.effects, 'updateRecord').map((u) => u.values)).toEqual([
+      { status: 'departed', departedAt: '2025-03-03T01:10:00.000Z' },
+    ]);
     const [dispatched] = ofType(results[0]!.effects, 'createTask');
     expect(dispatched).toMatchObject({
       nodeKey: 'accept',
@@ -117,6 +118,27 @@ describe('repair flow (templates/property/app/flows/repair.json)', () => {
       status: 400,
     });
     expect(runtime.getState()).toEqual(state);
+  });
+
+  it('refuses to complete the rating task without its required rating, naming it', async () => {
+    const { env } = fakeEnv();
+    const runtime = createFlowRuntime(loadRepair(), env);
+    let state = (await runtime.start({ record: RECORD, actor: 'tenant1' })).state;
+    for (const [node, data] of [
+      ['accept', {}],
+      ['depart', undefined],
+      ['complete', { resolution: 'pipe replaced' }],
+    ] as const)
+      state = (await runtime.completeTask(openTaskAt(state, node), { actor: 'tech1', ...(data && { data }) }))
+        .state;
+    const rate = openTaskAt(state, 'rate');
+    await expect(
+      runtime.completeTask(rate, { actor: 'tenant1', data: { ratingComment: '还行' } }),
+    ).rejects.toMatchObject({ code: 'fieldRequired', status: 400, details: { fields: ['rating'] } });
+    expect(runtime.getState()).toEqual(state);
+    await expect(
+      runtime.completeTask(rate, { actor: 'tenant1', data: { rating: 4 } }),
+    ).resolves.toBeDefined();
   });
 
   it('getState / recover after every step gives the same result as not stopping', async () => {

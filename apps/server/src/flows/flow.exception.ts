@@ -15,6 +15,7 @@ const ENGINE_ERRORS: { [K in FlowErrorCode]: { code: ErrorCode; path?: string } 
   transferNotAllowed: { code: 'FLOW_COMMAND_INVALID', path: 'to' },
   addSignerNotAllowed: { code: 'FLOW_COMMAND_INVALID', path: 'users' },
   fieldNotEditable: { code: 'FLOW_COMMAND_INVALID', path: 'data' },
+  fieldRequired: { code: 'RECORD_INVALID', path: 'data' },
   withdrawNotAllowed: { code: 'FORBIDDEN' },
   versionMismatch: { code: 'FLOW_INSTANCE_CONFLICT' },
   invalidState: { code: 'FLOW_INSTANCE_CONFLICT' },

@@ -71,7 +71,8 @@ export interface InboxQuery {
 
 export interface TaskDetail extends TaskSummary {
   record: { id: string; entity: string; values: Record<string, unknown> } | null;
-  form: { visible: string[]; editable: string[]; fields: FieldDefinition[] } | null;
+  /** `required`: editable fields the task needs filled before it can be completed or approved. */
+  form: { visible: string[]; editable: string[]; required?: string[]; fields: FieldDefinition[] } | null;
   actions: TaskAction[];
 }
 

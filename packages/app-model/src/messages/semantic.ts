@@ -27,6 +27,10 @@ export const SEMANTIC: Catalog = {
     en: (p, o) => `${o} refers to field ${q(p.field)} which entity ${q(p.entity)} does not have`,
     zh: (p, o) => `${o} 引用了字段 ${q(p.field)}，但实体 ${q(p.entity)} 中没有该字段`,
   },
+  requiredNotEditable: {
+    en: (p, o) => `${o} requires field ${q(p.field)}, which its form does not let the assignee edit`,
+    zh: (p, o) => `${o} 要求必填字段 ${q(p.field)}，但表单中该字段不可编辑`,
+  },
   unknownFlow: {
     en: (p, o) => `${o} refers to flow ${q(p.flow)}, which does not exist`,
     zh: (p, o) => `${o} 引用的流程 ${q(p.flow)} 不存在`,

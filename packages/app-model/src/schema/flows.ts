@@ -13,7 +13,7 @@ import { boolean, keyList, keyedProps, object, ref, stringEnum, taggedUnion, typ
 
 const taskProps: Record<string, Schema> = {
   assignee: ref('assignee'),
-  form: object({ editable: keyList, visible: keyList }),
+  form: object({ editable: keyList, visible: keyList, required: keyList }),
   sla: object(
     {
       due: ref('duration'),

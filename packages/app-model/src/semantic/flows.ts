@@ -25,6 +25,12 @@ function checkTask(ctx: Context, node: Obj, path: PathPart[], who: Owner, entity
   if (isObj(node.form)) {
     fieldRefs(ctx, entity, node.form.editable, [...path, 'form', 'editable'], who);
     fieldRefs(ctx, entity, node.form.visible, [...path, 'form', 'visible'], who);
+    fieldRefs(ctx, entity, node.form.required, [...path, 'form', 'required'], who);
+    const editable = Array.isArray(node.form.editable) ? node.form.editable : [];
+    (Array.isArray(node.form.required) ? node.form.required : []).forEach((field: unknown, index) => {
+      if (typeof field === 'string' && !editable.includes(field))
+        ctx.sink.error([...path, 'form', 'required', index], 'requiredNotEditable', { owner: who, field });
+    });
   }
   if (isObj(node.sla) && isObj(node.sla.escalate)) {
     checkAssignee(ctx, node.sla.escalate.to, [...path, 'sla', 'escalate', 'to'], who, entity);

@@ -35,6 +35,11 @@ export type Assignee =
 export interface TaskForm {
   editable?: string[];
   visible?: string[];
+  /**
+   * Editable fields the assignee must fill to complete or approve the task (a rating, a resolution), though
+   * the entity leaves them optional: they are empty until this step. Rejecting or returning needs none.
+   */
+  required?: string[];
 }
 
 export interface Sla {

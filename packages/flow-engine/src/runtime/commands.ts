@@ -77,10 +77,32 @@ function applyFormData(exec: Execution, node: TaskNode, data: Record<string, unk
   exec.emitActions([{ type: 'updateRecord', values: { ...data } }], node.key);
 }
 
+const isEmpty = (value: unknown) =>
+  value === null ||
+  value === undefined ||
+  (typeof value === 'string' && value.trim() === '') ||
+  (Array.isArray(value) && value.length === 0);
+
+/** The form's required fields must have a value, in what the assignee sends or the record already holds. */
+function checkRequired(
+  node: TaskNode,
+  record: Record<string, unknown>,
+  data: Record<string, unknown> | undefined,
+): void {
+  const missing = (node.form?.required ?? []).filter((field) =>
+    isEmpty(data && Object.prototype.hasOwnProperty.call(data, field) ? data[field] : record[field]),
+  );
+  if (missing.length > 0)
+    throw new FlowEngineError('fieldRequired', `Fields required at "${node.key}": ${missing.join(', ')}`, {
+      fields: missing,
+    });
+}
+
 export async function completeTask(exec: Execution, taskId: string, input: CompleteTaskInput): Promise<void> {
   const { task, node, token } = openTask(exec, taskId, input.actor);
   const decision = checkDecision(node, input.decision);
   if (input.record) exec.state.record = JSON.parse(JSON.stringify(input.record)) as Record<string, unknown>;
+  if (decision === 'complete' || decision === 'approve') checkRequired(node, exec.state.record, input.data);
   applyFormData(exec, node, input.data);
   task.decisions[input.actor] = {
     decision,

@@ -447,8 +447,14 @@ export class FlowQueries {
     const resolved = await this.catalog.resolve(auth.workspaceId, row.app_key, row.entity_key!);
     const visible = row.form?.visible ?? [];
     const editable = row.form?.editable ?? [];
+    const required = row.form?.required ?? [];
     const keys = new Set([...visible, ...editable]);
-    return { visible, editable, fields: resolved.entity.fields.filter((field) => keys.has(field.key)) };
+    return {
+      visible,
+      editable,
+      required,
+      fields: resolved.entity.fields.filter((field) => keys.has(field.key)),
+    };
   }
 }
 

@@ -440,6 +440,15 @@ function NodeProperties(props: {
               data-testid="flow-form-editable"
             />
           </Form.Item>
+          <Form.Item label={t('flows.props.required')} help={t('flows.props.requiredHelp')}>
+            <Select
+              mode="multiple"
+              value={node.form?.required ?? []}
+              onChange={(required: string[]) => set(withTaskForm(node, { ...node.form, required }))}
+              options={fieldOptions.filter((option) => node.form?.editable?.includes(option.value))}
+              data-testid="flow-form-required"
+            />
+          </Form.Item>
           <Form.Item label={t('flows.props.visible')}>
             <Select
               mode="multiple"

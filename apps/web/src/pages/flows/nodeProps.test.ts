@@ -35,6 +35,9 @@ describe('property panel → node JSON', () => {
       visible: ['title'],
     });
     expect(withTaskForm(task(), { editable: [], visible: [] })).not.toHaveProperty('form');
+    expect(
+      withTaskForm(task(), { editable: ['rating', 'comment'], required: ['rating', 'status'] }).form,
+    ).toEqual({ editable: ['rating', 'comment'], required: ['rating'] });
   });
 
   it('writes an SLA only with a due time, and round-trips it through the draft', () => {

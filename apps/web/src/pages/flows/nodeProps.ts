@@ -37,12 +37,17 @@ export function changeActionType(current: FlowAction, type: ActionType): FlowAct
   return current.type === type ? current : ACTION_DEFAULTS[type]();
 }
 
-/** Sets the task form; empty lists are left out, an empty form is removed. */
+/**
+ * Sets the task form; empty lists are left out, an empty form is removed. Required fields are among the
+ * editable ones (a field no longer editable is no longer required).
+ */
 export function withTaskForm<N extends TaskNode>(node: N, form: TaskForm): N {
   const next: TaskForm = {};
   if (form.editable?.length) next.editable = form.editable;
   if (form.visible?.length) next.visible = form.visible.filter((key) => !next.editable?.includes(key));
   if (next.visible?.length === 0) delete next.visible;
+  const required = form.required?.filter((key) => next.editable?.includes(key));
+  if (required?.length) next.required = required;
   const { form: _form, ...rest } = node;
   return (Object.keys(next).length > 0 ? { ...rest, form: next } : rest) as N;
 }

@@ -61,7 +61,11 @@ function UserPicker(props: {
   );
 }
 
-/** The form of a task: only the editable fields of the task form, checked by the form engine like any record. */
+/**
+ * The form of a task: only the editable fields of the task form, checked by the form engine like any record —
+ * those the task requires marked required (a rating, empty until this step). Every editable field starts with
+ * its stored value or empty, so a required one left empty is refused before anything is sent.
+ */
 function useTaskForm(
   task: TaskDetail | undefined,
   entity: EntityDefinition | undefined,
@@ -69,13 +73,17 @@ function useTaskForm(
 ) {
   const editable = useMemo<EntityDefinition | undefined>(() => {
     if (!task?.form || !entity) return undefined;
-    const fields = task.form.fields.filter((field) => task.form!.editable.includes(field.key));
+    const required = new Set(task.form.required ?? []);
+    const fields = task.form.fields
+      .filter((field) => task.form!.editable.includes(field.key))
+      .map((field) => (required.has(field.key) ? { ...field, required: true } : field));
     return fields.length > 0 ? { ...entity, fields } : undefined;
   }, [task, entity]);
-  const initial = useMemo(
-    () => (editable ? inputValues(editable.fields, task?.record?.values ?? {}) : {}),
-    [editable, task],
-  );
+  const initial = useMemo(() => {
+    if (!editable) return {};
+    const stored = inputValues(editable.fields, task?.record?.values ?? {});
+    return Object.fromEntries(editable.fields.map((field) => [field.key, stored[field.key] ?? null]));
+  }, [editable, task]);
   const form = useRecordForm({
     entity: editable ?? { key: 'none', label: { 'zh-CN': '' }, fields: [] },
     locale,
