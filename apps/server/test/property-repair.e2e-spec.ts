@@ -171,6 +171,11 @@ describe('property template: a repair from report to rating', () => {
 
     // 3. He accepts (with an appointment), departs, and completes with the parts he used.
     const acceptTask = await openTask(techAuth, 'accept');
+    // His task shows whom he visits by name: the form's links come with their titles.
+    const detail = await testApp.http().get(`/api/tasks/${acceptTask.id}`).set(techAuth).expect(200);
+    expect(detail.body.record.values.requester).toBe(profile!.id);
+    expect(detail.body.record.display.requester).toEqual(expect.any(String));
+    expect(detail.body.record.display.requester).not.toBe(profile!.id);
     await completeTask(techAuth, acceptTask, {
       data: { appointmentAt: '2026-06-01T06:00:00.000Z' },
       comment: '下午两点上门',

@@ -70,7 +70,13 @@ export interface InboxQuery {
 }
 
 export interface TaskDetail extends TaskSummary {
-  record: { id: string; entity: string; values: Record<string, unknown> } | null;
+  /** `display`: titles of the records and people the shown fields link, by field. */
+  record: {
+    id: string;
+    entity: string;
+    values: Record<string, unknown>;
+    display?: Record<string, string | string[]>;
+  } | null;
   /** `required`: editable fields the task needs filled before it can be completed or approved. */
   form: { visible: string[]; editable: string[]; required?: string[]; fields: FieldDefinition[] } | null;
   actions: TaskAction[];

@@ -16,7 +16,6 @@ import { EntityCatalogService } from '../../records/entity-catalog.service';
 import { quoteIdent } from '../../records/utils/sql';
 import { RecordsService } from '../../records/records.service';
 import { FlowDefinitions } from './flow-definitions.service';
-import { FlowRunner } from './flow-runner.service';
 import { isUuid } from '../../common/ids';
 
 export type InboxBox = 'mine' | 'group' | 'done' | 'cc';
@@ -114,7 +113,6 @@ export class FlowQueries {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly definitions: FlowDefinitions,
-    private readonly runner: FlowRunner,
     private readonly catalog: EntityCatalogService,
     private readonly records: RecordsService,
     private readonly fileUrls: FileUrlSigner,
@@ -418,28 +416,29 @@ export class FlowQueries {
    * Without a form, the caller's role decides (hidden fields left out, masked ones masked).
    */
   private async presentRecord(auth: AuthContext, row: TaskRow) {
-    const values = await this.runner.loadRecord(
-      this.dataSource.manager,
-      auth.workspaceId,
-      row.app_key,
-      row.entity_key!,
-      row.record_id!,
-    );
-    if (!values) return null;
     const resolved = await this.catalog.resolve(auth.workspaceId, row.app_key, row.entity_key!);
+    const [record] = await this.records.findMany(this.dataSource.manager, resolved, [row.record_id!]);
+    if (!record || record.deletedAt) return null;
+    const { values } = record;
     const shown: Record<string, unknown> = {};
+    let shownWhole = (_key: string) => true;
     const formFields = row.form ? [...(row.form.visible ?? []), ...(row.form.editable ?? [])] : [];
     if (formFields.length > 0) {
       for (const key of formFields) if (key in values) shown[key] = values[key];
     } else {
       const access = EntityAccess.of(auth, resolved.app, resolved.entity, resolved.schema);
       for (const [key, value] of Object.entries(values)) {
-        if (key === 'id' || access.hidden(key)) continue;
+        if (access.hidden(key)) continue;
         shown[key] = access.masked(key) ? maskValue(value) : value;
       }
+      shownWhole = (key) => !access.masked(key);
     }
     withFileUrls(resolved.entity, shown, (fileId) => this.fileUrls.url(auth.workspaceId, fileId));
-    return { id: row.record_id, entity: row.entity_key, values: shown };
+    // The titles of the records and people it links, so a requester shows as a name, not an id.
+    const display = Object.fromEntries(
+      Object.entries(record.display).filter(([key]) => key in shown && shownWhole(key)),
+    );
+    return { id: row.record_id, entity: row.entity_key, values: shown, display };
   }
 
   /** The form spec: which fields the task shows and lets the assignee change, with their definitions. */

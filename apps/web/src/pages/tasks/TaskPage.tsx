@@ -240,7 +240,12 @@ export function TaskPage() {
           <Descriptions size="small" column={1} data-testid="task-record">
             {shownFields.map((field) => (
               <Descriptions.Item key={field.key} label={localize(field.label, locale)}>
-                <FieldValue field={field} value={task.record!.values[field.key]} locale={locale} />
+                <FieldValue
+                  field={field}
+                  value={task.record!.values[field.key]}
+                  locale={locale}
+                  display={task.record!.display?.[field.key]}
+                />
               </Descriptions.Item>
             ))}
           </Descriptions>
@@ -249,7 +254,14 @@ export function TaskPage() {
 
       {editable && task.actions.length > 0 && app ? (
         <Card size="small" title={t('tasks.form')} style={{ marginBottom: 12 }}>
-          <GeneratedForm appKey={task.app} app={app} entity={editable} locale={locale} form={form} />
+          <GeneratedForm
+            appKey={task.app}
+            app={app}
+            entity={editable}
+            locale={locale}
+            form={form}
+            display={task.record?.display}
+          />
         </Card>
       ) : null}
 
