@@ -13,5 +13,7 @@ export default defineConfig({
     // antd in jsdom renders slowly when all files run in parallel; the 5 s default made the drawer and import
     // tests flaky under load, not wrong.
     testTimeout: 20_000,
+    // The query builder's antd kit imports antd's ES files by paths Node cannot resolve alone; Vite can.
+    server: { deps: { inline: ['@react-querybuilder/antd'] } },
   },
 });

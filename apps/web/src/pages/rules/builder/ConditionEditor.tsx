@@ -147,6 +147,8 @@ export function ConditionEditor({
             return '';
           }}
           listsAsArrays
+          // Opening a condition is not editing it: a flow or rule shown is not marked as changed.
+          enableMountQueryChange={false}
           showNotToggle
           resetOnFieldChange
           translations={{
