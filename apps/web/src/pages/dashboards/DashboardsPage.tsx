@@ -403,7 +403,12 @@ export function DashboardsPage() {
           />
         )}
       />
-      <SaveDialog state={save.state} onConfirm={() => void save.confirm()} onClose={save.close} />
+      <SaveDialog
+        what="dashboard"
+        state={save.state}
+        onConfirm={() => void save.confirm()}
+        onClose={save.close}
+      />
     </Space>
   );
 }

@@ -151,7 +151,7 @@ export function DesignerWorkspace(props: {
           />
         </Card>
       </div>
-      <SaveDialog state={save.state} onConfirm={() => void save.confirm()} onClose={save.close} />
+      <SaveDialog what="form" state={save.state} onConfirm={() => void save.confirm()} onClose={save.close} />
     </Space>
   );
 }

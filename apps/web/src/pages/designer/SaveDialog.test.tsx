@@ -10,6 +10,7 @@ describe('SaveDialog', () => {
     const samples = ['a', 'b', 'c', 'd'].map((id) => ({ id, field: 'phone', message: `bad phone ${id}` }));
     render(
       <SaveDialog
+        what="form"
         state={{
           step: 'previewed',
           definition: testApp,

@@ -59,10 +59,13 @@ function ImpactTable({ impact, definition }: { impact: ImportImpact[]; definitio
 
 /** The steps of a designer save in one modal: problems, or changes + impact with the confirm button. */
 export function SaveDialog({
+  what,
   state,
   onConfirm,
   onClose,
 }: {
+  /** What is saved, for the dialog's title (a flow, not "the form"). */
+  what: 'form' | 'flow' | 'rule' | 'dashboard' | 'report' | 'roles';
   state: SaveStep;
   onConfirm(): void;
   onClose(): void;
@@ -74,7 +77,7 @@ export function SaveDialog({
     <Modal
       open
       width={760}
-      title={t('designer.save.title')}
+      title={t(`designer.save.titles.${what}`)}
       onCancel={onClose}
       onOk={canConfirm ? onConfirm : onClose}
       okText={canConfirm ? t('designer.save.confirm') : t('designer.save.close')}

@@ -217,7 +217,7 @@ function Workspace(props: {
       ) : (
         <Alert type="success" showIcon message={t('flows.designer.valid')} data-testid="flow-valid" />
       )}
-      <SaveDialog state={save.state} onConfirm={() => void save.confirm()} onClose={save.close} />
+      <SaveDialog what="flow" state={save.state} onConfirm={() => void save.confirm()} onClose={save.close} />
     </Flex>
   );
 }

@@ -155,7 +155,12 @@ function RolesWorkspace({
           }}
         />
       ) : null}
-      <SaveDialog state={save.state} onConfirm={() => void save.confirm()} onClose={save.close} />
+      <SaveDialog
+        what="roles"
+        state={save.state}
+        onConfirm={() => void save.confirm()}
+        onClose={save.close}
+      />
     </Space>
   );
 }

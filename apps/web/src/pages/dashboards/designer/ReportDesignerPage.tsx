@@ -843,7 +843,12 @@ function ReportDesigner() {
           </div>
         </Col>
       </Row>
-      <SaveDialog state={save.state} onConfirm={() => void save.confirm()} onClose={save.close} />
+      <SaveDialog
+        what="report"
+        state={save.state}
+        onConfirm={() => void save.confirm()}
+        onClose={save.close}
+      />
     </Space>
   );
 }

@@ -170,6 +170,7 @@ export function RuleEditor({
         </Button>
       </Flex>
       <SaveDialog
+        what="rule"
         // Problems of this rule are shown at their controls; the dialog lists them too, with their paths.
         state={save.state}
         onConfirm={() => void save.confirm()}
