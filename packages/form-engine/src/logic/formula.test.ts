@@ -1,4 +1,4 @@
-import { type FieldDefinition, type FormulaField } from '@lowcode/app-model';
+import { type FieldDefinition, type FormulaField, type SubTableColumn } from '@lowcode/app-model';
 import { computeFormulas, evaluateFormula } from './formula';
 
 const formula = (expression: unknown, resultType: FormulaField['resultType'], key = 'f'): FormulaField => ({
@@ -39,7 +39,7 @@ describe('evaluateFormula', () => {
 });
 
 describe('computeFormulas', () => {
-  const number = (key: string): FieldDefinition => ({ key, type: 'number', label: { 'zh-CN': key } });
+  const number = (key: string): SubTableColumn => ({ key, type: 'number', label: { 'zh-CN': key } });
   const lines: FieldDefinition = {
     key: 'lines',
     type: 'subTable',
