@@ -250,7 +250,9 @@ export function FlowCanvas(props: {
         onPaneClick={() => onSelect(null)}
         deleteKeyCode={['Delete', 'Backspace']}
         fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.1 }}
+        // A long flow (the repair flow is ~5,400 px wide) must fit on a laptop screen: React Flow stops at 0.5.
+        minZoom={0.1}
+        fitViewOptions={{ padding: 0.2, maxZoom: 1.1, minZoom: 0.1 }}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={16} />
