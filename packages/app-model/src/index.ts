@@ -27,6 +27,7 @@ export { canonicalizeAppDefinition } from './canonical';
 export { diffAppDefinitions, type AppChange, type AppChangeKind, type DiffOptions } from './diff';
 export { localize } from './localize';
 export { singleValueOptions } from './field-options';
+export { isEmptyValue } from './field-values';
 export {
   assembleAppDefinition,
   splitAppDefinition,

@@ -8,7 +8,7 @@ export {
   type ValidateOptions,
   type ValidationResult,
 } from './compile/compile-entity';
-export { type ValidationMode, isEmptyValue } from './compile/prepare-record';
+export { type ValidationMode } from './compile/prepare-record';
 export { type FieldError } from './compile/field-error';
 export { validateTransition, type TransitionResult } from './compile/transitions';
 export { hasNestedQuantifier, MAX_PATTERN_LENGTH } from './compile/safe-pattern';

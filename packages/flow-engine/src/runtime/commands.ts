@@ -1,6 +1,6 @@
 // The commands that resume a waiting token: a task decision, a return, a transfer, an added signer, and
 // a fired timer. They check the request (typed errors), record it, and hand over to the node's handler.
-import { type FlowNode } from '@lowcode/app-model';
+import { type FlowNode, isEmptyValue } from '@lowcode/app-model';
 import { FlowEngineError } from '../errors';
 import { type NodeOfType } from '../handlers/contract';
 import { handlerFor } from '../handlers/registry';
@@ -77,12 +77,6 @@ function applyFormData(exec: Execution, node: TaskNode, data: Record<string, unk
   exec.emitActions([{ type: 'updateRecord', values: { ...data } }], node.key);
 }
 
-const isEmpty = (value: unknown) =>
-  value === null ||
-  value === undefined ||
-  (typeof value === 'string' && value.trim() === '') ||
-  (Array.isArray(value) && value.length === 0);
-
 /** The form's required fields must have a value, in what the assignee sends or the record already holds. */
 function checkRequired(
   node: TaskNode,
@@ -90,7 +84,7 @@ function checkRequired(
   data: Record<string, unknown> | undefined,
 ): void {
   const missing = (node.form?.required ?? []).filter((field) =>
-    isEmpty(data && Object.prototype.hasOwnProperty.call(data, field) ? data[field] : record[field]),
+    isEmptyValue(data && Object.prototype.hasOwnProperty.call(data, field) ? data[field] : record[field]),
   );
   if (missing.length > 0)
     throw new FlowEngineError('fieldRequired', `Fields required at "${node.key}": ${missing.join(', ')}`, {

@@ -1,7 +1,7 @@
 // The checks that come before JSON Schema: emptiness and `required` (mode-aware), computed fields sent as
 // input, and unknown keys. It also builds the copy ajv sees, where empty optional values are left out, so
 // "empty" means the same for every field type: null, '', whitespace-only text, or an empty list.
-import { dateIn, type FieldDefinition, type Locale } from '@lowcode/app-model';
+import { dateIn, type FieldDefinition, isEmptyValue, type Locale } from '@lowcode/app-model';
 import { handlerFor } from '../fields/registry';
 import { type FieldError, type FieldRef, fieldError, formatFieldPath, refLabel } from './field-error';
 
@@ -16,12 +16,6 @@ export interface PreparedRecord {
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-export function isEmptyValue(value: unknown): boolean {
-  if (value === null || value === undefined) return true;
-  if (typeof value === 'string') return value.trim() === '';
-  return Array.isArray(value) && value.length === 0;
-}
 
 const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
