@@ -46,6 +46,8 @@ export function useRecordForm({ entity, locale, mode, initial, current }: Record
     return result;
   };
   const errors = useMemo(() => visibleErrors(state), [state]);
+  // Stable, so a caller can start the form over when what it edits has loaded.
+  const reset = useCallback((values: FormValues) => dispatch({ type: 'reset', values }), []);
 
   return {
     values: state.values,
@@ -54,6 +56,6 @@ export function useRecordForm({ entity, locale, mode, initial, current }: Record
     blurField,
     submit,
     showServerErrors: (details) => dispatch({ type: 'serverRejected', details }),
-    reset: (values) => dispatch({ type: 'reset', values }),
+    reset,
   };
 }

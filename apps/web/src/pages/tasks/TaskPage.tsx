@@ -17,7 +17,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api';
@@ -91,6 +91,10 @@ function useTaskForm(
     initial,
     ...(task?.record ? { current: task.record.values } : {}),
   });
+  // The form starts before the task has loaded: it starts over with the task's values once they are here
+  // (else it showed none of them, and a required field left empty was not there to be refused).
+  const { reset } = form;
+  useEffect(() => reset(initial), [reset, initial]);
   return { editable, form };
 }
 
