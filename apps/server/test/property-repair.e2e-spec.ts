@@ -217,6 +217,7 @@ describe('property template: a repair from report to rating', () => {
       .send({ data: { ratingComment: '没选星' } })
       .expect(400);
     expect(unrated.body.error).toMatchObject({ code: 'RECORD_INVALID', details: [{ path: 'data.rating' }] });
+    expect(unrated.body.error.message).toBe('记录中有 1 处填写不正确。');
     await completeTask(tenantAuth, rate, { data: { rating: 5, ratingComment: '师傅很专业' } });
     await drainAutomation(testApp);
 

@@ -34,7 +34,8 @@ export function toFlowAppError(error: unknown): unknown {
     : path
       ? [{ path, message: error.message }]
       : [];
-  return new AppError(code, { reason: error.message }, details);
+  // `count` for the messages that say how many values are at fault (RECORD_INVALID).
+  return new AppError(code, { reason: error.message, count: details.length }, details);
 }
 
 /** Runs an engine command, turning its refusals into API errors. */
