@@ -179,6 +179,8 @@ describe('flows on the server', () => {
       .map((entry) => entry.to!.key);
     expect(entered).toEqual(['accept', 'markAccepted', 'complete', 'end']);
     expect(done.transitions.find((entry) => entry.comment === '马上到')?.actor?.id).toBe(firstTech.id);
+    // The dispatch that followed the request is the system's, not the requester's.
+    expect(done.transitions.find((entry) => entry.action === 'assign')?.actor).toBeNull();
     const stored = (await http().get(`${records()}/${first.id}`).set(admin).expect(200)).body as {
       values: Record<string, unknown>;
     };

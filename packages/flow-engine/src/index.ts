@@ -1,6 +1,7 @@
 // Public API of @lowcode/flow-engine: the framework-free interpreter of app-definition flows. It performs
 // no I/O: the host passes an environment in and executes the effects that come out, in one transaction.
-export { createFlowRuntime, SYSTEM_ACTOR, withdrawRefusal, type FlowRuntime } from './runtime/runtime';
+export { SYSTEM_ACTOR } from './runtime/execution';
+export { createFlowRuntime, withdrawRefusal, type FlowRuntime } from './runtime/runtime';
 export type {
   AddSignerInput,
   AssigneeContext,

@@ -105,6 +105,19 @@ describe('repair flow (templates/property/app/flows/repair.json)', () => {
     expect(ofType(results[4]!.effects, 'instanceEnded')).toEqual([
       { type: 'instanceEnded', status: 'completed' },
     ]);
+    // People are credited with what they did; what the flow did in consequence (the dispatch to tech1 after
+    // the tenant's request, the end after the rating) is the system's.
+    const acts = (result: StepResult) => result.transitions.map((h) => `${h.action}:${h.actor}`);
+    expect(acts(results[0]!).filter((act) => !act.startsWith('enter:'))).toEqual([
+      'start:tenant1',
+      'assign:system',
+    ]);
+    expect(acts(results[4]!).filter((act) => !act.startsWith('enter:'))).toEqual([
+      'complete:tenant1',
+      'end:system',
+      'completed:system',
+    ]);
+    expect(history.filter((h) => h.action === 'enter').every((h) => h.actor === 'system')).toBe(true);
   });
 
   it('refuses form fields the task may not edit, leaving the state untouched', async () => {

@@ -109,7 +109,7 @@ export async function completeTask(exec: Execution, taskId: string, input: Compl
     ...(input.data && { data: input.data }),
   };
   if (decision === 'return') return returnTo(exec, task, node, token, input.returnTo, data);
-  exec.record({ tokenId: token.id, fromNode: node.key, action: decision, data });
+  exec.recordAct({ tokenId: token.id, fromNode: node.key, action: decision, data });
   const handler = handlerFor(node.type);
   const ctx = exec.context(node, token);
   const next = await exec.decide(
@@ -168,7 +168,7 @@ function returnTo(
   token.nodeKey = targetNode.key;
   token.status = 'active';
   token.arrivedAt = exec.nowIso();
-  exec.record({
+  exec.recordAct({
     tokenId: token.id,
     fromNode: node.key,
     toNode: targetNode.key,
@@ -187,7 +187,7 @@ export function transferTask(exec: Execution, taskId: string, input: TransferTas
   task.assignees = task.assignees.map((user) => (user === input.actor ? input.to : user));
   exec.effects.push({ type: 'updateTask', taskId, assignees: [...task.assignees] });
   const data = { taskId, to: input.to, ...(input.comment && { comment: input.comment }) };
-  exec.record({ tokenId: token.id, fromNode: node.key, toNode: node.key, action: 'transfer', data });
+  exec.recordAct({ tokenId: token.id, fromNode: node.key, toNode: node.key, action: 'transfer', data });
 }
 
 export function addSigner(exec: Execution, taskId: string, input: AddSignerInput): void {
@@ -199,7 +199,7 @@ export function addSigner(exec: Execution, taskId: string, input: AddSignerInput
   task.assignees = [...task.assignees, ...added];
   exec.effects.push({ type: 'updateTask', taskId, assignees: [...task.assignees] });
   const data = { taskId, users: added, ...(input.comment && { comment: input.comment }) };
-  exec.record({ tokenId: token.id, fromNode: node.key, toNode: node.key, action: 'addSigner', data });
+  exec.recordAct({ tokenId: token.id, fromNode: node.key, toNode: node.key, action: 'addSigner', data });
 }
 
 /** A timer the host's job queue fired. A timer no longer in the state (cancelled meanwhile) is a no-op. */

@@ -21,6 +21,9 @@ const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 const DEFAULT_MAX_STEPS = 1000;
 
+/** Actor recorded for steps no user caused: timers, and what the engine does after a user's act. */
+export const SYSTEM_ACTOR = 'system';
+
 export class Execution {
   readonly effects: Effect[] = [];
   /** The transitions this command recorded: they leave with its result, not in the state. */
@@ -45,9 +48,19 @@ export class Execution {
     return this.now().toISOString();
   }
 
-  record(entry: Omit<Transition, 'seq' | 'at' | 'actor'>): Transition {
+  /** What the command's actor did: started, decided, returned, transferred, withdrew, cancelled. */
+  recordAct(entry: Omit<Transition, 'seq' | 'at' | 'actor'>): Transition {
+    return this.record(entry, this.actor);
+  }
+
+  /**
+   * What the engine did in consequence — entered a node, assigned a task, joined, ended, reminded, escalated:
+   * recorded as the system's, so a timeline does not credit the dispatch that followed a tenant's request
+   * to the tenant.
+   */
+  record(entry: Omit<Transition, 'seq' | 'at' | 'actor'>, actor = SYSTEM_ACTOR): Transition {
     this.state.seq += 1;
-    const transition: Transition = { seq: this.state.seq, at: this.nowIso(), actor: this.actor, ...entry };
+    const transition: Transition = { seq: this.state.seq, at: this.nowIso(), actor, ...entry };
     this.transitions.push(transition);
     if (entry.action === 'enter' && entry.toNode) this.visit(entry.toNode, entry.branch ?? []);
     return transition;

@@ -17,7 +17,7 @@ import {
   type TransferTaskInput,
 } from '../types';
 import { addSigner, completeTask, fireTimer, transferTask } from './commands';
-import { Execution } from './execution';
+import { Execution, SYSTEM_ACTOR } from './execution';
 import { compileFlow, type RuntimeSetup } from './setup';
 
 export interface FlowRuntime {
@@ -39,8 +39,6 @@ export interface FlowRuntime {
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-/** Actor recorded for steps no user caused (timers). */
-export const SYSTEM_ACTOR = 'system';
 
 export function createFlowRuntime(
   definition: FlowDefinition,
@@ -111,7 +109,7 @@ export function createFlowRuntime(
       return command(
         input.actor,
         async (exec) => {
-          exec.record({
+          exec.recordAct({
             tokenId: exec.state.tokens[0]?.id,
             toNode: setup.flow.start.key,
             action: 'start',
@@ -134,12 +132,12 @@ export function createFlowRuntime(
       command(actor, async (exec) => {
         const refusal = withdrawRefusal(exec.state, actor);
         if (refusal) throw new FlowEngineError('withdrawNotAllowed', refusal);
-        exec.record({ action: 'withdraw' });
+        exec.recordAct({ action: 'withdraw' });
         exec.finish('cancelled', 'withdrawn');
       }),
     cancel: (actor, reason) =>
       command(actor, async (exec) => {
-        exec.record({ action: 'cancel', ...(reason && { data: { reason } }) });
+        exec.recordAct({ action: 'cancel', ...(reason && { data: { reason } }) });
         exec.finish('cancelled');
       }),
     getState: () => {
