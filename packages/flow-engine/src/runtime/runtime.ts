@@ -39,7 +39,6 @@ export interface FlowRuntime {
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-
 export function createFlowRuntime(
   definition: FlowDefinition,
   env: FlowEnvironment,
