@@ -7,6 +7,7 @@ import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { EntityCatalogService, type ResolvedEntity, RECORD_ALIAS } from './entity-catalog.service';
 import { displaysOf, type RecordDto, readsOtherRows, selectList, toRecordDtos } from './record-reader';
 import { FileUrlSigner, withFileUrls } from '../files/file-urls';
+import { Clock } from '../jobs/clock';
 import { RealtimeService } from '../realtime/realtime.service';
 import { EntityAccess, maskValue, type Viewer } from './access/entity-access';
 import { scopeRollups } from './access/scoped-rollups';
@@ -107,6 +108,7 @@ export class RecordsService {
     private readonly catalog: EntityCatalogService,
     private readonly fileUrls: FileUrlSigner,
     private readonly realtime: RealtimeService,
+    private readonly clock: Clock,
   ) {}
 
   /** After the commit: open pages of the entity refresh themselves (ids only; they fetch what they may see). */
@@ -530,6 +532,8 @@ export class RecordsService {
         locale: context.locale,
         mode: 'create',
         actor: context.userId,
+        // `$now` defaults read the server's clock, as flows and rules stamping times on the record do.
+        now: this.clock.now(),
         timeZone: WORKSPACE_TIME_ZONE,
       });
       // Links are issued on every read; a stored value keeps only the file's id, name, size and type.
