@@ -140,13 +140,16 @@ describe('property template: a repair from report to rating', () => {
           title: '卫生间漏水',
           description: '马桶下方渗水',
           photos: [fileValue(photo.body as Record<string, unknown>)],
-          reportedAt: clockOf(testApp).now().toISOString(),
         },
       });
     expect({ status: created.status, body: created.status === 201 ? 'created' : created.body }).toEqual({
       status: 201,
       body: 'created',
     });
+    // The report time is the server's, not the tenant's to choose (a back-dated report would game the SLA).
+    expect((created.body as { values: { reportedAt: string } }).values.reportedAt).toBe(
+      clockOf(testApp).now().toISOString(),
+    );
     const order = created.body as { id: string; values: Record<string, unknown> };
     expect(order.values.status).toBe('pending');
 

@@ -1,8 +1,9 @@
 import type { AppDefinition, EntityDefinition, Locale } from '@lowcode/app-model';
 import { computeFormulas } from '@lowcode/form-engine';
-import { Alert, Form } from 'antd';
+import { Alert, ConfigProvider, Form } from 'antd';
 import { useMemo } from 'react';
 import { FieldItem } from './FieldItem';
+import { type FieldLimits, NO_FIELD_LIMITS } from './fieldLimits';
 import { errorsAtField, type FormValues } from './formValues';
 import type { RecordForm } from './useRecordForm';
 import { widgetFor } from './widgetMap';
@@ -16,6 +17,8 @@ export interface GeneratedFormProps {
   form: RecordForm;
   stored?: FormValues;
   display?: Record<string, string | string[]>;
+  /** The user's field limits: hidden fields are left out, read-only ones shown locked. */
+  limits?: FieldLimits;
 }
 
 const EMPTY = {};
@@ -29,6 +32,7 @@ export function GeneratedForm({
   form,
   stored = EMPTY,
   display = EMPTY,
+  limits = NO_FIELD_LIMITS,
 }: GeneratedFormProps) {
   // Formulas are previewed live with the engine's computeFormulas, as the server computes them on save.
   const computed = useMemo(
@@ -64,6 +68,7 @@ export function GeneratedForm({
         />
       ))}
       {entity.fields.map((field) => {
+        if (limits.hidden.includes(field.key)) return null;
         const Widget = widgetFor(field);
         const controlId = `record-${field.key}`;
         // A sub-table shows its cell errors inside the cells; only errors about the whole list go below it.
@@ -73,15 +78,17 @@ export function GeneratedForm({
             : errorsAtField(form.errors, field.key);
         return (
           <FieldItem key={field.key} field={field} locale={locale} controlId={controlId} errors={messages}>
-            <Widget
-              field={field}
-              value={form.values[field.key]}
-              onChange={(value) => form.setValue(field.key, value)}
-              onBlur={() => form.blurField(field.key)}
-              id={controlId}
-              invalid={messages.length > 0}
-              context={context}
-            />
+            <ConfigProvider componentDisabled={limits.readOnly.includes(field.key)}>
+              <Widget
+                field={field}
+                value={form.values[field.key]}
+                onChange={(value) => form.setValue(field.key, value)}
+                onBlur={() => form.blurField(field.key)}
+                id={controlId}
+                invalid={messages.length > 0}
+                context={context}
+              />
+            </ConfigProvider>
           </FieldItem>
         );
       })}

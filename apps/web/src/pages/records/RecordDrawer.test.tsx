@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import { describe, expect, it, vi } from 'vitest';
 import '../../i18n';
-import type { RecordDto } from '../../api/types';
+import type { EntityAccessSummary, RecordDto } from '../../api/types';
 import { errorResponse, jsonResponse } from '../../test/http';
 import { testApp, tenantEntity } from '../../test/fixtures';
 import { RecordDrawer } from './RecordDrawer';
@@ -19,7 +19,7 @@ const stored: RecordDto = {
   display: {},
 };
 
-function renderDrawer(record: RecordDto | undefined, onSaved = vi.fn()) {
+function renderDrawer(record: RecordDto | undefined, onSaved = vi.fn(), access?: EntityAccessSummary) {
   render(
     <AntApp>
       <RecordDrawer
@@ -27,6 +27,7 @@ function renderDrawer(record: RecordDto | undefined, onSaved = vi.fn()) {
         app={testApp}
         entity={tenantEntity}
         record={record}
+        {...(access ? { access } : {})}
         onClose={vi.fn()}
         onSaved={onSaved}
       />
@@ -91,5 +92,37 @@ describe('RecordDrawer', () => {
       version: 4,
       values: { name: 'ACME Inc' },
     });
+  });
+
+  // A clerk who may not set the rent, nor see the ID number, nor read the phone whole.
+  const clerk: EntityAccessSummary = {
+    actions: ['read', 'create', 'update'],
+    hidden: ['idCard'],
+    masked: ['phone'],
+    readOnly: ['rent', 'kind'],
+  };
+
+  it('leaves out of a new record what the role may not set, and does not send it', async () => {
+    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(jsonResponse(201, stored));
+    vi.stubGlobal('fetch', fetchMock);
+    renderDrawer(undefined, vi.fn(), clerk);
+    expect(screen.queryByTestId('field-idCard')).toBeNull();
+    expect(screen.queryByTestId('field-rent')).toBeNull();
+    expect(screen.queryByTestId('field-kind')).toBeNull();
+    expect(input('phone')).toBeEnabled();
+    fireEvent.change(input('name'), { target: { value: 'ACME' } });
+    fireEvent.click(screen.getByTestId('record-submit'));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    // `kind` has a default the server sets; the form does not send it on the role's behalf.
+    const body = JSON.parse(String(fetchMock.mock.calls[0]![1]!.body)) as { values: Record<string, unknown> };
+    expect(body.values).toEqual({ name: 'ACME' });
+  });
+
+  it("shows an existing record's read-only and masked fields locked, and hidden ones not at all", () => {
+    renderDrawer(stored, vi.fn(), clerk);
+    expect(screen.queryByTestId('field-idCard')).toBeNull();
+    expect(input('rent')).toBeDisabled();
+    expect(input('phone')).toBeDisabled();
+    expect(input('name')).toBeEnabled();
   });
 });

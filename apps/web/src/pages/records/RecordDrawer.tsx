@@ -3,7 +3,8 @@ import { inputValues } from '@lowcode/form-engine';
 import { App as AntApp, Button, Drawer, Grid, Space, Tabs } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecordDto } from '../../api/types';
+import type { EntityAccessSummary, RecordDto } from '../../api/types';
+import { formFieldLimits } from '../../forms/fieldLimits';
 import { initialValues } from '../../forms/formValues';
 import { GeneratedForm } from '../../forms/GeneratedForm';
 import { useRecordForm } from '../../forms/useRecordForm';
@@ -24,12 +25,23 @@ export interface RecordDrawerProps {
   record: RecordDto | undefined;
   /** Who fills the form: a new record's `$me` defaults show them. */
   userId?: string;
+  /** What the user may do with the entity's fields (hidden, masked, read-only); none known yet when absent. */
+  access?: EntityAccessSummary;
   onClose(): void;
   onSaved(record: RecordDto): void;
 }
 
 /** New / edit in a drawer (full screen on phones) with the generated form, and the record's history. */
-export function RecordDrawer({ appKey, app, entity, record, userId, onClose, onSaved }: RecordDrawerProps) {
+export function RecordDrawer({
+  appKey,
+  app,
+  entity,
+  record,
+  userId,
+  access,
+  onClose,
+  onSaved,
+}: RecordDrawerProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { message } = AntApp.useApp();
@@ -39,6 +51,7 @@ export function RecordDrawer({ appKey, app, entity, record, userId, onClose, onS
     () => (record ? inputValues(entity.fields, record.values) : initialValues(entity, { userId })),
     [entity, record, userId],
   );
+  const limits = useMemo(() => formFieldLimits(access, record ? 'update' : 'create'), [access, record]);
   const form = useRecordForm({
     entity,
     locale,
@@ -51,6 +64,7 @@ export function RecordDrawer({ appKey, app, entity, record, userId, onClose, onS
     entity,
     record,
     form,
+    limits,
     onSaved: (saved) => {
       void message.success(t('records.saved'));
       onSaved(saved);
@@ -80,6 +94,7 @@ export function RecordDrawer({ appKey, app, entity, record, userId, onClose, onS
       entity={entity}
       locale={locale}
       form={form}
+      limits={limits}
       {...(record ? { stored: record.values, display: record.display } : {})}
     />
   );

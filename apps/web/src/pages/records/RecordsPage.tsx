@@ -190,6 +190,7 @@ export function RecordsPage() {
           entity={entity}
           record={editing.kind === 'edit' ? editing.record : undefined}
           userId={session.user.id}
+          {...(access ? { access } : {})}
           onClose={() => setEditing({ kind: 'none' })}
           onSaved={() => {
             setEditing({ kind: 'none' });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api } from '../../api';
 import { ApiError } from '../../api/ApiError';
 import type { RecordDto } from '../../api/types';
+import { type FieldLimits, NO_FIELD_LIMITS, withoutHidden } from '../../forms/fieldLimits';
 import { changedValues } from '../../forms/formValues';
 import type { RecordForm } from '../../forms/useRecordForm';
 import { findConflicts, mergedPatch, type FieldConflict, type Side } from './mergeModel';
@@ -27,10 +28,12 @@ export function useRecordSave(opts: {
   entity: EntityDefinition;
   record: RecordDto | undefined;
   form: RecordForm;
+  /** A new record leaves out the fields the form did not show: the server gives them their defaults. */
+  limits?: FieldLimits;
   onSaved(record: RecordDto): void;
   onError(error: unknown): void;
 }) {
-  const { appKey, entity, record, form, onSaved, onError } = opts;
+  const { appKey, entity, record, form, limits = NO_FIELD_LIMITS, onSaved, onError } = opts;
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<PendingConflict | null>(null);
 
@@ -63,7 +66,8 @@ export function useRecordSave(opts: {
     const check = form.submit();
     if (!check.ok) return;
     if (!record) {
-      await send(() => api.createRecord(appKey, entity.key, check.value), check.value);
+      const values = withoutHidden(check.value, limits);
+      await send(() => api.createRecord(appKey, entity.key, values), values);
       return;
     }
     const patch = changedValues(inputValues(entity.fields, record.values), check.value);

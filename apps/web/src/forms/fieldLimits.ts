@@ -1,0 +1,30 @@
+import type { EntityAccessSummary } from '../api/types';
+import type { FormValues } from './formValues';
+
+/** Which fields a record form leaves out, and which it shows but does not let the user change. */
+export interface FieldLimits {
+  hidden: readonly string[];
+  readOnly: readonly string[];
+}
+
+export const NO_FIELD_LIMITS: FieldLimits = { hidden: [], readOnly: [] };
+
+/**
+ * What the signed-in user's field limits mean for the form. A new record leaves out what the user may not
+ * set — it takes its default on the server (a tenant filing a repair does not see its status, technician or
+ * cost fields); an existing one shows read-only and masked values locked, and hidden ones not at all.
+ */
+export function formFieldLimits(
+  access: Pick<EntityAccessSummary, 'hidden' | 'masked' | 'readOnly'> | undefined,
+  mode: 'create' | 'update',
+): FieldLimits {
+  if (!access) return NO_FIELD_LIMITS;
+  return mode === 'create'
+    ? { hidden: [...access.hidden, ...access.readOnly], readOnly: [] }
+    : { hidden: access.hidden, readOnly: [...access.readOnly, ...access.masked] };
+}
+
+/** The values without the fields the form leaves out: a new record's body, so the server sets their defaults. */
+export function withoutHidden(values: FormValues, limits: FieldLimits): FormValues {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !limits.hidden.includes(key)));
+}
