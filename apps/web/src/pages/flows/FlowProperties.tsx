@@ -29,6 +29,8 @@ import { api } from '../../api';
 import type { MemberUser } from '../../api/types';
 import { localize } from '../../hooks/useLocale';
 import { ConditionEditor } from '../rules/builder/ConditionEditor';
+import { DurationInput } from './DurationInput';
+import type { DurationUnit } from './durationModel';
 import {
   edgeRoutes,
   renameNode,
@@ -54,6 +56,7 @@ import {
 const ASSIGNEE_TYPES: AssigneeType[] = ['user', 'role', 'department', 'field', 'expression', 'autoDispatch'];
 const ACTION_TYPES: ActionType[] = ['createRecord', 'updateRecord', 'notify', 'webhook', 'subFlow'];
 const DATE_TYPES = new Set(['date', 'datetime']);
+const TIMER_UNITS: DurationUnit[] = ['minutes', 'hours', 'days', 'weeks', 'months'];
 
 function LabelInputs(props: { value: LocalizedText; onChange(value: LocalizedText): void; testId: string }) {
   const { t } = useTranslation();
@@ -460,12 +463,12 @@ function NodeProperties(props: {
           <Divider plain style={{ margin: '8px 0' }}>
             SLA
           </Divider>
-          <Form.Item label={t('flows.props.due')} help={t('flows.props.durationHelp')}>
-            <Input
-              data-testid="flow-sla-due"
+          <Form.Item label={t('flows.props.due')}>
+            <DurationInput
+              testId="flow-sla-due"
               value={sla?.due}
-              placeholder="PT4H"
-              onChange={(event) => set(withSla(node, { ...sla, due: event.target.value }))}
+              business={sla?.calendar === 'business'}
+              onChange={(due) => set(withSla(node, { ...sla, due }))}
             />
           </Form.Item>
           {sla?.due ? (
@@ -484,11 +487,11 @@ function NodeProperties(props: {
                 />
               </Form.Item>
               <Form.Item label={t('flows.props.remindBefore')}>
-                <Input
-                  data-testid="flow-sla-remind"
+                <DurationInput
+                  testId="flow-sla-remind"
                   value={sla.remindBefore}
-                  placeholder="PT1H"
-                  onChange={(event) => set(withSla(node, { ...sla, remindBefore: event.target.value }))}
+                  business={sla.calendar === 'business'}
+                  onChange={(remindBefore) => set(withSla(node, { ...sla, remindBefore }))}
                 />
               </Form.Item>
               <Form.Item label={t('flows.props.escalate')}>
@@ -507,14 +510,11 @@ function NodeProperties(props: {
                   />
                   {sla.escalateTo ? (
                     <>
-                      <Input
-                        data-testid="flow-sla-escalate-after"
+                      <Typography.Text type="secondary">{t('flows.props.escalateAfter')}</Typography.Text>
+                      <DurationInput
+                        testId="flow-sla-escalate-after"
                         value={sla.escalateAfter}
-                        placeholder="PT30M"
-                        addonBefore={t('flows.props.escalateAfter')}
-                        onChange={(event) =>
-                          set(withSla(node, { ...sla, escalateAfter: event.target.value }))
-                        }
+                        onChange={(escalateAfter) => set(withSla(node, { ...sla, escalateAfter }))}
                       />
                       <AssigneeEditor
                         value={sla.escalateTo}
@@ -552,20 +552,24 @@ function NodeProperties(props: {
                   .filter((field) => DATE_TYPES.has(field.type))
                   .map((field) => ({ value: field.key, label: localize(field.label, locale) }))}
               />
-              <Input
-                addonBefore={t('flows.props.offset')}
-                value={node.offset ?? ''}
-                placeholder="-P1D"
-                onChange={(event) => {
+              <Typography.Text type="secondary">{t('flows.props.offset')}</Typography.Text>
+              <DurationInput
+                testId="flow-timer-offset"
+                value={node.offset}
+                units={TIMER_UNITS}
+                signed
+                onChange={(offset) => {
                   const { offset: _offset, ...rest } = node;
-                  set(event.target.value.trim() ? { ...rest, offset: event.target.value.trim() } : rest);
+                  set(offset ? { ...rest, offset } : rest);
                 }}
               />
             </Space>
           ) : (
-            <Input
+            <DurationInput
+              testId="flow-timer-duration"
               value={node.duration}
-              onChange={(event) => set({ ...node, duration: event.target.value })}
+              units={TIMER_UNITS}
+              onChange={(duration) => set({ ...node, duration: duration ?? '' })}
             />
           )}
         </>
