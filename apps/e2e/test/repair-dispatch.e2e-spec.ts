@@ -157,7 +157,9 @@ describe('a builder draws the dispatch flow; it dispatches to the qualified tech
     await page.getByTestId('flow-assignee-strategy').getByText('最少待办优先').click();
 
     // The SLA: due in 20 seconds of the clock, escalated to the manager role when overdue.
-    await page.getByTestId('flow-sla-due').fill(`PT${SLA_SECONDS}S`);
+    // Seconds are no unit a builder picks; the duration is typed as ISO-8601 text.
+    await pickOption(page, page.getByTestId('flow-sla-due-unit'), 'ISO-8601…');
+    await page.getByTestId('flow-sla-due-text').fill(`PT${SLA_SECONDS}S`);
     await page.getByTestId('flow-sla-escalate').click();
     await pickOption(page, page.getByTestId('flow-escalate-type'), '按角色');
     await pickOption(page, page.getByTestId('flow-escalate-role'), '维修主管');
