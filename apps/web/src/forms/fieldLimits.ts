@@ -1,3 +1,4 @@
+import type { EntityDefinition } from '@lowcode/app-model';
 import type { EntityAccessSummary } from '../api/types';
 import type { FormValues } from './formValues';
 
@@ -9,19 +10,24 @@ export interface FieldLimits {
 
 export const NO_FIELD_LIMITS: FieldLimits = { hidden: [], readOnly: [] };
 
+/** Who created or changed the record, and when: nothing to show before it is saved. */
+const AUDIT_TYPES = new Set(['createdBy', 'createdAt', 'updatedBy', 'updatedAt']);
+
 /**
  * What the signed-in user's field limits mean for the form. A new record leaves out what the user may not
  * set — it takes its default on the server (a tenant filing a repair does not see its status, technician or
- * cost fields); an existing one shows read-only and masked values locked, and hidden ones not at all.
+ * cost fields) — and who created it when; an existing one shows read-only and masked values locked, and
+ * hidden ones not at all.
  */
 export function formFieldLimits(
+  entity: EntityDefinition,
   access: Pick<EntityAccessSummary, 'hidden' | 'masked' | 'readOnly'> | undefined,
   mode: 'create' | 'update',
 ): FieldLimits {
-  if (!access) return NO_FIELD_LIMITS;
-  return mode === 'create'
-    ? { hidden: [...access.hidden, ...access.readOnly], readOnly: [] }
-    : { hidden: access.hidden, readOnly: [...access.readOnly, ...access.masked] };
+  const { hidden = [], masked = [], readOnly = [] } = access ?? {};
+  if (mode === 'update') return { hidden, readOnly: [...readOnly, ...masked] };
+  const audit = entity.fields.filter((field) => AUDIT_TYPES.has(field.type)).map((field) => field.key);
+  return { hidden: [...hidden, ...readOnly, ...audit], readOnly: [] };
 }
 
 /** The values without the fields the form leaves out: a new record's body, so the server sets their defaults. */

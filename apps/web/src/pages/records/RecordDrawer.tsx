@@ -51,7 +51,10 @@ export function RecordDrawer({
     () => (record ? inputValues(entity.fields, record.values) : initialValues(entity, { userId })),
     [entity, record, userId],
   );
-  const limits = useMemo(() => formFieldLimits(access, record ? 'update' : 'create'), [access, record]);
+  const limits = useMemo(
+    () => formFieldLimits(entity, access, record ? 'update' : 'create'),
+    [entity, access, record],
+  );
   const form = useRecordForm({
     entity,
     locale,
