@@ -1,8 +1,8 @@
 import { App as AntApp, ConfigProvider, Skeleton } from 'antd';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { createBrowserRouter, Navigate, Route, RouterProvider, Routes } from 'react-router-dom';
 import { AppLayout } from './components/AppLayout';
 import { RequireAuth } from './components/RequireAuth';
 import { SessionProvider } from './components/SessionProvider';
@@ -77,16 +77,29 @@ export function AppRoutes() {
   );
 }
 
+/**
+ * A data router around the app's routes: the designers' unsaved-changes guard (`useBlocker`) needs one. The
+ * routes themselves stay one `<Routes>` tree, which tests mount in a memory router.
+ */
+const createRouter = () =>
+  createBrowserRouter([
+    {
+      path: '*',
+      element: (
+        <SessionProvider>
+          <AppRoutes />
+        </SessionProvider>
+      ),
+    },
+  ]);
+
 export function App() {
   const { locale } = useLocale();
+  const [router] = useState(createRouter);
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff' } }}>
       <AntApp>
-        <BrowserRouter>
-          <SessionProvider>
-            <AppRoutes />
-          </SessionProvider>
-        </BrowserRouter>
+        <RouterProvider router={router} />
       </AntApp>
     </ConfigProvider>
   );

@@ -6,6 +6,7 @@ import { useReducer, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../api/types';
 import { localize } from '../../hooks/useLocale';
+import { useUnsavedChangesGuard } from '../../hooks/useUnsavedChangesGuard';
 import { nextEntityKey, withEntity } from './buildDefinition';
 import { Canvas } from './Canvas';
 import { designerReducer, initialDesignerState, KEY_RE } from './designerReducer';
@@ -40,9 +41,15 @@ export function DesignerWorkspace(props: {
   const [previewing, setPreviewing] = useState(false);
   const { entity } = state;
   const definition = withEntity(app, entity, stored?.key ?? null);
-  const save = useDesignerSave(revision, locale, (result) => onSaved(entity.key, result));
   const selected = entity.fields.find((f) => f.key === state.selectedKey);
   const dirty = !stored || stableStringify(stored) !== stableStringify(entity);
+  // A new entity can be saved as it is, but leaving it untouched loses nothing.
+  const [started] = useState(entity);
+  const guard = useUnsavedChangesGuard(stableStringify(stored ?? started) !== stableStringify(entity));
+  const save = useDesignerSave(revision, locale, (result) => {
+    guard.release();
+    onSaved(entity.key, result);
+  });
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>

@@ -23,6 +23,7 @@ import { api } from '../../api';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { useErrorText } from '../../hooks/useErrorText';
 import { localize, useLocale } from '../../hooks/useLocale';
+import { useUnsavedChangesGuard } from '../../hooks/useUnsavedChangesGuard';
 import { saveBlob } from '../../utils/saveBlob';
 import { SaveDialog } from '../designer/SaveDialog';
 import { useDesignerSave } from '../designer/useDesignerSave';
@@ -72,7 +73,9 @@ function Workspace(props: {
     [flow, app, isNew, initial.key],
   );
   const errors = problems.filter((problem) => problem.severity === 'error');
+  const guard = useUnsavedChangesGuard(dirty);
   const save = useDesignerSave(revision, locale, () => {
+    guard.release();
     setDirty(false);
     onSaved(flow.key);
   });
