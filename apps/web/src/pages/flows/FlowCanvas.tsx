@@ -26,7 +26,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { Tooltip, Typography } from 'antd';
-import { useMemo, type DragEvent, type ReactNode } from 'react';
+import { useMemo, useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../hooks/useLocale';
 import {
@@ -36,6 +36,7 @@ import {
   moveNode,
   removeEdges,
   removeNodes,
+  openingNodes,
   toCanvas,
   type DesignerNode,
   type Selection,
@@ -169,10 +170,17 @@ export function FlowCanvas(props: {
   const { flow, problems, selection, locale, onChange, onSelect } = props;
   const { t } = useTranslation();
   const { screenToFlowPosition } = useReactFlow();
+  // The sizes React Flow measured: a controlled canvas hands them back on every render, or the minimap,
+  // which draws nodes by their measured size, stays empty.
+  const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
   const canvas = useMemo(() => {
     const { nodes, edges } = toCanvas(flow, problems, selection);
     return {
-      nodes: nodes.map((node) => ({ ...node, data: { ...node.data, locale } })),
+      nodes: nodes.map((node) => ({
+        ...node,
+        data: { ...node.data, locale },
+        ...(measured[node.id] ? { measured: measured[node.id] } : {}),
+      })),
       edges: edges.map((edge) => {
         const data = edge.data!;
         const routed = edgeRoutes(flow, data.edge);
@@ -194,9 +202,21 @@ export function FlowCanvas(props: {
         };
       }),
     };
-  }, [flow, problems, selection, locale, t]);
+  }, [flow, problems, selection, locale, t, measured]);
+
+  // Read once: the view opens on the flow as loaded, and stays where the builder takes it.
+  const [fitViewOptions] = useState(() => ({
+    padding: 0.15,
+    maxZoom: 1.1,
+    minZoom: 0.1,
+    nodes: openingNodes(canvas.nodes),
+  }));
 
   const onNodesChange = (changes: NodeChange<DesignerNode>[]) => {
+    const sized = changes.flatMap((change) =>
+      change.type === 'dimensions' && change.dimensions ? [[change.id, change.dimensions] as const] : [],
+    );
+    if (sized.length > 0) setMeasured((current) => ({ ...current, ...Object.fromEntries(sized) }));
     let next = flow;
     for (const change of changes) {
       if (change.type === 'position' && change.position) next = moveNode(next, change.id, change.position);
@@ -250,14 +270,20 @@ export function FlowCanvas(props: {
         onPaneClick={() => onSelect(null)}
         deleteKeyCode={['Delete', 'Backspace']}
         fitView
-        // A long flow (the repair flow is ~5,400 px wide) must fit on a laptop screen: React Flow stops at 0.5.
+        // Zooming out over a long flow goes further than React Flow's 0.5; it opens on the flow's beginning.
         minZoom={0.1}
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.1, minZoom: 0.1 }}
+        fitViewOptions={fitViewOptions}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={16} />
         <Controls />
-        <MiniMap pannable zoomable style={{ width: 140, height: 90 }} />
+        <MiniMap
+          pannable
+          zoomable
+          style={{ width: 160, height: 100 }}
+          nodeColor={(node) => NODE_COLORS[(node as DesignerNode).data.node.type]}
+          nodeBorderRadius={4}
+        />
       </ReactFlow>
     </div>
   );

@@ -2,6 +2,7 @@ import type { FlowDefinition } from '@lowcode/app-model';
 import { validateFlow } from '@lowcode/flow-engine';
 import { describe, expect, it } from 'vitest';
 import {
+  openingNodes,
   addNode,
   autoLayout,
   clean,
@@ -89,6 +90,15 @@ describe('definition ⇄ canvas', () => {
     expect(general).toEqual([]);
     const canvas = toCanvas(flow, problems);
     expect(canvas.nodes.find((node) => node.id === 'gate')?.data.problems.length).toBeGreaterThan(0);
+  });
+});
+
+describe('opening view', () => {
+  it('opens on the nodes within a screen of the leftmost, or on all of a short flow', () => {
+    const at = (id: string, x: number) => ({ id, position: { x } });
+    const nodes = [at('start', -40), at('a', 500), at('b', 960), at('c', 961), at('end', 5400)];
+    expect(openingNodes(nodes).map((node) => node.id)).toEqual(['start', 'a', 'b']);
+    expect(openingNodes(nodes, 10_000)).toHaveLength(5);
   });
 });
 

@@ -155,6 +155,16 @@ export function toCanvas(
   return { nodes, edges };
 }
 
+/**
+ * The nodes the designer opens on: those within `width` flow pixels of the leftmost one (a screenful). A long flow (the
+ * repair flow is ~5,400 px wide) fitted whole is too small to read; its beginning, readable, is where a
+ * builder starts, and the minimap shows the rest.
+ */
+export function openingNodes(nodes: readonly { id: string; position: { x: number } }[], width = 1000) {
+  const left = Math.min(...nodes.map((node) => node.position.x));
+  return nodes.filter((node) => node.position.x <= left + width).map((node) => ({ id: node.id }));
+}
+
 /** Reads a flow back from canvas nodes and edges (positions rounded): the inverse of toCanvas. */
 export function fromCanvas(
   flow: FlowDefinition,
