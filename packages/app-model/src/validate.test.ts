@@ -305,6 +305,12 @@ const semanticCases: Case[] = [
   ], // + building's rollup now has no back-relation,
   ['titleField', (a) => (a.entities[0].titleField = 'title'), '$.entities[0].titleField', 'unknownField'],
   [
+    'list field',
+    (a) => (a.entities[0].listFields = [a.entities[0].fields[0].key, 'title']),
+    '$.entities[0].listFields[1]',
+    'unknownField',
+  ],
+  [
     'lookup target field',
     (a) => (a.entities[1].fields[2].lookup.field = 'nickname'),
     '$.entities[1].fields[2].lookup.field',

@@ -149,6 +149,7 @@ export const fieldDefinitions: Record<string, Schema> = {
   entity: object(
     keyedProps({
       titleField: ref('key'),
+      listFields: keyList,
       fields: { type: 'array', items: ref('field') },
       validations: { type: 'array', items: ref('crossFieldValidation') },
     }),

@@ -228,6 +228,7 @@ export function checkEntities(ctx: Context, app: Obj) {
     const who = owner(['entity', key]);
     checkDuplicateKeys(ctx, raw.fields, [...path, 'fields'], 'field', who);
     fieldRef(ctx, entity, raw.titleField, [...path, 'titleField'], who);
+    fieldRefs(ctx, entity, raw.listFields, [...path, 'listFields'], who);
     for (const [fieldIndex, field] of items(raw.fields)) {
       checkField(
         ctx,

@@ -16,6 +16,12 @@ export interface EntityDefinition {
   description?: LocalizedText;
   /** The field shown when a record is referenced (e.g. in a relation picker). */
   titleField?: string;
+  /**
+   * What a list of the records shows until the user picks other columns, in order: the table's columns, and
+   * on a phone the lines of each record's card (its first status field as the card's tag). The first
+   * fields when absent.
+   */
+  listFields?: string[];
   fields: FieldDefinition[];
   validations?: CrossFieldValidation[];
 }

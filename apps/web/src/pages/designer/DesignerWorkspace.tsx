@@ -96,6 +96,24 @@ export function DesignerWorkspace(props: {
             dispatch({ type: 'updateEntity', patch: { titleField } })
           }
         />
+        <Select
+          mode="multiple"
+          style={{ minWidth: 200, maxWidth: 420 }}
+          maxTagCount="responsive"
+          placeholder={t('designer.listFields')}
+          title={t('designer.listFieldsHelp')}
+          value={entity.listFields ?? []}
+          options={entity.fields
+            .filter((f) => f.type !== 'subTable')
+            .map((f) => ({ value: f.key, label: localize(f.label, locale) }))}
+          onChange={(listFields: string[]) =>
+            dispatch({
+              type: 'updateEntity',
+              patch: { listFields: listFields.length > 0 ? listFields : undefined },
+            })
+          }
+          data-testid="designer-list-fields"
+        />
         <div style={{ flex: 1 }} />
         <Space>
           <Switch checked={previewing} onChange={setPreviewing} data-testid="designer-preview-toggle" />

@@ -59,6 +59,23 @@ describe('designerReducer', () => {
     expect(removed.entity.titleField).toBeUndefined();
   });
 
+  it('keeps the list fields true as fields are renamed and removed, and drops them when cleared', () => {
+    let next = run(
+      start,
+      { type: 'add', fieldType: 'money', index: 2 },
+      { type: 'updateEntity', patch: { listFields: ['field1', 'name'] } },
+      { type: 'setLabel', key: 'field1', label: { 'zh-CN': '月租金', en: 'Monthly rent' } },
+    );
+    expect(next.entity.listFields).toEqual(['monthlyRent', 'name']);
+    next = run(next, { type: 'remove', key: 'monthlyRent' });
+    expect(next.entity.listFields).toEqual(['name']);
+    next = run(next, { type: 'remove', key: 'name' });
+    expect(next.entity).not.toHaveProperty('listFields');
+    expect(run(start, { type: 'updateEntity', patch: { titleField: undefined } }).entity).not.toHaveProperty(
+      'titleField',
+    );
+  });
+
   it('updates options but never the key or the type through a patch', () => {
     const next = run(start, {
       type: 'update',

@@ -24,7 +24,10 @@ export type DesignerAction =
   | { type: 'update'; key: string; patch: Partial<FieldDefinition> }
   | { type: 'setLabel'; key: string; label: LocalizedText }
   | { type: 'setKey'; key: string; newKey: string }
-  | { type: 'updateEntity'; patch: Partial<Pick<EntityDefinition, 'label' | 'titleField' | 'key'>> };
+  | {
+      type: 'updateEntity';
+      patch: Partial<Pick<EntityDefinition, 'label' | 'titleField' | 'listFields' | 'key'>>;
+    };
 
 export const KEY_RE = /^[a-z][a-zA-Z0-9_]{0,62}$/;
 
@@ -69,11 +72,15 @@ function replaceField(state: DesignerState, key: string, next: FieldDefinition):
   return { ...state.entity, fields: state.entity.fields.map((f) => (f.key === key ? next : f)) };
 }
 
-/** Renames a key everywhere the entity refers to it (titleField); other references are checked on save. */
+/**
+ * Renames a key everywhere the entity refers to it (titleField, listFields); other references are checked
+ * on save.
+ */
 function renameKey(state: DesignerState, key: string, newKey: string): DesignerState {
   const field = state.entity.fields.find((f) => f.key === key);
   if (!field) return state;
   const entity = replaceField(state, key, { ...field, key: newKey });
+  if (entity.listFields) entity.listFields = entity.listFields.map((k) => (k === key ? newKey : k));
   return {
     ...state,
     entity: entity.titleField === key ? { ...entity, titleField: newKey } : entity,
@@ -108,13 +115,16 @@ export function designerReducer(state: DesignerState, action: DesignerAction): D
     }
     case 'remove': {
       const remaining = fields.filter((f) => f.key !== action.key);
-      const { titleField, ...rest } = state.entity;
+      const { titleField, listFields, ...rest } = state.entity;
+      const listed = listFields?.filter((k) => k !== action.key) ?? [];
       return {
         ...state,
-        entity:
-          titleField === action.key || !titleField
-            ? { ...rest, fields: remaining }
-            : { ...rest, titleField, fields: remaining },
+        entity: {
+          ...rest,
+          ...(titleField && titleField !== action.key ? { titleField } : {}),
+          ...(listed.length > 0 ? { listFields: listed } : {}),
+          fields: remaining,
+        },
         selectedKey: state.selectedKey === action.key ? (remaining[0]?.key ?? null) : state.selectedKey,
         autoKeys: state.autoKeys.filter((k) => k !== action.key),
       };
@@ -151,7 +161,11 @@ export function designerReducer(state: DesignerState, action: DesignerAction): D
       if (action.newKey !== action.key && keysOf(state.entity).includes(action.newKey)) return state;
       return renameKey(state, action.key, action.newKey);
     }
-    case 'updateEntity':
-      return { ...state, entity: { ...state.entity, ...action.patch } };
+    case 'updateEntity': {
+      const entity: Record<string, unknown> = { ...state.entity, ...action.patch };
+      // A setting cleared is left out, not stored as undefined.
+      for (const name of Object.keys(entity)) if (entity[name] === undefined) delete entity[name];
+      return { ...state, entity: entity as unknown as EntityDefinition };
+    }
   }
 }

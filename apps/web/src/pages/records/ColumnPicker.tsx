@@ -17,7 +17,7 @@ export function ColumnPicker(props: {
     <Checkbox.Group
       style={{ display: 'flex', flexDirection: 'column', gap: 4, maxHeight: 320, overflow: 'auto' }}
       value={value}
-      // Keep the entity's field order whatever order the boxes were ticked in.
+      // Keep the list's column order whatever order the boxes were ticked in.
       onChange={(keys) =>
         onChange(
           columnFields(entity)

@@ -22,9 +22,10 @@ export function RecordCards({
   const { t } = useTranslation();
   if (loading && records.length === 0) return <Skeleton active />;
   if (records.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
-  const fields = columnFields(entity)
-    .filter((f) => visibleKeys.includes(f.key) && f.key !== entity.titleField)
-    .slice(0, 5);
+  // The card's tag is the first status shown; its lines are the other shown fields, in the list's order.
+  const shown = columnFields(entity).filter((field) => visibleKeys.includes(field.key));
+  const status = shown.find((field) => field.type === 'status');
+  const fields = shown.filter((f) => f !== status && f.key !== entity.titleField).slice(0, 5);
   return (
     <Flex vertical gap={8}>
       {records.map((record) => (
@@ -37,6 +38,14 @@ export function RecordCards({
           onClick={() => !record.deletedAt && onOpen(record)}
           extra={
             <span onClick={(event) => event.stopPropagation()}>
+              {status && !record.deletedAt ? (
+                <FieldValue
+                  field={status}
+                  value={record.values[status.key]}
+                  locale={locale}
+                  display={record.display[status.key]}
+                />
+              ) : null}
               {record.deletedAt ? (
                 <Button size="small" icon={<UndoOutlined />} onClick={() => onRestore(record)}>
                   {t('records.restore')}
