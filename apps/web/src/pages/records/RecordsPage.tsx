@@ -144,10 +144,17 @@ export function RecordsPage() {
           onSearch={setQ}
           data-testid="records-search"
         />
-        <Space>
-          <Switch checked={includeDeleted} onChange={setIncludeDeleted} data-testid="records-show-deleted" />
-          {t('records.showDeleted')}
-        </Space>
+        {/* Deleted records are for those who delete and restore them; a tenant has none to look for. */}
+        {can('delete') ? (
+          <Space>
+            <Switch
+              checked={includeDeleted}
+              onChange={setIncludeDeleted}
+              data-testid="records-show-deleted"
+            />
+            {t('records.showDeleted')}
+          </Space>
+        ) : null}
         {!isPhone ? (
           <ColumnPicker
             entity={entity}
