@@ -14,6 +14,7 @@ describe('OpenAPI', () => {
       '/api/api-keys/{id}/revoke',
       '/api/apps',
       '/api/apps/import',
+      '/api/apps/{app}/access',
       '/api/apps/{app}/dashboards',
       '/api/apps/{app}/dashboards/{key}',
       '/api/apps/{app}/entities/{entity}/access',

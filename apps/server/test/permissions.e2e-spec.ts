@@ -80,6 +80,22 @@ describe('record permissions from app roles', () => {
     expect(response.body.error).toMatchObject({ code: 'FORBIDDEN', details: [{ path: 'title' }] });
   });
 
+  it("answers the entities a role may use, with its actions on each — a tenant's home, not the builder's", async () => {
+    const tenant = await as('tenant');
+    const access = (await testApp.http().get('/api/apps/property/access').set(tenant.auth).expect(200))
+      .body as { entities: { key: string; actions: string[] }[] };
+    const byKey = Object.fromEntries(access.entities.map((entity) => [entity.key, entity.actions]));
+    expect(byKey.workOrder).toEqual(['read', 'create', 'update']);
+    expect(byKey.bill).toEqual(['read']);
+    expect(byKey).not.toHaveProperty('supplier');
+    expect(byKey).not.toHaveProperty('sparePart');
+    const all = (await testApp.http().get('/api/apps/property/access').set(admin).expect(200)).body as {
+      entities: unknown[];
+    };
+    expect(all.entities.length).toBeGreaterThan(access.entities.length);
+    await testApp.http().get('/api/apps/nope/access').set(tenant.auth).expect(404);
+  });
+
   it('refuses entities and actions a role has no grant for', async () => {
     const technician = await as('technician');
     await testApp.http().get(base('payment')).set(technician.auth).expect(403);

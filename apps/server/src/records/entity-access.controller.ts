@@ -16,3 +16,17 @@ export class EntityAccessController {
     return this.records.describeAccess(auth, { appKey, entityKey });
   }
 }
+
+@ApiTags('records')
+@ApiBearerAuth()
+@Controller('apps/:app')
+export class AppAccessController {
+  constructor(private readonly records: RecordsService) {}
+
+  /** The entities of the app the caller may do anything with, and their actions on each. */
+  @Get('access')
+  @ApiKeyScope('records:read')
+  access(@CurrentAuth() auth: AuthContext, @Param('app') appKey: string) {
+    return this.records.describeAppAccess(auth, appKey);
+  }
+}

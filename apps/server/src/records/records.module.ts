@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EntityCatalogService } from './entity-catalog.service';
 import { RecordStorageService } from './record-storage.service';
-import { EntityAccessController } from './entity-access.controller';
+import { AppAccessController, EntityAccessController } from './entity-access.controller';
 import { RecordsController } from './records.controller';
 import { RecordsService } from './records.service';
 import { RecordExporterService } from './spreadsheet/record-exporter.service';
@@ -11,7 +11,7 @@ import { FilesModule } from '../files/files.module';
 
 @Module({
   imports: [RealtimeModule, FilesModule],
-  controllers: [RecordsController, EntityAccessController],
+  controllers: [RecordsController, EntityAccessController, AppAccessController],
   providers: [
     EntityCatalogService,
     RecordsService,

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type EntityDefinition, PERMISSION_ACTIONS, type PermissionAction } from '@lowcode/app-model';
+import {
+  type AppDefinition,
+  type EntityDefinition,
+  PERMISSION_ACTIONS,
+  type PermissionAction,
+} from '@lowcode/app-model';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { EntityCatalogService, type ResolvedEntity, RECORD_ALIAS } from './entity-catalog.service';
@@ -267,6 +272,26 @@ export class RecordsService {
       masked: fields.filter((key) => access.masked(key)),
       readOnly: fields.filter((key) => access.readOnly(key)),
     };
+  }
+
+  /**
+   * The entities of an app the viewer may do anything with, and what: an end user's home lists these (a
+   * tenant sees their work orders and bills, not the 25 entities a builder works on).
+   */
+  async describeAppAccess(
+    viewer: Viewer,
+    appKey: string,
+  ): Promise<{ entities: { key: string; actions: PermissionAction[] }[] }> {
+    const [stored] = (await this.dataSource.query(
+      'SELECT definition, storage_schema FROM app WHERE workspace_id = $1 AND key = $2',
+      [viewer.workspaceId, appKey],
+    )) as { definition: AppDefinition; storage_schema: string | null }[];
+    if (!stored?.storage_schema) throw new AppError('APP_NOT_FOUND', { key: appKey });
+    const entities = stored.definition.entities.map((entity) => {
+      const access = EntityAccess.of(viewer, stored.definition, entity, stored.storage_schema!);
+      return { key: entity.key, actions: PERMISSION_ACTIONS.filter((action) => access.can(action)) };
+    });
+    return { entities: entities.filter((entity) => entity.actions.length > 0) };
   }
 
   /** Refuses an action a viewer's roles do not grant on an entity (export, import …). */

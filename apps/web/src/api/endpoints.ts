@@ -5,6 +5,7 @@ import type {
   AppSummary,
   AuditEvent,
   AuthResponse,
+  AppAccessSummary,
   EntityAccessSummary,
   ImportPreview,
   ImportResult,
@@ -166,6 +167,8 @@ export function createEndpoints(client: ApiClient) {
     revokeApiKey: (id: string) =>
       client.request<ApiKeyDto>(`/api/api-keys/${enc(id)}/revoke`, { method: 'POST' }),
 
+    /** The entities of an app the caller may use, with their actions: an end user's app home. */
+    appAccess: (app: string) => client.request<AppAccessSummary>(`/api/apps/${enc(app)}/access`),
     entityAccess: (app: string, entity: string) =>
       client.request<EntityAccessSummary>(`/api/apps/${enc(app)}/entities/${enc(entity)}/access`),
 

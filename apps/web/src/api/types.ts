@@ -231,6 +231,11 @@ export interface TemplateInstallResult {
   demo?: { users: number; records: Record<string, number> };
 }
 
+/** The entities of an app the signed-in user may use, and what they may do with each (GET /api/apps/:app/access). */
+export interface AppAccessSummary {
+  entities: { key: string; actions: EntityAccessSummary['actions'] }[];
+}
+
 /** What the signed-in user may do with an entity (GET /api/apps/:app/entities/:entity/access). */
 export interface EntityAccessSummary {
   actions: ('read' | 'create' | 'update' | 'delete' | 'export' | 'import')[];

@@ -34,6 +34,7 @@ import { AppActions } from './AppActions';
 import { COUNT_KEYS } from './AppCountsTags';
 import { AppDefinitionOutline } from './AppDefinitionOutline';
 import { AppEntities } from './AppEntities';
+import { MemberAppHome } from './MemberAppHome';
 import { outlineDefinition } from './definitionOutline';
 
 /** The app's home: its entities (→ records) first, the definition's outline as a second tab. */
@@ -68,6 +69,8 @@ export function AppDetailPage() {
     );
   }
   if (loading || !app) return <Skeleton active />;
+  // No way back to the app list: a member with one app is sent here from it; the menu has it otherwise.
+  if (!isAdmin) return <MemberAppHome appKey={app.key} definition={app.definition} locale={locale} />;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>

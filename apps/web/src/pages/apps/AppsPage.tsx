@@ -1,6 +1,6 @@
 import { ImportOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Grid, Space, Typography } from 'antd';
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api';
@@ -23,6 +23,13 @@ export function AppsPage() {
   // Another user (or another tab) imported or deleted an app: show it without a manual reload.
   useWorkspaceEvents(session.workspace.id, { onAppChanged: apps.reload });
 
+  const isAdmin = session.role === 'admin';
+  // Someone who uses the workspace's one app, and builds none, goes straight to it.
+  const only = !isAdmin && apps.data?.length === 1 ? apps.data[0] : undefined;
+  useEffect(() => {
+    if (only) navigate(`/apps/${encodeURIComponent(only.key)}`, { replace: true });
+  }, [only, navigate]);
+
   const View = screens.md ? AppsTable : AppsCards;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -32,14 +39,16 @@ export function AppsPage() {
         </Typography.Title>
         <Space>
           <Button icon={<ReloadOutlined />} onClick={apps.reload} aria-label={t('apps.reload')} />
-          <Button
-            type="primary"
-            icon={<ImportOutlined />}
-            data-testid="apps-import-button"
-            onClick={() => navigate('/apps/import')}
-          >
-            {t('apps.import')}
-          </Button>
+          {isAdmin ? (
+            <Button
+              type="primary"
+              icon={<ImportOutlined />}
+              data-testid="apps-import-button"
+              onClick={() => navigate('/apps/import')}
+            >
+              {t('apps.import')}
+            </Button>
+          ) : null}
         </Space>
       </Flex>
       {apps.error ? <Alert type="error" showIcon message={errorText(apps.error)} /> : null}

@@ -66,6 +66,13 @@ export function RecordsPage() {
   // `?record=<id>` (a notification's link) opens that record once the page is there.
   const [searchParams, setSearchParams] = useSearchParams();
   const linkedRecord = searchParams.get('record');
+  // `?new=1` (an app home's "new" button) opens an empty form once the page knows the user may create.
+  const wantsNew = searchParams.get('new') === '1' && access?.actions.includes('create') === true;
+  useEffect(() => {
+    if (!wantsNew) return;
+    setSearchParams({}, { replace: true });
+    setEditing({ kind: 'new' });
+  }, [wantsNew, setSearchParams]);
   useEffect(() => {
     if (!linkedRecord) return;
     setSearchParams({}, { replace: true });

@@ -1,0 +1,97 @@
+import { CheckSquareOutlined, DashboardOutlined, PlusOutlined, TableOutlined } from '@ant-design/icons';
+import type { AppDefinition, Locale } from '@lowcode/app-model';
+import { Alert, Button, Card, Col, Empty, Flex, Row, Skeleton, Space, Typography } from 'antd';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { api } from '../../api';
+import { useAsyncData } from '../../hooks/useAsyncData';
+import { useErrorText } from '../../hooks/useErrorText';
+import { localize } from '../../hooks/useLocale';
+
+/**
+ * An app as the people who use it see it — a tenant, a technician, a cashier: the records their roles give
+ * them, each a tap away, with "new" where they may create one, and their tasks and dashboards. The
+ * builder's view (revision, counts, structure, flows and rules) is for workspace admins.
+ */
+export function MemberAppHome({
+  appKey,
+  definition,
+  locale,
+}: {
+  appKey: string;
+  definition: AppDefinition;
+  locale: Locale;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const errorText = useErrorText();
+  const loadAccess = useCallback(() => api.appAccess(appKey), [appKey]);
+  const { data: access, error } = useAsyncData(loadAccess);
+  const base = `/apps/${encodeURIComponent(appKey)}`;
+  const entities = (access?.entities ?? []).flatMap(({ key, actions }) => {
+    const entity = definition.entities.find((candidate) => candidate.key === key);
+    return entity ? [{ entity, canCreate: actions.includes('create') }] : [];
+  });
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="member-app-home">
+      <Flex justify="space-between" align="center" gap={8} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {localize(definition.label, locale)}
+        </Typography.Title>
+        <Space wrap>
+          <Link to="/tasks">
+            <Button icon={<CheckSquareOutlined />}>{t('appHome.myTasks')}</Button>
+          </Link>
+          <Link to={`${base}/dashboards`} data-testid="app-dashboards-link">
+            <Button icon={<DashboardOutlined />}>{t('dashboards.open')}</Button>
+          </Link>
+        </Space>
+      </Flex>
+      {error ? <Alert type="error" showIcon message={errorText(error)} /> : null}
+      {!access && !error ? <Skeleton active /> : null}
+      {access && entities.length === 0 ? <Empty description={t('appHome.nothingForYou')} /> : null}
+      <Row gutter={[12, 12]}>
+        {entities.map(({ entity, canCreate }) => (
+          <Col key={entity.key} xs={24} sm={12} lg={8} xl={6}>
+            <Card
+              hoverable
+              size="small"
+              data-testid={`entity-card-${entity.key}`}
+              onClick={() => navigate(`${base}/e/${encodeURIComponent(entity.key)}`)}
+            >
+              <Flex align="center" justify="space-between" gap={8}>
+                <Card.Meta
+                  avatar={<TableOutlined style={{ fontSize: 20, color: '#1677ff' }} />}
+                  title={localize(entity.label, locale)}
+                  description={
+                    entity.description ? (
+                      <Typography.Text type="secondary">
+                        {localize(entity.description, locale)}
+                      </Typography.Text>
+                    ) : undefined
+                  }
+                />
+                {canCreate ? (
+                  <Button
+                    type="primary"
+                    ghost
+                    icon={<PlusOutlined />}
+                    data-testid={`entity-new-${entity.key}`}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      navigate(`${base}/e/${encodeURIComponent(entity.key)}?new=1`);
+                    }}
+                  >
+                    {t('records.new')}
+                  </Button>
+                ) : null}
+              </Flex>
+            </Card>
+          </Col>
+        ))}
+      </Row>
+    </Space>
+  );
+}
