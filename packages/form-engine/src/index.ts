@@ -46,6 +46,13 @@ export {
 export { assertSafeJsonLogic, MAX_LOGIC_DEPTH, MAX_LOGIC_NODES } from './logic/safe-json-logic';
 export { computeFormulas, evaluateFormula } from './logic/formula';
 export {
+  FORMULA_FUNCTIONS,
+  formatFormula,
+  parseFormula,
+  type ScopeField,
+  type FormulaScope,
+} from './logic/formula-text';
+export {
   formatAutoNumber,
   autoNumberScope,
   assertAutoNumberPattern,

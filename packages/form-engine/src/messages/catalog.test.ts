@@ -18,6 +18,11 @@ const PARAMS = {
   var: 'record.__proto__',
   segment: '__proto__',
   pattern: 'HT-{YYYY}',
+  at: 7,
+  function: 'SUM',
+  functions: 'IF, AND',
+  count: 2,
+  what: '.',
 };
 const CONTEXT = { label: 'Label', options: ['A', 'B'] };
 

@@ -233,6 +233,26 @@ export const MESSAGES = {
     en: (p) => `The expression has more than ${s(p.limit)} parts`,
     'zh-CN': (p) => `表达式包含的节点超过 ${s(p.limit)} 个`,
   },
+  formulaSyntax: {
+    en: (p) => `The formula cannot be read at character ${s(p.at)}`,
+    'zh-CN': (p) => `公式在第 ${s(p.at)} 个字符处无法识别`,
+  },
+  formulaUnknownField: {
+    en: (p) => `The formula names "${s(p.field)}", which is no field here`,
+    'zh-CN': (p) => `公式中的“${s(p.field)}”不是这里的字段`,
+  },
+  formulaUnknownFunction: {
+    en: (p) => `"${s(p.function)}" is no formula function; there are ${s(p.functions)}`,
+    'zh-CN': (p) => `没有函数“${s(p.function)}”，可用的函数：${s(p.functions)}`,
+  },
+  formulaArguments: {
+    en: (p) => `${s(p.function)} takes ${s(p.count)} arguments`,
+    'zh-CN': (p) => `函数 ${s(p.function)} 需要 ${s(p.count)} 个参数`,
+  },
+  formulaUnsupported: {
+    en: (p) => `A formula cannot use "${s(p.what)}"`,
+    'zh-CN': (p) => `公式中不能使用“${s(p.what)}”`,
+  },
   notStatusField: {
     en: (p) => `"${s(p.field)}" is not a status field of this entity`,
     'zh-CN': (p) => `“${s(p.field)}”不是此实体的状态字段`,
