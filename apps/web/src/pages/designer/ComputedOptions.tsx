@@ -3,9 +3,12 @@ import {
   assertAutoNumberPattern,
   evaluateFormula,
   formatAutoNumber,
+  formatFormula,
+  FORMULA_FUNCTIONS,
   FormDefinitionError,
+  parseFormula,
 } from '@lowcode/form-engine';
-import { Alert, Form, Input, Select, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../hooks/useLocale';
@@ -61,28 +64,62 @@ export function AutoNumberOptions({
   );
 }
 
-/** JSON-logic expression edited as text; applied when it parses, previewed on an empty record. */
+/**
+ * A formula as builders write it — `{数量} * {单价}` — with fields to insert; applied when it reads, with the
+ * reason under the box when it does not. A formula the text cannot say (a sub-table `reduce`) is edited as
+ * JSON-logic, and so is any formula a builder prefers to write that way.
+ */
 export function FormulaOptions({
   field,
+  entity,
   locale,
   onPatch,
 }: {
   field: Extract<FieldDefinition, { type: 'formula' }>;
+  entity: EntityDefinition;
   locale: Locale;
   onPatch: Patch;
 }) {
   const { t } = useTranslation();
-  const [text, setText] = useState(() => JSON.stringify(field.expression, null, 2));
-  const [parseError, setParseError] = useState<string | null>(null);
-  const change = (next: string) => {
+  const scope = { fields: entity.fields.filter((candidate) => candidate.key !== field.key) };
+  const [mode, setMode] = useState<'text' | 'json'>(() =>
+    formatFormula(field.expression, scope, locale) === undefined ? 'json' : 'text',
+  );
+  const written = () =>
+    mode === 'text'
+      ? (formatFormula(field.expression, scope, locale) ?? '')
+      : JSON.stringify(field.expression, null, 2);
+  const [text, setText] = useState(written);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [cursor, setCursor] = useState<number | null>(null);
+  const apply = (next: string, as = mode) => {
     setText(next);
     try {
-      onPatch({ expression: JSON.parse(next) as unknown } as Partial<FieldDefinition>);
-      setParseError(null);
+      const expression = as === 'text' ? parseFormula(next, scope) : (JSON.parse(next) as unknown);
+      onPatch({ expression } as Partial<FieldDefinition>);
+      setProblem(null);
     } catch (error) {
-      setParseError(problemText(error, locale));
+      setProblem(problemText(error, locale));
     }
   };
+  const switchTo = (next: 'text' | 'json') => {
+    setMode(next);
+    setProblem(null);
+    setText(
+      next === 'text'
+        ? (formatFormula(field.expression, scope, locale) ?? '')
+        : JSON.stringify(field.expression, null, 2),
+    );
+  };
+  const insert = (key: string) => {
+    const target = scope.fields.find((candidate) => candidate.key === key);
+    if (!target) return;
+    const name = `{${localize(target.label, locale) || target.key}}`;
+    const at = cursor ?? text.length;
+    apply(`${text.slice(0, at)}${name}${text.slice(at)}`);
+    setCursor(at + name.length);
+  };
+  const formattable = formatFormula(field.expression, scope, locale) !== undefined;
   return (
     <>
       <Form.Item label={t('designer.resultType')}>
@@ -98,21 +135,55 @@ export function FormulaOptions({
         />
       </Form.Item>
       <Form.Item
-        label={t('designer.expression')}
-        extra={t('designer.expressionHelp')}
-        validateStatus={parseError ? 'error' : undefined}
-        help={parseError}
+        label={mode === 'text' ? t('designer.expression') : t('designer.expressionJson')}
+        extra={
+          mode === 'text'
+            ? t('designer.expressionHelp', { functions: FORMULA_FUNCTIONS.join(', ') })
+            : t('designer.expressionJsonHelp')
+        }
+        validateStatus={problem ? 'error' : undefined}
+        help={problem}
       >
+        {mode === 'text' ? (
+          <Select
+            style={{ width: '100%', marginBottom: 6 }}
+            placeholder={t('designer.insertField')}
+            value={null}
+            showSearch
+            optionFilterProp="label"
+            options={scope.fields.map((candidate) => ({
+              value: candidate.key,
+              label: localize(candidate.label, locale) || candidate.key,
+            }))}
+            onChange={(key: string) => insert(key)}
+            data-testid="designer-formula-insert"
+          />
+        ) : null}
         <Input.TextArea
           className="mono"
-          autoSize={{ minRows: 3, maxRows: 10 }}
+          autoSize={{ minRows: mode === 'text' ? 2 : 3, maxRows: 10 }}
           value={text}
-          onChange={(e) => change(e.target.value)}
+          placeholder={mode === 'text' ? '{数量} * {单价}' : undefined}
+          onChange={(e) => apply(e.target.value)}
+          onSelect={(e) => setCursor(e.currentTarget.selectionStart)}
+          data-testid="designer-formula"
         />
       </Form.Item>
-      <Typography.Text type="secondary">
-        {t('designer.preview')}: {JSON.stringify(evaluateFormula(field, {}))}
-      </Typography.Text>
+      <Flex justify="space-between" align="center" gap={8} wrap>
+        <Typography.Text type="secondary">
+          {t('designer.preview')}: {JSON.stringify(evaluateFormula(field, {}))}
+        </Typography.Text>
+        {mode === 'json' && !formattable ? null : (
+          <Button
+            type="link"
+            size="small"
+            onClick={() => switchTo(mode === 'text' ? 'json' : 'text')}
+            data-testid="designer-formula-mode"
+          >
+            {mode === 'text' ? t('designer.editAsJson') : t('designer.editAsText')}
+          </Button>
+        )}
+      </Flex>
     </>
   );
 }

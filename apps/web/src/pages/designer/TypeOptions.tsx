@@ -211,7 +211,9 @@ export function TypeOptions({ field, entity, app, locale, onPatch }: Props) {
     case 'autoNumber':
       return <AutoNumberOptions pattern={field.pattern} locale={locale} onPatch={onPatch} />;
     case 'formula':
-      return <FormulaOptions key={field.key} field={field} locale={locale} onPatch={onPatch} />;
+      return (
+        <FormulaOptions key={field.key} field={field} entity={entity} locale={locale} onPatch={onPatch} />
+      );
     case 'lookup':
       return <LookupOptions field={field} entity={entity} app={app} locale={locale} onPatch={onPatch} />;
     case 'rollup':
