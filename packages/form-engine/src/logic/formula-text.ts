@@ -14,6 +14,8 @@ jsep.addBinaryOp('<>', 6);
 export interface ScopeField {
   key: string;
   label: LocalizedText;
+  /** A sub-table's columns, which `SUM({sub-table}, {column})` adds up. */
+  fields?: readonly ScopeField[];
 }
 
 /** What a formula can see: the record's fields, and in a sub-table column the columns of its row too. */
@@ -36,6 +38,8 @@ const FUNCTIONS: Record<string, { operation: string; min: number; max?: number }
   IN: { operation: 'in', min: 2, max: 2 },
   // IFEMPTY({field}, value): the field's value, or `value` when it is empty — JSON-logic's `var` default.
   IFEMPTY: { operation: 'var', min: 2, max: 2 },
+  // SUM({sub-table}, {column}): the column added up over the rows — a JSON-logic `reduce`.
+  SUM: { operation: 'reduce', min: 2, max: 2 },
 };
 export const FORMULA_FUNCTIONS = Object.keys(FUNCTIONS);
 
@@ -100,14 +104,16 @@ function bracedFields(text: string): { source: string; names: string[] } {
   return { source, names };
 }
 
-/** The field a name means: a row column before a record field, a label before a key. */
+/** The field of a list a name means: by label before by key. */
+const named = (fields: readonly ScopeField[] | undefined, name: string) =>
+  fields?.find((field) => Object.values(field.label).includes(name)) ??
+  fields?.find((field) => field.key === name);
+
+/** The field a name means: a row column before a record field. */
 function resolveField(name: string, scope: FormulaScope): string | undefined {
-  const named = (fields: readonly ScopeField[] | undefined) =>
-    fields?.find((field) => Object.values(field.label).includes(name)) ??
-    fields?.find((field) => field.key === name);
-  const column = named(scope.row);
+  const column = named(scope.row, name);
   if (column) return `row.${column.key}`;
-  const field = named(scope.fields);
+  const field = named(scope.fields, name);
   return field ? `record.${field.key}` : undefined;
 }
 
@@ -128,6 +134,27 @@ export function parseFormula(text: string, scope: FormulaScope): unknown {
     const path = resolveField(name, scope);
     if (!path) throw new FormDefinitionError('formulaUnknownField', WHERE, { field: name });
     return { var: path };
+  };
+  const nameOf = (node: jsep.Expression | undefined): string | undefined => {
+    if (node?.type !== 'Identifier') return undefined;
+    const name = (node as jsep.Identifier).name;
+    const braced = /^__f(\d+)__$/.exec(name);
+    return braced ? names[Number(braced[1])] : name;
+  };
+  const sum = ([tableNode, columnNode]: jsep.Expression[]) => {
+    const tableName = nameOf(tableNode);
+    const table = tableName === undefined ? undefined : named(scope.fields, tableName);
+    if (!table?.fields) return refused('SUM');
+    const columnName = nameOf(columnNode);
+    const column = columnName === undefined ? undefined : named(table.fields, columnName);
+    if (!column) throw new FormDefinitionError('formulaUnknownField', WHERE, { field: columnName ?? '?' });
+    return {
+      reduce: [
+        { var: `record.${table.key}` },
+        { '+': [{ var: 'accumulator' }, { var: `current.${column.key}` }] },
+        0,
+      ],
+    };
   };
   const convert = (node: jsep.Expression): unknown => {
     switch (node.type) {
@@ -173,6 +200,7 @@ export function parseFormula(text: string, scope: FormulaScope): unknown {
             function: name,
             count: spec.max === spec.min ? String(spec.min) : `${spec.min}+`,
           });
+        if (spec.operation === 'reduce') return sum(call.arguments);
         const args = call.arguments.map(convert);
         if (spec.operation === 'var') {
           const target = args[0] as { var?: unknown } | null;
@@ -243,6 +271,28 @@ export function formatFormula(
     if (!name) throw new Unformattable();
     return `{${name}}`;
   };
+  // Only the shape SUM writes: {"reduce": [{"var": "record.<table>"}, {"+": [accumulator, current.<column>]}, 0]}.
+  const sumText = ([list, step, initial]: unknown[]): string => {
+    const table = /^record\.([^.]+)$/.exec(String((list as { var?: unknown } | null)?.var));
+    const operands = ((step as { '+'?: unknown } | null)?.['+'] ?? []) as { var?: unknown }[];
+    const [accumulator, current] = operands.length === 2 ? operands : [];
+    const column = /^current\.([^.]+)$/.exec(String(current?.var));
+    const field = scope.fields.find((candidate) => candidate.key === table?.[1]);
+    const cell = field?.fields?.find((candidate) => candidate.key === column?.[1]);
+    const plain = step !== null && typeof step === 'object' && Object.keys(step).length === 1;
+    if (!plain || !field || !cell || initial !== 0 || accumulator?.var !== 'accumulator')
+      throw new Unformattable();
+    const text = (target: ScopeField, list: readonly ScopeField[]) => {
+      const name = [target.label[locale] ?? target.label['zh-CN'], target.key].find(
+        (candidate) => candidate && !candidate.includes('}') && named(list, candidate) === target,
+      );
+      if (!name) throw new Unformattable();
+      return `{${name}}`;
+    };
+    if (resolveField(text(field, scope.fields).slice(1, -1), scope) !== `record.${field.key}`)
+      throw new Unformattable();
+    return `SUM(${text(field, scope.fields)}, ${text(cell, field.fields!)})`;
+  };
   const format = (node: unknown, parent: number): string => {
     if (node === null) return 'null';
     if (typeof node === 'number' || typeof node === 'boolean') return String(node);
@@ -257,6 +307,7 @@ export function formatFormula(
       if (args.length === 2) return `IFEMPTY(${fieldText(args[0])}, ${format(args[1], 0)})`;
       throw new Unformattable();
     }
+    if (operation === 'reduce') return sumText(args);
     if (operation === 'if' || operation === '?:') {
       if (args.length < 2) throw new Unformattable();
       return `IF(${args.map((arg) => format(arg, 0)).join(', ')})`;
