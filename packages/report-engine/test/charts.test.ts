@@ -136,6 +136,15 @@ describe('toEChartsOption', () => {
     },
   );
 
+  it("names a calendar's months and weekdays in the report's language", () => {
+    const definition = reportFor('calendarHeatmap');
+    const result = runReportInMemory(definition, rows, { dataset });
+    const calendar = (locale: 'en' | 'zh-CN') =>
+      toEChartsOption(definition, result, { locale }).calendar as Record<string, { nameMap: string }>;
+    expect(calendar('en').monthLabel!.nameMap).toBe('EN');
+    expect(calendar('zh-CN').dayLabel!.nameMap).toBe('ZH');
+  });
+
   it('a KPI card shows the change against the previous period', () => {
     const definition = reportFor('kpi');
     const result = runReportInMemory(definition, rows, {

@@ -420,6 +420,10 @@ const BUILDERS: { [K in ChartType]: (context: ChartContext) => EChartsOption } =
       visualMap: { min: 0, max: Math.max(1, ...values), orient: 'horizontal', left: 'center' },
       calendar: {
         range: days.length ? [days[0], days[days.length - 1]] : new Date().getUTCFullYear().toString(),
+        // Month and weekday names in the report's language, whatever locale the chart was created with;
+        // weeks start on Monday, as Chinese calendars do.
+        monthLabel: { nameMap: context.locale === 'en' ? 'EN' : 'ZH' },
+        dayLabel: { nameMap: context.locale === 'en' ? 'EN' : 'ZH', firstDay: 1 },
       },
       series: [
         {
