@@ -279,6 +279,37 @@ describe('reports API', () => {
     expect(total.body.rows).toEqual([{ orders: 2, cost: 150 }]);
   });
 
+  it("totals a pivot's averages over their rows, inside the caller's row scope", async () => {
+    const pivot = {
+      key: 'costPivot',
+      label: { 'zh-CN': '费用透视' },
+      entity: 'workOrder',
+      chart: { type: 'pivot' },
+      dimensions: [{ field: 'category' }, { field: 'technician' }],
+      measures: [
+        { key: 'orders', aggregate: 'count' },
+        { key: 'avgCost', aggregate: 'avg', field: 'cost' },
+      ],
+    };
+    const totals = async (auth: { Authorization: string }) => {
+      const { option } = (await preview(auth, pivot).expect(200)).body as {
+        option: {
+          pivot: { rows: string[]; rowTotals: (number | null)[][]; grandTotal: (number | null)[] };
+        };
+      };
+      return option.pivot;
+    };
+    // Electrical 50, 70, 90 → 70; plumbing 100, 300 → 200; all five → 122 — not a sum of averages.
+    const all = await totals(admin);
+    expect(Object.fromEntries(all.rows.map((row, index) => [row, all.rowTotals[index]]))).toEqual({
+      electrical: [3, 70],
+      plumbing: [2, 200],
+    });
+    expect(all.grandTotal).toEqual([5, 122]);
+    // The technician's own two orders only (50 and 100).
+    expect((await totals(technician)).grandTotal).toEqual([2, 75]);
+  });
+
   it('refuses entities the role may not read, and hidden or masked fields by name', async () => {
     const joined = await preview(technician, {
       key: 'byBuilding',

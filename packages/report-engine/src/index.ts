@@ -7,6 +7,7 @@ export { defaultPeriodRange } from './default-period';
 export { runReportInMemory, type RowsByEntity } from './memory/run-in-memory';
 export {
   PERCENT_FORMATTER,
+  pivotTotalReports,
   toEChartsOption,
   type ChartOptionSettings,
   type EChartsOption,
@@ -25,6 +26,7 @@ export type {
   FieldReference,
   FilterValue,
   PeriodComparison,
+  PivotTotals,
   ReportDataset,
   ReportResult,
   ResultRow,

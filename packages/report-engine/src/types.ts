@@ -138,4 +138,15 @@ export interface ReportResult {
   rows: ResultRow[];
   /** Rows of the comparison period (KPI cards show the change). */
   previousRows?: ResultRow[];
+  /**
+   * A pivot's totals as their own aggregates (see `pivotTotalReports`): by its row dimension, by its column
+   * dimension, and over everything. An average's total is the average of all the rows, not a sum.
+   */
+  totals?: PivotTotals;
+}
+
+export interface PivotTotals {
+  rows: ResultRow[];
+  columns?: ResultRow[];
+  grand: ResultRow[];
 }

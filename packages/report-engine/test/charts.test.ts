@@ -285,7 +285,7 @@ describe('toEChartsOption', () => {
     expect(series[1]).toMatchObject({ stack: 'total', data: [2, null, null] });
   });
 
-  it('a pivot has subtotals for additive measures only', () => {
+  it("a pivot's totals add up its counts and sums, and are their own aggregates for the others", () => {
     const option = toEChartsOption(
       reportFor('pivot'),
       runReportInMemory(reportFor('pivot'), rows, { dataset }),
@@ -296,12 +296,17 @@ describe('toEChartsOption', () => {
       grandTotal: Array<number | null>;
     };
     expect(pivot.rows).toEqual(['A栋', 'B栋', '（空）']);
+    // Average hours: A栋's orders took 2, 4 and 6 hours, B栋's 10 and 20 — not a sum of the cells' averages.
     expect(pivot.rowTotals).toEqual([
-      [3, null],
-      [2, null],
+      [3, 4],
+      [2, 15],
       [1, null],
     ]);
-    expect(pivot.grandTotal).toEqual([6, null]);
+    expect(pivot.grandTotal).toEqual([6, 8.4]);
+    // Without the totals' own rows (a host that did not run them), such a measure has no total.
+    const bare = runReportInMemory(reportFor('pivot'), rows, { dataset });
+    delete bare.totals;
+    expect((toEChartsOption(reportFor('pivot'), bare).pivot as typeof pivot).grandTotal).toEqual([6, null]);
   });
 
   it('a pivot cell adds up the rows of the dimensions it does not show (additive measures only)', () => {

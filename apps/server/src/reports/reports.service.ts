@@ -10,6 +10,7 @@ import {
 import {
   type CompileOptions,
   type CompiledReport,
+  type PivotTotals,
   type ReportDataset,
   type ReportResult,
   type ResultRow,
@@ -17,6 +18,7 @@ import {
   compileReport,
   compileSharedScan,
   defaultPeriodRange,
+  pivotTotalReports,
   sharedScanMembers,
   toEChartsOption,
 } from '@lowcode/report-engine';
@@ -159,23 +161,49 @@ export class ReportsService {
       timeZone ?? 'UTC',
     );
     const zoned = { ...options, zoneOffsetSpan };
-    const compiled = compileReport(report, app.dataset, {
-      ...zoned,
-      scope: this.rowScopes(viewer, app, unscoped.entities),
-    });
+    const scope = this.rowScopes(viewer, app, unscoped.entities);
+    const compiled = compileReport(report, app.dataset, { ...zoned, scope });
     // Drills and comparisons are one card's own state; the other cards do not run with them.
     const shared =
       request.dashboard !== undefined && !request.drill?.length && !request.compare
         ? await this.sharedRows(viewer, app, request.dashboard, report, zoned)
         : undefined;
     const { rows, previousRows } = shared ?? (await this.query(app, compiled));
+    const totals = await this.pivotTotals(app, report, { ...zoned, scope });
     const result: ReportResult = await withUserNames(this.dataSource.manager, app.definition, report.entity, {
       columns: compiled.columns,
       rows,
       ...(previousRows ? { previousRows } : {}),
+      ...(totals ? { totals } : {}),
     });
     const option = asReportError(() => toEChartsOption(report, result, { locale: request.locale }));
     return { ...result, option };
+  }
+
+  /**
+   * A pivot's totals where they do not add up from its cells (averages, rates): the report grouped by each
+   * of its dimensions alone and not at all, with the same filters, period and row scopes — from the cache
+   * like any run.
+   */
+  private async pivotTotals(
+    app: LoadedApp,
+    report: ReportDefinition,
+    options: CompileOptions,
+  ): Promise<PivotTotals | undefined> {
+    const variants = pivotTotalReports(report, (options.drill?.length ?? 0) > 0);
+    if (!variants) return undefined;
+    const rowsOf = async (variant: ReportDefinition) =>
+      (
+        await this.query(
+          app,
+          asReportError(() => compileReport(variant, app.dataset, options)),
+        )
+      ).rows;
+    return {
+      rows: await rowsOf(variants.rows),
+      ...(variants.columns ? { columns: await rowsOf(variants.columns) } : {}),
+      grand: await rowsOf(variants.grand),
+    };
   }
 
   /**

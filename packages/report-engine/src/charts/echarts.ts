@@ -3,7 +3,13 @@
 import { type ChartType, type Locale, localize } from '@lowcode/app-model';
 import { ReportError } from '../errors';
 import { REGION_MAP_NAME } from '../geo/regions';
-import { type ColumnMeta, type ReportDefinition, type ReportResult, type ResultRow } from '../types';
+import {
+  type ColumnMeta,
+  type PivotTotals,
+  type ReportDefinition,
+  type ReportResult,
+  type ResultRow,
+} from '../types';
 
 export type EChartsOption = Record<string, unknown>;
 export interface ChartOptionSettings {
@@ -14,6 +20,7 @@ interface ChartContext {
   report: ReportDefinition;
   rows: ResultRow[];
   previousRows?: ResultRow[];
+  totals?: PivotTotals;
   dimensions: ColumnMeta[];
   measures: ColumnMeta[];
   locale: Locale;
@@ -228,6 +235,37 @@ function kpi(context: ChartContext) {
   };
 }
 
+const isAdditive = (measure: ReportDefinition['measures'][number]) =>
+  measure.aggregate === 'count' || measure.aggregate === 'sum';
+
+/**
+ * The reports whose results are a pivot's totals, when it has a measure whose total is not the sum of its
+ * cells (an average, a distinct count, a rate): the same report grouped by the row dimension alone, by the
+ * column dimension alone, and not grouped. Undefined for other charts, for a pivot of sums and counts
+ * (its totals add up), and for a drilled one (its dimensions are the drill's). The host runs them with the
+ * report's own filters, period and scopes and hands the rows over as `ReportResult.totals`.
+ */
+export function pivotTotalReports(
+  report: ReportDefinition,
+  drilled = false,
+): { rows: ReportDefinition; columns?: ReportDefinition; grand: ReportDefinition } | undefined {
+  if (report.chart.type !== 'pivot' || drilled || report.measures.every(isAdditive)) return undefined;
+  const [rowDimension, columnDimension] = report.dimensions;
+  if (!rowDimension) return undefined;
+  // Grouped otherwise, with no top-N or order of their own: those name the pivot's dimensions.
+  const { sort: _sort, limit: _limit, drill: _drill, ...base } = report;
+  const grouped = (dimensions: ReportDefinition['dimensions']): ReportDefinition => ({
+    ...base,
+    chart: { type: 'table' },
+    dimensions,
+  });
+  return {
+    rows: grouped([rowDimension]),
+    ...(columnDimension ? { columns: grouped([columnDimension]) } : {}),
+    grand: grouped([]),
+  };
+}
+
 function pivot(context: ChartContext) {
   requireColumns(context, 1, 1, 'pivot');
   const [rowDimension, columnDimension] = context.dimensions;
@@ -235,12 +273,10 @@ function pivot(context: ChartContext) {
   const columnKeys = columnDimension
     ? distinct(context.rows.map((row) => context.category(row, columnDimension)))
     : [''];
-  // Subtotals add up only for additive measures (counts and sums); an average of averages would lie.
-  const additive = new Set(
-    context.report.measures
-      .filter((measure) => measure.aggregate === 'count' || measure.aggregate === 'sum')
-      .map((measure) => measure.key),
-  );
+  // Subtotals add up only for additive measures (counts and sums); an average of averages would lie: its
+  // totals are their own aggregates, run by the host (pivotTotalReports), or none.
+  const additive = new Set(context.report.measures.filter(isAdditive).map((measure) => measure.key));
+  const totals = context.totals;
   // Dimensions after the first two are not shown, so a cell can cover several result rows: additive
   // measures add up over them; any other measure has a value only where one row is the whole cell.
   const cellRows = (rowKey: string, columnKey: string) =>
@@ -256,8 +292,14 @@ function pivot(context: ChartContext) {
       ? rows.reduce((sum, row) => sum + (context.value(row, measure) ?? 0), 0)
       : null;
   };
-  const total = (rows: ResultRow[], measure: ColumnMeta) =>
-    additive.has(measure.key) ? rows.reduce((sum, row) => sum + (context.value(row, measure) ?? 0), 0) : null;
+  const total = (rows: ResultRow[], measure: ColumnMeta, aggregated: ResultRow | undefined) =>
+    additive.has(measure.key)
+      ? rows.reduce((sum, row) => sum + (context.value(row, measure) ?? 0), 0)
+      : aggregated
+        ? context.value(aggregated, measure)
+        : null;
+  const totalRow = (rows: ResultRow[] | undefined, dimension: ColumnMeta | undefined, key: string) =>
+    dimension ? rows?.find((row) => context.category(row, dimension) === key) : rows?.[0];
   const cells = rowKeys.map((rowKey) =>
     columnKeys.map((columnKey) => {
       const rows = cellRows(rowKey, columnKey);
@@ -272,7 +314,7 @@ function pivot(context: ChartContext) {
       measures: context.measures.map((measure) => ({
         key: measure.key,
         name: context.name(measure),
-        subtotal: additive.has(measure.key),
+        subtotal: additive.has(measure.key) || totals !== undefined,
         unit: measure.unit ?? null,
       })),
       rows: rowKeys,
@@ -283,6 +325,7 @@ function pivot(context: ChartContext) {
           total(
             context.rows.filter((row) => context.category(row, rowDimension!) === rowKey),
             measure,
+            totalRow(totals?.rows, rowDimension, rowKey),
           ),
         ),
       ),
@@ -293,10 +336,11 @@ function pivot(context: ChartContext) {
               ? context.rows.filter((row) => context.category(row, columnDimension) === columnKey)
               : context.rows,
             measure,
+            columnDimension ? totalRow(totals?.columns, columnDimension, columnKey) : totals?.grand[0],
           ),
         ),
       ),
-      grandTotal: context.measures.map((measure) => total(context.rows, measure)),
+      grandTotal: context.measures.map((measure) => total(context.rows, measure, totals?.grand[0])),
     },
   };
 }
@@ -559,6 +603,7 @@ export function toEChartsOption(
     report,
     rows: result.rows,
     previousRows: result.previousRows,
+    totals: result.totals,
     dimensions: result.columns.filter((column) => column.role === 'dimension'),
     measures: result.columns.filter((column) => column.role === 'measure'),
     locale,

@@ -3,6 +3,7 @@
 import { type DateBucket } from '@lowcode/app-model';
 import { fail, own } from '../errors';
 import { columnMeta } from '../columns';
+import { pivotTotalReports } from '../charts/echarts';
 import {
   type FormulaNode,
   type MetricMeasure,
@@ -48,10 +49,22 @@ export function runReportInMemory(
   }
   const run = (conditions: PlannedCondition[]) => runPlan(plan, live, conditions);
   const period = plan.period;
+  // A pivot's non-additive totals, as the server runs them: the same report grouped otherwise.
+  const totalReports = pivotTotalReports(report, (options.drill?.length ?? 0) > 0);
+  const totalRows = (variant: ReportDefinition) => runReportInMemory(variant, rowsByEntity, options).rows;
   return {
     columns: columnMeta(plan),
     rows: run([...plan.conditions, ...(period ? [period.current] : [])]),
     ...(period?.previous ? { previousRows: run([...plan.conditions, period.previous]) } : {}),
+    ...(totalReports
+      ? {
+          totals: {
+            rows: totalRows(totalReports.rows),
+            ...(totalReports.columns ? { columns: totalRows(totalReports.columns) } : {}),
+            grand: totalRows(totalReports.grand),
+          },
+        }
+      : {}),
   };
 }
 
