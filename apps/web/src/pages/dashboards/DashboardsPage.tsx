@@ -29,7 +29,7 @@ import { useDesignerSave } from '../designer/useDesignerSave';
 import { ChartCard } from './ChartCard';
 import { DashboardGrid } from './DashboardGrid';
 import { DateRangeControl, FilterControl } from './FilterControl';
-import { entitiesRead, resolvePath } from './model/fieldPaths';
+import { entitiesRead, relationTarget, resolvePath } from './model/fieldPaths';
 import { PERIOD_FILTER, toggleSelection, type GlobalFilter, type Selection } from './model/filters';
 import {
   filterCandidates,
@@ -332,8 +332,16 @@ export function DashboardsPage() {
               testId="dashboard-filter-period"
             />
           ) : null}
-          {(dashboard.filters ?? []).map((filter) => {
+          {(dashboard.filters ?? []).map((filter, _index, filters) => {
             const field = filterField(filter.field);
+            // The records the other relation filters have chosen narrow this one's choices (project → building).
+            const chosen = filters.flatMap((other) => {
+              const entity = relationTarget(filterField(other.field));
+              const ids = values[other.key];
+              return other !== filter && entity && Array.isArray(ids) && ids.length > 0
+                ? [{ entity, ids: ids.map(String) }]
+                : [];
+            });
             const label = localize(filter.label ?? field?.label, locale) || filter.key;
             return (
               <FilterControl
@@ -346,6 +354,7 @@ export function DashboardsPage() {
                 onChange={(value) => setValue(filter.key, value)}
                 locale={locale}
                 testId={`dashboard-filter-${filter.key}`}
+                chosen={chosen}
               />
             );
           })}

@@ -7,7 +7,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useAsyncData } from '../../hooks/useAsyncData';
-import { relationTarget, type Entities } from './model/fieldPaths';
+import { narrowingCondition, relationTarget, type Entities } from './model/fieldPaths';
 
 const DATE_TYPES = new Set(['date', 'datetime', 'createdAt', 'updatedAt']);
 const DAY = 'YYYY-MM-DD';
@@ -65,6 +65,7 @@ function RelationSelect({
   label,
   testId,
   locale,
+  narrowedBy,
 }: {
   appKey: string;
   entity: string;
@@ -74,11 +75,18 @@ function RelationSelect({
   label: string;
   testId: string;
   locale: Locale;
+  narrowedBy: unknown;
 }) {
   const target = entities.find((candidate) => candidate.key === entity);
+  const narrowing = JSON.stringify(narrowedBy ?? null);
   const load = useCallback(
-    () => api.listRecords(appKey, entity, { limit: 200, sort: target?.titleField }),
-    [appKey, entity, target?.titleField],
+    () =>
+      api.listRecords(appKey, entity, {
+        limit: 200,
+        sort: target?.titleField,
+        ...(narrowing !== 'null' ? { filter: JSON.parse(narrowing) as unknown } : {}),
+      }),
+    [appKey, entity, target?.titleField, narrowing],
   );
   const { data, loading } = useAsyncData(load);
   const title = target?.titleField;
@@ -115,6 +123,7 @@ export function FilterControl({
   onChange,
   locale,
   testId,
+  chosen = [],
 }: {
   appKey: string;
   field: FieldDefinition | undefined;
@@ -124,6 +133,8 @@ export function FilterControl({
   onChange: (value: FilterValue | undefined) => void;
   locale: Locale;
   testId: string;
+  /** The records the dashboard's other relation filters have chosen, which narrow this one's choices. */
+  chosen?: readonly { entity: string; ids: readonly string[] }[];
 }) {
   const { t } = useTranslation();
   const list = Array.isArray(value) ? (value as string[]) : [];
@@ -162,6 +173,7 @@ export function FilterControl({
         label={label}
         testId={testId}
         locale={locale}
+        narrowedBy={narrowingCondition(entities, target, chosen)}
       />
     );
   if (field?.type === 'checkbox')

@@ -1,7 +1,7 @@
 import type { AppDefinition, DashboardItem, ReportDefinition } from '@lowcode/app-model';
 import { describe, expect, it } from 'vitest';
 import { canDrill, currentLevel, drillInto, drillRun, drillUp } from './drill';
-import { entitiesRead } from './fieldPaths';
+import { entitiesRead, narrowingCondition } from './fieldPaths';
 import {
   bucketRange,
   equivalentPath,
@@ -172,6 +172,24 @@ const report = (over: Partial<ReportDefinition>): ReportDefinition => ({
   dimensions: [{ field: 'project' }],
   measures: [{ key: 'rooms', aggregate: 'count' }],
   ...over,
+});
+
+describe('cascading filters', () => {
+  it("offers the chosen project's buildings and rooms, and everything while nothing is chosen", () => {
+    expect(narrowingCondition(entities, 'building', [{ entity: 'project', ids: ['p1', 'p2'] }])).toEqual({
+      in: [{ var: 'project' }, ['p1', 'p2']],
+    });
+    expect(
+      narrowingCondition(entities, 'room', [
+        { entity: 'project', ids: ['p1'] },
+        { entity: 'building', ids: ['b1'] },
+      ]),
+    ).toEqual({ and: [{ in: [{ var: 'project' }, ['p1']] }, { in: [{ var: 'building' }, ['b1']] }] });
+    expect(narrowingCondition(entities, 'building', [{ entity: 'project', ids: [] }])).toBeUndefined();
+    // A filter does not narrow itself, nor an entity with no relation to it.
+    expect(narrowingCondition(entities, 'project', [{ entity: 'project', ids: ['p1'] }])).toBeUndefined();
+    expect(narrowingCondition(entities, 'project', [{ entity: 'building', ids: ['b1'] }])).toBeUndefined();
+  });
 });
 
 describe('drill path', () => {

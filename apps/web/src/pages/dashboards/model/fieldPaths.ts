@@ -79,3 +79,23 @@ export function entitiesRead(entities: Entities, report: ReportPaths): string[] 
   }
   return [...read];
 }
+
+/**
+ * The condition that narrows a relation filter's choices to what the other chosen filters leave: with a
+ * project chosen, the building filter offers that project's buildings — any single relation of the
+ * offered entity to a chosen filter's entity. Undefined when nothing narrows it.
+ */
+export function narrowingCondition(
+  entities: Entities,
+  offered: string,
+  chosen: readonly { entity: string; ids: readonly string[] }[],
+): unknown {
+  const target = entityOf(entities, offered);
+  const conditions = chosen.flatMap(({ entity, ids }) => {
+    if (entity === offered || ids.length === 0) return [];
+    const link = target?.fields.find((field) => relationTarget(field) === entity);
+    return link ? [{ in: [{ var: link.key }, [...ids]] }] : [];
+  });
+  if (conditions.length === 0) return undefined;
+  return conditions.length === 1 ? conditions[0] : { and: conditions };
+}
