@@ -1,8 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
-import { describe, expect, it } from 'vitest';
+import type { AppDefinition, EntityDefinition } from '@lowcode/app-model';
+import { describe, expect, it, vi } from 'vitest';
 import '../../i18n';
-import { tenantEntity } from '../../test/fixtures';
+import { jsonResponse } from '../../test/http';
+import { tenantEntity, testApp } from '../../test/fixtures';
 import { FilterBar } from './FilterBar';
 import { buildFilter, type Conjunction, type FilterRow } from './filterModel';
 
@@ -44,5 +46,39 @@ describe('FilterBar', () => {
     expect(JSON.parse(screen.getByTestId('filter-json').textContent!)).toEqual({
       or: [{ contains: [{ var: 'name' }, 'acme'] }, { contains: [{ var: 'name' }, 'beta'] }],
     });
+  });
+
+  it("shows a relation's chosen records by their titles, also those a link brought as ids", async () => {
+    const room: EntityDefinition = {
+      key: 'room',
+      label: { 'zh-CN': '房间' },
+      titleField: 'code',
+      fields: [{ key: 'code', type: 'text', label: { 'zh-CN': '房号' } }],
+    };
+    const order: EntityDefinition = {
+      key: 'workOrder',
+      label: { 'zh-CN': '工单' },
+      fields: [{ key: 'room', type: 'relation', label: { 'zh-CN': '房间' }, relation: { entity: 'room' } }],
+    };
+    const app: AppDefinition = { ...testApp, entities: [room, order] };
+    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(
+      jsonResponse(200, {
+        items: [{ id: 'r1', version: 1, values: { code: '1-101' }, display: {} }],
+        nextCursor: null,
+      }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    render(
+      <FilterBar
+        entity={order}
+        locale="zh-CN"
+        rows={[{ id: 1, field: 'room', operator: 'eq', value: 'r1' }]}
+        conjunction="and"
+        app={{ key: 'pm', definition: app }}
+        onChange={() => undefined}
+      />,
+    );
+    expect(await screen.findByText('1-101')).toBeInTheDocument();
+    expect(decodeURIComponent(String(fetchMock.mock.calls[0]![0]))).toContain('{"in":[{"var":"id"},["r1"]]}');
   });
 });

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { EntityDefinition, FieldDefinition, Locale } from '@lowcode/app-model';
+import type { AppDefinition, EntityDefinition, FieldDefinition, Locale } from '@lowcode/app-model';
 import { Button, Flex, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../hooks/useLocale';
@@ -13,6 +13,8 @@ export interface FilterBarProps {
   conjunction: Conjunction;
   /** Fields the user's roles hide or mask: the server refuses filtering by them. */
   unfilterable?: readonly string[];
+  /** The app, so a relation is filtered by picking records rather than typing ids. */
+  app?: { key: string; definition: AppDefinition };
   onChange(rows: FilterRow[], conjunction: Conjunction): void;
 }
 
@@ -38,6 +40,7 @@ export function FilterBar({
   rows,
   conjunction,
   unfilterable = [],
+  app,
   onChange,
 }: FilterBarProps) {
   const { t } = useTranslation();
@@ -101,6 +104,7 @@ export function FilterBar({
               operator={row.operator}
               value={row.value}
               locale={locale}
+              {...(app ? { app } : {})}
               onChange={(value) => update(row.id, { value })}
             />
             <Button

@@ -1,7 +1,17 @@
-import { singleValueOptions, type FieldDefinition, type Locale } from '@lowcode/app-model';
+import {
+  singleValueOptions,
+  type AppDefinition,
+  type EntityDefinition,
+  type FieldDefinition,
+  type Locale,
+} from '@lowcode/app-model';
 import { DatePicker, Input, InputNumber, Select } from 'antd';
 import dayjs from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { titleOfRecord } from '../../fields/recordTitle';
+import { useRemoteOptions, withCurrentLabels, type RemoteOption } from '../../forms/widgets/useRemoteOptions';
 import { localize } from '../../hooks/useLocale';
 import type { FilterOperator } from './filterModel';
 
@@ -14,12 +24,99 @@ interface SingleProps {
   onChange(value: unknown): void;
   locale: Locale;
   multiple?: boolean;
+  /** The app, for a relation's records; without it a relation is filtered by typed ids. */
+  app?: { key: string; definition: AppDefinition };
+}
+
+const idsOf = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? [value] : [];
+
+/**
+ * Records of a relation's target, searched and shown by their titles — also the ones a link brought as
+ * bare ids (a dashboard's "see the records" names its project by id), whose titles are read once.
+ */
+function RecordValue({
+  app,
+  target,
+  value,
+  onChange,
+  locale,
+  multiple,
+}: {
+  app: { key: string; definition: AppDefinition };
+  target: EntityDefinition;
+  value: unknown;
+  onChange(value: unknown): void;
+  locale: Locale;
+  multiple: boolean;
+}) {
+  const ids = idsOf(value);
+  const [titles, setTitles] = useState<Record<string, string>>({});
+  const untitled = ids.filter((id) => !(id in titles)).join(',');
+  useEffect(() => {
+    if (!untitled) return;
+    const missing = untitled.split(',');
+    void api
+      .listRecords(app.key, target.key, { filter: { in: [{ var: 'id' }, missing] }, limit: missing.length })
+      .then(
+        (page) =>
+          setTitles((known) => ({
+            ...known,
+            ...Object.fromEntries(missing.map((id) => [id, id])),
+            ...Object.fromEntries(
+              page.items.map((record) => [record.id, titleOfRecord(target, record, locale)]),
+            ),
+          })),
+        () => setTitles((known) => ({ ...known, ...Object.fromEntries(missing.map((id) => [id, id])) })),
+      );
+  }, [untitled, app.key, target, locale]);
+  const search = useCallback(
+    async (q: string): Promise<RemoteOption[]> => {
+      const page = await api.listRecords(app.key, target.key, { q, limit: 20 });
+      return page.items.map((record) => ({ value: record.id, label: titleOfRecord(target, record, locale) }));
+    },
+    [app.key, target, locale],
+  );
+  const { options, loading, onSearch, loadFirst } = useRemoteOptions(search);
+  return (
+    <Select
+      style={{ minWidth: 180 }}
+      mode={multiple ? 'multiple' : undefined}
+      showSearch
+      filterOption={false}
+      loading={loading}
+      value={multiple ? ids : ids[0]}
+      options={withCurrentLabels(
+        options,
+        ids,
+        ids.map((id) => titles[id] ?? '…'),
+      )}
+      onSearch={onSearch}
+      onDropdownVisibleChange={(open) => open && loadFirst()}
+      onChange={(next: string | string[] | undefined) => onChange(next)}
+    />
+  );
 }
 
 /** One value control fitting the field: number, date, option list or text. */
-function SingleValue({ field, value, onChange, locale, multiple }: SingleProps) {
+function SingleValue({ field, value, onChange, locale, multiple, app }: SingleProps) {
   const { t } = useTranslation();
   const type = field?.type ?? 'text';
+  const target =
+    field?.type === 'relation' && app
+      ? app.definition.entities.find((entity) => entity.key === field.relation.entity)
+      : undefined;
+  if (target && app)
+    return (
+      <RecordValue
+        app={app}
+        target={target}
+        value={value}
+        onChange={onChange}
+        locale={locale}
+        multiple={!!multiple}
+      />
+    );
   const options = field?.type === 'multiSelect' ? field.options : singleValueOptions(field);
   if (options) {
     return (

@@ -177,6 +177,7 @@ export function RecordsPage() {
         rows={filterRows}
         conjunction={conjunction}
         unfilterable={limited}
+        app={{ key: appKey, definition: app.definition }}
         onChange={(rows, join) => {
           setFilterRows(rows);
           setConjunction(join);
