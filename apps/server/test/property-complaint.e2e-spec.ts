@@ -82,7 +82,6 @@ describe('property template: a complaint with SLA escalation', () => {
           priority: 'normal',
           title: '楼道夜间噪音',
           description: '装修施工超过晚上十点',
-          reportedAt: clockOf(testApp).now().toISOString(),
         },
       })
       .expect(201);
