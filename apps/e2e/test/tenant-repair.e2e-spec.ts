@@ -103,9 +103,10 @@ describe('a tenant reports a repair on a phone and a qualified technician sees i
     await field('title').waitFor();
     for (const staffOnly of ['status', 'technician', 'priority', 'resolution', 'reportedAt', 'createdBy'])
       expect(await field(staffOnly).count()).toBe(0);
+    // Their own profile is the one they may read: the form starts with it as the requester.
+    await field('requester').getByText(String(profile!.values.name)).waitFor();
     await pickOption(phone, field('project').locator('.ant-select'), project.values.name);
     await pickOption(phone, field('room').locator('.ant-select'), String(room!.values.code));
-    await pickOption(phone, field('requester').locator('.ant-select'), String(profile!.values.name));
     await pickOption(phone, field('category').locator('.ant-select'), '水暖管道');
     await field('title').locator('input').fill(TITLE);
     await field('description').locator('textarea').fill('洗手盆下方水管接口渗水，地面有积水');

@@ -83,9 +83,11 @@ describe('record permissions from app roles', () => {
   it("answers the entities a role may use, with its actions on each — a tenant's home, not the builder's", async () => {
     const tenant = await as('tenant');
     const access = (await testApp.http().get('/api/apps/property/access').set(tenant.auth).expect(200))
-      .body as { entities: { key: string; actions: string[] }[] };
+      .body as { entities: { key: string; actions: string[]; scoped: boolean }[] };
     const byKey = Object.fromEntries(access.entities.map((entity) => [entity.key, entity.actions]));
     expect(byKey.workOrder).toEqual(['read', 'create', 'update']);
+    const scoped = Object.fromEntries(access.entities.map((entity) => [entity.key, entity.scoped]));
+    expect(scoped).toMatchObject({ room: true, tenant: true, project: false });
     expect(byKey.bill).toEqual(['read']);
     expect(byKey).not.toHaveProperty('supplier');
     expect(byKey).not.toHaveProperty('sparePart');

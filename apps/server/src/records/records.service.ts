@@ -281,7 +281,7 @@ export class RecordsService {
   async describeAppAccess(
     viewer: Viewer,
     appKey: string,
-  ): Promise<{ entities: { key: string; actions: PermissionAction[] }[] }> {
+  ): Promise<{ entities: { key: string; actions: PermissionAction[]; scoped: boolean }[] }> {
     const [stored] = (await this.dataSource.query(
       'SELECT definition, storage_schema FROM app WHERE workspace_id = $1 AND key = $2',
       [viewer.workspaceId, appKey],
@@ -289,7 +289,13 @@ export class RecordsService {
     if (!stored?.storage_schema) throw new AppError('APP_NOT_FOUND', { key: appKey });
     const entities = stored.definition.entities.map((entity) => {
       const access = EntityAccess.of(viewer, stored.definition, entity, stored.storage_schema!);
-      return { key: entity.key, actions: PERMISSION_ACTIONS.filter((action) => access.can(action)) };
+      return {
+        key: entity.key,
+        actions: PERMISSION_ACTIONS.filter((action) => access.can(action)),
+        // Whether the viewer reads only some of its records (a tenant, their own rooms): a form may start
+        // a relation with the one record left to choose.
+        scoped: access.scopeSql('read', sqlParams()) !== undefined,
+      };
     });
     return { entities: entities.filter((entity) => entity.actions.length > 0) };
   }

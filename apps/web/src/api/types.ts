@@ -233,7 +233,8 @@ export interface TemplateInstallResult {
 
 /** The entities of an app the signed-in user may use, and what they may do with each (GET /api/apps/:app/access). */
 export interface AppAccessSummary {
-  entities: { key: string; actions: EntityAccessSummary['actions'] }[];
+  /** `scoped`: the user's roles narrow which of its records they read (a tenant's own rooms). */
+  entities: { key: string; actions: EntityAccessSummary['actions']; scoped: boolean }[];
 }
 
 /** What the signed-in user may do with an entity (GET /api/apps/:app/entities/:entity/access). */

@@ -8,6 +8,7 @@ import { formFieldLimits } from '../../forms/fieldLimits';
 import { initialValues } from '../../forms/formValues';
 import { GeneratedForm } from '../../forms/GeneratedForm';
 import { useRecordForm } from '../../forms/useRecordForm';
+import { useRelationAutofill } from '../../forms/useRelationAutofill';
 import { useErrorText } from '../../hooks/useErrorText';
 import { localize, useLocale } from '../../hooks/useLocale';
 import { RecordFlows } from '../flows/RecordFlows';
@@ -62,6 +63,15 @@ export function RecordDrawer({
     initial,
     ...(record ? { current: record.values } : {}),
   });
+  const filled = useRelationAutofill({
+    appKey,
+    app,
+    entity,
+    form,
+    locale,
+    hidden: limits.hidden,
+    enabled: !record,
+  });
   const { saving, save, conflict, resolveConflict, cancelConflict } = useRecordSave({
     appKey,
     entity,
@@ -98,7 +108,7 @@ export function RecordDrawer({
       locale={locale}
       form={form}
       limits={limits}
-      {...(record ? { stored: record.values, display: record.display } : {})}
+      {...(record ? { stored: record.values, display: record.display } : { display: filled })}
     />
   );
   return (

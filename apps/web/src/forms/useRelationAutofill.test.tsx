@@ -1,0 +1,93 @@
+import type { AppDefinition, EntityDefinition } from '@lowcode/app-model';
+import { render, screen, waitFor } from '@testing-library/react';
+import { App as AntApp } from 'antd';
+import { describe, expect, it, vi } from 'vitest';
+import '../i18n';
+import type { RecordDto } from '../api/types';
+import { RecordDrawer } from '../pages/records/RecordDrawer';
+import { jsonResponse } from '../test/http';
+import { testApp } from '../test/fixtures';
+import { relationsNamedBy } from './useRelationAutofill';
+
+const label = (text: string) => ({ 'zh-CN': text });
+const project: EntityDefinition = {
+  key: 'project',
+  label: label('项目'),
+  titleField: 'name',
+  fields: [{ key: 'name', type: 'text', label: label('名称') }],
+};
+const room: EntityDefinition = {
+  key: 'room',
+  label: label('房间'),
+  titleField: 'code',
+  fields: [
+    { key: 'code', type: 'text', label: label('房号') },
+    { key: 'project', type: 'relation', label: label('项目'), relation: { entity: 'project' } },
+  ],
+};
+const order: EntityDefinition = {
+  key: 'workOrder',
+  label: label('工单'),
+  fields: [
+    { key: 'title', type: 'text', label: label('标题') },
+    { key: 'project', type: 'relation', label: label('项目'), relation: { entity: 'project' } },
+    { key: 'room', type: 'relation', label: label('房间'), relation: { entity: 'room' } },
+  ],
+};
+const app: AppDefinition = { ...testApp, entities: [project, room, order] };
+const myRoom: RecordDto = {
+  id: 'r1',
+  version: 1,
+  createdAt: '2026-01-01T00:00:00Z',
+  createdBy: null,
+  updatedAt: '2026-01-01T00:00:00Z',
+  updatedBy: null,
+  deletedAt: null,
+  values: { code: '1-101', project: 'p1' },
+  display: { project: '阳光花园' },
+};
+
+describe('relation autofill', () => {
+  it('names the empty relations a chosen record names itself', () => {
+    const chosen = { field: 'room', record: myRoom };
+    expect(relationsNamedBy(order, app, chosen, () => true)).toEqual([
+      { key: 'project', id: 'p1', title: '阳光花园' },
+    ]);
+    expect(relationsNamedBy(order, app, chosen, (key) => key !== 'project')).toEqual([]);
+  });
+
+  it("starts a tenant's new work order with their one room, and the room's project", async () => {
+    const fetchMock = vi.fn<typeof fetch>(async (url) => {
+      const path = decodeURIComponent(String(url));
+      if (path.endsWith('/access'))
+        return jsonResponse(200, {
+          entities: [
+            { key: 'room', actions: ['read'], scoped: true },
+            { key: 'project', actions: ['read'], scoped: false },
+          ],
+        });
+      if (path.includes('/entities/room/records'))
+        return jsonResponse(200, { items: [myRoom], nextCursor: null });
+      throw new Error(`unexpected ${path}`);
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    render(
+      <AntApp>
+        <RecordDrawer
+          appKey="pm"
+          app={app}
+          entity={order}
+          record={undefined}
+          onClose={vi.fn()}
+          onSaved={vi.fn()}
+        />
+      </AntApp>,
+    );
+    await waitFor(() => expect(screen.getByTestId('field-room')).toHaveTextContent('1-101'));
+    expect(screen.getByTestId('field-project')).toHaveTextContent('阳光花园');
+    // The project, which the tenant reads whole, was not listed for a sole choice.
+    expect(fetchMock.mock.calls.some(([url]) => String(url).includes('/entities/project/records'))).toBe(
+      false,
+    );
+  });
+});

@@ -1,0 +1,131 @@
+import {
+  isEmptyValue,
+  type AppDefinition,
+  type EntityDefinition,
+  type FieldDefinition,
+  type Locale,
+} from '@lowcode/app-model';
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../api';
+import type { RecordDto } from '../api/types';
+import { titleOfRecord } from '../fields/recordTitle';
+import type { RecordForm } from './useRecordForm';
+
+type SingleRelation = Extract<FieldDefinition, { type: 'relation' }>;
+
+const singleRelations = (entity: EntityDefinition | undefined): SingleRelation[] =>
+  (entity?.fields ?? []).filter(
+    (field): field is SingleRelation => field.type === 'relation' && !field.relation.multiple,
+  );
+
+/**
+ * The empty relations of `entity` that a chosen record of `target` names itself — a room names its project
+ * and building — with the ids and titles it gives them.
+ */
+export function relationsNamedBy(
+  entity: EntityDefinition,
+  app: AppDefinition,
+  chosen: { field: string; record: RecordDto },
+  isEmpty: (key: string) => boolean,
+): { key: string; id: string; title: string }[] {
+  const from = singleRelations(entity).find((field) => field.key === chosen.field);
+  const target = app.entities.find((candidate) => candidate.key === from?.relation.entity);
+  return singleRelations(entity).flatMap((field) => {
+    if (field.key === chosen.field || !isEmpty(field.key)) return [];
+    const link = singleRelations(target).find((other) => other.relation.entity === field.relation.entity);
+    const id = link ? chosen.record.values[link.key] : undefined;
+    if (typeof id !== 'string' || !id) return [];
+    const title = chosen.record.display[link!.key];
+    return [{ key: field.key, id, title: typeof title === 'string' ? title : id }];
+  });
+}
+
+/**
+ * A new record's relations fill themselves where there is nothing to choose. A relation whose target the
+ * user's roles narrow to one record starts with it (a tenant's own room and profile), and a record chosen
+ * in a relation fills the empty relations it names itself (the room's project). Answers the titles of what
+ * it filled, for the form to show.
+ */
+export function useRelationAutofill(options: {
+  appKey: string;
+  app: AppDefinition;
+  entity: EntityDefinition;
+  form: RecordForm;
+  locale: Locale;
+  /** Fields the form does not show: left to their defaults. */
+  hidden: readonly string[];
+  enabled: boolean;
+}): Record<string, string> {
+  const { appKey, app, entity, form, locale, hidden, enabled } = options;
+  const [titles, setTitles] = useState<Record<string, string>>({});
+  // The latest form, read by the effects after their awaits.
+  const latest = useRef(form);
+  latest.current = form;
+  const seen = useRef<Record<string, unknown>>({});
+
+  const fill = (chosen: { field: string; record: RecordDto }) => {
+    const named = relationsNamedBy(entity, app, chosen, (key) => isEmptyValue(latest.current.values[key]));
+    const shown = named.filter((entry) => !hidden.includes(entry.key));
+    for (const entry of shown) {
+      latest.current.setValue(entry.key, entry.id);
+      seen.current[entry.key] = entry.id;
+    }
+    if (shown.length)
+      setTitles((known) => ({
+        ...known,
+        ...Object.fromEntries(shown.map((entry) => [entry.key, entry.title])),
+      }));
+  };
+
+  // On opening: the relations whose target the roles narrow to a single record.
+  useEffect(() => {
+    if (!enabled) return;
+    let cancelled = false;
+    void (async () => {
+      const access = await api.appAccess(appKey).catch(() => undefined);
+      const scoped = new Set(access?.entities.filter((each) => each.scoped).map((each) => each.key));
+      for (const field of singleRelations(entity)) {
+        if (cancelled || hidden.includes(field.key) || !scoped.has(field.relation.entity)) continue;
+        if (!isEmptyValue(latest.current.values[field.key])) continue;
+        const page = await api
+          .listRecords(appKey, field.relation.entity, { limit: 2 })
+          .catch(() => undefined);
+        const [only] = page?.items ?? [];
+        if (cancelled || !only || (page?.items.length ?? 0) > 1 || page?.nextCursor) continue;
+        if (!isEmptyValue(latest.current.values[field.key])) continue;
+        const target = app.entities.find((candidate) => candidate.key === field.relation.entity);
+        latest.current.setValue(field.key, only.id);
+        seen.current[field.key] = only.id;
+        setTitles((known) => ({
+          ...known,
+          [field.key]: target ? titleOfRecord(target, only, locale) : only.id,
+        }));
+        fill({ field: field.key, record: only });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+    // Once per form opened: what the user picks afterwards is theirs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [enabled, appKey, entity.key]);
+
+  // A record the user picks: the empty relations it names follow it.
+  const picked = singleRelations(entity)
+    .map((field) => [field, form.values[field.key]] as const)
+    .filter(([field, value]) => typeof value === 'string' && value && seen.current[field.key] !== value);
+  const pickedKey = picked.map(([field, value]) => `${field.key}=${String(value)}`).join('&');
+  useEffect(() => {
+    if (!enabled || !pickedKey) return;
+    for (const [field, value] of picked) {
+      seen.current[field.key] = value;
+      void api
+        .getRecord(appKey, field.relation.entity, String(value))
+        .then((record) => fill({ field: field.key, record }))
+        .catch(() => undefined);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [enabled, pickedKey]);
+
+  return titles;
+}
