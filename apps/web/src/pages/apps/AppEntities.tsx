@@ -1,9 +1,9 @@
-import { PlusOutlined, TableOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { AppDefinition, Locale } from '@lowcode/app-model';
-import { Button, Card, Col, Empty, Grid, Row, Typography } from 'antd';
+import { Button, Col, Empty, Grid, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
-import { localize } from '../../hooks/useLocale';
+import { Link } from 'react-router-dom';
+import { EntityCard } from './EntityCard';
 
 /** The app's home: one card per entity, opening its records; builders add entities in the designer. */
 export function AppEntities({
@@ -16,7 +16,6 @@ export function AppEntities({
   locale: Locale;
 }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const isPhone = !Grid.useBreakpoint().md;
   const base = `/apps/${encodeURIComponent(appKey)}`;
   return (
@@ -27,25 +26,18 @@ export function AppEntities({
         </Col>
       ) : null}
       {definition.entities.map((entity) => (
-        <Col key={entity.key} xs={24} sm={12} lg={8} xl={6}>
-          <Card
-            hoverable
-            size="small"
-            data-testid={`entity-card-${entity.key}`}
-            onClick={() => navigate(`${base}/e/${encodeURIComponent(entity.key)}`)}
-          >
-            <Card.Meta
-              avatar={<TableOutlined style={{ fontSize: 20, color: '#1677ff' }} />}
-              title={localize(entity.label, locale)}
-              description={
-                <Typography.Text type="secondary">
-                  <span className="mono">{entity.key}</span> ·{' '}
-                  {t('appHome.fieldCount', { count: entity.fields.length })}
-                </Typography.Text>
-              }
-            />
-          </Card>
-        </Col>
+        <EntityCard
+          key={entity.key}
+          appKey={appKey}
+          entity={entity}
+          locale={locale}
+          description={
+            <Typography.Text type="secondary">
+              <span className="mono">{entity.key}</span> ·{' '}
+              {t('appHome.fieldCount', { count: entity.fields.length })}
+            </Typography.Text>
+          }
+        />
       ))}
       {!isPhone ? (
         <Col xs={24} sm={12} lg={8} xl={6}>

@@ -1,6 +1,6 @@
-import { CheckSquareOutlined, DashboardOutlined, PlusOutlined, TableOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, DashboardOutlined, PlusOutlined } from '@ant-design/icons';
 import type { AppDefinition, Locale } from '@lowcode/app-model';
-import { Alert, Button, Card, Col, Empty, Flex, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Row, Skeleton, Space, Typography } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { api } from '../../api';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { useErrorText } from '../../hooks/useErrorText';
 import { localize } from '../../hooks/useLocale';
+import { EntityCard } from './EntityCard';
 
 /**
  * An app as the people who use it see it — a tenant, a technician, a cashier: the records their roles give
@@ -54,42 +55,30 @@ export function MemberAppHome({
       {access && entities.length === 0 ? <Empty description={t('appHome.nothingForYou')} /> : null}
       <Row gutter={[12, 12]}>
         {entities.map(({ entity, canCreate }) => (
-          <Col key={entity.key} xs={24} sm={12} lg={8} xl={6}>
-            <Card
-              hoverable
-              size="small"
-              data-testid={`entity-card-${entity.key}`}
-              onClick={() => navigate(`${base}/e/${encodeURIComponent(entity.key)}`)}
-            >
-              <Flex align="center" justify="space-between" gap={8}>
-                <Card.Meta
-                  avatar={<TableOutlined style={{ fontSize: 20, color: '#1677ff' }} />}
-                  title={localize(entity.label, locale)}
-                  description={
-                    entity.description ? (
-                      <Typography.Text type="secondary">
-                        {localize(entity.description, locale)}
-                      </Typography.Text>
-                    ) : undefined
-                  }
-                />
-                {canCreate ? (
-                  <Button
-                    type="primary"
-                    ghost
-                    icon={<PlusOutlined />}
-                    data-testid={`entity-new-${entity.key}`}
-                    onClick={(event) => {
-                      event.stopPropagation();
-                      navigate(`${base}/e/${encodeURIComponent(entity.key)}?new=1`);
-                    }}
-                  >
-                    {t('records.new')}
-                  </Button>
-                ) : null}
-              </Flex>
-            </Card>
-          </Col>
+          <EntityCard
+            key={entity.key}
+            appKey={appKey}
+            entity={entity}
+            locale={locale}
+            description={
+              entity.description ? (
+                <Typography.Text type="secondary">{localize(entity.description, locale)}</Typography.Text>
+              ) : undefined
+            }
+            action={
+              canCreate ? (
+                <Button
+                  type="primary"
+                  ghost
+                  icon={<PlusOutlined />}
+                  data-testid={`entity-new-${entity.key}`}
+                  onClick={() => navigate(`${base}/e/${encodeURIComponent(entity.key)}?new=1`)}
+                >
+                  {t('records.new')}
+                </Button>
+              ) : undefined
+            }
+          />
         ))}
       </Row>
     </Space>
