@@ -169,7 +169,7 @@ export class ReportsService {
         ? await this.sharedRows(viewer, app, request.dashboard, report, zoned)
         : undefined;
     const { rows, previousRows } = shared ?? (await this.query(app, compiled));
-    const totals = await this.pivotTotals(app, report, { ...zoned, scope });
+    const totals = await this.pivotTotals(viewer, app, report, zoned);
     const result: ReportResult = await withUserNames(this.dataSource.manager, app.definition, report.entity, {
       columns: compiled.columns,
       rows,
@@ -186,19 +186,20 @@ export class ReportsService {
    * like any run.
    */
   private async pivotTotals(
+    viewer: Viewer,
     app: LoadedApp,
     report: ReportDefinition,
     options: CompileOptions,
   ): Promise<PivotTotals | undefined> {
     const variants = pivotTotalReports(report, (options.drill?.length ?? 0) > 0);
     if (!variants) return undefined;
-    const rowsOf = async (variant: ReportDefinition) =>
-      (
-        await this.query(
-          app,
-          asReportError(() => compileReport(variant, app.dataset, options)),
-        )
-      ).rows;
+    const rowsOf = async (variant: ReportDefinition) => {
+      // Scoped like the report, by the entities this grouping reads (fewer, without a dimension's joins):
+      // a scope's parameters for an entity the SQL does not read would leave PostgreSQL unable to type them.
+      const { entities } = asReportError(() => compileReport(variant, app.dataset, options));
+      const scope = this.rowScopes(viewer, app, entities);
+      return (await this.query(app, compileReport(variant, app.dataset, { ...options, scope }))).rows;
+    };
     return {
       rows: await rowsOf(variants.rows),
       ...(variants.columns ? { columns: await rowsOf(variants.columns) } : {}),
