@@ -12,6 +12,7 @@ import {
   type Locale,
   type ReportDefinition,
 } from '@lowcode/app-model';
+import { stableStringify } from '@lowcode/form-engine';
 import {
   Alert,
   App as AntApp,
@@ -40,6 +41,7 @@ import { ApiError } from '../../../api/ApiError';
 import { useAsyncData } from '../../../hooks/useAsyncData';
 import { useErrorText } from '../../../hooks/useErrorText';
 import { useLocale } from '../../../hooks/useLocale';
+import { useUnsavedChangesGuard } from '../../../hooks/useUnsavedChangesGuard';
 import { SaveDialog } from '../../designer/SaveDialog';
 import { useDesignerSave } from '../../designer/useDesignerSave';
 import { ChartCard } from '../ChartCard';
@@ -222,7 +224,18 @@ function ReportDesigner() {
   const errors = errorsByControl(state, details);
   const unplaced = serverError && details.length === 0 ? errorText(serverError) : undefined;
 
+  // Unsaved: the report differs from what it was once loaded (or first set up, for a new one).
+  const baseline = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (loaded.current && baseline.current === undefined && state.entity)
+      baseline.current = stableStringify(draft);
+  }, [draft, state.entity]);
+  const guard = useUnsavedChangesGuard(
+    baseline.current !== undefined && stableStringify(draft) !== baseline.current,
+  );
+
   const save = useDesignerSave(app.data?.revision ?? 0, locale, () => {
+    guard.release();
     void message.success(t('dashboards.designer.saved'));
     if (dashboard)
       navigate(`/apps/${encodeURIComponent(appKey)}/dashboards/${encodeURIComponent(dashboard)}`);
