@@ -59,6 +59,37 @@ describe('a text formula that names its results', () => {
     expect(english.rows[0]!['npsGroup#display']).toBe('Promoter');
   });
 
+  it("labels a pivot's total rows as its cells, so the totals are found under the same names", () => {
+    const pivot: ReportResult = {
+      columns: [
+        { key: 'code', role: 'dimension', kind: 'text' },
+        { key: 'npsGroup', role: 'dimension', kind: 'text' },
+        { key: 'avgNps', role: 'measure', kind: 'number' },
+      ],
+      rows: [{ code: 'R-9', npsGroup: 'promoter', avgNps: 9 }],
+      totals: {
+        rows: [{ code: 'R-9', avgNps: 9 }],
+        columns: [{ npsGroup: 'promoter', avgNps: 9.5 }],
+        grand: [{ avgNps: 8 }],
+      },
+    };
+    const report = {
+      key: 'p',
+      label: label('透视', 'Pivot'),
+      entity: 'rating',
+      chart: { type: 'pivot' as const },
+      dimensions: [{ field: 'code' }, { field: 'npsGroup' }],
+      measures: [{ key: 'avgNps', aggregate: 'avg' as const, field: 'nps' }],
+    };
+    const shown = displayResult(pivot, report, entities, 'zh-CN');
+    expect(shown.totals!.columns![0]!['npsGroup#display']).toBe('推荐者');
+    const option = chartOption(report, shown, 'zh-CN') as {
+      pivot: { columnTotals: (number | null)[][]; grandTotal: (number | null)[] };
+    };
+    expect(option.pivot.columnTotals).toEqual([[9.5]]);
+    expect(option.pivot.grandTotal).toEqual([8]);
+  });
+
   it('is read as its label in cells; a formula without options stays as computed', () => {
     const [, group, code] = entities[0]!.fields;
     expect(formatFieldText(group!, 'detractor', 'zh-CN')).toBe('贬损者');

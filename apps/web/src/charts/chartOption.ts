@@ -56,21 +56,32 @@ export function displayResult(
   locale: Locale,
 ): ReportResult {
   const columns = result.columns.map((column) => ({ ...column }));
-  const rows = result.rows.map((row) => ({ ...row }));
+  const labels: { key: string; display: string; label: (value: unknown) => string }[] = [];
   for (const column of columns) {
     if (column.role !== 'dimension') continue;
     const field = resolvePath(entities, report.entity, column.key)?.field;
     if (!column.label && field) column.label = field.label;
     const label = labeler(field, column, locale);
     if (!label) continue;
-    const key = `${column.key}#display`;
-    column.labelKey = key;
-    for (const row of rows) {
-      const value = row[column.key];
-      row[key] = value === null || value === undefined ? EMPTY[locale] : label(value);
-    }
+    column.labelKey = `${column.key}#display`;
+    labels.push({ key: column.key, display: column.labelKey, label });
   }
-  return { ...result, columns, rows };
+  // Every set of rows the chart reads names its values alike — a pivot's totals are found by these names.
+  const labelled = (rows: ResultRow[]) =>
+    rows.map((row) => {
+      const copy = { ...row };
+      for (const { key, display, label } of labels) {
+        const value = row[key];
+        copy[display] = value === null || value === undefined ? EMPTY[locale] : label(value);
+      }
+      return copy;
+    });
+  const totals = result.totals && {
+    rows: labelled(result.totals.rows),
+    ...(result.totals.columns ? { columns: labelled(result.totals.columns) } : {}),
+    grand: labelled(result.totals.grand),
+  };
+  return { ...result, columns, rows: labelled(result.rows), ...(totals ? { totals } : {}) };
 }
 
 /** Option colours are antd preset names (`green`, `gold` …) or `#rrggbb`; charts need the CSS colour. */
