@@ -257,41 +257,37 @@ export function formatFormula(
   scope: FormulaScope,
   locale: 'zh-CN' | 'en' = 'zh-CN',
 ): string | undefined {
+  // A field by its label, or by its key where the label names something else first (a row column of the
+  // same name); a field neither names is no field the text can say. Braces hold no `}`.
+  const braced = (field: ScopeField, names: (candidate: string) => boolean): string => {
+    const name = [field.label[locale] ?? field.label['zh-CN'], field.key].find(
+      (candidate) => candidate && !candidate.includes('}') && names(candidate),
+    );
+    if (!name) throw new Unformattable();
+    return `{${name}}`;
+  };
   const fieldText = (path: unknown): string => {
     if (typeof path !== 'string') throw new Unformattable();
     const [where, key, ...rest] = path.split('.');
     const fields = where === 'row' ? scope.row : where === 'record' ? scope.fields : undefined;
     const field = rest.length === 0 ? fields?.find((candidate) => candidate.key === key) : undefined;
     if (!field) throw new Unformattable();
-    // By its label, or by its key where the label names something else first (a row column of the same
-    // name); a field neither names is no field the text can say. Braces hold no `}`.
-    const name = [field.label[locale] ?? field.label['zh-CN'], field.key].find(
-      (candidate) => candidate && !candidate.includes('}') && resolveField(candidate, scope) === path,
-    );
-    if (!name) throw new Unformattable();
-    return `{${name}}`;
+    return braced(field, (candidate) => resolveField(candidate, scope) === path);
   };
   // Only the shape SUM writes: {"reduce": [{"var": "record.<table>"}, {"+": [accumulator, current.<column>]}, 0]}.
   const sumText = ([list, step, initial]: unknown[]): string => {
-    const table = /^record\.([^.]+)$/.exec(String((list as { var?: unknown } | null)?.var));
+    const tablePath = /^record\.([^.]+)$/.exec(String((list as { var?: unknown } | null)?.var));
     const operands = ((step as { '+'?: unknown } | null)?.['+'] ?? []) as { var?: unknown }[];
     const [accumulator, current] = operands.length === 2 ? operands : [];
-    const column = /^current\.([^.]+)$/.exec(String(current?.var));
-    const field = scope.fields.find((candidate) => candidate.key === table?.[1]);
-    const cell = field?.fields?.find((candidate) => candidate.key === column?.[1]);
+    const columnPath = /^current\.([^.]+)$/.exec(String(current?.var));
+    const field = scope.fields.find((candidate) => candidate.key === tablePath?.[1]);
+    const cell = field?.fields?.find((candidate) => candidate.key === columnPath?.[1]);
     const plain = step !== null && typeof step === 'object' && Object.keys(step).length === 1;
     if (!plain || !field || !cell || initial !== 0 || accumulator?.var !== 'accumulator')
       throw new Unformattable();
-    const text = (target: ScopeField, list: readonly ScopeField[]) => {
-      const name = [target.label[locale] ?? target.label['zh-CN'], target.key].find(
-        (candidate) => candidate && !candidate.includes('}') && named(list, candidate) === target,
-      );
-      if (!name) throw new Unformattable();
-      return `{${name}}`;
-    };
-    if (resolveField(text(field, scope.fields).slice(1, -1), scope) !== `record.${field.key}`)
-      throw new Unformattable();
-    return `SUM(${text(field, scope.fields)}, ${text(cell, field.fields!)})`;
+    const table = braced(field, (candidate) => resolveField(candidate, scope) === `record.${field.key}`);
+    const column = braced(cell, (candidate) => named(field.fields, candidate) === cell);
+    return `SUM(${table}, ${column})`;
   };
   const format = (node: unknown, parent: number): string => {
     if (node === null) return 'null';
