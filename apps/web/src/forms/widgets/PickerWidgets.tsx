@@ -1,3 +1,4 @@
+import type { EntityDefinition, Locale } from '@lowcode/app-model';
 import { Input, Select, Typography } from 'antd';
 import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,20 +54,25 @@ function RemotePicker({
   );
 }
 
+/** Records of `target` matching `q`, each shown by the target's titleField: a relation picker's options. */
+export async function searchRecords(
+  appKey: string,
+  target: EntityDefinition,
+  locale: Locale,
+  q: string,
+): Promise<RemoteOption[]> {
+  const page = await api.listRecords(appKey, target.key, { q, limit: 20 });
+  return page.items.map((record) => ({ value: record.id, label: titleOfRecord(target, record, locale) }));
+}
+
 /** Searches the target entity's records (`q`) and shows each by the target's titleField. */
 export function RelationPickerWidget(props: WidgetProps) {
   const { context } = props;
   const relation = fieldOfType(props.field, 'relation')?.relation;
   const target = context.app.entities.find((entity) => entity.key === relation?.entity);
   const search = useCallback(
-    async (q: string): Promise<RemoteOption[]> => {
-      if (!target) return [];
-      const page = await api.listRecords(context.appKey, target.key, { q, limit: 20 });
-      return page.items.map((record) => ({
-        value: record.id,
-        label: titleOfRecord(target, record, context.locale),
-      }));
-    },
+    async (q: string): Promise<RemoteOption[]> =>
+      target ? searchRecords(context.appKey, target, context.locale, q) : [],
     [context.appKey, context.locale, target],
   );
   return (

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { titleOfRecord } from '../../fields/recordTitle';
 import { useRemoteOptions, withCurrentLabels, type RemoteOption } from '../../forms/widgets/useRemoteOptions';
+import { searchRecords } from '../../forms/widgets/PickerWidgets';
 import { localize } from '../../hooks/useLocale';
 import type { FilterOperator } from './filterModel';
 
@@ -71,10 +72,7 @@ function RecordValue({
       );
   }, [untitled, app.key, target, locale]);
   const search = useCallback(
-    async (q: string): Promise<RemoteOption[]> => {
-      const page = await api.listRecords(app.key, target.key, { q, limit: 20 });
-      return page.items.map((record) => ({ value: record.id, label: titleOfRecord(target, record, locale) }));
-    },
+    (q: string): Promise<RemoteOption[]> => searchRecords(app.key, target, locale, q),
     [app.key, target, locale],
   );
   const { options, loading, onSearch, loadFirst } = useRemoteOptions(search);
