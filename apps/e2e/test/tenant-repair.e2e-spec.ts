@@ -129,6 +129,14 @@ describe('a tenant reports a repair on a phone and a qualified technician sees i
       }),
     );
     const receiver = inboxes[arrived]!;
+    // His card says what and where before he opens it: the tenant's title and the room, not only a number.
+    const preview = receiver
+      .getByTestId('task-row')
+      .filter({ hasText: number })
+      .getByTestId('task-record-preview');
+    expect(await preview.textContent()).toEqual(
+      expect.stringMatching(new RegExp(`${TITLE}.*${String(room!.values.code)}`)),
+    );
     await settled(receiver);
     await receiver.screenshot({ path: screenshotPath('tenant-repair-technician-phone'), fullPage: true });
     for (const [index, page] of inboxes.entries())

@@ -10,6 +10,8 @@ const PNG = Buffer.from(
 interface Task {
   id: string;
   nodeKey: string;
+  recordTitle: string | null;
+  record: { values: Record<string, unknown>; display: Record<string, unknown> } | null;
 }
 
 /**
@@ -174,6 +176,13 @@ describe('property template: a repair from report to rating', () => {
 
     // 3. He accepts (with an appointment), departs, and completes with the parts he used.
     const acceptTask = await openTask(techAuth, 'accept');
+    // His inbox says what the job is and where, before he opens it: the order's number, title and room.
+    expect(acceptTask.recordTitle).toBe(order.values.no);
+    expect(acceptTask.record!.values).toEqual(
+      expect.objectContaining({ title: '卫生间漏水', category: 'plumbing', room: room!.id }),
+    );
+    expect(acceptTask.record!.display.room).toEqual(expect.any(String));
+    expect(acceptTask.record!.display.room).not.toBe(room!.id);
     // His task shows whom he visits by name: the form's links come with their titles.
     const detail = await testApp.http().get(`/api/tasks/${acceptTask.id}`).set(techAuth).expect(200);
     expect(detail.body.record.values.requester).toBe(profile!.id);

@@ -12,6 +12,8 @@ export interface TaskSummary {
   id: string;
   /** The title of the task's record, for its assignee even before his role's scope reaches the record. */
   recordTitle?: string | null;
+  /** The record's title and the fields its entity lists first, as the assignee may see them. */
+  record?: { values: Record<string, unknown>; display?: Record<string, string | string[]> } | null;
   kind: string;
   mode: string;
   title: LocalizedText;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type AppDefinition,
+  type EntityDefinition,
   type FlowDefinition,
   type LocalizedText,
   type TaskForm,
@@ -13,7 +14,6 @@ import { AppError } from '../../common/errors/app-error';
 import { FileUrlSigner, withFileUrls } from '../../files/file-urls';
 import { EntityAccess, maskValue } from '../../records/access/entity-access';
 import { EntityCatalogService } from '../../records/entity-catalog.service';
-import { quoteIdent } from '../../records/utils/sql';
 import { RecordsService } from '../../records/records.service';
 import { FlowDefinitions } from './flow-definitions.service';
 import { isUuid } from '../../common/ids';
@@ -84,6 +84,23 @@ const TASK_COLUMNS = `t.id, a.key AS app_key, t.app_id, t.instance_id, t.flow_ke
   t.escalated, t.entity_key, t.record_id, t.form, t.source, t.created_at, t.completed_at, t.completed_by, t.comment,
   i.started_by, i.app_revision`;
 
+/** A task's record as its inbox row shows it: the title and the entity's list fields the caller may see. */
+interface RecordPreview {
+  title: string | null;
+  values: Record<string, unknown>;
+  display: Record<string, string | string[]>;
+}
+
+/** How many of an entity's fields an inbox row previews, besides the title. */
+const PREVIEW_FIELDS = 5;
+
+/** The fields an inbox row shows of a record: its title, then what the entity lists first. */
+function previewFields(entity: EntityDefinition): string[] {
+  const listed = entity.listFields ?? entity.fields.map((field) => field.key);
+  const rest = listed.filter((key) => key !== entity.titleField).slice(0, PREVIEW_FIELDS);
+  return entity.titleField ? [entity.titleField, ...rest] : rest;
+}
+
 const encodeCursor = (at: Date, id: string) =>
   Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
 function decodeCursor(cursor: string): [string, string] {
@@ -142,48 +159,61 @@ export class FlowQueries {
     )) as TaskRow[];
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    const titles = await this.recordTitles(auth, page);
+    const previews = await this.recordPreviews(auth, page);
     return {
-      items: page.map((row) => ({
-        ...taskSummary(row),
-        recordTitle: row.record_id ? (titles.get(row.record_id) ?? null) : null,
-      })),
+      items: page.map((row) => {
+        const preview = row.record_id ? previews.get(row.record_id) : undefined;
+        return {
+          ...taskSummary(row),
+          recordTitle: preview?.title ?? null,
+          record: preview ? { values: preview.values, display: preview.display } : null,
+        };
+      }),
       nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
     };
   }
 
   /**
-   * The titles of the records a page of tasks is about. A task's assignee sees what he is asked to act on
-   * even where his role's row scope does not reach the record yet (a technician before he accepts the
-   * order); the field rules still apply — a hidden title is left out, a masked one stays masked.
+   * What a page of tasks is about: each record's title and the fields its entity lists first (a work
+   * order's title, type, category and room), so a technician knows the job before opening it. A task's
+   * assignee sees this even where his role's row scope does not reach the record yet (before he accepts
+   * the order); the field rules still apply — hidden fields are left out, masked ones stay masked.
    */
-  private async recordTitles(auth: AuthContext, rows: TaskRow[]): Promise<Map<string, string>> {
-    const titles = new Map<string, string>();
-    const groups = new Map<string, { app: string; entity: string; ids: string[] }>();
+  private async recordPreviews(auth: AuthContext, rows: TaskRow[]): Promise<Map<string, RecordPreview>> {
+    const previews = new Map<string, RecordPreview>();
+    const groups = new Map<string, { app: string; entity: string; ids: Set<string> }>();
     for (const row of rows) {
       if (!row.record_id || !row.entity_key) continue;
       const key = `${row.app_key}/${row.entity_key}`;
-      const group = groups.get(key) ?? { app: row.app_key, entity: row.entity_key, ids: [] };
-      group.ids.push(row.record_id);
+      const group = groups.get(key) ?? { app: row.app_key, entity: row.entity_key, ids: new Set() };
+      group.ids.add(row.record_id);
       groups.set(key, group);
     }
     for (const group of groups.values()) {
       const resolved = await this.catalog
         .resolve(auth.workspaceId, group.app, group.entity)
         .catch(() => undefined);
-      const titleField = resolved?.entity.titleField;
-      const storage = titleField ? resolved?.storage.get(titleField) : undefined;
-      if (!resolved || !titleField || storage?.kind !== 'column') continue;
+      if (!resolved) continue;
       const access = EntityAccess.of(auth, resolved.app, resolved.entity, resolved.schema);
-      if (access.hidden(titleField)) continue;
-      const found = (await this.dataSource.query(
-        `SELECT _id AS id, ${quoteIdent(storage.column)}::text AS title FROM ${resolved.table} WHERE _id = ANY($1::uuid[])`,
-        [group.ids],
-      )) as { id: string; title: string | null }[];
-      for (const { id, title } of found)
-        if (title !== null) titles.set(id, access.masked(titleField) ? String(maskValue(title)) : title);
+      const keys = previewFields(resolved.entity).filter((key) => !access.hidden(key));
+      const found = await this.records.findMany(this.dataSource.manager, resolved, [...group.ids]);
+      for (const record of found) {
+        if (!record || record.deletedAt) continue;
+        const preview: RecordPreview = { title: null, values: {}, display: {} };
+        for (const key of keys) {
+          const value = record.values[key];
+          if (value === undefined || value === null) continue;
+          preview.values[key] = access.masked(key) ? maskValue(value) : value;
+          if (!access.masked(key) && record.display[key] !== undefined)
+            preview.display[key] = record.display[key];
+        }
+        const titleField = resolved.entity.titleField;
+        const title = titleField ? (preview.display[titleField] ?? preview.values[titleField]) : undefined;
+        preview.title = typeof title === 'string' || typeof title === 'number' ? String(title) : null;
+        previews.set(record.id, preview);
+      }
     }
-    return titles;
+    return previews;
   }
 
   private async ccBox(auth: AuthContext, query: InboxQuery, limit: number) {

@@ -1,4 +1,3 @@
-import type { AppDefinition, Locale } from '@lowcode/app-model';
 import { ClockCircleOutlined, FireOutlined, WarningOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -28,6 +27,7 @@ import { useErrorText } from '../../hooks/useErrorText';
 import { useSignedInSession } from '../../hooks/session';
 import { localize, useLocale } from '../../hooks/useLocale';
 import { formatDateTime } from '../../utils/formatDate';
+import { recordPreviewTexts } from './recordPreview';
 import { durationParts, urgencyOf, type Urgency } from './taskTime';
 import { flowOf, nodeOf, useAppDefinitions } from './useAppDefinitions';
 import { useOpenTaskCount } from './useOpenTaskCount';
@@ -35,13 +35,16 @@ import { useOpenTaskCount } from './useOpenTaskCount';
 const BOXES: InboxBox[] = ['mine', 'group', 'done', 'cc'];
 const PAGE = 30;
 
-/** Record titles of the listed tasks: one filtered list request per app and entity the user may read. */
-function useRecordTitles(items: InboxItem[], apps: Map<string, AppDefinition>, locale: Locale) {
-  const [titles, setTitles] = useState<Map<string, string>>(new Map());
+/**
+ * The records of the cc box's rows (task rows bring theirs from the server): one filtered list request per
+ * app and entity, which answers only what the caller may read.
+ */
+function useCopiedRecords(items: InboxItem[]) {
+  const [records, setRecords] = useState<Map<string, RecordDto>>(new Map());
   const groups = useMemo(() => {
     const byEntity = new Map<string, { app: string; entity: string; ids: string[] }>();
     for (const item of items) {
-      if (!item.entity || !item.recordId) continue;
+      if (item.kind !== 'cc' || !item.entity || !item.recordId) continue;
       const key = `${item.app}/${item.entity}`;
       const group = byEntity.get(key) ?? { app: item.app, entity: item.entity, ids: [] };
       if (!group.ids.includes(item.recordId)) group.ids.push(item.recordId);
@@ -52,28 +55,25 @@ function useRecordTitles(items: InboxItem[], apps: Map<string, AppDefinition>, l
   useEffect(() => {
     let current = true;
     void Promise.all(
-      groups.map(async (group) => {
-        const entity = apps.get(group.app)?.entities.find((candidate) => candidate.key === group.entity);
-        if (!entity) return [] as [string, string][];
-        const page = await api
+      groups.map((group) =>
+        api
           .listRecords(group.app, group.entity, {
             filter: { in: [{ var: 'id' }, group.ids] },
             limit: group.ids.length,
           })
-          .catch(() => ({ items: [] as RecordDto[] }));
-        return page.items.map((record): [string, string] => [
-          record.id,
-          titleOfRecord(entity, record, locale),
-        ]);
-      }),
-    ).then((pairs) => {
-      if (current) setTitles(new Map(pairs.flat()));
+          .then(
+            (page) => page.items,
+            () => [] as RecordDto[],
+          ),
+      ),
+    ).then((pages) => {
+      if (current) setRecords(new Map(pages.flat().map((record) => [record.id, record])));
     });
     return () => {
       current = false;
     };
-  }, [groups, apps, locale]);
-  return titles;
+  }, [groups]);
+  return records;
 }
 
 export function UrgencyTag({ dueAt, now }: { dueAt: string | null; now: number }) {
@@ -168,7 +168,7 @@ export function TasksPage() {
       [items, filters.app],
     ),
   );
-  const titles = useRecordTitles(items, apps, locale);
+  const copiedRecords = useCopiedRecords(items);
   const flowOptions = (filters.app ? (apps.get(filters.app)?.flows ?? []) : []).map((flow) => ({
     value: flow.key,
     label: localize(flow.label, locale),
@@ -186,11 +186,18 @@ export function TasksPage() {
     const app = apps.get(item.app);
     const flow = flowOf(app, item.flow);
     const node = nodeOf(flow, item.nodeKey);
-    const recordTitle =
-      (item.kind !== 'cc' ? (item as TaskSummary).recordTitle : undefined) ??
-      (item.recordId ? titles.get(item.recordId) : undefined);
     const since = durationParts(now - Date.parse(item.createdAt));
     const task = item.kind === 'cc' ? undefined : (item as TaskSummary);
+    const entity = app?.entities.find((candidate) => candidate.key === item.entity);
+    const copied = item.recordId ? copiedRecords.get(item.recordId) : undefined;
+    const record = task ? task.record : copied;
+    const recordTitle = task
+      ? task.recordTitle
+      : copied && entity
+        ? titleOfRecord(entity, copied, locale)
+        : undefined;
+    const preview =
+      record && entity ? recordPreviewTexts(entity, record.values, record.display ?? {}, locale) : [];
     return (
       <List.Item style={{ padding: '0 0 10px', border: 'none' }}>
         <Card
@@ -221,6 +228,16 @@ export function TasksPage() {
               data-testid="task-record-title"
             >
               {recordTitle}
+            </Typography.Paragraph>
+          ) : null}
+          {preview.length > 0 ? (
+            <Typography.Paragraph
+              type="secondary"
+              style={{ margin: '2px 0 0' }}
+              ellipsis={{ rows: 2 }}
+              data-testid="task-record-preview"
+            >
+              {preview.join(' · ')}
             </Typography.Paragraph>
           ) : null}
           <Flex gap={6} wrap style={{ marginTop: 6 }} align="center">
