@@ -1,3 +1,4 @@
+import { truncateDate } from './memory/time';
 import { type PlannedMeasure, type ReportPlan, type ResolvedPath } from './plan';
 import { type ColumnMeta, type ValueKind } from './types';
 
@@ -38,6 +39,9 @@ export function columnMeta(plan: ReportPlan): ColumnMeta[] {
       kind: dimension.bucket ? 'date' : (KIND[dimension.path.type] ?? 'text'),
       ...(dimension.label ? { label: dimension.label } : {}),
       ...(dimension.bucket ? { bucket: dimension.bucket } : {}),
+      ...(dimension.bucket && plan.today
+        ? { currentBucket: truncateDate(plan.today, dimension.bucket) }
+        : {}),
       ...(relation ? { entity: relation } : {}),
       ...(dimension.title ? { labelKey: dimension.title.key } : {}),
     });

@@ -12,6 +12,7 @@ import {
   REPORT_METRICS,
 } from '@lowcode/app-model';
 import { fail, own } from './errors';
+import { localDate } from './memory/time';
 import {
   type ColumnType,
   type CompileOptions,
@@ -109,6 +110,8 @@ export interface ReportPlan {
   sort: PlannedSort[];
   limit: number;
   timeZone: string;
+  /** The local day (YYYY-MM-DD) in `timeZone` of the run's `now`, when it gave one. */
+  today?: string;
   /** The period's condition, and the comparison period's that replaces it in the second query. */
   period?: { current: PlannedCondition; previous?: PlannedCondition };
   resolve: (text: string, at: string) => ResolvedPath;
@@ -297,6 +300,12 @@ export function planReport(
   } else if (options.compare !== undefined) {
     fail('invalidOption', 'options.compare', 'needs a period to compare with');
   }
+  let today: string | undefined;
+  if (options.now !== undefined) {
+    const instant = options.now instanceof Date ? options.now.getTime() : Date.parse(String(options.now));
+    if (!Number.isFinite(instant)) fail('invalidOption', 'options.now', 'must be a date and time');
+    today = localDate(instant, timeZone);
+  }
 
   // ---- sort and limit
   const sortable = new Set([...dimensions.map((dimension) => dimension.key), ...measureKeys]);
@@ -334,6 +343,7 @@ export function planReport(
     sort,
     limit,
     timeZone,
+    ...(today ? { today } : {}),
     period,
     resolve,
     references,

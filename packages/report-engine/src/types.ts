@@ -88,6 +88,12 @@ export interface CompileOptions {
   compare?: PeriodComparison;
   /** Upper bound on the groups returned when the report has no smaller limit (default 5000). */
   maxRows?: number;
+  /**
+   * The instant the report runs at. A date bucket that holds it is still in progress (this month so far),
+   * and the dimension's column names it (`currentBucket`), so a trend does not read a partial month as a
+   * fall.
+   */
+  now?: Date | string;
 }
 
 export type ValueKind = 'text' | 'number' | 'boolean' | 'date' | 'datetime' | 'id';
@@ -99,6 +105,8 @@ export interface ColumnMeta {
   kind: ValueKind;
   label?: LocalizedText;
   bucket?: DateBucket;
+  /** For a bucketed dimension, when the run gave `now`: the bucket (its first day) still in progress. */
+  currentBucket?: string;
   /** For id dimensions: the entity whose record ids they are. */
   entity?: string;
   /** For a dimension with a title: the key of its label column. */

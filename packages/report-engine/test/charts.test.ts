@@ -274,6 +274,45 @@ describe('toEChartsOption', () => {
     ).toThrow(/measures\[0\]\.format/);
   });
 
+  it('marks the bucket still in progress: a captioned rule, its bars paler; past runs mark nothing', () => {
+    const trend = (type: 'line' | 'bar'): ReportDefinition => ({
+      key: 'trend',
+      label,
+      entity: 'workOrder',
+      chart: { type },
+      dimensions: [{ field: 'reportedAt', bucket: 'month' }],
+      measures: [{ key: 'orders', aggregate: 'count' }],
+    });
+    // 2024-03-21 in Shanghai: March has begun and not ended.
+    const run = (type: 'line' | 'bar', now?: string) => {
+      const result = runReportInMemory(trend(type), rows, { dataset, timeZone: 'Asia/Shanghai', now });
+      return { result, option: toEChartsOption(trend(type), result, { locale: 'zh-CN' }) };
+    };
+    const { result, option } = run('bar', '2024-03-21T01:00:00Z');
+    expect(result.columns[0]).toMatchObject({ bucket: 'month', currentBucket: '2024-03-01' });
+    const categories = (option.xAxis as { data: string[] }).data;
+    const march = categories.findIndex((category) => category.startsWith('2024-03'));
+    expect(march).toBe(categories.length - 1);
+    const [bars] = option.series as Array<{ data: unknown[]; markLine: { data: unknown[]; label: object } }>;
+    expect(bars!.data[march]).toEqual({ value: 3, itemStyle: { opacity: 0.5 } });
+    expect(bars!.data.slice(0, march).every((value) => typeof value === 'number')).toBe(true);
+    expect(bars!.markLine.data).toEqual([{ xAxis: march }]);
+    expect(bars!.markLine.label).toMatchObject({ formatter: '本月至今' });
+    // A line keeps its values as numbers; the rule says the month is partial.
+    const [line] = run('line', '2024-03-21T01:00:00Z').option.series as Array<Record<string, unknown>>;
+    expect((line!.data as unknown[]).every((value) => typeof value === 'number')).toBe(true);
+    expect(line!.markLine).toBeDefined();
+    // In April, March is whole; without `now`, nothing is known to be partial; in mid-February the chart
+    // runs on past it (as contracts by month of expiry do), so it is no trend up to now.
+    for (const unmarked of [
+      run('bar', '2024-04-01T00:00:00Z'),
+      run('bar'),
+      run('bar', '2024-02-15T00:00:00Z'),
+    ])
+      expect((unmarked.option.series as Array<Record<string, unknown>>)[0]!.markLine).toBeUndefined();
+    expect(() => run('bar', 'yesterday')).toThrow(/options\.now/);
+  });
+
   it('category charts put each second-dimension value in its own series, labelled by record titles', () => {
     const option = toEChartsOption(
       reportFor('stackedBar'),

@@ -151,6 +151,8 @@ export class ReportsService {
         : request.period,
       compare: request.compare,
       timeZone,
+      // A date bucket holding this instant is still in progress; the chart says so (本月至今).
+      now: this.clock.now(),
     };
     // Compiled once without scopes to learn what it reads, checked, then compiled with the viewer's scopes.
     const unscoped = asReportError(() => compileReport(report, app.dataset, options));

@@ -21,6 +21,7 @@ import {
   CalendarComponent,
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
   RadarComponent,
   TitleComponent,
   ToolboxComponent,
@@ -47,6 +48,8 @@ echarts.use([
   CalendarComponent,
   GridComponent,
   LegendComponent,
+  // The rule that marks a month still in progress (本月至今).
+  MarkLineComponent,
   RadarComponent,
   TitleComponent,
   ToolboxComponent,

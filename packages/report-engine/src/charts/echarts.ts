@@ -1,6 +1,6 @@
 // Report results as ECharts options: one builder per chart type of the app-model format, checked
 // exhaustive by the mapped type. Options are plain data, so the server sends them and the web renders them.
-import { type ChartType, type Locale, localize } from '@lowcode/app-model';
+import { type ChartType, type DateBucket, type Locale, localize } from '@lowcode/app-model';
 import { ReportError } from '../errors';
 import { REGION_MAP_NAME } from '../geo/regions';
 import {
@@ -95,6 +95,8 @@ function cartesian(
       }),
     }));
   }
+  const partial = partialCategory(context, first, categories);
+  if (partial) series = markPartial(series, partial, type, extra.horizontal === true);
   const categoryAxis = { type: 'category', data: categories, ...(extra.horizontal ? { inverse: true } : {}) };
   const drawn = second ? context.measures.slice(0, 1) : context.measures;
   // Measures far apart in size (a count of contracts beside their rent) get a second value axis, or the
@@ -131,6 +133,66 @@ function cartesian(
     yAxis: extra.horizontal ? categoryAxis : valueAxes,
     series,
   };
+}
+
+const IN_PROGRESS: Record<DateBucket, Record<Locale, string>> = {
+  day: { 'zh-CN': '今天', en: 'Today' },
+  week: { 'zh-CN': '本周至今', en: 'Week to date' },
+  month: { 'zh-CN': '本月至今', en: 'Month to date' },
+  quarter: { 'zh-CN': '本季至今', en: 'Quarter to date' },
+  year: { 'zh-CN': '本年至今', en: 'Year to date' },
+};
+
+/**
+ * The category of a date dimension's bucket still in progress (this month so far), with its caption — when
+ * it is the latest drawn: a forward-looking chart (contracts by month of expiry) has no partial month.
+ */
+function partialCategory(
+  context: ChartContext,
+  dimension: ColumnMeta,
+  categories: string[],
+): { index: number; caption: string } | undefined {
+  const { bucket, currentBucket } = dimension;
+  if (!bucket || !currentBucket) return undefined;
+  const bucketOf = (row: ResultRow) => String(row[dimension.key]).slice(0, 10);
+  if (context.rows.some((row) => row[dimension.key] != null && bucketOf(row) > currentBucket))
+    return undefined;
+  const row = context.rows.find((candidate) => bucketOf(candidate) === currentBucket);
+  const index = row ? categories.indexOf(context.category(row, dimension)) : -1;
+  return index < 0 ? undefined : { index, caption: IN_PROGRESS[bucket][context.locale] };
+}
+
+/**
+ * A bucket still in progress drawn as such: a dashed rule captioned 本月至今 at its category, its bars
+ * paler — a month of eleven days beside whole months would read as a fall.
+ */
+function markPartial(
+  series: Array<Record<string, unknown>>,
+  partial: { index: number; caption: string },
+  type: 'line' | 'bar',
+  horizontal: boolean,
+): Array<Record<string, unknown>> {
+  return series.map((entry, position) => ({
+    ...entry,
+    ...(type === 'bar'
+      ? {
+          data: (entry.data as unknown[]).map((value, index) =>
+            index === partial.index && value !== null ? { value, itemStyle: { opacity: 0.5 } } : value,
+          ),
+        }
+      : {}),
+    ...(position === 0
+      ? {
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            lineStyle: { type: 'dashed', color: '#8c8c8c' },
+            label: { formatter: partial.caption, position: 'end', color: '#8c8c8c', fontSize: 11 },
+            data: [{ [horizontal ? 'yAxis' : 'xAxis']: partial.index }],
+          },
+        }
+      : {}),
+  }));
 }
 
 /** How many times larger one series' largest value must be than another's to be drawn on an axis of its own. */
