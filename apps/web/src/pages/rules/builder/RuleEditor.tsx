@@ -3,6 +3,8 @@ import type { AppDefinition, Locale, RuleDefinition } from '@lowcode/app-model';
 import { Alert, Button, Card, Col, Flex, Form, Input, Row, Switch } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { stableStringify } from '@lowcode/form-engine';
+import { useUnsavedChangesGuard } from '../../../hooks/useUnsavedChangesGuard';
 import { SaveDialog } from '../../designer/SaveDialog';
 import { useDesignerSave } from '../../designer/useDesignerSave';
 import { ActionsEditor } from './ActionsEditor';
@@ -32,7 +34,11 @@ export function RuleEditor({
 }) {
   const { t } = useTranslation();
   const [rule, setRule] = useState<RuleDefinition>(initial);
-  const save = useDesignerSave(revision, locale, () => onSaved(rule));
+  const guard = useUnsavedChangesGuard(stableStringify(rule) !== stableStringify(initial));
+  const save = useDesignerSave(revision, locale, () => {
+    guard.release();
+    onSaved(rule);
+  });
   const entityKey = triggerEntity(rule.trigger, app);
   const entity = app.entities.find((candidate) => candidate.key === entityKey);
   const index = isNew ? app.rules.length : app.rules.findIndex((candidate) => candidate.key === initial.key);
