@@ -169,6 +169,76 @@ describe('records', () => {
     expect(new Set(numbers).size).toBe(50);
   });
 
+  it('dates auto-numbers by their date field: an order entered late gets the day it was reported', async () => {
+    const label = (text: string) => ({ 'zh-CN': text, en: text });
+    const dated = {
+      formatVersion: 1,
+      key: 'datedNumbers',
+      version: '1.0.0',
+      label: label('dated numbers'),
+      entities: [
+        {
+          key: 'order',
+          label: label('order'),
+          titleField: 'no',
+          fields: [
+            {
+              key: 'no',
+              type: 'autoNumber',
+              label: label('no'),
+              pattern: 'GD-{YYYY}{MM}{DD}-{seq:3}',
+              dateField: 'reportedAt',
+            },
+            { key: 'reportedAt', type: 'datetime', label: label('reported at') },
+          ],
+        },
+      ],
+      flows: [],
+      rules: [],
+      reports: [],
+      dashboards: [],
+      roles: [],
+    };
+    const imported = await http().post('/api/apps/import').set(auth).send(dated);
+    expect(imported.body.error).toBeUndefined();
+    const records = `/api/apps/datedNumbers/entities/order/records`;
+    // One batch over two days, in Shanghai's calendar (16:30 UTC on the 2nd is 00:30 on the 3rd there).
+    const batch = (
+      await http()
+        .post(`${records}/bulk`)
+        .set(auth)
+        .send({
+          create: [
+            { reportedAt: '2026-03-02T01:00:00Z' },
+            { reportedAt: '2026-03-02T16:30:00Z' },
+            { reportedAt: '2026-03-02T09:00:00Z' },
+          ],
+        })
+        .expect(200)
+    ).body as { created: { id: string }[] };
+    const numberOf = async (id: string) =>
+      ((await http().get(`${records}/${id}`).set(auth).expect(200)).body as RecordBody).values.no;
+    expect(await Promise.all(batch.created.map((order) => numberOf(order.id)))).toEqual([
+      'GD-20260302-001',
+      'GD-20260303-001',
+      'GD-20260302-002',
+    ]);
+    // Each day counts on; an order without the date is numbered by the day it is created.
+    const later = await http()
+      .post(records)
+      .set(auth)
+      .send({ values: { reportedAt: '2026-03-02T02:00:00Z' } })
+      .expect(201);
+    expect((later.body as RecordBody).values.no).toBe('GD-20260302-003');
+    const undated = await http().post(records).set(auth).send({ values: {} }).expect(201);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    expect((undated.body as RecordBody).values.no).toBe(`GD-${today.replaceAll('-', '')}-001`);
+    // A number dated by a field that is no date is refused when the app is imported.
+    dated.entities[0]!.fields[0]!.dateField = 'no';
+    const refused = await http().post('/api/apps/import').set(auth).send(dated).expect(400);
+    expect(JSON.stringify(refused.body)).toContain('dateField');
+  });
+
   it('soft-deletes and restores', async () => {
     const id = await roomIdByCode('1-102');
     await http()

@@ -365,6 +365,18 @@ const semanticCases: Case[] = [
     'autoNumberSeq',
   ],
   [
+    'auto-number date field',
+    (a) => (a.entities[3].fields[0].dateField = 'rent'),
+    '$.entities[3].fields[0].dateField',
+    'autoNumberDateField',
+  ],
+  [
+    'auto-number unknown date field',
+    (a) => (a.entities[3].fields[0].dateField = 'signedOn'),
+    '$.entities[3].fields[0].dateField',
+    'unknownField',
+  ],
+  [
     'text pattern regex',
     (a) => (a.entities[0].fields[1].pattern = '([A-Z'),
     '$.entities[0].fields[1].pattern',

@@ -28,32 +28,57 @@ export interface WriteContext extends Viewer {
 export const WORKSPACE_TIME_ZONE = 'Asia/Shanghai';
 
 /**
- * Fills what the server owns before a write, for a batch of records: auto-numbers from a per-scope counter
- * advanced once for the whole batch (UPDATE … RETURNING inside the transaction, so numbers never repeat, also
- * across concurrent writers), then formulas over each merged record and its numbers (a sub-table is answered
- * whole, its rows with their formula columns filled).
+ * Fills what the server owns before a write, for a batch of records: when they are being created
+ * (`numbering`), auto-numbers from a counter per scope (the pattern's date part), each advanced once for
+ * the batch (UPDATE … RETURNING inside the transaction, so numbers never repeat, also across concurrent
+ * writers); then formulas over each merged record and its numbers (a sub-table is answered whole, its rows
+ * with their formula columns filled).
  */
 export async function computeServerFields(
   manager: EntityManager,
   resolved: ResolvedEntity,
   records: Record<string, unknown>[],
-  creating: boolean,
+  numbering?: { now: Date },
 ): Promise<Record<string, unknown>[]> {
   const computed = records.map(() => ({}) as Record<string, unknown>);
   for (const field of resolved.entity.fields) {
-    if (field.type === 'autoNumber' && creating && records.length > 0) {
-      const today = workspaceToday();
-      const scope = autoNumberScope(field.pattern, today);
-      const [{ value }] = (await manager.query(
-        `INSERT INTO auto_number_counter (app_id, entity_key, field_key, scope, value) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (app_id, entity_key, field_key, scope)
-         DO UPDATE SET value = auto_number_counter.value + EXCLUDED.value
-         RETURNING value`,
-        [resolved.appId, resolved.entity.key, field.key, scope, records.length],
-      )) as [{ value: string }];
-      const first = Number(value) - records.length + 1;
-      computed.forEach((values, index) => {
-        values[field.key] = formatAutoNumber(field.pattern, { date: today, sequence: first + index });
+    if (field.type !== 'autoNumber' || !numbering || records.length === 0) continue;
+    const days = records.map((record) =>
+      numberingDay(field.dateField === undefined ? undefined : record[field.dateField], numbering.now),
+    );
+    const byScope = new Map<string, number[]>();
+    days.forEach((day, index) => {
+      const scope = autoNumberScope(field.pattern, day);
+      const indexes = byScope.get(scope);
+      if (indexes) indexes.push(index);
+      else byScope.set(scope, [index]);
+    });
+    // A batch dated over many days (an import of last month's orders) advances one counter per day, all in
+    // one statement, in one order for every writer, so two concurrent batches cannot deadlock on them.
+    const scopes = [...byScope.keys()].sort();
+    const advanced = (await manager.query(
+      `INSERT INTO auto_number_counter (app_id, entity_key, field_key, scope, value)
+       SELECT $1, $2, $3, s.scope, s.count FROM unnest($4::text[], $5::bigint[]) WITH ORDINALITY AS s (scope, count, n)
+        ORDER BY s.n
+       ON CONFLICT (app_id, entity_key, field_key, scope)
+       DO UPDATE SET value = auto_number_counter.value + EXCLUDED.value
+       RETURNING scope, value`,
+      [
+        resolved.appId,
+        resolved.entity.key,
+        field.key,
+        scopes,
+        scopes.map((scope) => byScope.get(scope)!.length),
+      ],
+    )) as { scope: string; value: string }[];
+    for (const { scope, value } of advanced) {
+      const indexes = byScope.get(scope)!;
+      const first = Number(value) - indexes.length + 1;
+      indexes.forEach((index, offset) => {
+        computed[index]![field.key] = formatAutoNumber(field.pattern, {
+          date: days[index]!,
+          sequence: first + offset,
+        });
       });
     }
   }
@@ -63,10 +88,20 @@ export async function computeServerFields(
   }));
 }
 
-/** A Date whose local calendar fields are today's date in the workspace's time zone. */
-function workspaceToday(): Date {
-  const { year, month, day } = wallTime(new Date(), WORKSPACE_TIME_ZONE);
-  return new Date(year, month - 1, day);
+/**
+ * The day an auto-number's date tokens read, as a Date whose local calendar fields are that day: a date
+ * field's own day, a time's day in the workspace's zone, else today's there.
+ */
+function numberingDay(value: unknown, now: Date): Date {
+  const day = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (day) return new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
+  const instant = typeof value === 'string' ? new Date(value) : now;
+  const {
+    year,
+    month,
+    day: date,
+  } = wallTime(Number.isNaN(instant.getTime()) ? now : instant, WORKSPACE_TIME_ZONE);
+  return new Date(year, month - 1, date);
 }
 
 /**
@@ -227,7 +262,7 @@ export async function writePatch(
   );
   await checkReferences(manager, resolved, context, [introduced], context.locale);
   const merged = { ...current.values, ...validation.value };
-  const [serverFields] = await computeServerFields(manager, resolved, [merged], false);
+  const [serverFields] = await computeServerFields(manager, resolved, [merged]);
   const record = { ...merged, ...serverFields };
   const changes: FieldChange[] = Object.keys(record)
     .filter(

@@ -576,7 +576,7 @@ export class RecordsService {
     });
     if (errors.length) throw new AppError('RECORD_INVALID', { count: errors.length }, errors);
     await checkReferences(manager, resolved, context, values, context.locale, pathOf);
-    const computed = await computeServerFields(manager, resolved, values, true);
+    const computed = await computeServerFields(manager, resolved, values, { now: this.clock.now() });
     const records = values.map((value, index) => ({ ...value, ...computed[index] }));
     const ids = records.map((_, index) => chosenIds?.[index] ?? randomUUID());
 

@@ -80,6 +80,11 @@ export const SEMANTIC: Catalog = {
       `${o} labels its results with options, which needs a text result (it is ${String(p.resultType)})`,
     zh: (p, o) => `${o} 为计算结果设置了选项标签，这要求结果类型为文本（当前为 ${String(p.resultType)}）`,
   },
+  autoNumberDateField: {
+    en: (p, o) =>
+      `${o} dates its numbers by field ${q(p.field)}, which is ${String(p.fieldType)}, not a date`,
+    zh: (p, o) => `${o} 的编号日期取自字段 ${q(p.field)}，但该字段类型为 ${String(p.fieldType)}，不是日期`,
+  },
   autoNumberSeq: {
     en: (p, o) =>
       `${o} needs exactly one sequence placeholder such as {seq:6} in its number pattern (found ${String(p.count)})`,

@@ -77,7 +77,10 @@ const FIELD_OPTIONS: { [T in FieldType]: [Record<string, Schema>, string[]] } = 
   ],
   user: [{ multiple: boolean }, []],
   department: [{ multiple: boolean }, []],
-  autoNumber: [{ pattern: { type: 'string', minLength: 1 } }, ['pattern']],
+  autoNumber: [
+    { pattern: { type: 'string', minLength: 1 }, dateField: { type: 'string', minLength: 1 } },
+    ['pattern'],
+  ],
   formula: [
     { expression: ref('jsonLogic'), resultType: stringEnum(FORMULA_RESULT_TYPES), options: selectOptions },
     ['expression', 'resultType'],

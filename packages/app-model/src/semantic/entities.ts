@@ -2,6 +2,7 @@
 // auto-number patterns and cross-field validations.
 import {
   COMPUTED_FIELD_TYPES,
+  DATE_FIELD_TYPES,
   DYNAMIC_DEFAULTS,
   NUMERIC_AGGREGATES,
   NUMERIC_FIELD_TYPES,
@@ -26,6 +27,7 @@ import {
 const COMPUTED = new Set<string>(COMPUTED_FIELD_TYPES);
 const NUMERIC = new Set<string>(NUMERIC_FIELD_TYPES);
 const NUMERIC_AGG = new Set<string>(NUMERIC_AGGREGATES);
+const DATE_TYPES = new Set<string>(DATE_FIELD_TYPES);
 const AUTO_NUMBER_TOKEN = /^(YYYY|YY|MM|DD|seq:([1-9]|1[0-2]))$/;
 
 export const isNumericField = (field: Obj): boolean =>
@@ -169,9 +171,17 @@ function checkField(ctx: Context, field: Obj, scope: FieldScope, path: PathPart[
     case 'rollup':
       checkRollup(ctx, field, scope.entity.key, path, who);
       break;
-    case 'autoNumber':
+    case 'autoNumber': {
       checkAutoNumber(ctx, field.pattern, [...path, 'pattern'], who);
+      const dated = fieldRef(ctx, scope.siblings, field.dateField, [...path, 'dateField'], who);
+      if (dated && !DATE_TYPES.has(String(dated.type)))
+        ctx.sink.error([...path, 'dateField'], 'autoNumberDateField', {
+          owner: who,
+          field: field.dateField,
+          fieldType: dated.type,
+        });
       break;
+    }
     case 'formula':
       checkExpression(ctx, field.expression, [...path, 'expression'], who, {
         entity: scope.entity,

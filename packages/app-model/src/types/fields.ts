@@ -109,7 +109,14 @@ export type SubTableField = FieldBase<'subTable'> & {
 export type UserField = FieldBase<'user'> & { multiple?: boolean };
 export type DepartmentField = FieldBase<'department'> & { multiple?: boolean };
 /** `pattern` tokens: {YYYY} {YY} {MM} {DD} {seq:N}; e.g. `HT-{YYYY}-{seq:6}`. */
-export type AutoNumberField = FieldBase<'autoNumber'> & { pattern: string };
+export type AutoNumberField = FieldBase<'autoNumber'> & {
+  pattern: string;
+  /**
+   * The date field whose day the pattern's {YYYY}/{MM}/{DD} read (a work order numbered by the day it was
+   * reported, also when it is entered later); the day the record is created when unset or empty.
+   */
+  dateField?: string;
+};
 export type FormulaField = FieldBase<'formula'> & {
   expression: JsonLogic;
   resultType: (typeof FORMULA_RESULT_TYPES)[number];

@@ -1,4 +1,5 @@
 import type { AppDefinition, EntityDefinition, FieldDefinition, Locale } from '@lowcode/app-model';
+import { DATE_FIELD_TYPES } from '@lowcode/app-model';
 import {
   assertAutoNumberPattern,
   evaluateFormula,
@@ -9,7 +10,7 @@ import {
   parseFormula,
 } from '@lowcode/form-engine';
 import { Alert, Button, Flex, Form, Input, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../hooks/useLocale';
 
@@ -22,17 +23,20 @@ const problemText = (error: unknown, locale: Locale) =>
       ? error.message
       : String(error);
 
-/** Pattern with a live preview of the number the next record would get. */
+/** Pattern with a live preview of the number the next record would get, and the date field it is dated by. */
 export function AutoNumberOptions({
-  pattern,
+  field,
+  entity,
   locale,
   onPatch,
 }: {
-  pattern: string;
+  field: Extract<FieldDefinition, { type: 'autoNumber' }>;
+  entity: EntityDefinition;
   locale: Locale;
   onPatch: Patch;
 }) {
   const { t } = useTranslation();
+  const { pattern } = field;
   let preview: string;
   let problem: string | null = null;
   try {
@@ -42,25 +46,43 @@ export function AutoNumberOptions({
     preview = '';
     problem = problemText(error, locale);
   }
+  const dateFields = entity.fields.filter((candidate) =>
+    (DATE_FIELD_TYPES as readonly string[]).includes(candidate.type),
+  );
   return (
-    <Form.Item
-      label={t('designer.pattern')}
-      extra={t('designer.patternHelp')}
-      validateStatus={problem ? 'error' : undefined}
-      help={problem}
-    >
-      <Input
-        className="mono"
-        value={pattern}
-        onChange={(e) => onPatch({ pattern: e.target.value } as Partial<FieldDefinition>)}
-        data-testid="designer-autonumber-pattern"
-      />
-      {preview ? (
-        <Typography.Text data-testid="designer-autonumber-preview">
-          {t('designer.preview')}: {preview}
-        </Typography.Text>
-      ) : null}
-    </Form.Item>
+    <>
+      <Form.Item
+        label={t('designer.pattern')}
+        extra={t('designer.patternHelp')}
+        validateStatus={problem ? 'error' : undefined}
+        help={problem}
+      >
+        <Input
+          className="mono"
+          value={pattern}
+          onChange={(e) => onPatch({ pattern: e.target.value } as Partial<FieldDefinition>)}
+          data-testid="designer-autonumber-pattern"
+        />
+        {preview ? (
+          <Typography.Text data-testid="designer-autonumber-preview">
+            {t('designer.preview')}: {preview}
+          </Typography.Text>
+        ) : null}
+      </Form.Item>
+      <Form.Item label={t('designer.numberDateField')} extra={t('designer.numberDateFieldHelp')}>
+        <Select
+          allowClear
+          placeholder={t('designer.numberDateFieldNone')}
+          value={field.dateField}
+          options={dateFields.map((candidate) => ({
+            value: candidate.key,
+            label: localize(candidate.label, locale) || candidate.key,
+          }))}
+          onChange={(dateField?: string) => onPatch({ dateField } as Partial<FieldDefinition>)}
+          data-testid="designer-autonumber-date-field"
+        />
+      </Form.Item>
+    </>
   );
 }
 
@@ -92,6 +114,11 @@ export function FormulaOptions({
   const [text, setText] = useState(written);
   const [problem, setProblem] = useState<string | null>(null);
   const [cursor, setCursor] = useState<number | null>(null);
+  // The formula sits at the foot of a tall panel: a new reason is scrolled into sight, not left below it.
+  const problemRef = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (problem) problemRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [problem]);
   const apply = (next: string, as = mode) => {
     setText(next);
     try {
@@ -134,19 +161,11 @@ export function FormulaOptions({
           }
         />
       </Form.Item>
-      <Form.Item
-        label={mode === 'text' ? t('designer.expression') : t('designer.expressionJson')}
-        extra={
-          mode === 'text'
-            ? t('designer.expressionHelp', { functions: FORMULA_FUNCTIONS.join(', ') })
-            : t('designer.expressionJsonHelp')
-        }
-        validateStatus={problem ? 'error' : undefined}
-        help={problem}
-      >
-        {mode === 'text' ? (
+      {mode === 'text' ? (
+        // Its own item, under the formula's label: the formula's error below marks the box, not the picker.
+        <Form.Item label={t('designer.expression')} style={{ marginBottom: 6 }}>
           <Select
-            style={{ width: '100%', marginBottom: 6 }}
+            style={{ width: '100%' }}
             placeholder={t('designer.insertField')}
             value={null}
             showSearch
@@ -158,7 +177,24 @@ export function FormulaOptions({
             onChange={(key: string) => insert(key)}
             data-testid="designer-formula-insert"
           />
-        ) : null}
+        </Form.Item>
+      ) : null}
+      <Form.Item
+        label={mode === 'text' ? undefined : t('designer.expressionJson')}
+        extra={
+          mode === 'text'
+            ? t('designer.expressionHelp', { functions: FORMULA_FUNCTIONS.join(', ') })
+            : t('designer.expressionJsonHelp')
+        }
+        validateStatus={problem ? 'error' : undefined}
+        help={
+          problem ? (
+            <span ref={problemRef} data-testid="designer-formula-problem">
+              {problem}
+            </span>
+          ) : null
+        }
+      >
         <Input.TextArea
           className="mono"
           autoSize={{ minRows: mode === 'text' ? 2 : 3, maxRows: 10 }}

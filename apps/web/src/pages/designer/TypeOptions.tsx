@@ -209,7 +209,7 @@ export function TypeOptions({ field, entity, app, locale, onPatch }: Props) {
         </>
       );
     case 'autoNumber':
-      return <AutoNumberOptions pattern={field.pattern} locale={locale} onPatch={onPatch} />;
+      return <AutoNumberOptions field={field} entity={entity} locale={locale} onPatch={onPatch} />;
     case 'formula':
       return (
         <FormulaOptions key={field.key} field={field} entity={entity} locale={locale} onPatch={onPatch} />
