@@ -197,7 +197,9 @@ export function generateWorkOrders(
         60 +
         rng.int(0, 119),
     );
-    return Math.min(day + minute * MINUTE, now - MINUTE);
+    const at = day + minute * MINUTE;
+    // Today's reports fall in the part of today that has passed (wrapped into it), not piled up at `now`.
+    return at < now ? at : day + ((minute * MINUTE) % Math.max(MINUTE, now - day));
   }).sort((a, b) => a - b);
 
   for (const reportedAt of times) {
