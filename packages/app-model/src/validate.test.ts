@@ -439,6 +439,12 @@ const semanticCases: Case[] = [
     'unknownRole',
   ],
   [
+    'fallback assignee role',
+    (a) => (a.flows[0].nodes[3].assigneeFallback = { type: 'role', role: 'boss' }),
+    '$.flows[0].nodes[3].assigneeFallback.role',
+    'unknownRole',
+  ],
+  [
     'notify field assignee',
     (a) => (a.flows[0].nodes[4].action.to.field = 'owner'),
     '$.flows[0].nodes[4].action.to.field',

@@ -44,6 +44,32 @@ describe('node types', () => {
     ]);
   });
 
+  it('gives a task to its fallback when its assignee rule finds no one, and fails only when both do', async () => {
+    const { env } = fakeEnv();
+    // The requester's account rates; without one, customer service rates by phone.
+    const rate = (fallback?: object) =>
+      n('rate', 'userTask', {
+        assignee: { type: 'expression', expression: { var: 'record.account' } },
+        ...(fallback ? { assigneeFallback: fallback } : {}),
+      });
+    const run = (node: ReturnType<typeof rate>, record: Record<string, unknown>) =>
+      createFlowRuntime(flow([start, node, end], [e('start', 'rate'), e('rate', 'end')]), env).start({
+        record,
+        actor: 'u1',
+      });
+    const phone = { type: 'user', users: ['cs1', 'cs2'] };
+    const tenant = await run(rate(phone), { account: 'tenant1' });
+    expect(ofType(tenant.effects, 'createTask')[0]?.assignees).toEqual(['tenant1']);
+    const walkIn = await run(rate(phone), {});
+    expect(walkIn.state.status).toBe('running');
+    expect(ofType(walkIn.effects, 'createTask')[0]?.assignees).toEqual(['cs1', 'cs2']);
+    const nobody = await run(rate({ type: 'user', users: [] }), {});
+    expect(nobody.state).toMatchObject({
+      status: 'failed',
+      error: 'rate: No assignee was found for task "rate"',
+    });
+  });
+
   it.each([
     ['high', { amount: 5000 }, 'big'],
     ['low', { amount: 10 }, 'small'],

@@ -13,6 +13,7 @@ import { boolean, keyList, keyedProps, object, ref, stringEnum, taggedUnion, typ
 
 const taskProps: Record<string, Schema> = {
   assignee: ref('assignee'),
+  assigneeFallback: ref('assignee'),
   form: object({ editable: keyList, visible: keyList, required: keyList }),
   sla: object(
     {

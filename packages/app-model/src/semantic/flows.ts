@@ -22,6 +22,8 @@ const CONDITIONAL_GATEWAYS = new Set(['exclusiveGateway', 'inclusiveGateway']);
 
 function checkTask(ctx: Context, node: Obj, path: PathPart[], who: Owner, entity: EntityInfo | undefined) {
   checkAssignee(ctx, node.assignee, [...path, 'assignee'], who, entity);
+  if (node.assigneeFallback !== undefined)
+    checkAssignee(ctx, node.assigneeFallback, [...path, 'assigneeFallback'], who, entity);
   if (isObj(node.form)) {
     fieldRefs(ctx, entity, node.form.editable, [...path, 'form', 'editable'], who);
     fieldRefs(ctx, entity, node.form.visible, [...path, 'form', 'visible'], who);

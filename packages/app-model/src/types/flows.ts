@@ -75,16 +75,26 @@ interface NodeBase<T extends FlowNodeType> {
 
 export type StartNode = NodeBase<'start'>;
 export type EndNode = NodeBase<'end'>;
-export type UserTaskNode = NodeBase<'userTask'> & { assignee: Assignee; form?: TaskForm; sla?: Sla };
-export type ApprovalNode = NodeBase<'approval'> & {
+/** What user tasks and approvals share: who does them, what they see and fill, and by when. */
+interface TaskSettings {
   assignee: Assignee;
+  /**
+   * Who gets the task when `assignee` finds no one: a tenant without an account rates by phone through
+   * customer service instead of the flow stopping with an error.
+   */
+  assigneeFallback?: Assignee;
   form?: TaskForm;
   sla?: Sla;
-  mode: (typeof APPROVAL_MODES)[number];
-  allowReturn?: boolean;
-  allowTransfer?: boolean;
-  cc?: Assignee[];
-};
+}
+
+export type UserTaskNode = NodeBase<'userTask'> & TaskSettings;
+export type ApprovalNode = NodeBase<'approval'> &
+  TaskSettings & {
+    mode: (typeof APPROVAL_MODES)[number];
+    allowReturn?: boolean;
+    allowTransfer?: boolean;
+    cc?: Assignee[];
+  };
 export type ExclusiveGatewayNode = NodeBase<'exclusiveGateway'>;
 export type ParallelGatewayNode = NodeBase<'parallelGateway'>;
 export type InclusiveGatewayNode = NodeBase<'inclusiveGateway'>;

@@ -32,11 +32,16 @@ function validateSla(sla: Sla | undefined, key: string, path: string): Problem[]
     );
 }
 
+/** The task's assignees: its rule's, else its fallback's; a message when neither finds anyone. */
 async function assigneesOf(
   ctx: Pick<HandlerContext<'userTask'>, 'resolveAssignees'> & { node: TaskNode },
 ): Promise<string[] | string> {
-  const users = [...new Set(await ctx.resolveAssignees(ctx.node.assignee))];
-  return users.length > 0 ? users : `No assignee was found for task "${ctx.node.key}"`;
+  for (const rule of [ctx.node.assignee, ctx.node.assigneeFallback]) {
+    if (!rule) continue;
+    const users = [...new Set(await ctx.resolveAssignees(rule))];
+    if (users.length > 0) return users;
+  }
+  return `No assignee was found for task "${ctx.node.key}"`;
 }
 
 export const userTaskHandler: NodeHandler<'userTask'> = {

@@ -387,6 +387,34 @@ function NodeProperties(props: {
               testId="flow-assignee"
             />
           </Form.Item>
+          <Form.Item label={t('flows.props.assigneeFallback')} extra={t('flows.props.assigneeFallbackHelp')}>
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Checkbox
+                checked={node.assigneeFallback !== undefined}
+                onChange={(event) => {
+                  const { assigneeFallback: _dropped, ...rest } = node;
+                  set(
+                    event.target.checked
+                      ? { ...rest, assigneeFallback: { type: 'role', role: '' } }
+                      : (rest as typeof node),
+                  );
+                }}
+                data-testid="flow-assignee-fallback-on"
+              >
+                {t('flows.props.assigneeFallbackOn')}
+              </Checkbox>
+              {node.assigneeFallback ? (
+                <AssigneeEditor
+                  value={node.assigneeFallback}
+                  onChange={(assigneeFallback) => set({ ...node, assigneeFallback })}
+                  app={app}
+                  entity={entity}
+                  locale={locale}
+                  testId="flow-assignee-fallback"
+                />
+              ) : null}
+            </Space>
+          </Form.Item>
           {node.type === 'approval' ? (
             <>
               <Form.Item label={t('flows.props.mode')}>
