@@ -1,4 +1,5 @@
-import { loadPropertyTemplate } from '@lowcode/template-property';
+import { generateDemoData, loadPropertyTemplate } from '@lowcode/template-property';
+import { DEMO_SEED } from '../src/templates/templates.service';
 import { FirstStartService } from '../src/bootstrap/first-start.service';
 import { TestDatabase } from './support/test-database';
 import { createTestApp, loginAs, type TestApp } from './support/test-app';
@@ -65,6 +66,28 @@ describe('templates', () => {
       "SELECT m.app_roles FROM workspace_member m JOIN app_user u ON u.id = m.user_id WHERE u.username = 'butler1'",
     );
     expect(roles).toEqual([{ app_roles: ['butler'] }]);
+
+    // The demo opens with work in progress: its newest open orders run in the repair flow, taken as far as
+    // each plan says by the people the flow gives the tasks to, none stuck or failed.
+    const plans = generateDemoData({ seed: DEMO_SEED, scale: DEMO.demoScale })._flows ?? [];
+    expect(plans.length).toBeGreaterThan(0);
+    expect(installed.body.demo.flows).toBe(plans.length);
+    const steps = plans.flatMap((plan) => (plan.steps as { node: string }[]).map((step) => step.node));
+    const done = await testApp.database.query<{ node_key: string }>(
+      `SELECT t.node_key FROM flow_task t WHERE t.status = 'completed' AND t.completed_by IS NOT NULL
+        ORDER BY t.completed_at`,
+    );
+    expect(done.map((task) => task.node_key).sort()).toEqual([...steps].sort());
+    const instances = await testApp.database.query<{ status: string; open: number }>(
+      `SELECT i.status, (SELECT count(*)::int FROM flow_task t WHERE t.instance_id = i.id AND t.status = 'open') AS open
+         FROM flow_instance i`,
+    );
+    expect(instances.length).toBeGreaterThanOrEqual(plans.length);
+    for (const instance of instances)
+      expect(instance.status === 'running' ? instance.open : 1).toBeGreaterThan(0);
+    expect(
+      await testApp.database.query("SELECT flow_key, error FROM flow_instance WHERE status = 'failed'"),
+    ).toEqual([]);
   });
 
   it('upgrades to a newer version without losing a record', async () => {

@@ -83,10 +83,40 @@ describe('demo data', () => {
     expect([...DEMO_ENTITY_ORDER].sort()).toEqual(entityKeys);
     expect(
       Object.keys(data)
-        .filter((k) => k !== '_users')
+        .filter((k) => k !== '_users' && k !== '_flows')
         .sort(),
     ).toEqual(entityKeys);
     for (const key of entityKeys) expect({ key, count: list(key).length > 0 }).toEqual({ key, count: true });
+  });
+
+  it('plans work in progress on just-filed orders, through tasks of the flow, started by their people', () => {
+    const plans = list('_flows');
+    expect(plans.length).toBeGreaterThanOrEqual(10);
+    const orders = new Map(list('workOrder').map((order) => [order._key, order]));
+    const users = new Set(list('_users').map((user) => user._key));
+    const repair = app.flows.find((flow) => flow.key === 'repair')!;
+    const taskNodes = new Set(
+      repair.nodes.filter((node) => node.type === 'userTask').map((node) => node.key),
+    );
+    for (const plan of plans) {
+      const order = orders.get(String(plan.record))!;
+      expect({
+        flow: plan.flow,
+        entity: plan.entity,
+        status: order.status,
+        technician: order.technician,
+      }).toEqual({
+        flow: 'repair',
+        entity: 'workOrder',
+        status: 'pending',
+        technician: undefined,
+      });
+      expect(users.has(String(plan.startedBy))).toBe(true);
+      for (const step of plan.steps as { node: string }[]) expect(taskNodes.has(step.node)).toBe(true);
+    }
+    // Spread over the stages: some wait to be accepted, some to be finished, some to be rated.
+    const depths = new Set(plans.map((plan) => (plan.steps as unknown[]).length));
+    expect([...depths].sort()).toEqual([0, 1, 2, 3]);
   });
 
   it('passes every entity’s validation (a sample of each)', () => {

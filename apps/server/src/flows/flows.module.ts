@@ -37,6 +37,6 @@ import { TasksController } from './tasks.controller';
     FlowWebhooks,
     StandaloneTasks,
   ],
-  exports: [FlowRunner, FlowDefinitions, FlowAssignees, StandaloneTasks],
+  exports: [FlowRunner, FlowDefinitions, FlowAssignees, StandaloneTasks, FlowCommands],
 })
 export class FlowsModule {}

@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { SERVER_CONFIG, type ServerConfig } from '../config/server-config';
 import { RecordsService } from '../records/records.service';
 import { loadSeedRecords, type SeedRecords } from '../records/seed-loader';
+import { type DemoFlowPlan, DemoFlowPlayer } from './demo-flows';
 import { createDemoUsers, type DemoUser, grantProjects } from './demo-users';
 import { TEMPLATE_SOURCES, type TemplateSource } from './template-registry';
 
@@ -30,10 +31,11 @@ export interface TemplateSummary {
 }
 
 export interface InstallResult extends ImportResult {
-  demo?: { users: number; records: Record<string, number> };
+  /** `flows`: the demo's work in progress, flows started (and moved on) through the engine. */
+  demo?: { users: number; records: Record<string, number>; flows?: number };
 }
 
-const DEMO_SEED = 20261122;
+export const DEMO_SEED = 20261122;
 
 /** The template gallery: lists what can be installed and installs it through the app import. */
 @Injectable()
@@ -47,6 +49,7 @@ export class TemplatesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
     private readonly audit: AuditService,
+    private readonly demoFlows: DemoFlowPlayer,
   ) {}
 
   async list(workspaceId: string): Promise<TemplateSummary[]> {
@@ -88,6 +91,7 @@ export class TemplatesService {
   ): Promise<InstallResult> {
     const source = this.source(key);
     let demo: InstallResult['demo'];
+    let liveFlows: (() => Promise<number>) | undefined;
     const result = await this.apps.import(actor, source.load(), {
       dryRun: options.dryRun,
       locale: options.locale,
@@ -95,7 +99,7 @@ export class TemplatesService {
         options.demo && source.demo
           ? async (manager, target) => {
               const data = source.demo!({ seed: DEMO_SEED, scale: this.config.demoScale });
-              const { _users: people = [], ...records } = data;
+              const { _users: people = [], _flows: flows = [], ...records } = data;
               this.logger.log(`loading demo data for ${key} (${people.length} users)`);
               const users = await createDemoUsers(
                 manager,
@@ -113,9 +117,17 @@ export class TemplatesService {
               );
               await grantProjects(manager, actor.workspaceId, people as unknown as DemoUser[], users, ids);
               demo = { users: users.size, records: counts };
+              liveFlows = () =>
+                this.demoFlows.play(actor, target.appKey, flows as unknown as DemoFlowPlan[], ids, users);
             }
           : undefined,
     });
+    // The demo's work in progress runs through the flow engine once its records are committed.
+    if (!result.dryRun && liveFlows) {
+      const played = await liveFlows();
+      this.logger.log(`started ${played} demo flows for ${key}`);
+      if (demo) demo.flows = played;
+    }
     if (!result.dryRun && result.action !== 'unchanged') {
       await this.audit.record({
         workspaceId: actor.workspaceId,
@@ -139,7 +151,7 @@ export class TemplatesService {
           ? {
               users: (data._users ?? []).length,
               records: Object.entries(data).reduce(
-                (sum, [key, rows]) => (key === '_users' ? sum : sum + rows.length),
+                (sum, [key, rows]) => (key === '_users' || key === '_flows' ? sum : sum + rows.length),
                 0,
               ),
             }

@@ -10,6 +10,7 @@ import {
   markConsecutiveBadRatings,
 } from './follow-up';
 import { generateLeases } from './leases';
+import { planLiveFlows } from './live';
 import { generateSuppliers, generateTechnicians } from './people';
 import { generatePlaces } from './places';
 import { Rng } from './random';
@@ -82,7 +83,9 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   generateMeters(ctx, places);
   generatePlans(ctx, places);
   generateInspections(ctx, places, leases.leases);
+  planLiveFlows(ctx);
   const ordered: DemoData = { _users: ctx.data._users ?? [] };
   for (const key of DEMO_ENTITY_ORDER) ordered[key] = ctx.data[key] ?? [];
+  ordered._flows = ctx.data._flows ?? [];
   return ordered;
 }
