@@ -28,7 +28,8 @@ export function EntityCard({
         data-testid={`entity-card-${entity.key}`}
         onClick={() => navigate(`/apps/${encodeURIComponent(appKey)}/e/${encodeURIComponent(entity.key)}`)}
       >
-        <Flex align="center" justify="space-between" gap={8}>
+        {/* As tall as a card with its button, so a row of cards lines up. */}
+        <Flex align="center" justify="space-between" gap={8} style={{ minHeight: 32 }}>
           <Card.Meta
             avatar={<TableOutlined style={{ fontSize: 20, color: '#1677ff' }} />}
             title={localize(entity.label, locale)}

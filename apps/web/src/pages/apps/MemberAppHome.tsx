@@ -8,6 +8,7 @@ import { api } from '../../api';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { useErrorText } from '../../hooks/useErrorText';
 import { localize } from '../../hooks/useLocale';
+import { AppTaskPreview } from '../tasks/AppTaskPreview';
 import { EntityCard } from './EntityCard';
 
 /**
@@ -50,6 +51,7 @@ export function MemberAppHome({
           </Link>
         </Space>
       </Flex>
+      <AppTaskPreview appKey={appKey} definition={definition} />
       {error ? <Alert type="error" showIcon message={errorText(error)} /> : null}
       {!access && !error ? <Skeleton active /> : null}
       {access && entities.length === 0 ? <Empty description={t('appHome.nothingForYou')} /> : null}

@@ -31,7 +31,7 @@ import { useAsyncData } from '../../hooks/useAsyncData';
 import { useErrorText } from '../../hooks/useErrorText';
 import { localize, useLocale } from '../../hooks/useLocale';
 import { FlowTrack } from '../flows/FlowTrack';
-import { UrgencyTag } from './TasksPage';
+import { UrgencyTag } from './TaskCard';
 import { flowOf, nodeOf, useAppDefinitions } from './useAppDefinitions';
 
 type Dialog = 'return' | 'transfer' | 'add-signer' | undefined;

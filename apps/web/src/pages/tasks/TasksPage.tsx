@@ -1,9 +1,7 @@
-import { ClockCircleOutlined, FireOutlined, WarningOutlined } from '@ant-design/icons';
 import {
   Alert,
   Badge,
   Button,
-  Card,
   Empty,
   Flex,
   Input,
@@ -12,24 +10,20 @@ import {
   Skeleton,
   Space,
   Tabs,
-  Tag,
   Typography,
 } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api';
-import type { InboxBox, InboxItem, InboxQuery, TaskSummary } from '../../api/flowTypes';
+import type { InboxBox, InboxItem, InboxQuery } from '../../api/flowTypes';
 import type { AppSummary, RecordDto } from '../../api/types';
 import { useWorkspaceEvents } from '../../api/useWorkspaceEvents';
-import { titleOfRecord } from '../../fields/recordTitle';
 import { useErrorText } from '../../hooks/useErrorText';
 import { useSignedInSession } from '../../hooks/session';
 import { localize, useLocale } from '../../hooks/useLocale';
-import { formatDateTime } from '../../utils/formatDate';
-import { recordPreviewTexts } from './recordPreview';
-import { durationParts, urgencyOf, type Urgency } from './taskTime';
-import { flowOf, nodeOf, useAppDefinitions } from './useAppDefinitions';
+import { TaskCard } from './TaskCard';
+import { useAppDefinitions } from './useAppDefinitions';
 import { useOpenTaskCount } from './useOpenTaskCount';
 
 const BOXES: InboxBox[] = ['mine', 'group', 'done', 'cc'];
@@ -74,28 +68,6 @@ function useCopiedRecords(items: InboxItem[]) {
     };
   }, [groups]);
   return records;
-}
-
-export function UrgencyTag({ dueAt, now }: { dueAt: string | null; now: number }) {
-  const { t } = useTranslation();
-  const { locale } = useLocale();
-  const urgency: Urgency = urgencyOf(dueAt, now);
-  if (urgency === 'none' || !dueAt) return null;
-  const distance = durationParts(Date.parse(dueAt) - now);
-  const amount = t(`tasks.units.${distance.unit}`, { count: distance.value });
-  if (urgency === 'overdue')
-    return (
-      <Tag color="red" icon={<WarningOutlined />} data-testid="task-overdue">
-        {t('tasks.overdue', { amount })}
-      </Tag>
-    );
-  if (urgency === 'urgent')
-    return (
-      <Tag color="orange" icon={<FireOutlined />}>
-        {t('tasks.dueIn', { amount })}
-      </Tag>
-    );
-  return <Tag icon={<ClockCircleOutlined />}>{t('tasks.due', { time: formatDateTime(dueAt, locale) })}</Tag>;
 }
 
 /** `/tasks`: the task inbox — mine, group (claim), done, cc — as a card list that fits a 390 px phone. */
@@ -182,86 +154,18 @@ export function TasksPage() {
       );
   };
 
-  const renderItem = (item: InboxItem) => {
-    const app = apps.get(item.app);
-    const flow = flowOf(app, item.flow);
-    const node = nodeOf(flow, item.nodeKey);
-    const since = durationParts(now - Date.parse(item.createdAt));
-    const task = item.kind === 'cc' ? undefined : (item as TaskSummary);
-    const entity = app?.entities.find((candidate) => candidate.key === item.entity);
-    const copied = item.recordId ? copiedRecords.get(item.recordId) : undefined;
-    const record = task ? task.record : copied;
-    const recordTitle = task
-      ? task.recordTitle
-      : copied && entity
-        ? titleOfRecord(entity, copied, locale)
-        : undefined;
-    const preview =
-      record && entity ? recordPreviewTexts(entity, record.values, record.display ?? {}, locale) : [];
-    return (
-      <List.Item style={{ padding: '0 0 10px', border: 'none' }}>
-        <Card
-          size="small"
-          hoverable
-          style={{ width: '100%' }}
-          onClick={() => openItem(item)}
-          data-testid="task-row"
-          styles={{ body: { padding: 12 } }}
-        >
-          <Flex justify="space-between" align="flex-start" gap={8}>
-            <Typography.Text strong style={{ fontSize: 16 }} ellipsis>
-              {localize(item.title, locale)}
-            </Typography.Text>
-            {task && task.status === 'open' ? <UrgencyTag dueAt={task.dueAt} now={now} /> : null}
-            {task && task.status !== 'open' ? (
-              <Tag color={task.outcome === 'rejected' ? 'red' : 'green'}>
-                {t(`flows.status.${task.outcome ?? task.status}`, {
-                  defaultValue: task.outcome ?? task.status,
-                })}
-              </Tag>
-            ) : null}
-          </Flex>
-          {recordTitle ? (
-            <Typography.Paragraph
-              style={{ margin: '4px 0 0' }}
-              ellipsis={{ rows: 2 }}
-              data-testid="task-record-title"
-            >
-              {recordTitle}
-            </Typography.Paragraph>
-          ) : null}
-          {preview.length > 0 ? (
-            <Typography.Paragraph
-              type="secondary"
-              style={{ margin: '2px 0 0' }}
-              ellipsis={{ rows: 2 }}
-              data-testid="task-record-preview"
-            >
-              {preview.join(' · ')}
-            </Typography.Paragraph>
-          ) : null}
-          <Flex gap={6} wrap style={{ marginTop: 6 }} align="center">
-            {flow ? <Tag color="blue">{localize(flow.label, locale)}</Tag> : null}
-            {node && localize(node.label, locale) !== localize(item.title, locale) ? (
-              <Tag>{localize(node.label, locale)}</Tag>
-            ) : null}
-            {task?.escalated ? <Tag color="volcano">{t('tasks.escalated')}</Tag> : null}
-            {task?.priority && task.priority !== 'normal' ? (
-              <Tag color="magenta">
-                {t(`tasks.priority.${task.priority}`, { defaultValue: task.priority })}
-              </Tag>
-            ) : null}
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t(box === 'done' ? 'tasks.assignedAt' : 'tasks.since', {
-                amount: t(`tasks.units.${since.unit}`, { count: since.value }),
-                time: formatDateTime(item.createdAt, locale),
-              })}
-            </Typography.Text>
-          </Flex>
-        </Card>
-      </List.Item>
-    );
-  };
+  const renderItem = (item: InboxItem) => (
+    <List.Item style={{ padding: '0 0 10px', border: 'none' }}>
+      <TaskCard
+        item={item}
+        app={apps.get(item.app)}
+        copied={item.recordId ? copiedRecords.get(item.recordId) : undefined}
+        now={now}
+        box={box}
+        onOpen={() => openItem(item)}
+      />
+    </List.Item>
+  );
 
   return (
     <Space direction="vertical" style={{ width: '100%', maxWidth: 880 }} data-testid="tasks-page">
