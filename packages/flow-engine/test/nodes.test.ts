@@ -70,6 +70,23 @@ describe('node types', () => {
     });
   });
 
+  it('a group user task handed on is the new person’s alone', async () => {
+    const { env } = fakeEnv();
+    const runtime = createFlowRuntime(
+      flow([start, task('accept', ['cs1', 'cs2', 'cs3']), end], [e('start', 'accept'), e('accept', 'end')]),
+      env,
+    );
+    const [created] = ofType((await runtime.start({ record: {}, actor: 'u1' })).effects, 'createTask');
+    const moved = await runtime.transferTask(created!.taskId, { actor: 'cs2', to: 'tech7' });
+    expect(ofType(moved.effects, 'updateTask')).toEqual([
+      { type: 'updateTask', taskId: created!.taskId, assignees: ['tech7'] },
+    ]);
+    await expect(runtime.completeTask(created!.taskId, { actor: 'cs1' })).rejects.toMatchObject({
+      code: 'notAssignee',
+    });
+    expect((await runtime.completeTask(created!.taskId, { actor: 'tech7' })).state.status).toBe('completed');
+  });
+
   it.each([
     ['high', { amount: 5000 }, 'big'],
     ['low', { amount: 10 }, 'small'],

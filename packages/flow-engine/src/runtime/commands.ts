@@ -184,7 +184,12 @@ export function transferTask(exec: Execution, taskId: string, input: TransferTas
     throw new FlowEngineError('transferNotAllowed', `Approval "${node.key}" does not allow transfer`);
   if (task.assignees.includes(input.to))
     throw new FlowEngineError('transferNotAllowed', `User "${input.to}" is already an assignee`);
-  task.assignees = task.assignees.map((user) => (user === input.actor ? input.to : user));
+  // A user task is done by one person: handed on, it is the new person's alone (customer service passing an
+  // order no technician qualified for to one it chose). An approval's other signers still decide.
+  task.assignees =
+    node.type === 'userTask'
+      ? [input.to]
+      : task.assignees.map((user) => (user === input.actor ? input.to : user));
   exec.effects.push({ type: 'updateTask', taskId, assignees: [...task.assignees] });
   const data = { taskId, to: input.to, ...(input.comment && { comment: input.comment }) };
   exec.recordAct({ tokenId: token.id, fromNode: node.key, toNode: node.key, action: 'transfer', data });
