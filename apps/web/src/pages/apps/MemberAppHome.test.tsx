@@ -66,7 +66,10 @@ describe('MemberAppHome', () => {
     const fetchMock = vi.fn<typeof fetch>().mockImplementation((input) =>
       Promise.resolve(
         String(input).includes('/api/tasks')
-          ? jsonResponse(200, { items: [acceptTask], nextCursor: null })
+          ? jsonResponse(200, {
+              items: String(input).includes('box=mine') ? [acceptTask] : [],
+              nextCursor: null,
+            })
           : jsonResponse(200, {
               entities: [
                 { key: 'tenant', actions: ['read', 'create'] },
@@ -93,6 +96,7 @@ describe('MemberAppHome', () => {
     expect(asked).toContainEqual(expect.stringContaining('/api/apps/pm/access'));
     // Their open tasks in this app come first, with what each is about.
     expect(asked).toContainEqual(expect.stringMatching(/\/api\/tasks\?.*box=mine.*app=pm/));
+    expect(asked).toContainEqual(expect.stringMatching(/\/api\/tasks\?.*box=group.*app=pm/));
     expect(await screen.findByTestId('app-task-preview')).toHaveTextContent('师傅接单');
     expect(screen.getByTestId('task-record-title')).toHaveTextContent('张三');
     expect(screen.queryByTestId('entity-card-supplier')).toBeNull();

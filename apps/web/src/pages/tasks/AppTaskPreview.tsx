@@ -13,8 +13,9 @@ import { TaskCard } from './TaskCard';
 const SHOWN = 4;
 
 /**
- * The first of the member's open tasks in one app, on its home, newest first and live — a technician lands on
- * the orders he has to accept, not on a list of tables. Nothing when there are none.
+ * The first of the member's open tasks in one app (theirs and their group's to claim), on its home, newest
+ * first and live — a technician lands on the orders he has to accept, not on a list of tables. Nothing when
+ * there are none.
  */
 export function AppTaskPreview({ appKey, definition }: { appKey: string; definition: AppDefinition }) {
   const { t } = useTranslation();
@@ -23,9 +24,17 @@ export function AppTaskPreview({ appKey, definition }: { appKey: string; definit
   const [tasks, setTasks] = useState<{ items: InboxItem[]; more: boolean }>({ items: [], more: false });
   const [now, setNow] = useState(() => Date.now());
   const load = useCallback(() => {
-    void api.inbox({ box: 'mine', app: appKey, limit: SHOWN }).then(
-      (page) => {
-        setTasks({ items: page.items, more: page.nextCursor !== null });
+    // Theirs and their group's (customer service's inquiries wait for whoever claims them), newest first.
+    void Promise.all([
+      api.inbox({ box: 'mine', app: appKey, limit: SHOWN }),
+      api.inbox({ box: 'group', app: appKey, limit: SHOWN }),
+    ]).then(
+      ([mine, group]) => {
+        const items = [...mine.items, ...group.items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+        setTasks({
+          items: items.slice(0, SHOWN),
+          more: items.length > SHOWN || mine.nextCursor !== null || group.nextCursor !== null,
+        });
         setNow(Date.now());
       },
       () => undefined, // the inbox page reports errors; the home stays as it is
