@@ -145,7 +145,9 @@ export class FlowQueries {
     if (query.flow) conditions.push(`t.flow_key = ${add(query.flow)}`);
     if (query.q) {
       const pattern = add(`%${query.q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
-      conditions.push(`(t.title->>'zh-CN' ILIKE ${pattern} OR t.title->>'en' ILIKE ${pattern})`);
+      const matches = [`t.title->>'zh-CN' ILIKE ${pattern}`, `t.title->>'en' ILIKE ${pattern}`];
+      matches.push(...(await this.recordMatches(auth, query.box, pattern, add)));
+      conditions.push(`(${matches.join(' OR ')})`);
     }
     if (query.cursor) {
       const [at, id] = decodeCursor(query.cursor);
@@ -171,6 +173,36 @@ export class FlowQueries {
       }),
       nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
     };
+  }
+
+  /**
+   * Conditions matching tasks whose record's text holds the search (a work order's number, title or room):
+   * one per entity the caller's tasks in the box are about, through the record's search text and as his role
+   * may search it — a hidden field's text finds nothing.
+   */
+  private async recordMatches(
+    auth: AuthContext,
+    box: Exclude<InboxBox, 'cc'>,
+    pattern: string,
+    add: (value: unknown) => string,
+  ): Promise<string[]> {
+    const entities = (await this.dataSource.query(
+      `SELECT DISTINCT a.key AS app_key, t.entity_key FROM flow_task t JOIN app a ON a.id = t.app_id
+        WHERE t.workspace_id = $1 AND ${BOX_CONDITIONS[box]} AND t.record_id IS NOT NULL`,
+      [auth.workspaceId, auth.userId],
+    )) as { app_key: string; entity_key: string }[];
+    const matches: string[] = [];
+    for (const { app_key: appKey, entity_key: entityKey } of entities) {
+      const resolved = await this.catalog.resolve(auth.workspaceId, appKey, entityKey).catch(() => undefined);
+      if (!resolved) continue;
+      const access = EntityAccess.of(auth, resolved.app, resolved.entity, resolved.schema);
+      const visible = access.visibleSearchSql(resolved.entity, 's', pattern);
+      matches.push(
+        `(a.key = ${add(appKey)} AND t.entity_key = ${add(entityKey)} AND EXISTS (SELECT 1 FROM ${resolved.table} s
+           WHERE s._id = t.record_id AND s._search ILIKE ${pattern}${visible ? ` AND ${visible}` : ''}))`,
+      );
+    }
+    return matches;
   }
 
   /**
