@@ -50,6 +50,18 @@ describe("an admin finds who changed a contract's rent, and when", () => {
     expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
     await settled(page);
     await page.screenshot({ path: screenshotPath('rent-history-desktop'), fullPage: true });
+
+    // The contract prints as a lease on an A4 sheet, with the new rent, opened from the record's 打印 menu.
+    await page.getByTestId('record-print').hover();
+    const sheet = context.waitForEvent('page');
+    await page.getByTestId('record-print-leaseContract').click();
+    const printed = await sheet;
+    await printed.getByTestId('print-document').waitFor();
+    const lease = (await printed.getByTestId('print-document').textContent()) ?? '';
+    expect(lease).toContain('房屋租赁合同');
+    expect(lease.replace(/,/g, '')).toContain(`月租金 ¥${raised}.00`);
+    expect(lease).not.toMatch(/\{[^}]+\}/); // every placeholder filled
+    await printed.screenshot({ path: screenshotPath('lease-contract-print'), fullPage: true });
     await context.close();
   });
 });

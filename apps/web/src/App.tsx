@@ -11,6 +11,7 @@ import { AppDetailPage } from './pages/apps/AppDetailPage';
 import { AppsPage } from './pages/apps/AppsPage';
 import { ImportPage } from './pages/apps/import/ImportPage';
 import { DesignerPage } from './pages/designer/DesignerPage';
+import { PrintDocumentPage } from './pages/documents/PrintDocumentPage';
 import { RecordsPage } from './pages/records/RecordsPage';
 import { TaskPage } from './pages/tasks/TaskPage';
 import { TasksPage } from './pages/tasks/TasksPage';
@@ -45,6 +46,8 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireAuth />}>
+        {/* A sheet of paper, without the app's menus. */}
+        <Route path="apps/:app/e/:entity/r/:id/print/:document" element={<PrintDocumentPage />} />
         <Route element={<AppLayout />}>
           <Route index element={<Navigate to="/apps" replace />} />
           <Route path="apps" element={<AppsPage />} />

@@ -21,6 +21,7 @@ export {
   RULE_TRIGGER_TYPES,
 } from './constants';
 export type * from './types';
+export { documentField, documentParts } from './documents';
 export { appDefinitionJsonSchema } from './schema/app';
 export { type AppModelIssue } from './issues';
 export { validateAppDefinition, type AppValidationResult, type ValidateOptions } from './validate';

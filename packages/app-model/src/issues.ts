@@ -20,6 +20,7 @@ export type OwnerKind =
   | 'entity'
   | 'field'
   | 'validation'
+  | 'document'
   | 'option'
   | 'flow'
   | 'node'

@@ -377,6 +377,15 @@ const semanticCases: Case[] = [
     'unknownField',
   ],
   [
+    'document placeholder',
+    (a) =>
+      (a.entities[3].documents = [
+        { key: 'lease', label, body: '# 租赁合同\n编号 {合同编号}，房间 {room}，押金 {保证金}' },
+      ]),
+    '$.entities[3].documents[0].body',
+    'documentUnknownField',
+  ],
+  [
     'text pattern regex',
     (a) => (a.entities[0].fields[1].pattern = '([A-Z'),
     '$.entities[0].fields[1].pattern',

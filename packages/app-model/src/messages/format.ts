@@ -8,6 +8,7 @@ const KIND_NAMES: { [K in OwnerKind]: { en: string; zh: string } } = {
   entity: { en: 'entity', zh: '实体' },
   field: { en: 'field', zh: '字段' },
   validation: { en: 'validation', zh: '校验规则' },
+  document: { en: 'document', zh: '打印模板' },
   option: { en: 'option', zh: '选项' },
   flow: { en: 'flow', zh: '流程' },
   node: { en: 'node', zh: '节点' },

@@ -27,6 +27,11 @@ export const SEMANTIC: Catalog = {
     en: (p, o) => `${o} refers to field ${q(p.field)} which entity ${q(p.entity)} does not have`,
     zh: (p, o) => `${o} 引用了字段 ${q(p.field)}，但实体 ${q(p.entity)} 中没有该字段`,
   },
+  documentUnknownField: {
+    en: (p, o) =>
+      `${o} has the placeholder {${String(p.name)}}, which is no field of entity ${q(p.entity)} (by label or key)`,
+    zh: (p, o) => `${o} 中的占位符 {${String(p.name)}} 不是实体 ${q(p.entity)} 的字段（按名称或标识）`,
+  },
   requiredNotEditable: {
     en: (p, o) => `${o} requires field ${q(p.field)}, which its form does not let the assignee edit`,
     zh: (p, o) => `${o} 要求必填字段 ${q(p.field)}，但表单中该字段不可编辑`,

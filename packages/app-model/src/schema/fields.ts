@@ -155,7 +155,16 @@ export const fieldDefinitions: Record<string, Schema> = {
       listFields: keyList,
       fields: { type: 'array', items: ref('field') },
       validations: { type: 'array', items: ref('crossFieldValidation') },
+      documents: { type: 'array', items: ref('documentTemplate') },
     }),
     ['key', 'label', 'fields'],
+  ),
+  documentTemplate: object(
+    {
+      key: ref('key'),
+      label: ref('localizedText'),
+      body: { type: 'string', minLength: 1, maxLength: 20000 },
+    },
+    ['key', 'label', 'body'],
   ),
 };

@@ -7,7 +7,9 @@ import {
   NUMERIC_AGGREGATES,
   NUMERIC_FIELD_TYPES,
 } from '../constants';
+import { documentField, documentParts } from '../documents';
 import { type Owner, type PathPart } from '../issues';
+import { type FieldDefinition } from '../types';
 import {
   type Context,
   type EntityInfo,
@@ -254,6 +256,19 @@ export function checkEntities(ctx: Context, app: Obj) {
       const vWho: Owner = [...who, { kind: 'validation', key: str(validation.key) ?? vIndex }];
       fieldRefs(ctx, entity, validation.fields, [...vPath, 'fields'], vWho);
       checkExpression(ctx, validation.condition, [...vPath, 'condition'], vWho, { entity });
+    }
+    checkDuplicateKeys(ctx, raw.documents, [...path, 'documents'], 'document', who);
+    for (const [dIndex, document] of items(raw.documents)) {
+      if (typeof document.body !== 'string') continue;
+      const dWho: Owner = [...who, { kind: 'document', key: str(document.key) ?? dIndex }];
+      const fields = { fields: [...entity.fields.values()] as unknown as FieldDefinition[] };
+      for (const part of documentParts(document.body))
+        if ('placeholder' in part && !documentField(fields, part.placeholder))
+          ctx.sink.error([...path, 'documents', dIndex, 'body'], 'documentUnknownField', {
+            owner: dWho,
+            name: part.placeholder,
+            entity: key,
+          });
     }
   }
 }

@@ -24,6 +24,19 @@ export interface EntityDefinition {
   listFields?: string[];
   fields: FieldDefinition[];
   validations?: CrossFieldValidation[];
+  /** Printable documents of a record (a lease contract, a work order's dispatch slip): see DocumentTemplate. */
+  documents?: DocumentTemplate[];
+}
+
+/**
+ * A document filled from one record, to print or save as PDF. `body` is text: a line starting with `# ` or
+ * `## ` is a heading, a blank line ends a paragraph, and `{field}` — a field of the entity by its label or
+ * key, `{租金}` or `{rent}` — is the record's value as the reader may see it (a relation shows its title).
+ */
+export interface DocumentTemplate {
+  key: string;
+  label: LocalizedText;
+  body: string;
 }
 
 export interface CrossFieldValidation {

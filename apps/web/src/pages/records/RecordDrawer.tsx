@@ -1,6 +1,7 @@
 import type { AppDefinition, EntityDefinition } from '@lowcode/app-model';
 import { inputValues } from '@lowcode/form-engine';
-import { App as AntApp, Button, Drawer, Grid, Space, Tabs } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Drawer, Dropdown, Grid, Space, Tabs } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntityAccessSummary, RecordDto } from '../../api/types';
@@ -120,6 +121,30 @@ export function RecordDrawer({
       destroyOnClose
       extra={
         <Space>
+          {record && entity.documents?.length ? (
+            <Dropdown
+              menu={{
+                items: entity.documents.map((document) => ({
+                  key: document.key,
+                  label: (
+                    // A new tab: the sheet prints alone, and the form stays as it was.
+                    <a
+                      href={`/apps/${encodeURIComponent(appKey)}/e/${encodeURIComponent(entity.key)}/r/${encodeURIComponent(record.id)}/print/${encodeURIComponent(document.key)}`}
+                      target="_blank"
+                      rel="noreferrer"
+                      data-testid={`record-print-${document.key}`}
+                    >
+                      {localize(document.label, locale)}
+                    </a>
+                  ),
+                })),
+              }}
+            >
+              <Button icon={<PrinterOutlined />} data-testid="record-print">
+                {t('documents.print')}
+              </Button>
+            </Dropdown>
+          ) : null}
           <Button onClick={onClose}>{t('records.cancel')}</Button>
           <Button type="primary" loading={saving} onClick={() => void save()} data-testid="record-submit">
             {t('records.save')}
