@@ -13,6 +13,7 @@ import { Alert, Button, Flex, Form, Input, Select, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../hooks/useLocale';
+import { InsertFieldSelect, insertFieldName } from './InsertFieldSelect';
 
 type Patch = (patch: Partial<FieldDefinition>) => void;
 
@@ -138,13 +139,10 @@ export function FormulaOptions({
         : JSON.stringify(field.expression, null, 2),
     );
   };
-  const insert = (key: string) => {
-    const target = scope.fields.find((candidate) => candidate.key === key);
-    if (!target) return;
-    const name = `{${localize(target.label, locale) || target.key}}`;
-    const at = cursor ?? text.length;
-    apply(`${text.slice(0, at)}${name}${text.slice(at)}`);
-    setCursor(at + name.length);
+  const insert = (target: FieldDefinition) => {
+    const inserted = insertFieldName(text, cursor, target, locale);
+    apply(inserted.text);
+    setCursor(inserted.cursor);
   };
   const formattable = formatFormula(field.expression, scope, locale) !== undefined;
   return (
@@ -164,18 +162,11 @@ export function FormulaOptions({
       {mode === 'text' ? (
         // Its own item, under the formula's label: the formula's error below marks the box, not the picker.
         <Form.Item label={t('designer.expression')} style={{ marginBottom: 6 }}>
-          <Select
-            style={{ width: '100%' }}
-            placeholder={t('designer.insertField')}
-            value={null}
-            showSearch
-            optionFilterProp="label"
-            options={scope.fields.map((candidate) => ({
-              value: candidate.key,
-              label: localize(candidate.label, locale) || candidate.key,
-            }))}
-            onChange={(key: string) => insert(key)}
-            data-testid="designer-formula-insert"
+          <InsertFieldSelect
+            fields={scope.fields}
+            locale={locale}
+            onPick={insert}
+            testId="designer-formula-insert"
           />
         </Form.Item>
       ) : null}

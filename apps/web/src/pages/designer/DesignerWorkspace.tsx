@@ -1,4 +1,4 @@
-import { SaveOutlined } from '@ant-design/icons';
+import { PrinterOutlined, SaveOutlined } from '@ant-design/icons';
 import type { AppDefinition, EntityDefinition, Locale } from '@lowcode/app-model';
 import { stableStringify } from '@lowcode/form-engine';
 import { Button, Card, Flex, Input, Select, Space, Switch, Typography } from 'antd';
@@ -9,6 +9,7 @@ import { localize } from '../../hooks/useLocale';
 import { useUnsavedChangesGuard } from '../../hooks/useUnsavedChangesGuard';
 import { nextEntityKey, withEntity } from './buildDefinition';
 import { Canvas } from './Canvas';
+import { DocumentsEditor } from './DocumentsEditor';
 import { designerReducer, initialDesignerState, KEY_RE } from './designerReducer';
 import { Palette } from './Palette';
 import { PreviewPane } from './PreviewPane';
@@ -39,6 +40,7 @@ export function DesignerWorkspace(props: {
     ),
   );
   const [previewing, setPreviewing] = useState(false);
+  const [editingDocuments, setEditingDocuments] = useState(false);
   const { entity } = state;
   const definition = withEntity(app, entity, stored?.key ?? null);
   const selected = entity.fields.find((f) => f.key === state.selectedKey);
@@ -114,6 +116,13 @@ export function DesignerWorkspace(props: {
           }
           data-testid="designer-list-fields"
         />
+        <Button
+          icon={<PrinterOutlined />}
+          onClick={() => setEditingDocuments(true)}
+          data-testid="designer-documents"
+        >
+          {t('designer.documents.button', { count: entity.documents?.length ?? 0 })}
+        </Button>
         <div style={{ flex: 1 }} />
         <Space>
           <Switch checked={previewing} onChange={setPreviewing} data-testid="designer-preview-toggle" />
@@ -176,6 +185,13 @@ export function DesignerWorkspace(props: {
           />
         </Card>
       </div>
+      <DocumentsEditor
+        entity={entity}
+        locale={locale}
+        open={editingDocuments}
+        onClose={() => setEditingDocuments(false)}
+        onChange={(documents) => dispatch({ type: 'updateEntity', patch: { documents } })}
+      />
       <SaveDialog what="form" state={save.state} onConfirm={() => void save.confirm()} onClose={save.close} />
     </Space>
   );
