@@ -305,6 +305,25 @@ describe('flows on the server', () => {
     expect(done.transitions.filter((entry) => entry.action === 'join')).toHaveLength(1);
   });
 
+  it('gives a repair no technician serves to the managers by the fallback, who hand it to one', async () => {
+    const { mgr1, mgr2, tech1 } = people as Record<string, Person>;
+    const request = await createRequest(admin, { title: 'Roof leak', area: 'nowhere', category: 'plumbing' });
+    const started = await startFlow('repair', request.id);
+    const accept = await openTask(started.id, 'accept');
+    expect([...accept.assignees].sort()).toEqual([mgr1!.id, mgr2!.id].sort());
+    const [row] = await testApp.database.query<{ source: unknown; candidate_role: string | null }>(
+      'SELECT source, candidate_role FROM flow_task WHERE id = $1',
+      [accept.id],
+    );
+    // Said so on the task (its page explains), and a group of the fallback's role to claim.
+    expect(row).toEqual({ source: { fallback: true }, candidate_role: 'manager' });
+    await act(mgr2!, accept.id, 'transfer', { to: tech1!.id }).expect(200);
+    const handed = await openTask(started.id, 'accept');
+    expect(handed.assignees).toEqual([tech1!.id]);
+    await act(tech1!, accept.id, 'complete', { data: { technician: tech1!.id } }).expect(200);
+    expect((await openTask(started.id, 'complete')).assignees).toEqual([tech1!.id]);
+  });
+
   it('keeps a claimed group task to its claimer until released', async () => {
     const { mgr1, mgr2 } = people as Record<string, Person>;
     const request = await createRequest(admin, { title: 'Who takes it' });

@@ -165,6 +165,8 @@ export type Effect =
       form?: TaskForm;
       dueAt?: string;
       remindAt?: string;
+      /** Given by the node's `assigneeFallback`: its `assignee` found no one. */
+      fallback?: true;
     }
   | { type: 'updateTask'; taskId: string; assignees?: string[]; priority?: 'urgent'; escalated?: boolean }
   | { type: 'closeTask'; taskId: string; outcome: NonNullable<TaskState['outcome']> }

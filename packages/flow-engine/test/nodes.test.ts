@@ -62,7 +62,14 @@ describe('node types', () => {
     expect(ofType(tenant.effects, 'createTask')[0]?.assignees).toEqual(['tenant1']);
     const walkIn = await run(rate(phone), {});
     expect(walkIn.state.status).toBe('running');
-    expect(ofType(walkIn.effects, 'createTask')[0]?.assignees).toEqual(['cs1', 'cs2']);
+    expect(ofType(walkIn.effects, 'createTask')[0]).toMatchObject({
+      assignees: ['cs1', 'cs2'],
+      fallback: true,
+    });
+    expect(walkIn.transitions.find((entry) => entry.action === 'assign')?.data).toMatchObject({
+      fallback: true,
+    });
+    expect(ofType(tenant.effects, 'createTask')[0]?.fallback).toBeUndefined();
     const nobody = await run(rate({ type: 'user', users: [] }), {});
     expect(nobody.state).toMatchObject({
       status: 'failed',

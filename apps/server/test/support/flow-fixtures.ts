@@ -94,6 +94,8 @@ export function opsApp(): AppDefinition {
               match: { area: 'area', category: 'category' },
               strategy: 'leastLoaded',
             },
+            // No technician for the area and trade: the managers dispatch by hand.
+            assigneeFallback: { type: 'role', role: 'manager' },
             form: { editable: ['technician', 'status'], visible: ['title', 'area'] },
             sla: {
               due: 'PT1H',

@@ -37,6 +37,8 @@ export interface TaskSummary {
   completedAt: string | null;
   completedBy: string | null;
   comment: string | null;
+  /** Where the task came from; `fallback`: the node's assignee rule found no one, its fallback gave it. */
+  source?: { fallback?: boolean } & Record<string, unknown>;
 }
 
 /** A row of the cc box: an instance the caller was copied on. */

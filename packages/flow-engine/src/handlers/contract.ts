@@ -39,6 +39,8 @@ export interface TaskRequest {
   label: LocalizedText;
   form?: TaskForm;
   sla?: Sla;
+  /** The assignees are the node's `assigneeFallback`'s: its `assignee` found no one. */
+  fallback?: true;
 }
 
 export type Decision =

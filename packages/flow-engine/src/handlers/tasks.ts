@@ -32,14 +32,15 @@ function validateSla(sla: Sla | undefined, key: string, path: string): Problem[]
     );
 }
 
-/** The task's assignees: its rule's, else its fallback's; a message when neither finds anyone. */
+/** The task's assignees: its rule's, else its fallback's (said so); a message when neither finds anyone. */
 async function assigneesOf(
   ctx: Pick<HandlerContext<'userTask'>, 'resolveAssignees'> & { node: TaskNode },
-): Promise<string[] | string> {
-  for (const rule of [ctx.node.assignee, ctx.node.assigneeFallback]) {
-    if (!rule) continue;
-    const users = [...new Set(await ctx.resolveAssignees(rule))];
-    if (users.length > 0) return users;
+): Promise<{ users: string[]; fallback?: true } | string> {
+  const users = [...new Set(await ctx.resolveAssignees(ctx.node.assignee))];
+  if (users.length > 0) return { users };
+  if (ctx.node.assigneeFallback) {
+    const fallback = [...new Set(await ctx.resolveAssignees(ctx.node.assigneeFallback))];
+    if (fallback.length > 0) return { users: fallback, fallback: true };
   }
   return `No assignee was found for task "${ctx.node.key}"`;
 }
@@ -55,7 +56,8 @@ export const userTaskHandler: NodeHandler<'userTask'> = {
       kind: 'wait',
       task: {
         kind: 'userTask',
-        assignees,
+        assignees: assignees.users,
+        ...(assignees.fallback && { fallback: true }),
         mode: 'single',
         label: node.label,
         form: node.form,
@@ -114,7 +116,8 @@ export const approvalHandler: NodeHandler<'approval'> = {
       kind: 'wait',
       task: {
         kind: 'approval',
-        assignees,
+        assignees: assignees.users,
+        ...(assignees.fallback && { fallback: true }),
         mode: node.mode,
         label: node.label,
         form: node.form,

@@ -52,12 +52,13 @@ export async function createTask(
     ...(request.form && { form: request.form }),
     ...(task.dueAt && { dueAt: task.dueAt }),
     ...(task.remindAt && { remindAt: task.remindAt }),
+    ...(request.fallback && { fallback: true }),
   });
   exec.record({
     tokenId: token.id,
     toNode: node.key,
     action: 'assign',
-    data: { taskId: task.id, assignees: task.assignees },
+    data: { taskId: task.id, assignees: task.assignees, ...(request.fallback && { fallback: true }) },
   });
   const owner = { nodeKey: node.key, tokenId: token.id, taskId: task.id };
   if (task.remindAt) exec.scheduleTimer({ kind: 'remind', ...owner }, new Date(task.remindAt));

@@ -264,7 +264,9 @@ export class FlowEffects {
   ): Promise<void> {
     const { scope } = run;
     const node = scope.flow.nodes.find((candidate) => candidate.key === effect.nodeKey);
-    const rule = node && 'assignee' in node ? node.assignee : undefined;
+    // The rule that found the assignees: the node's fallback when its own found no one.
+    const rule =
+      node && 'assignee' in node ? (effect.fallback ? node.assigneeFallback : node.assignee) : undefined;
     // One task offered to several people that any one of them completes is a group task: it can be claimed.
     const group = effect.mode === 'single' && effect.assignees.length > 1;
     const writes = run.writes;
@@ -287,11 +289,13 @@ export class FlowEffects {
       scope.recordId,
       effect.form ? JSON.stringify(effect.form) : null,
       run.scope.now,
+      JSON.stringify(effect.fallback ? { fallback: true } : {}),
     ].map((value) => params.add(value));
     const insert = `INSERT INTO flow_task (id, workspace_id, app_id, instance_id, flow_key, node_key, kind, mode, title,
-                              assignees, candidate_role, status, due_at, remind_at, entity_key, record_id, form, created_at)
+                              assignees, candidate_role, status, due_at, remind_at, entity_key, record_id, form, created_at,
+                              source)
        VALUES (${v[0]}, ${v[1]}, ${v[2]}, ${v[3]}, ${v[4]}, ${v[5]}, ${v[6]}, ${v[7]}, ${v[8]}, ${v[9]}::uuid[], ${v[10]},
-               'open', ${v[11]}, ${v[12]}, ${v[13]}, ${v[14]}, ${v[15]}, ${v[16]})`;
+               'open', ${v[11]}, ${v[12]}, ${v[13]}, ${v[14]}, ${v[15]}, ${v[16]}, ${v[17]}::jsonb)`;
     // The task and its SLA timers in one statement: the step's, or one of their own.
     if (writes) {
       writes.add(insert, [effect.taskId]);

@@ -282,6 +282,16 @@ export function TaskPage() {
         </Card>
       ) : null}
 
+      {task.source?.fallback === true && task.status === 'open' ? (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('tasks.fallback')}
+          style={{ marginBottom: 12 }}
+          data-testid="task-fallback"
+        />
+      ) : null}
+
       {task.actions.length === 0 && task.status === 'open' ? (
         <Alert type="info" showIcon message={t('tasks.notYours')} style={{ marginBottom: 12 }} />
       ) : null}
