@@ -151,6 +151,7 @@ export const fieldDefinitions: Record<string, Schema> = {
   ),
   entity: object(
     keyedProps({
+      group: ref('localizedText'),
       titleField: ref('key'),
       listFields: keyList,
       fields: { type: 'array', items: ref('field') },

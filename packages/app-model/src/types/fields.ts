@@ -14,6 +14,11 @@ export interface EntityDefinition {
   key: string;
   label: LocalizedText;
   description?: LocalizedText;
+  /**
+   * The section of the app's home the entity is listed under (房产与客户, 租赁与收费 …), named by its label:
+   * entities with the same label are one section, in the order they first appear; those without, last.
+   */
+  group?: LocalizedText;
   /** The field shown when a record is referenced (e.g. in a relation picker). */
   titleField?: string;
   /**

@@ -10,6 +10,7 @@ import { useErrorText } from '../../hooks/useErrorText';
 import { localize } from '../../hooks/useLocale';
 import { AppTaskPreview } from '../tasks/AppTaskPreview';
 import { EntityCard } from './EntityCard';
+import { groupByEntity } from './entityGroups';
 
 /**
  * An app as the people who use it see it — a tenant, a technician, a cashier: the records their roles give
@@ -55,34 +56,43 @@ export function MemberAppHome({
       {error ? <Alert type="error" showIcon message={errorText(error)} /> : null}
       {!access && !error ? <Skeleton active /> : null}
       {access && entities.length === 0 ? <Empty description={t('appHome.nothingForYou')} /> : null}
-      <Row gutter={[12, 12]}>
-        {entities.map(({ entity, canCreate }) => (
-          <EntityCard
-            key={entity.key}
-            appKey={appKey}
-            entity={entity}
-            locale={locale}
-            description={
-              entity.description ? (
-                <Typography.Text type="secondary">{localize(entity.description, locale)}</Typography.Text>
-              ) : undefined
-            }
-            action={
-              canCreate ? (
-                <Button
-                  type="primary"
-                  ghost
-                  icon={<PlusOutlined />}
-                  data-testid={`entity-new-${entity.key}`}
-                  onClick={() => navigate(`${base}/e/${encodeURIComponent(entity.key)}?new=1`)}
-                >
-                  {t('records.new')}
-                </Button>
-              ) : undefined
-            }
-          />
-        ))}
-      </Row>
+      {groupByEntity(entities, (item) => item.entity, locale).map((group) => (
+        <Flex vertical gap={8} key={group.label ?? ''} data-testid="entity-group">
+          {group.label ? (
+            <Typography.Text strong type="secondary">
+              {group.label}
+            </Typography.Text>
+          ) : null}
+          <Row gutter={[12, 12]}>
+            {group.items.map(({ entity, canCreate }) => (
+              <EntityCard
+                key={entity.key}
+                appKey={appKey}
+                entity={entity}
+                locale={locale}
+                description={
+                  entity.description ? (
+                    <Typography.Text type="secondary">{localize(entity.description, locale)}</Typography.Text>
+                  ) : undefined
+                }
+                action={
+                  canCreate ? (
+                    <Button
+                      type="primary"
+                      ghost
+                      icon={<PlusOutlined />}
+                      data-testid={`entity-new-${entity.key}`}
+                      onClick={() => navigate(`${base}/e/${encodeURIComponent(entity.key)}?new=1`)}
+                    >
+                      {t('records.new')}
+                    </Button>
+                  ) : undefined
+                }
+              />
+            ))}
+          </Row>
+        </Flex>
+      ))}
     </Space>
   );
 }

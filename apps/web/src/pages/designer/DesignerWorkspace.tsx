@@ -1,7 +1,7 @@
 import { PrinterOutlined, SaveOutlined } from '@ant-design/icons';
 import type { AppDefinition, EntityDefinition, Locale } from '@lowcode/app-model';
 import { stableStringify } from '@lowcode/form-engine';
-import { Button, Card, Flex, Input, Select, Space, Switch, Typography } from 'antd';
+import { AutoComplete, Button, Card, Flex, Input, Select, Space, Switch, Typography } from 'antd';
 import { useReducer, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../api/types';
@@ -44,6 +44,9 @@ export function DesignerWorkspace(props: {
   const { entity } = state;
   const definition = withEntity(app, entity, stored?.key ?? null);
   const selected = entity.fields.find((f) => f.key === state.selectedKey);
+  const groupOptions = [
+    ...new Set(definition.entities.flatMap((other) => (other.group ? [other.group['zh-CN']] : []))),
+  ].map((value) => ({ value }));
   const dirty = !stored || stableStringify(stored) !== stableStringify(entity);
   // A new entity can be saved as it is, but leaving it untouched loses nothing.
   const [started] = useState(entity);
@@ -87,6 +90,23 @@ export function DesignerWorkspace(props: {
           value={entity.key}
           onChange={(e) => dispatch({ type: 'updateEntity', patch: { key: e.target.value } })}
           data-testid="designer-entity-key"
+        />
+        <AutoComplete
+          style={{ width: 140 }}
+          placeholder={t('designer.group')}
+          title={t('designer.groupHelp')}
+          value={entity.group?.['zh-CN'] ?? ''}
+          options={groupOptions}
+          onChange={(name: string) => {
+            const label = name.trim();
+            // A section named as another entity's keeps that section's English name.
+            const same = definition.entities.find((other) => other.group?.['zh-CN'] === label)?.group;
+            dispatch({
+              type: 'updateEntity',
+              patch: { group: label ? { ...same, 'zh-CN': label } : undefined },
+            });
+          }}
+          data-testid="designer-entity-group"
         />
         <Select
           style={{ width: 160 }}

@@ -26,7 +26,9 @@ export type DesignerAction =
   | { type: 'setKey'; key: string; newKey: string }
   | {
       type: 'updateEntity';
-      patch: Partial<Pick<EntityDefinition, 'label' | 'titleField' | 'listFields' | 'key' | 'documents'>>;
+      patch: Partial<
+        Pick<EntityDefinition, 'label' | 'titleField' | 'listFields' | 'key' | 'documents' | 'group'>
+      >;
     };
 
 export const KEY_RE = /^[a-z][a-zA-Z0-9_]{0,62}$/;
