@@ -19,6 +19,24 @@ export interface AuthContext {
   apiKey?: { id: string; name: string; scopes: string[] };
 }
 
+/**
+ * The member as their requests are authenticated — workspace role, app roles, attributes, read fresh; none
+ * when they are not an active member of the workspace.
+ */
+export async function memberContext(
+  query: (sql: string, params: unknown[]) => Promise<unknown[]>,
+  workspaceId: string,
+  userId: string,
+): Promise<AuthContext | undefined> {
+  const [row] = (await query(
+    `SELECT m.role, u.is_system_admin AS "isSystemAdmin", m.app_roles AS "appRoles", m.attributes
+       FROM workspace_member m JOIN app_user u ON u.id = m.user_id
+      WHERE m.user_id = $1 AND m.workspace_id = $2 AND u.is_active`,
+    [userId, workspaceId],
+  )) as Omit<AuthContext, 'userId' | 'workspaceId'>[];
+  return row ? { userId, workspaceId, ...row } : undefined;
+}
+
 export interface AccessTokenPayload {
   sub: string;
   wid: string;

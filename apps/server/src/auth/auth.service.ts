@@ -10,7 +10,7 @@ import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { type WorkspaceRole } from '../workspaces/workspace-member.entity';
 import { WorkspacesService, type WorkspaceMembership } from '../workspaces/workspaces.service';
-import { type AccessTokenPayload, type AuthContext } from './auth-context';
+import { type AccessTokenPayload, type AuthContext, memberContext } from './auth-context';
 import { AuditService } from '../audit/audit.service';
 import { ApiKeyAuthenticator, type RequestInfo } from '../api-keys/services/api-key-authenticator.service';
 import { type ApiKeyRouteAccess } from '../api-keys/utils/api-key-scopes';
@@ -158,27 +158,13 @@ export class AuthService {
     } catch {
       throw new AppError('AUTH_TOKEN_INVALID');
     }
-    const rows: {
-      role: WorkspaceRole;
-      isSystemAdmin: boolean;
-      appRoles: string[];
-      attributes: Record<string, unknown>;
-    }[] = await this.dataSource.query(
-      `SELECT m.role, u.is_system_admin AS "isSystemAdmin", m.app_roles AS "appRoles", m.attributes
-         FROM workspace_member m JOIN app_user u ON u.id = m.user_id
-        WHERE m.user_id = $1 AND m.workspace_id = $2 AND u.is_active`,
-      [payload.sub, payload.wid],
+    const member = await memberContext(
+      (sql, params) => this.dataSource.query(sql, params),
+      payload.wid,
+      payload.sub,
     );
-    const current = rows[0];
-    if (!current) throw new AppError('AUTH_TOKEN_INVALID');
-    return {
-      userId: payload.sub,
-      workspaceId: payload.wid,
-      role: current.role,
-      isSystemAdmin: current.isSystemAdmin,
-      appRoles: current.appRoles,
-      attributes: current.attributes,
-    };
+    if (!member) throw new AppError('AUTH_TOKEN_INVALID');
+    return member;
   }
 
   private async issueTokens(session: Session): Promise<SessionTokens> {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
-import { type AuthContext } from '../auth/auth-context';
+import { type AuthContext, memberContext } from '../auth/auth-context';
 import { FlowCommands } from '../flows/services/flow-commands.service';
 
 /** A flow a template's demo runs once its records are in: see `_flows` in the template's demo data. */
@@ -80,15 +80,13 @@ export class DemoFlowPlayer {
     }
   }
 
-  /** The member as a request of theirs would be authenticated: their workspace role, app roles, attributes. */
   private async member(workspaceId: string, userId: string): Promise<AuthContext> {
-    const [row] = (await this.dataSource.query(
-      `SELECT m.role, u.is_system_admin AS "isSystemAdmin", m.app_roles AS "appRoles", m.attributes
-         FROM workspace_member m JOIN app_user u ON u.id = m.user_id
-        WHERE m.user_id = $1 AND m.workspace_id = $2`,
-      [userId, workspaceId],
-    )) as Omit<AuthContext, 'userId' | 'workspaceId'>[];
-    if (!row) throw new Error(`user ${userId} is not a member of the workspace`);
-    return { userId, workspaceId, ...row };
+    const member = await memberContext(
+      (sql, params) => this.dataSource.query(sql, params),
+      workspaceId,
+      userId,
+    );
+    if (!member) throw new Error(`user ${userId} is not an active member of the workspace`);
+    return member;
   }
 }
