@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { AppDefinition, Locale } from '@lowcode/app-model';
-import { Button, Col, Empty, Flex, Grid, Row, Typography } from 'antd';
+import { Button, Col, Empty, Grid, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { EntityCard } from './EntityCard';
-import { groupByEntity } from './entityGroups';
+import { EntitySections } from './EntitySections';
 
 /** The app's home: one card per entity, opening its records; builders add entities in the designer. */
 export function AppEntities({
@@ -43,35 +43,26 @@ export function AppEntities({
         {newEntity}
       </Row>
     );
-  const groups = groupByEntity(definition.entities, (entity) => entity, locale);
   return (
-    <Flex vertical gap={12}>
-      {groups.map((group, index) => (
-        <Flex vertical gap={8} key={group.label ?? ''}>
-          {group.label ? (
-            <Typography.Text strong type="secondary">
-              {group.label}
+    <EntitySections
+      items={definition.entities}
+      entityOf={(entity) => entity}
+      locale={locale}
+      trailing={newEntity}
+      renderCard={(entity) => (
+        <EntityCard
+          key={entity.key}
+          appKey={appKey}
+          entity={entity}
+          locale={locale}
+          description={
+            <Typography.Text type="secondary">
+              <span className="mono">{entity.key}</span> ·{' '}
+              {t('appHome.fieldCount', { count: entity.fields.length })}
             </Typography.Text>
-          ) : null}
-          <Row gutter={[12, 12]}>
-            {group.items.map((entity) => (
-              <EntityCard
-                key={entity.key}
-                appKey={appKey}
-                entity={entity}
-                locale={locale}
-                description={
-                  <Typography.Text type="secondary">
-                    <span className="mono">{entity.key}</span> ·{' '}
-                    {t('appHome.fieldCount', { count: entity.fields.length })}
-                  </Typography.Text>
-                }
-              />
-            ))}
-            {index === groups.length - 1 ? newEntity : null}
-          </Row>
-        </Flex>
-      ))}
-    </Flex>
+          }
+        />
+      )}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { CheckSquareOutlined, DashboardOutlined, PlusOutlined } from '@ant-design/icons';
 import type { AppDefinition, Locale } from '@lowcode/app-model';
-import { Alert, Button, Empty, Flex, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Skeleton, Space, Typography } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -10,7 +10,7 @@ import { useErrorText } from '../../hooks/useErrorText';
 import { localize } from '../../hooks/useLocale';
 import { AppTaskPreview } from '../tasks/AppTaskPreview';
 import { EntityCard } from './EntityCard';
-import { groupByEntity } from './entityGroups';
+import { EntitySections } from './EntitySections';
 
 /**
  * An app as the people who use it see it — a tenant, a technician, a cashier: the records their roles give
@@ -56,43 +56,37 @@ export function MemberAppHome({
       {error ? <Alert type="error" showIcon message={errorText(error)} /> : null}
       {!access && !error ? <Skeleton active /> : null}
       {access && entities.length === 0 ? <Empty description={t('appHome.nothingForYou')} /> : null}
-      {groupByEntity(entities, (item) => item.entity, locale).map((group) => (
-        <Flex vertical gap={8} key={group.label ?? ''} data-testid="entity-group">
-          {group.label ? (
-            <Typography.Text strong type="secondary">
-              {group.label}
-            </Typography.Text>
-          ) : null}
-          <Row gutter={[12, 12]}>
-            {group.items.map(({ entity, canCreate }) => (
-              <EntityCard
-                key={entity.key}
-                appKey={appKey}
-                entity={entity}
-                locale={locale}
-                description={
-                  entity.description ? (
-                    <Typography.Text type="secondary">{localize(entity.description, locale)}</Typography.Text>
-                  ) : undefined
-                }
-                action={
-                  canCreate ? (
-                    <Button
-                      type="primary"
-                      ghost
-                      icon={<PlusOutlined />}
-                      data-testid={`entity-new-${entity.key}`}
-                      onClick={() => navigate(`${base}/e/${encodeURIComponent(entity.key)}?new=1`)}
-                    >
-                      {t('records.new')}
-                    </Button>
-                  ) : undefined
-                }
-              />
-            ))}
-          </Row>
-        </Flex>
-      ))}
+      <EntitySections
+        items={entities}
+        entityOf={(item) => item.entity}
+        locale={locale}
+        renderCard={({ entity, canCreate }) => (
+          <EntityCard
+            key={entity.key}
+            appKey={appKey}
+            entity={entity}
+            locale={locale}
+            description={
+              entity.description ? (
+                <Typography.Text type="secondary">{localize(entity.description, locale)}</Typography.Text>
+              ) : undefined
+            }
+            action={
+              canCreate ? (
+                <Button
+                  type="primary"
+                  ghost
+                  icon={<PlusOutlined />}
+                  data-testid={`entity-new-${entity.key}`}
+                  onClick={() => navigate(`${base}/e/${encodeURIComponent(entity.key)}?new=1`)}
+                >
+                  {t('records.new')}
+                </Button>
+              ) : undefined
+            }
+          />
+        )}
+      />
     </Space>
   );
 }
