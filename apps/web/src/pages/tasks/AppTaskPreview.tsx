@@ -3,11 +3,11 @@ import { Flex, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../api';
 import type { InboxItem } from '../../api/flowTypes';
 import { useWorkspaceEvents } from '../../api/useWorkspaceEvents';
 import { useSignedInSession } from '../../hooks/session';
 import { TaskCard } from './TaskCard';
+import { openTasks } from './useOpenTaskCount';
 
 /** How many of a member's open tasks their app home shows; the inbox has the rest. */
 const SHOWN = 4;
@@ -25,16 +25,9 @@ export function AppTaskPreview({ appKey, definition }: { appKey: string; definit
   const [now, setNow] = useState(() => Date.now());
   const load = useCallback(() => {
     // Theirs and their group's (customer service's inquiries wait for whoever claims them), newest first.
-    void Promise.all([
-      api.inbox({ box: 'mine', app: appKey, limit: SHOWN }),
-      api.inbox({ box: 'group', app: appKey, limit: SHOWN }),
-    ]).then(
-      ([mine, group]) => {
-        const items = [...mine.items, ...group.items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-        setTasks({
-          items: items.slice(0, SHOWN),
-          more: items.length > SHOWN || mine.nextCursor !== null || group.nextCursor !== null,
-        });
+    void openTasks({ app: appKey, limit: SHOWN }).then(
+      ({ items, more }) => {
+        setTasks({ items: items.slice(0, SHOWN), more: more || items.length > SHOWN });
         setNow(Date.now());
       },
       () => undefined, // the inbox page reports errors; the home stays as it is
