@@ -1,4 +1,4 @@
-import { truncateDate } from './memory/time';
+import { truncateDate } from './calendar';
 import { type PlannedMeasure, type ReportPlan, type ResolvedPath } from './plan';
 import { type ColumnMeta, type ValueKind } from './types';
 

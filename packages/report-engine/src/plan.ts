@@ -12,7 +12,7 @@ import {
   REPORT_METRICS,
 } from '@lowcode/app-model';
 import { fail, own } from './errors';
-import { localDate } from './memory/time';
+import { localDate } from './calendar';
 import {
   type ColumnType,
   type CompileOptions,

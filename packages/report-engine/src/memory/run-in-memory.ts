@@ -23,7 +23,7 @@ import {
   type ResultRow,
 } from '../types';
 import { isDateOnly, isListType, scalarType } from '../values';
-import { localDate, startOfLocalDay, truncateDate } from './time';
+import { localDate, startOfLocalDay, truncateDate } from '../calendar';
 
 export interface MemoryRecord {
   id: string;
