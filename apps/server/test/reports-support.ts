@@ -65,6 +65,18 @@ export async function insertWorkOrders(
   );
 }
 
+/**
+ * Logs one change of `entityKey`, as every write path does: rows written straight into the table bypass
+ * the change log, and report results are cached by it. Marked dispatched, so no rule or flow sees it.
+ */
+export async function noteChange(testApp: TestApp, appKey: string, entityKey: string): Promise<void> {
+  await testApp.database.query(
+    `INSERT INTO record_change (workspace_id, app_id, entity_key, record_id, version, type, source, changes, dispatched_at)
+     SELECT workspace_id, id, $2, gen_random_uuid(), 1, 'updated', 'test', '{}', now() FROM app WHERE key = $1`,
+    [appKey, entityKey],
+  );
+}
+
 /** A workspace member holding app roles, with a password to log in with. */
 export async function createMember(
   testApp: TestApp,
