@@ -24,12 +24,30 @@ describe('lookups and relation titles keep the linked entity’s field rules', (
     // The technician reads rooms and contracts, but not a building's name, and only a masked ID card,
     // which here is what names a tenant.
     app.entities.find((entity) => entity.key === 'tenant')!.titleField = 'idCard';
+    // Rows of a contract name tenants too: co-tenants the technician sees, guarantors he does not.
+    const tenantRows = (key: string) => ({
+      key,
+      type: 'subTable' as const,
+      label: { 'zh-CN': key, en: key },
+      fields: [
+        {
+          key: 'tenant',
+          type: 'relation' as const,
+          label: { 'zh-CN': '租户', en: 'Tenant' },
+          relation: { entity: 'tenant' },
+        },
+        { key: 'note', type: 'text' as const, label: { 'zh-CN': '备注', en: 'Note' } },
+      ],
+    });
+    app.entities
+      .find((entity) => entity.key === 'contract')!
+      .fields.push(tenantRows('cotenants'), tenantRows('guarantors'));
     app.roles
       .find((role) => role.key === 'technician')!
       .permissions.push(
         { entity: 'building', actions: ['read'], fields: { hidden: ['name'] } },
         { entity: 'room', actions: ['read'] },
-        { entity: 'contract', actions: ['read'] },
+        { entity: 'contract', actions: ['read'], fields: { hidden: ['guarantors'] } },
       );
     await testApp.http().post('/api/apps/import').set(admin).send(app).expect(200);
     await testApp
@@ -86,6 +104,47 @@ describe('lookups and relation titles keep the linked entity’s field rules', (
       .set(technician)
       .expect(200);
     expect(one.body.display.tenant).toBe('110***********002X');
+  });
+
+  it('names the records in sub-table rows by their titles, under the same rules', async () => {
+    const [contract] = await list(admin, 'contract');
+    const current = await testApp
+      .http()
+      .get(`${records('contract')}/${contract!.id}`)
+      .set(admin)
+      .expect(200);
+    const tenant = current.body.values.tenant as string;
+    const rows = [{ tenant, note: 'a' }, { note: 'nobody' }, { tenant, note: 'b' }];
+    await testApp
+      .http()
+      .patch(`${records('contract')}/${contract!.id}`)
+      .set(admin)
+      .send({ version: current.body.version, values: { cotenants: rows, guarantors: rows.slice(0, 1) } })
+      .expect(200);
+
+    const asAdmin = await testApp
+      .http()
+      .get(`${records('contract')}/${contract!.id}`)
+      .set(admin)
+      .expect(200);
+    expect(asAdmin.body.display).toMatchObject({
+      'cotenants[0].tenant': '11010519491231002X',
+      'cotenants[2].tenant': '11010519491231002X',
+      'guarantors[0].tenant': '11010519491231002X',
+    });
+    expect(asAdmin.body.display).not.toHaveProperty(['cotenants[1].tenant']);
+
+    // The technician sees the co-tenants' titles masked as the tenant's ID card is, and nothing of the
+    // guarantors' rows.
+    const seen = await testApp
+      .http()
+      .get(`${records('contract')}/${contract!.id}`)
+      .set(technician)
+      .expect(200);
+    expect(seen.body.display['cotenants[0].tenant']).toBe('110***********002X');
+    expect(seen.body.display['cotenants[2].tenant']).toBe('110***********002X');
+    expect(seen.body.values).not.toHaveProperty('guarantors');
+    expect(Object.keys(seen.body.display).filter((key) => key.startsWith('guarantors'))).toEqual([]);
   });
 
   it('leaves a field that is not limited on the linked entity whole', async () => {

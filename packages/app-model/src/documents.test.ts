@@ -1,4 +1,4 @@
-import { documentField, documentParts } from './documents';
+import { amountInWords, documentField, documentFormat, documentParts } from './documents';
 
 describe('document templates', () => {
   it('cuts a body into text and placeholders, in order', () => {
@@ -22,5 +22,41 @@ describe('document templates', () => {
     expect(documentField(entity, '月租金')?.key).toBe('rent');
     expect(documentField(entity, 'Monthly rent')?.key).toBe('rent');
     expect(documentField(entity, '押金')).toBeUndefined();
+  });
+
+  it('reads a format after a bar, and knows only its own', () => {
+    expect(documentParts('{租金 | 大写}{rent|upper}{x|}')).toEqual([
+      { placeholder: '租金', format: '大写' },
+      { placeholder: 'rent', format: 'upper' },
+      { placeholder: 'x', format: '' },
+    ]);
+    expect(documentFormat('大写')).toBe('amountInWords');
+    expect(documentFormat('upper')).toBe('amountInWords');
+    expect(documentFormat('toString')).toBeUndefined();
+    expect(documentFormat('')).toBeUndefined();
+  });
+
+  it('writes money in Chinese capitals as receipts do', () => {
+    const cases: Array<[number, string]> = [
+      [0, '零元整'],
+      [0.5, '伍角整'],
+      [0.05, '伍分'],
+      [1.05, '壹元零伍分'],
+      [10, '壹拾元整'],
+      [12.3, '壹拾贰元叁角整'],
+      [1004, '壹仟零肆元整'],
+      [1680.32, '壹仟陆佰捌拾元叁角贰分'],
+      [3500, '叁仟伍佰元整'],
+      [10010, '壹万零壹拾元整'],
+      [107000.53, '壹拾万柒仟元伍角叁分'],
+      [1000400, '壹佰万零肆佰元整'],
+      [20000000, '贰仟万元整'],
+      [100000001, '壹亿零壹元整'],
+      [120005000, '壹亿贰仟万伍仟元整'],
+      [1.999, '贰元整'],
+      [-12.3, '负壹拾贰元叁角整'],
+      [-0.001, '零元整'],
+    ];
+    for (const [amount, words] of cases) expect([amount, amountInWords(amount)]).toEqual([amount, words]);
   });
 });

@@ -21,7 +21,14 @@ export {
   RULE_TRIGGER_TYPES,
 } from './constants';
 export type * from './types';
-export { documentField, documentParts } from './documents';
+export {
+  amountInWords,
+  documentField,
+  documentFormat,
+  documentParts,
+  type DocumentFormat,
+  type DocumentPart,
+} from './documents';
 export { appDefinitionJsonSchema } from './schema/app';
 export { type AppModelIssue } from './issues';
 export { validateAppDefinition, type AppValidationResult, type ValidateOptions } from './validate';
@@ -29,7 +36,7 @@ export { canonicalizeAppDefinition } from './canonical';
 export { diffAppDefinitions, type AppChange, type AppChangeKind, type DiffOptions } from './diff';
 export { localize } from './localize';
 export { singleValueOptions } from './field-options';
-export { isEmptyValue } from './field-values';
+export { isEmptyValue, parseSubTableCellKey, subTableCellKey } from './field-values';
 export {
   assembleAppDefinition,
   splitAppDefinition,

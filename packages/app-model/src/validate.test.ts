@@ -386,6 +386,18 @@ const semanticCases: Case[] = [
     'documentUnknownField',
   ],
   [
+    'document format',
+    (a) => (a.entities[3].documents = [{ key: 'lease', label, body: '租金 {rent|大写字}' }]),
+    '$.entities[3].documents[0].body',
+    'documentUnknownFormat',
+  ],
+  [
+    'document format of no amount',
+    (a) => (a.entities[3].documents = [{ key: 'lease', label, body: '房间 {room|大写}' }]),
+    '$.entities[3].documents[0].body',
+    'documentFormatNotAmount',
+  ],
+  [
     'text pattern regex',
     (a) => (a.entities[0].fields[1].pattern = '([A-Z'),
     '$.entities[0].fields[1].pattern',

@@ -1,5 +1,5 @@
 import { type EntityManager } from 'typeorm';
-import { type EntityDefinition, type FieldDefinition } from '@lowcode/app-model';
+import { type EntityDefinition, type FieldDefinition, subTableCellKey } from '@lowcode/app-model';
 import { type ResolvedEntity, RECORD_ALIAS } from './entity-catalog.service';
 import { fieldStorage, tableName } from './utils/entity-storage';
 import { type SortKey } from './utils/record-query';
@@ -147,29 +147,64 @@ export async function toRecordDtos(
   return records;
 }
 
+/** Where values link to records (an entity key) or users (`@user`): a field, or a column of a sub-table's rows. */
+interface Reference {
+  field: FieldDefinition;
+  target: string;
+  /** The sub-table whose rows hold `field` as a column. */
+  table?: string;
+}
+
+const targetOf = (field: FieldDefinition): string | undefined =>
+  field.type === 'relation'
+    ? field.relation.entity
+    : ['user', 'createdBy', 'updatedBy'].includes(field.type)
+      ? '@user'
+      : undefined;
+
+function referencesOf(entity: EntityDefinition): Reference[] {
+  return entity.fields.flatMap((field): Reference[] => {
+    if (field.type === 'subTable')
+      return field.fields.flatMap((column) => {
+        const target = targetOf(column);
+        return target ? [{ field: column, target, table: field.key }] : [];
+      });
+    const target = targetOf(field);
+    return target ? [{ field, target }] : [];
+  });
+}
+
+/** The values a reference holds in one value set, by their `display` key: one, or one per sub-table row. */
+function cellsOf(
+  values: Record<string, unknown>,
+  reference: Reference,
+): Array<[key: string, value: unknown]> {
+  const { field, table } = reference;
+  if (!table) return [[field.key, values[field.key]]];
+  const rows = Array.isArray(values[table]) ? (values[table] as unknown[]) : [];
+  return rows.map((row, index) => [
+    subTableCellKey(table, index, field.key),
+    row && typeof row === 'object' ? (row as Record<string, unknown>)[field.key] : undefined,
+  ]);
+}
+
 /**
- * The titles of the records and users that each set of values links to, by field: one query per linked
- * entity and one for users, however many value sets. An id with no row keeps the id as its title.
+ * The titles of the records and users that each set of values links to, by field — and by cell for the
+ * relation and user columns of sub-tables (`partsUsed[0].part`): one query per linked entity and one for
+ * users, however many value sets. An id with no row keeps the id as its title.
  */
 export async function displaysOf(
   manager: EntityManager,
   resolved: ResolvedEntity,
   valueSets: Record<string, unknown>[],
 ): Promise<Record<string, string | string[]>[]> {
+  const references = referencesOf(resolved.entity);
   const wanted = new Map<string, Set<string>>(); // target entity key or '@user' → ids
-  const references: { field: FieldDefinition; target: string }[] = [];
-  for (const field of resolved.entity.fields) {
-    const target =
-      field.type === 'relation'
-        ? field.relation.entity
-        : ['user', 'createdBy', 'updatedBy'].includes(field.type)
-          ? '@user'
-          : undefined;
-    if (!target) continue;
-    references.push({ field, target });
-    const ids = wanted.get(target) ?? new Set<string>();
-    for (const values of valueSets) idsOf(values[field.key]).forEach((id) => ids.add(id));
-    wanted.set(target, ids);
+  for (const reference of references) {
+    const ids = wanted.get(reference.target) ?? new Set<string>();
+    for (const values of valueSets)
+      for (const [, value] of cellsOf(values, reference)) idsOf(value).forEach((id) => ids.add(id));
+    wanted.set(reference.target, ids);
   }
   const titles = new Map<string, Map<string, string>>();
   for (const [target, ids] of wanted) {
@@ -178,13 +213,15 @@ export async function displaysOf(
   }
   return valueSets.map((values) => {
     const display: Record<string, string | string[]> = {};
-    for (const { field, target } of references) {
-      const value = values[field.key];
-      const names = titles.get(target);
-      if (!names || value === null || value === undefined) continue;
-      display[field.key] = Array.isArray(value)
-        ? idsOf(value).map((id) => names.get(id) ?? id)
-        : (names.get(value as string) ?? (value as string));
+    for (const reference of references) {
+      const names = titles.get(reference.target);
+      if (!names) continue;
+      for (const [key, value] of cellsOf(values, reference)) {
+        if (value === null || value === undefined) continue;
+        display[key] = Array.isArray(value)
+          ? idsOf(value).map((id) => names.get(id) ?? id)
+          : (names.get(value as string) ?? (value as string));
+      }
     }
     return display;
   });

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type AppDefinition,
   type EntityDefinition,
+  parseSubTableCellKey,
   PERMISSION_ACTIONS,
   type PermissionAction,
 } from '@lowcode/app-model';
@@ -84,7 +85,7 @@ function limitTitles(
 ): Record<string, string | string[]> {
   const limited: Record<string, string | string[]> = {};
   for (const [key, titles] of Object.entries(display)) {
-    const limit = access.titleLimit(key) ?? (access.masked(key) ? 'masked' : undefined);
+    const limit = access.displayLimit(key);
     const shown = (title: string) =>
       limit === 'hidden' ? '***' : limit === 'masked' ? String(maskValue(title)) : title;
     limited[key] = Array.isArray(titles) ? titles.map(shown) : shown(titles);
@@ -187,6 +188,11 @@ export class RecordsService {
       } else if (access.masked(key)) {
         record.values[key] = maskValue(record.values[key]);
       }
+    }
+    // The titles in a hidden sub-table's rows go with it.
+    for (const key of Object.keys(record.display)) {
+      const cell = parseSubTableCellKey(key);
+      if (cell && access.hidden(cell.table)) delete record.display[key];
     }
     record.display = limitTitles(access, record.display);
     withFileUrls(resolved.entity, record.values, (fileId) => this.fileUrls.url(resolved.workspaceId, fileId));

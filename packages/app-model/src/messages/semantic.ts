@@ -32,6 +32,17 @@ export const SEMANTIC: Catalog = {
       `${o} has the placeholder {${String(p.name)}}, which is no field of entity ${q(p.entity)} (by label or key)`,
     zh: (p, o) => `${o} 中的占位符 {${String(p.name)}} 不是实体 ${q(p.entity)} 的字段（按名称或标识）`,
   },
+  documentUnknownFormat: {
+    en: (p, o) =>
+      `${o} writes {${String(p.name)}|${String(p.format)}}, but "${String(p.format)}" is no format (大写 or upper writes an amount in Chinese capitals)`,
+    zh: (p, o) =>
+      `${o} 中的 {${String(p.name)}|${String(p.format)}} 格式未知（可用：大写，即人民币大写金额）`,
+  },
+  documentFormatNotAmount: {
+    en: (p, o) =>
+      `${o} writes {${String(p.name)}|${String(p.format)}}, but only an amount (money, number, formula) can be written in capitals`,
+    zh: (p, o) => `${o} 中的 {${String(p.name)}|${String(p.format)}}：只有金额、数字或公式字段可写成大写`,
+  },
   requiredNotEditable: {
     en: (p, o) => `${o} requires field ${q(p.field)}, which its form does not let the assignee edit`,
     zh: (p, o) => `${o} 要求必填字段 ${q(p.field)}，但表单中该字段不可编辑`,

@@ -7,7 +7,10 @@ import {
   NUMERIC_AGGREGATES,
   NUMERIC_FIELD_TYPES,
 } from '../constants';
-import { documentField, documentParts } from '../documents';
+import { documentField, documentFormat, documentParts } from '../documents';
+
+/** Fields whose value is an amount, which a document may write in capitals (`{租金|大写}`). */
+const AMOUNT_TYPES = new Set(['money', 'number', 'formula', 'rollup', 'lookup']);
 import { type Owner, type PathPart } from '../issues';
 import { type FieldDefinition } from '../types';
 import {
@@ -262,13 +265,30 @@ export function checkEntities(ctx: Context, app: Obj) {
       if (typeof document.body !== 'string') continue;
       const dWho: Owner = [...who, { kind: 'document', key: str(document.key) ?? dIndex }];
       const fields = { fields: [...entity.fields.values()] as unknown as FieldDefinition[] };
-      for (const part of documentParts(document.body))
-        if ('placeholder' in part && !documentField(fields, part.placeholder))
-          ctx.sink.error([...path, 'documents', dIndex, 'body'], 'documentUnknownField', {
+      const bodyPath = [...path, 'documents', dIndex, 'body'];
+      for (const part of documentParts(document.body)) {
+        if (!('placeholder' in part)) continue;
+        const field = documentField(fields, part.placeholder);
+        if (!field) {
+          ctx.sink.error(bodyPath, 'documentUnknownField', {
             owner: dWho,
             name: part.placeholder,
             entity: key,
           });
+        } else if (part.format !== undefined && !documentFormat(part.format)) {
+          ctx.sink.error(bodyPath, 'documentUnknownFormat', {
+            owner: dWho,
+            name: part.placeholder,
+            format: part.format,
+          });
+        } else if (part.format !== undefined && !AMOUNT_TYPES.has(field.type)) {
+          ctx.sink.error(bodyPath, 'documentFormatNotAmount', {
+            owner: dWho,
+            name: part.placeholder,
+            format: part.format,
+          });
+        }
+      }
     }
   }
 }

@@ -5,6 +5,7 @@ import {
   type EntityDefinition,
   type FlowDefinition,
   type LocalizedText,
+  parseSubTableCellKey,
   type TaskForm,
 } from '@lowcode/app-model';
 import { type FlowInstanceState, withdrawRefusal } from '@lowcode/flow-engine';
@@ -496,9 +497,13 @@ export class FlowQueries {
       shownWhole = (key) => !access.masked(key);
     }
     withFileUrls(resolved.entity, shown, (fileId) => this.fileUrls.url(auth.workspaceId, fileId));
-    // The titles of the records and people it links, so a requester shows as a name, not an id.
+    // The titles of the records and people it links, so a requester shows as a name, not an id — also in
+    // a shown sub-table's rows (`partsUsed[0].part`).
     const display = Object.fromEntries(
-      Object.entries(record.display).filter(([key]) => key in shown && shownWhole(key)),
+      Object.entries(record.display).filter(([key]) => {
+        const field = parseSubTableCellKey(key)?.table ?? key;
+        return field in shown && shownWhole(field);
+      }),
     );
     return { id: row.record_id, entity: row.entity_key, values: shown, display };
   }

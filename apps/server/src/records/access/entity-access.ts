@@ -1,4 +1,9 @@
-import { type AppDefinition, type EntityDefinition, type PermissionAction } from '@lowcode/app-model';
+import {
+  type AppDefinition,
+  type EntityDefinition,
+  parseSubTableCellKey,
+  type PermissionAction,
+} from '@lowcode/app-model';
 import { recordActionsOf } from '../../api-keys/utils/api-key-scopes';
 import { AppError } from '../../common/errors/app-error';
 import { columnFields, fieldStorage, tableName } from '../utils/entity-storage';
@@ -95,6 +100,19 @@ export class EntityAccess {
    */
   titleLimit = (relation: string): FieldLimit => this.oneHopAway.titles.get(relation);
 
+  /**
+   * How a `display` entry is limited: a relation's titles by `titleLimit`, a sub-table cell's
+   * (`partsUsed[0].part`) by its column's, and either masked with the field that holds it.
+   */
+  displayLimit(key: string): FieldLimit {
+    const cell = parseSubTableCellKey(key);
+    const field = cell?.table ?? key;
+    return (
+      this.titleLimit(cell ? `${cell.table}.${cell.column}` : key) ??
+      (this.masked(field) ? 'masked' : undefined)
+    );
+  }
+
   /** Whether the viewer sees a field's stored value whole (neither hidden nor masked). */
   seesWhole = (field: string) => !this.hidden(field) && !this.masked(field);
 
@@ -178,6 +196,14 @@ function limitsOneHopAway(viewer: Viewer, app: AppDefinition, entity: EntityDefi
       const target = relationTarget(field.key);
       const title = target && (target.titleField ?? target.fields[0]?.key);
       if (target && title) titles.set(field.key, limitOn(target.key, title));
+    } else if (field.type === 'subTable') {
+      // A row's relation cell shows the linked record's title as a relation field does (`partsUsed.part`).
+      for (const column of field.fields) {
+        if (column.type !== 'relation') continue;
+        const target = app.entities.find((candidate) => candidate.key === column.relation.entity);
+        const title = target && (target.titleField ?? target.fields[0]?.key);
+        if (target && title) titles.set(`${field.key}.${column.key}`, limitOn(target.key, title));
+      }
     }
   }
   return { lookups, titles };

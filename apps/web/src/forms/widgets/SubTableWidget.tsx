@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { SubTableColumn } from '@lowcode/app-model';
+import { subTableCellKey, type SubTableColumn } from '@lowcode/app-model';
 import { Button, Card, Flex, Grid, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../hooks/useLocale';
@@ -9,12 +9,50 @@ import { fieldOfType } from '../widgetTypes';
 
 const rowsOf = (value: unknown): FormValues[] => (Array.isArray(value) ? (value as FormValues[]) : []);
 
+/**
+ * The titles of the records and people this table's stored rows link to, by column and id, from the
+ * record's display (`partsUsed[0].part`). Keyed by id, not row, so a cell keeps its title when rows above
+ * it are removed before saving.
+ */
+function storedTitles(context: FormContext, tableKey: string): Map<string, Map<string, string>> {
+  const titles = new Map<string, Map<string, string>>();
+  rowsOf(context.stored[tableKey]).forEach((row, rowIndex) => {
+    for (const [column, value] of Object.entries(row)) {
+      const shown = context.display[subTableCellKey(tableKey, rowIndex, column)];
+      if (shown === undefined) continue;
+      const byId = titles.get(column) ?? new Map<string, string>();
+      const ids = Array.isArray(value) ? value : [value];
+      const names = Array.isArray(shown) ? shown : [shown];
+      ids.forEach((id, index) => {
+        if (typeof id === 'string' && names[index] !== undefined) byId.set(id, names[index]);
+      });
+      titles.set(column, byId);
+    }
+  });
+  return titles;
+}
+
+/** A cell's display: the titles of the ids it holds, as a field's own display would give them. */
+function cellDisplay(
+  titles: Map<string, Map<string, string>>,
+  column: string,
+  value: unknown,
+): Record<string, string | string[]> {
+  const byId = titles.get(column);
+  if (!byId) return {};
+  if (Array.isArray(value))
+    return { [column]: value.map((id) => (typeof id === 'string' ? (byId.get(id) ?? id) : String(id))) };
+  const title = typeof value === 'string' ? byId.get(value) : undefined;
+  return title === undefined ? {} : { [column]: title };
+}
+
 /** The row as the record's formulas filled it (its formula columns), for the cells of that row. */
 const computedRow = (context: FormContext, tableKey: string, rowIndex: number): FormValues =>
   rowsOf(context.computed[tableKey])[rowIndex] ?? {};
 
 interface CellProps {
   column: SubTableColumn;
+  titles: Map<string, Map<string, string>>;
   row: FormValues;
   rowIndex: number;
   tableKey: string;
@@ -24,7 +62,7 @@ interface CellProps {
 }
 
 /** One cell: the column's own widget, with the errors the engine reported at `lines[2].qty`. */
-function SubTableCell({ column, row, rowIndex, tableKey, context, onCellChange, onBlur }: CellProps) {
+function SubTableCell({ column, titles, row, rowIndex, tableKey, context, onCellChange, onBlur }: CellProps) {
   const Widget = context.widgetFor(column);
   const messages = errorsAtField(context.errors, `${tableKey}[${rowIndex}].${column.key}`);
   return (
@@ -41,7 +79,7 @@ function SubTableCell({ column, row, rowIndex, tableKey, context, onCellChange, 
           values: row,
           stored: {},
           computed: computedRow(context, tableKey, rowIndex),
-          display: {},
+          display: cellDisplay(titles, column.key, row[column.key]),
         }}
       />
       {messages.map((message) => (
@@ -59,6 +97,7 @@ export function SubTableWidget({ field, value, onChange, onBlur, context }: Widg
   const isPhone = !Grid.useBreakpoint().md;
   const columns = fieldOfType(field, 'subTable')?.fields ?? [];
   const rows = rowsOf(value);
+  const titles = storedTitles(context, field.key);
   const setCell = (rowIndex: number, key: string, cell: unknown) =>
     onChange(rows.map((row, index) => (index === rowIndex ? { ...row, [key]: cell } : row)));
   const removeRow = (rowIndex: number) => {
@@ -68,6 +107,7 @@ export function SubTableWidget({ field, value, onChange, onBlur, context }: Widg
   const cell = (column: SubTableColumn, row: FormValues, rowIndex: number) => (
     <SubTableCell
       column={column}
+      titles={titles}
       row={row}
       rowIndex={rowIndex}
       tableKey={field.key}

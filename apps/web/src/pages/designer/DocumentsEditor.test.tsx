@@ -44,10 +44,13 @@ describe('DocumentsEditor', () => {
       target: { value: '# 派工单\n{工单号} {报修人}' },
     });
     expect(seen.documents![0]!.body).toBe('# 派工单\n{工单号} {报修人}');
-    expect(screen.getByText('{报修人} 不是本表单的字段')).toBeInTheDocument();
+    expect(
+      screen.getByText('{报修人} 无法填入：不是本表单的字段，或“|大写”用在了非金额字段上'),
+    ).toBeInTheDocument();
   });
 
   it('knows a placeholder by field name or key', () => {
     expect(unknownPlaceholders(order, '{工单号} {room} {技师}')).toEqual(['技师']);
+    expect(unknownPlaceholders(order, '{工单号|大写} {room|小写}')).toEqual(['工单号|大写', 'room|小写']);
   });
 });

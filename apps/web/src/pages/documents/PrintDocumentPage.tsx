@@ -7,7 +7,7 @@ import { api } from '../../api';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { useErrorText } from '../../hooks/useErrorText';
 import { localize, useLocale } from '../../hooks/useLocale';
-import { renderDocument } from './renderDocument';
+import { renderDocument, type DocumentBlock } from './renderDocument';
 
 /**
  * `/apps/:app/e/:entity/r/:id/print/:document`: a record's document (a lease contract, a dispatch slip) on an
@@ -50,7 +50,9 @@ export function PrintDocumentPage() {
       </Flex>
       <article className="print-page" aria-label={localize(template.label, locale)}>
         {blocks.map((block, index) =>
-          block.kind === 'h1' ? (
+          block.kind === 'table' ? (
+            <DocumentTable key={index} block={block} totalLabel={t('documents.total')} />
+          ) : block.kind === 'h1' ? (
             <h1 key={index}>{block.text}</h1>
           ) : block.kind === 'h2' ? (
             <h2 key={index}>{block.text}</h2>
@@ -60,5 +62,47 @@ export function PrintDocumentPage() {
         )}
       </article>
     </div>
+  );
+}
+
+/** A sub-table's rows on paper: a ruled table, its amounts summed in the last row. */
+function DocumentTable({
+  block,
+  totalLabel,
+}: {
+  block: Extract<DocumentBlock, { kind: 'table' }>;
+  totalLabel: string;
+}) {
+  return (
+    <table className="print-table">
+      <thead>
+        <tr>
+          <th>#</th>
+          {block.columns.map((column, index) => (
+            <th key={index}>{column}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {block.rows.map((row, rowIndex) => (
+          <tr key={rowIndex}>
+            <td>{rowIndex + 1}</td>
+            {row.map((cell, index) => (
+              <td key={index}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+      {block.total && (
+        <tfoot>
+          <tr>
+            <th>{totalLabel}</th>
+            {block.total.map((cell, index) => (
+              <td key={index}>{cell}</td>
+            ))}
+          </tr>
+        </tfoot>
+      )}
+    </table>
   );
 }

@@ -45,4 +45,79 @@ describe('a document filled from a record', () => {
       { kind: 'p', text: '备注 <b>HT-2026-000001</b>' },
     ]);
   });
+
+  it('writes an amount in capitals, and a sub-table as a table of its rows with its amounts summed', () => {
+    const order = {
+      key: 'workOrder',
+      label: { 'zh-CN': '工单' },
+      fields: [
+        { key: 'labor', type: 'money', label: { 'zh-CN': '人工费' } },
+        {
+          key: 'owed',
+          type: 'formula',
+          label: { 'zh-CN': '应付' },
+          resultType: 'number',
+          expression: { '-': [{ var: 'record.labor' }, 10] },
+        },
+        {
+          key: 'parts',
+          type: 'subTable',
+          label: { 'zh-CN': '备件' },
+          fields: [
+            { key: 'part', type: 'relation', label: { 'zh-CN': '备件' }, relation: { entity: 'sparePart' } },
+            { key: 'quantity', type: 'number', label: { 'zh-CN': '数量' } },
+            { key: 'unitPrice', type: 'money', label: { 'zh-CN': '单价' } },
+            {
+              key: 'amount',
+              type: 'formula',
+              label: { 'zh-CN': '金额' },
+              resultType: 'number',
+              expression: { '*': [{ var: 'row.quantity' }, { var: ['row.unitPrice', 0] }] },
+            },
+          ],
+        },
+      ],
+    } as unknown as EntityDefinition;
+    const slip: DocumentTemplate = {
+      key: 'slip',
+      label: { 'zh-CN': '派工单' },
+      body: '人工费 {labor}（{人工费|大写}），应付 {owed}\n所用备件：\n{parts}\n签字：',
+    };
+    const blocks = renderDocument(
+      order,
+      slip,
+      {
+        values: {
+          labor: 80,
+          owed: 70,
+          parts: [
+            { part: 'p1', quantity: 2, unitPrice: 35, amount: 70 },
+            { part: 'p2', quantity: 1, unitPrice: 12.5, amount: 12.5 },
+          ],
+        },
+        display: { 'parts[0].part': '阀芯', 'parts[1].part': '生料带' },
+      },
+      'zh-CN',
+    );
+    expect(blocks).toEqual([
+      // A formula over money is money.
+      { kind: 'p', text: '人工费 ¥80.00（捌拾元整），应付 ¥70.00\n所用备件：' },
+      {
+        kind: 'table',
+        columns: ['备件', '数量', '单价', '金额'],
+        rows: [
+          ['阀芯', '2', '¥35.00', '¥70.00'],
+          ['生料带', '1', '¥12.50', '¥12.50'],
+        ],
+        // The amounts add up; the unit prices they are made of do not.
+        total: ['', '', '', '¥82.50'],
+      },
+      { kind: 'p', text: '签字：' },
+    ]);
+    // No rows: a blank line, as any empty value.
+    expect(renderDocument(order, slip, { values: { parts: [] }, display: {} }, 'zh-CN')[0]).toEqual({
+      kind: 'p',
+      text: `人工费 ${BLANK}（${BLANK}），应付 ${BLANK}\n所用备件：\n${BLANK}\n签字：`,
+    });
+  });
 });

@@ -1,41 +1,74 @@
 import {
+  amountInWords,
   documentField,
+  documentFormat,
   documentParts,
+  subTableCellKey,
   type DocumentTemplate,
   type EntityDefinition,
+  type FieldDefinition,
   type Locale,
+  type SubTableColumn,
 } from '@lowcode/app-model';
 import type { RecordDto } from '../../api/types';
-import { formatFieldText } from '../../fields/formatFieldText';
+import { localize } from '../../hooks/useLocale';
+import { formatFieldText, formatMoney } from '../../fields/formatFieldText';
 
-export type DocumentBlock = { kind: 'h1' | 'h2' | 'p'; text: string };
+export type DocumentBlock =
+  | { kind: 'h1' | 'h2' | 'p'; text: string }
+  /** A sub-table's rows; `total` sums its amounts (money not read by another money column), else is empty. */
+  | { kind: 'table'; columns: string[]; rows: string[][]; total?: string[] };
 
 /** What an empty value prints as: a line to fill in by hand. */
 export const BLANK = '__________';
 
+/** Stands for a sub-table in the filled text until paragraphs are cut; no template can contain it. */
+const TABLE_MARK = '\u0000table:';
+
+type Filled = Pick<RecordDto, 'values' | 'display'>;
+
 /**
  * A document template filled from a record, as blocks of plain text (React escapes them): `# ` and `## `
  * lines are headings, blank lines end paragraphs, `{field}` is the value as the reader may see it — a
- * relation's title, an option's label, money with its sign; hidden fields (absent from the record) and
- * empty ones print as a blank to fill in.
+ * relation's title, an option's label, money with its sign; `{field|大写}` an amount in Chinese capitals;
+ * a sub-table's placeholder becomes a table of its rows, its own block. Hidden fields (absent from the
+ * record) and empty ones print as a blank to fill in.
  */
 export function renderDocument(
   entity: EntityDefinition,
   template: DocumentTemplate,
-  record: Pick<RecordDto, 'values' | 'display'>,
+  record: Filled,
   locale: Locale,
 ): DocumentBlock[] {
+  const tables: DocumentBlock[] = [];
   const filled = documentParts(template.body)
     .map((part) => {
       if ('text' in part) return part.text;
       const field = documentField(entity, part.placeholder);
       if (!field) return `{${part.placeholder}}`;
-      const text = formatFieldText(field, record.values[field.key], locale, record.display[field.key]);
+      const value = record.values[field.key];
+      if (field.type === 'subTable') {
+        if (!Array.isArray(value) || value.length === 0) return BLANK;
+        tables.push(tableOf(field.key, field.fields, value as Record<string, unknown>[], record, locale));
+        return `\n\n${TABLE_MARK}${tables.length - 1}\n\n`;
+      }
+      const text =
+        part.format !== undefined && documentFormat(part.format) === 'amountInWords'
+          ? typeof value === 'number'
+            ? amountInWords(value)
+            : ''
+          : typeof value === 'number' && isMoneyFormula(field, entity.fields, 'record.')
+            ? formatMoney(value, locale)
+            : formatFieldText(field, value, locale, record.display[field.key]);
       return text.trim() === '' ? BLANK : text;
     })
     .join('');
   const blocks: DocumentBlock[] = [];
   for (const paragraph of filled.split(/\n\s*\n/)) {
+    if (paragraph.trim().startsWith(TABLE_MARK)) {
+      blocks.push(tables[Number(paragraph.trim().slice(TABLE_MARK.length))]!);
+      continue;
+    }
     const lines: string[] = [];
     const flush = () => {
       if (lines.length) blocks.push({ kind: 'p', text: lines.join('\n') });
@@ -51,4 +84,76 @@ export function renderDocument(
     flush();
   }
   return blocks;
+}
+
+/** A sub-table's rows as the reader sees them, with the records its cells link to by their titles. */
+function tableOf(
+  tableKey: string,
+  columns: SubTableColumn[],
+  rows: Record<string, unknown>[],
+  record: Filled,
+  locale: Locale,
+): DocumentBlock {
+  const money = new Set(
+    columns
+      .filter((column) => column.type === 'money' || isMoneyFormula(column, columns, 'row.'))
+      .map((column) => column.key),
+  );
+  // A line's price is read by its amount: the amount is what adds up, the price is not.
+  const read = new Set(
+    columns
+      .filter((column) => money.has(column.key) && column.type === 'formula')
+      .flatMap((column) => [...variables((column as { expression: unknown }).expression, 'row.')]),
+  );
+  const summed = [...money].filter((key) => !read.has(key));
+  const number = (row: Record<string, unknown> | null, key: string) =>
+    typeof row?.[key] === 'number' ? (row[key] as number) : undefined;
+  const cell = (column: SubTableColumn, row: Record<string, unknown> | null, index: number) => {
+    const amount = number(row, column.key);
+    if (money.has(column.key) && amount !== undefined) return formatMoney(amount, locale);
+    const display = record.display[subTableCellKey(tableKey, index, column.key)];
+    return formatFieldText(column, row?.[column.key], locale, display);
+  };
+  return {
+    kind: 'table',
+    columns: columns.map((column) => localize(column.label, locale)),
+    rows: rows.map((row, index) => columns.map((column) => cell(column, row, index))),
+    ...(summed.length > 0 && {
+      total: columns.map((column) =>
+        summed.includes(column.key)
+          ? formatMoney(
+              rows.reduce((sum, row) => sum + (number(row, column.key) ?? 0), 0),
+              locale,
+            )
+          : '',
+      ),
+    }),
+  };
+}
+
+/** The fields a formula reads through `prefix` (`{"var": "row.unitPrice"}`, `{"var": ["record.amount", 0]}`). */
+function variables(logic: unknown, prefix: string, found = new Set<string>()): Set<string> {
+  if (Array.isArray(logic)) logic.forEach((item) => variables(item, prefix, found));
+  else if (logic && typeof logic === 'object')
+    for (const [operator, argument] of Object.entries(logic)) {
+      const name = Array.isArray(argument) ? argument[0] : argument;
+      if (operator === 'var' && typeof name === 'string' && name.startsWith(prefix))
+        found.add(name.slice(prefix.length));
+      else variables(argument, prefix, found);
+    }
+  return found;
+}
+
+/**
+ * A number formula over money is money — a line's 金额 = 数量 × 单价, a bill's 欠费 = 应收 − 已收 — printed with
+ * its sign (and, in a table, summed). `prefix` is how it reads its siblings: `row.` in a sub-table, else `record.`.
+ */
+function isMoneyFormula(
+  field: FieldDefinition,
+  siblings: readonly FieldDefinition[],
+  prefix: string,
+): boolean {
+  if (field.type !== 'formula' || field.resultType !== 'number') return false;
+  const read = variables(field.expression, prefix);
+  return siblings.some((other) => other.type === 'money' && read.has(other.key));
 }
