@@ -67,6 +67,34 @@ describe('templates', () => {
     );
     expect(roles).toEqual([{ app_roles: ['butler'] }]);
 
+    // Its photos, scans, signatures and documents open: each is a stored drawing, shared by the values
+    // that stand for it, none of them a dangling `demo/…` id.
+    const files = await testApp.database.query<{ id: string; mime_type: string; size: string }>(
+      'SELECT id, mime_type, size FROM stored_file',
+    );
+    expect(new Set(files.map((file) => file.mime_type))).toEqual(
+      new Set(['image/jpeg', 'image/png', 'application/pdf', 'audio/wav']),
+    );
+    const orders = await testApp
+      .http()
+      .get('/api/apps/property/entities/workOrder/records?limit=200')
+      .set(auth)
+      .expect(200);
+    const photos = (orders.body.items as { values: Record<string, unknown> }[]).flatMap(
+      (order) => (order.values.completionPhotos ?? []) as { id: string; url: string; mimeType: string }[],
+    );
+    expect(photos.length).toBeGreaterThan(0);
+    for (const photo of photos.slice(0, 3)) {
+      expect(files.map((file) => file.id)).toContain(photo.id);
+      const download = await testApp.http().get(photo.url).expect(200);
+      expect(download.headers['content-type']).toBe('image/jpeg');
+      expect((download.body as Buffer).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    }
+    const [{ dangling }] = await testApp.database.query<{ dangling: number }>(
+      `SELECT count(*)::int AS dangling FROM record_change WHERE changes::text LIKE '%"demo/%'`,
+    );
+    expect(dangling).toBe(0);
+
     // The demo opens with work in progress: its newest open orders run in the repair flow, taken as far as
     // each plan says by the people the flow gives the tasks to, none stuck or failed.
     const plans = generateDemoData({ seed: DEMO_SEED, scale: DEMO.demoScale })._flows ?? [];

@@ -4,6 +4,7 @@ import { type AppDefinition } from '@lowcode/app-model';
 import { TEMPLATE_DIR, readAppDirectory, requireValidApp } from './app-directory';
 
 export { type DemoData, type DemoRecord } from './demo/context';
+export { DEMO_FILES_DIR, demoFileFor } from './demo/files';
 export { DEMO_ENTITY_ORDER, generateDemoData, type DemoOptions } from './demo/generate';
 export { TEMPLATE_DIR, TemplateInvalidError, readAppDirectory } from './app-directory';
 export { creditCodeCheck, residentIdCheck } from './demo/identity';

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { type EntityDefinition, type FieldDefinition } from '@lowcode/app-model';
 import {
   compileEntity,
@@ -6,7 +8,14 @@ import {
   isResidentIdNumber,
   isUnifiedSocialCreditCode,
 } from '@lowcode/form-engine';
-import { DEMO_ENTITY_ORDER, type DemoData, generateDemoData, loadPropertyTemplate } from '../src';
+import {
+  DEMO_ENTITY_ORDER,
+  DEMO_FILES_DIR,
+  type DemoData,
+  demoFileFor,
+  generateDemoData,
+  loadPropertyTemplate,
+} from '../src';
 
 const app = loadPropertyTemplate();
 const NOW = new Date('2025-06-15T02:00:00Z');
@@ -175,6 +184,35 @@ describe('demo data', () => {
       }
     }
     expect(problems.slice(0, 20)).toEqual([]);
+  });
+
+  it('has a drawn file for every file it names, of the type it claims', () => {
+    const named = new Map<string, string>(); // drawn file → a value that uses it
+    const visit = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object') {
+        const file = value as { id?: unknown; name?: unknown; mimeType?: unknown };
+        if (typeof file.id === 'string' && file.id.startsWith('demo/'))
+          named.set(
+            demoFileFor(file as { name: string; mimeType: string }),
+            `${String(file.name)} ${String(file.mimeType)}`,
+          );
+        else Object.values(value).forEach(visit);
+      }
+    };
+    for (const entity of DEMO_ENTITY_ORDER) list(entity).forEach(visit);
+    for (const [drawn, example] of named) {
+      expect(fs.existsSync(path.join(DEMO_FILES_DIR, drawn))).toBe(true);
+      // A document is drawn as a PDF, a voice note as audio, everything else as an image.
+      const kind = example.includes('application/pdf')
+        ? 'pdf'
+        : example.includes('audio/')
+          ? 'wav'
+          : 'jpg|png';
+      expect(drawn).toMatch(new RegExp(`\\.(${kind})$`));
+    }
+    // Photos, signatures, scans, documents and voice notes are all in the demo.
+    expect(named.size).toBeGreaterThanOrEqual(8);
   });
 
   it('uses valid identifiers everywhere', () => {

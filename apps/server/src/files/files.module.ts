@@ -27,6 +27,6 @@ import { FILE_STORAGE, LocalDiskFileStorage } from './file-storage';
       useFactory: (config: ServerConfig) => new LocalDiskFileStorage(path.join(config.dataDir, 'files')),
     },
   ],
-  exports: [FileUrlSigner],
+  exports: [FileUrlSigner, FilesService],
 })
 export class FilesModule {}

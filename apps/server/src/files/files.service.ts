@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { type Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { checkUpload } from './file-checks';
 import { FILE_STORAGE, type FileStorage } from './file-storage';
@@ -30,33 +30,42 @@ export class FilesService {
     actor: { workspaceId: string; userId: string },
     file: { originalname: string; mimetype: string; buffer: Buffer },
   ): Promise<StoredFileDto> {
-    const check = checkUpload(
-      Buffer.from(file.originalname, 'latin1').toString('utf8'),
-      file.mimetype,
-      file.buffer,
-    );
+    const name = Buffer.from(file.originalname, 'latin1').toString('utf8');
+    return this.save(this.dataSource.manager, actor, { name, mimeType: file.mimetype, content: file.buffer });
+  }
+
+  /**
+   * Stores a file under the same checks as an upload, its row written with `manager` (in the caller's
+   * transaction: a demo install that rolls back leaves no row, only bytes no row points at).
+   */
+  async save(
+    manager: EntityManager,
+    actor: { workspaceId: string; userId: string | null },
+    file: { name: string; mimeType: string; content: Buffer },
+  ): Promise<StoredFileDto> {
+    const check = checkUpload(file.name, file.mimeType, file.content);
     if (!check.ok) throw new AppError('FILE_REFUSED', {}, [{ path: 'file', message: check.reason }]);
     const id = randomUUID();
     const storageKey = `${actor.workspaceId}/${id}`;
-    await this.storage.put(storageKey, file.buffer);
-    await this.dataSource.query(
+    await this.storage.put(storageKey, file.content);
+    await manager.query(
       `INSERT INTO stored_file (id, workspace_id, name, size, mime_type, storage_key, sha256, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         id,
         actor.workspaceId,
         check.name,
-        file.buffer.length,
+        file.content.length,
         check.mimeType,
         storageKey,
-        createHash('sha256').update(file.buffer).digest('hex'),
+        createHash('sha256').update(file.content).digest('hex'),
         actor.userId,
       ],
     );
     return {
       id,
       name: check.name,
-      size: file.buffer.length,
+      size: file.content.length,
       mimeType: check.mimeType,
       url: this.urls.url(actor.workspaceId, id),
     };

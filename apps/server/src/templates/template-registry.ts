@@ -1,11 +1,19 @@
 import { type AppDefinition } from '@lowcode/app-model';
-import { type DemoData, generateDemoData, loadPropertyTemplate } from '@lowcode/template-property';
+import {
+  DEMO_FILES_DIR,
+  type DemoData,
+  demoFileFor,
+  generateDemoData,
+  loadPropertyTemplate,
+} from '@lowcode/template-property';
 
 /** An installable template: its definition and, optionally, a demo company to load with it. */
 export interface TemplateSource {
   key: string;
   load(): AppDefinition;
   demo?: (options: { seed: number; scale: number }) => DemoData;
+  /** The drawn files the demo's `demo/…` file values are stored as: where they are, and which is which. */
+  demoFiles?: { dir: string; fileFor(value: { name: string; mimeType: string }): string };
 }
 
 export const TEMPLATE_SOURCES: readonly TemplateSource[] = [
@@ -13,5 +21,6 @@ export const TEMPLATE_SOURCES: readonly TemplateSource[] = [
     key: 'property',
     load: loadPropertyTemplate,
     demo: ({ seed, scale }) => generateDemoData({ seed, scale }),
+    demoFiles: { dir: DEMO_FILES_DIR, fileFor: demoFileFor },
   },
 ];

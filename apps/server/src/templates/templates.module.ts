@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppsModule } from '../apps/apps.module';
+import { FilesModule } from '../files/files.module';
 import { FlowsModule } from '../flows/flows.module';
 import { RecordsModule } from '../records/records.module';
 import { TemplatesController } from './templates.controller';
@@ -7,7 +8,7 @@ import { DemoFlowPlayer } from './demo-flows';
 import { TemplatesService } from './templates.service';
 
 @Module({
-  imports: [AppsModule, RecordsModule, FlowsModule],
+  imports: [AppsModule, RecordsModule, FlowsModule, FilesModule],
   controllers: [TemplatesController],
   providers: [TemplatesService, DemoFlowPlayer],
   exports: [TemplatesService],

@@ -10,6 +10,8 @@ import { SERVER_CONFIG, type ServerConfig } from '../config/server-config';
 import { RecordsService } from '../records/records.service';
 import { loadSeedRecords, type SeedRecords } from '../records/seed-loader';
 import { type DemoFlowPlan, DemoFlowPlayer } from './demo-flows';
+import { storeDemoFiles } from './demo-files';
+import { FilesService } from '../files/files.service';
 import { createDemoUsers, type DemoUser, grantProjects } from './demo-users';
 import { TEMPLATE_SOURCES, type TemplateSource } from './template-registry';
 
@@ -50,6 +52,7 @@ export class TemplatesService {
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
     private readonly audit: AuditService,
     private readonly demoFlows: DemoFlowPlayer,
+    private readonly files: FilesService,
   ) {}
 
   async list(workspaceId: string): Promise<TemplateSummary[]> {
@@ -107,6 +110,14 @@ export class TemplatesService {
                 people as unknown as DemoUser[],
                 await hashPassword(this.config.demoPassword),
               );
+              if (source.demoFiles)
+                await storeDemoFiles(
+                  manager,
+                  this.files,
+                  actor,
+                  source.demoFiles,
+                  records as Record<string, unknown[]>,
+                );
               const { counts, ids } = await loadSeedRecords(
                 manager,
                 this.records,

@@ -251,7 +251,7 @@ export function generateWorkOrders(
       ...(room.butler ? { butler: room.butler } : {}),
     };
     if (rng.chance(0.6)) order.photos = [file(`wo-${n}/photo-1.jpg`, '现场照片.jpg')];
-    if (rng.chance(0.05)) order.media = [file(`wo-${n}/voice.m4a`, '语音描述.m4a', 'audio/mp4', 240_000)];
+    if (rng.chance(0.05)) order.media = [file(`wo-${n}/voice.wav`, '语音描述.wav', 'audio/wav', 8_044)];
     if (type === 'repair') buildRepair(ctx, order, reportedAt, now, techs, partsByCategory, suppliers);
     else buildOther(ctx, order, reportedAt, now);
     push(ctx, 'workOrder', order);
