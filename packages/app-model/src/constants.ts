@@ -70,7 +70,8 @@ export const NUMERIC_FIELD_TYPES = ['number', 'money', 'percent', 'rating', 'rol
 /** Field types a report dimension may bucket by day/week/month/quarter/year. */
 export const DATE_FIELD_TYPES = ['date', 'datetime', 'createdAt', 'updatedAt'] as const;
 
-export const FORMULA_RESULT_TYPES = ['number', 'text', 'date', 'boolean'] as const;
+/** `money` is a number written as money (a line's 金额 = 数量 × 单价), rounded to the fen. */
+export const FORMULA_RESULT_TYPES = ['number', 'money', 'text', 'date', 'boolean'] as const;
 
 export const FLOW_NODE_TYPES = [
   'start',

@@ -54,6 +54,8 @@ export function formatFieldText(
         ? `${formatNumber(value, locale)}${field.unit ? ` ${field.unit}` : ''}`
         : String(value);
     case 'formula':
+      if (field.resultType === 'money' && typeof value === 'number') return formatMoney(value, locale);
+      return typeof value === 'number' ? formatNumber(value, locale) : String(value);
     case 'rollup':
       return typeof value === 'number' ? formatNumber(value, locale) : String(value);
     case 'datetime':

@@ -36,7 +36,8 @@ const DATE_TYPES = new Set<string>(DATE_FIELD_TYPES);
 const AUTO_NUMBER_TOKEN = /^(YYYY|YY|MM|DD|seq:([1-9]|1[0-2]))$/;
 
 export const isNumericField = (field: Obj): boolean =>
-  NUMERIC.has(String(field.type)) || (field.type === 'formula' && field.resultType === 'number');
+  NUMERIC.has(String(field.type)) ||
+  (field.type === 'formula' && (field.resultType === 'number' || field.resultType === 'money'));
 
 /** `{YYYY}`, `{seq:6}` …: unknown tokens and anything but exactly one sequence are errors. */
 function checkAutoNumber(ctx: Context, pattern: unknown, path: PathPart[], who: Owner) {

@@ -28,6 +28,7 @@ function computedHandler<F extends FieldDefinition>(
 
 const FORMULA_SCHEMAS: Record<FormulaField['resultType'], JsonSchema> = {
   number: { type: 'number' },
+  money: { type: 'number' },
   text: { type: 'string' },
   date: { type: 'string', format: 'date' },
   boolean: { type: 'boolean' },
@@ -35,6 +36,7 @@ const FORMULA_SCHEMAS: Record<FormulaField['resultType'], JsonSchema> = {
 
 const FORMULA_COLUMNS: Record<FormulaField['resultType'], StorageSpec['column']> = {
   number: 'numeric',
+  money: 'numeric',
   text: 'text',
   date: 'date',
   boolean: 'boolean',

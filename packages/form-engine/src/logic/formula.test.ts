@@ -13,6 +13,9 @@ describe('evaluateFormula', () => {
   it.each([
     [{ '*': [{ var: 'record.rent' }, 12] }, 'number', { rent: 4500 }, 54000],
     [{ '*': [{ var: 'record.rent' }, 12] }, 'number', {}, null], // missing input → empty, not 0
+    [{ '*': [{ var: 'record.price' }, 3] }, 'money', { price: 12.333 }, 37], // money is kept to the fen
+    [{ '-': [{ var: 'record.due' }, { var: 'record.paid' }] }, 'money', { due: 0.3, paid: 0.1 }, 0.2],
+    [{ '*': [{ var: 'record.price' }, 3] }, 'money', { price: 'abc' }, null],
     [{ '/': [{ var: 'record.rent' }, 0] }, 'number', { rent: 1 }, null],
     [
       { cat: [{ var: 'record.building' }, '-', { var: 'record.room' }] },

@@ -22,9 +22,12 @@ function isSafe(field: FormulaField): boolean {
 function coerce(value: unknown, resultType: FormulaField['resultType']): unknown {
   if (value === null || value === undefined) return null;
   switch (resultType) {
-    case 'number': {
+    case 'number':
+    case 'money': {
       const number = typeof value === 'string' && value.trim() === '' ? NaN : Number(value);
-      return typeof value !== 'object' && Number.isFinite(number) ? number : null;
+      if (typeof value === 'object' || !Number.isFinite(number)) return null;
+      // Money is kept to the fen, as it is paid: 3 × ¥12.333 is ¥37.00, not ¥36.999.
+      return resultType === 'money' ? Math.round(number * 100) / 100 : number;
     }
     case 'text':
       return typeof value === 'object' ? null : String(value);

@@ -56,7 +56,7 @@ describe('a document filled from a record', () => {
           key: 'owed',
           type: 'formula',
           label: { 'zh-CN': '应付' },
-          resultType: 'number',
+          resultType: 'money',
           expression: { '-': [{ var: 'record.labor' }, 10] },
         },
         {
@@ -71,7 +71,7 @@ describe('a document filled from a record', () => {
               key: 'amount',
               type: 'formula',
               label: { 'zh-CN': '金额' },
-              resultType: 'number',
+              resultType: 'money',
               expression: { '*': [{ var: 'row.quantity' }, { var: ['row.unitPrice', 0] }] },
             },
           ],
@@ -100,7 +100,7 @@ describe('a document filled from a record', () => {
       'zh-CN',
     );
     expect(blocks).toEqual([
-      // A formula over money is money.
+      // A money formula prints as money.
       { kind: 'p', text: '人工费 ¥80.00（捌拾元整），应付 ¥70.00\n所用备件：' },
       {
         kind: 'table',

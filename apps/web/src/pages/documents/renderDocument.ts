@@ -6,7 +6,6 @@ import {
   subTableCellKey,
   type DocumentTemplate,
   type EntityDefinition,
-  type FieldDefinition,
   type Locale,
   type SubTableColumn,
 } from '@lowcode/app-model';
@@ -57,9 +56,7 @@ export function renderDocument(
           ? typeof value === 'number'
             ? amountInWords(value)
             : ''
-          : typeof value === 'number' && isMoneyFormula(field, entity.fields, 'record.')
-            ? formatMoney(value, locale)
-            : formatFieldText(field, value, locale, record.display[field.key]);
+          : formatFieldText(field, value, locale, record.display[field.key]);
       return text.trim() === '' ? BLANK : text;
     })
     .join('');
@@ -96,7 +93,9 @@ function tableOf(
 ): DocumentBlock {
   const money = new Set(
     columns
-      .filter((column) => column.type === 'money' || isMoneyFormula(column, columns, 'row.'))
+      .filter(
+        (column) => column.type === 'money' || (column.type === 'formula' && column.resultType === 'money'),
+      )
       .map((column) => column.key),
   );
   // A line's price is read by its amount: the amount is what adds up, the price is not.
@@ -108,12 +107,13 @@ function tableOf(
   const summed = [...money].filter((key) => !read.has(key));
   const number = (row: Record<string, unknown> | null, key: string) =>
     typeof row?.[key] === 'number' ? (row[key] as number) : undefined;
-  const cell = (column: SubTableColumn, row: Record<string, unknown> | null, index: number) => {
-    const amount = number(row, column.key);
-    if (money.has(column.key) && amount !== undefined) return formatMoney(amount, locale);
-    const display = record.display[subTableCellKey(tableKey, index, column.key)];
-    return formatFieldText(column, row?.[column.key], locale, display);
-  };
+  const cell = (column: SubTableColumn, row: Record<string, unknown> | null, index: number) =>
+    formatFieldText(
+      column,
+      row?.[column.key],
+      locale,
+      record.display[subTableCellKey(tableKey, index, column.key)],
+    );
   return {
     kind: 'table',
     columns: columns.map((column) => localize(column.label, locale)),
@@ -131,7 +131,7 @@ function tableOf(
   };
 }
 
-/** The fields a formula reads through `prefix` (`{"var": "row.unitPrice"}`, `{"var": ["record.amount", 0]}`). */
+/** The fields a formula reads through `prefix` (`{"var": "row.unitPrice"}`, `{"var": ["row.unitPrice", 0]}`). */
 function variables(logic: unknown, prefix: string, found = new Set<string>()): Set<string> {
   if (Array.isArray(logic)) logic.forEach((item) => variables(item, prefix, found));
   else if (logic && typeof logic === 'object')
@@ -142,18 +142,4 @@ function variables(logic: unknown, prefix: string, found = new Set<string>()): S
       else variables(argument, prefix, found);
     }
   return found;
-}
-
-/**
- * A number formula over money is money — a line's 金额 = 数量 × 单价, a bill's 欠费 = 应收 − 已收 — printed with
- * its sign (and, in a table, summed). `prefix` is how it reads its siblings: `row.` in a sub-table, else `record.`.
- */
-function isMoneyFormula(
-  field: FieldDefinition,
-  siblings: readonly FieldDefinition[],
-  prefix: string,
-): boolean {
-  if (field.type !== 'formula' || field.resultType !== 'number') return false;
-  const read = variables(field.expression, prefix);
-  return siblings.some((other) => other.type === 'money' && read.has(other.key));
 }

@@ -51,7 +51,7 @@ export function valueKindOf(field: FieldDefinition): ValueKind {
   if (LISTS.has(field.type)) return 'list';
   if (field.type === 'formula') {
     const result = (field as { resultType?: string }).resultType;
-    if (result === 'number') return 'number';
+    if (result === 'number' || result === 'money') return 'number';
     if (result === 'date') return 'date';
     if (result === 'boolean') return 'boolean';
     return 'text';
