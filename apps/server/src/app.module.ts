@@ -2,6 +2,7 @@ import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import { AppsModule } from './apps/apps.module';
 import { AuditModule } from './audit/audit.module';
+import { DepartmentsModule } from './departments/departments.module';
 import { AuthModule } from './auth/auth.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { requestLogLevel } from './common/http/request-log-level';
@@ -71,7 +72,13 @@ export class AppModule {
   static forRoot(config: ServerConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, databaseUrl), WorkspacesApiModule, FilesModule, MembersModule],
+      imports: [
+        CoreModule.forRoot(config, databaseUrl),
+        WorkspacesApiModule,
+        FilesModule,
+        MembersModule,
+        DepartmentsModule,
+      ],
       controllers: [HealthController],
     };
   }

@@ -30,6 +30,12 @@ describe('members API', () => {
     adminId = ((await http().get('/api/auth/me').set(admin).expect(200)).body as { user: { id: string } })
       .user.id;
     await http().post('/api/apps/import').set(admin).send(smallApp()).expect(200);
+    // Members' department attributes name departments of the workspace.
+    for (const [key, name] of [
+      ['maintenance', '工程维修部'],
+      ['office', '综合办公室'],
+    ])
+      await http().post('/api/departments').set(admin).send({ key, name }).expect(201);
   });
   afterAll(() => testApp.close());
 

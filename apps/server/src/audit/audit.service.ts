@@ -18,7 +18,10 @@ export type AuditAction =
   | 'member.password_reset'
   | 'apiKey.created'
   | 'apiKey.revoked'
-  | 'apiKey.denied';
+  | 'apiKey.denied'
+  | 'department.created'
+  | 'department.updated'
+  | 'department.deleted';
 
 export interface AuditEntry {
   workspaceId: string | null;

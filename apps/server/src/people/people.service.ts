@@ -35,11 +35,17 @@ export class PeopleService {
     return rows.map((row) => row.user_id);
   }
 
+  /** The members of a department and of the departments under it (a task for 工程部 reaches its 水电组). */
   async inDepartment(manager: EntityManager, workspaceId: string, department: string): Promise<string[]> {
     const rows = (await manager.query(
-      `SELECT user_id FROM workspace_member
-        WHERE workspace_id = $1 AND (attributes->>'department' = $2 OR attributes->'departments' ? $2)
-        ORDER BY user_id`,
+      `WITH RECURSIVE unit (key) AS (
+         SELECT $2::text
+         UNION
+         SELECT d.key FROM department d JOIN unit ON d.workspace_id = $1 AND d.parent_key = unit.key
+       )
+       SELECT DISTINCT m.user_id FROM workspace_member m, unit
+        WHERE m.workspace_id = $1 AND (m.attributes->>'department' = unit.key OR m.attributes->'departments' ? unit.key)
+        ORDER BY m.user_id`,
       [workspaceId, department],
     )) as { user_id: string }[];
     return rows.map((row) => row.user_id);

@@ -147,7 +147,7 @@ export async function toRecordDtos(
   return records;
 }
 
-/** Where values link to records (an entity key) or users (`@user`): a field, or a column of a sub-table's rows. */
+/** Where values link to records (an entity key), users (`@user`) or departments (`@department`): a field, or a column of a sub-table's rows. */
 interface Reference {
   field: FieldDefinition;
   target: string;
@@ -160,7 +160,9 @@ const targetOf = (field: FieldDefinition): string | undefined =>
     ? field.relation.entity
     : ['user', 'createdBy', 'updatedBy'].includes(field.type)
       ? '@user'
-      : undefined;
+      : field.type === 'department'
+        ? '@department'
+        : undefined;
 
 function referencesOf(entity: EntityDefinition): Reference[] {
   return entity.fields.flatMap((field): Reference[] => {
@@ -236,6 +238,13 @@ async function loadTitles(
   target: string,
   ids: string[],
 ): Promise<Map<string, string>> {
+  if (target === '@department') {
+    const departments: { id: string; title: string }[] = await manager.query(
+      'SELECT key AS id, name AS title FROM department WHERE workspace_id = $1 AND key = ANY($2::text[])',
+      [resolved.workspaceId, ids],
+    );
+    return new Map(departments.map((department) => [department.id, department.title]));
+  }
   if (target === '@user') {
     const users: { id: string; title: string }[] = await manager.query(
       'SELECT id, display_name AS title FROM app_user WHERE id = ANY($1::uuid[])',

@@ -137,11 +137,16 @@ function missingReferenceMessage(field: FieldDefinition, locale: Locale): string
   if (field.type === 'relation') {
     return locale === 'en' ? `${label} refers to a record that does not exist` : `${label}引用的记录不存在`;
   }
+  if (field.type === 'department')
+    return locale === 'en'
+      ? `${label} must be a department of this workspace`
+      : `${label}必须是本工作区的部门`;
   return locale === 'en' ? `${label} must be a member of this workspace` : `${label}必须是本工作区的成员`;
 }
 
 function referencedIds(field: FieldDefinition, value: unknown): string[] {
-  if (!['relation', 'user'].includes(field.type) || value === null || value === undefined) return [];
+  if (!['relation', 'user', 'department'].includes(field.type) || value === null || value === undefined)
+    return [];
   return (Array.isArray(value) ? value : [value]).filter((id): id is string => typeof id === 'string');
 }
 
@@ -167,6 +172,13 @@ async function existingIds(
       params.values,
     );
     return new Set(rows.map((row) => row.id));
+  }
+  if (field.type === 'department') {
+    const departments: { id: string }[] = await manager.query(
+      'SELECT key AS id FROM department WHERE workspace_id = $1 AND key = ANY($2::text[])',
+      [resolved.workspaceId, ids],
+    );
+    return new Set(departments.map((row) => row.id));
   }
   const rows: { id: string }[] = await manager.query(
     'SELECT user_id AS id FROM workspace_member WHERE workspace_id = $1 AND user_id = ANY($2::uuid[])',

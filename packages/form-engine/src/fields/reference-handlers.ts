@@ -134,10 +134,19 @@ export const userHandler: FieldTypeHandler<UserField> = {
   fromCell: (cell, f) => idsFromCell(cell, f.multiple),
 };
 
+/** A department by its key (`engineering`), as members' attributes and assignments name it. */
+const DEPARTMENT_KEY: JsonSchema = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]{0,49}$' };
+
 export const departmentHandler: FieldTypeHandler<DepartmentField> = {
   computed: false,
   defaultWidget: 'departmentPicker',
-  valueSchema: (f) => idSchema(f.multiple),
-  storage: (f) => idStorage(f.multiple),
-  fromCell: (cell, f) => idsFromCell(cell, f.multiple),
+  valueSchema: (f) =>
+    f.multiple ? { type: 'array', items: DEPARTMENT_KEY, uniqueItems: true } : DEPARTMENT_KEY,
+  storage: (f) => ({ column: f.multiple ? 'text[]' : 'text', indexable: true, searchable: false }),
+  fromCell: (cell, f) => {
+    if (isBlankCell(cell)) return { value: null };
+    const keys = splitListCell(cell);
+    if (!f.multiple) return { value: keys.length === 1 ? keys[0] : cellText(cell) };
+    return { value: [...new Set(keys)] };
+  },
 };

@@ -334,11 +334,11 @@ const CASES: Cases = {
   },
   department: {
     field: f('department', { multiple: true }),
-    accepted: [ID],
-    refused: [ID, ID],
+    accepted: ['engineering', 'customerService'],
+    refused: ['engineering', 'engineering'],
     refusedCode: 'duplicateItems',
-    cells: [[ID, [ID]]],
-    column: 'uuid[]',
+    cells: [['engineering, finance', ['engineering', 'finance']]],
+    column: 'text[]',
     widget: 'departmentPicker',
   },
   autoNumber: {

@@ -203,6 +203,31 @@ const ERRORS = {
     en: 'Scope "{scope}" names no app of this workspace.',
     'zh-CN': '权限范围 "{scope}" 指向的应用在本工作区不存在。',
   },
+  DEPARTMENT_NOT_FOUND: {
+    status: 404,
+    en: 'No department "{key}" in this workspace.',
+    'zh-CN': '本工作区没有部门 "{key}"。',
+  },
+  DEPARTMENT_EXISTS: {
+    status: 409,
+    en: 'There is already a department "{key}".',
+    'zh-CN': '部门标识 "{key}" 已存在。',
+  },
+  DEPARTMENT_NAME_TAKEN: {
+    status: 409,
+    en: 'Another department under the same parent is already named "{name}".',
+    'zh-CN': '同一上级部门下已有名为 "{name}" 的部门。',
+  },
+  DEPARTMENT_VERSION_CONFLICT: {
+    status: 409,
+    en: 'Someone else changed this department since you opened it; reload it and try again.',
+    'zh-CN': '该部门已被他人修改，请刷新后重试。',
+  },
+  DEPARTMENT_IN_USE: {
+    status: 409,
+    en: 'Department "{key}" still has {children} sub-departments and {members} members; move them first.',
+    'zh-CN': '部门 "{key}" 下还有 {children} 个子部门和 {members} 名成员，请先调整。',
+  },
   INTERNAL: { status: 500, en: 'Something went wrong on the server.', 'zh-CN': '服务器内部错误。' },
 } as const satisfies Record<string, { status: number; en: string; 'zh-CN': string }>;
 

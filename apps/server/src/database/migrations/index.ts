@@ -12,6 +12,7 @@ import { RateLimitBuckets1764700000000 } from './1764700000000-rate-limit-bucket
 import { ChangeLogChecks1764800000000 } from './1764800000000-change-log-checks';
 import { EntityChangeIndex1764900000000 } from './1764900000000-entity-change-index';
 import { FlowStateWithoutHistory1765000000000 } from './1765000000000-flow-state-without-history';
+import { Departments1765100000000 } from './1765100000000-departments';
 
 /** Every migration, oldest first. The schema changes only through these; `synchronize` is never on. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ChangeLogChecks1764800000000,
   EntityChangeIndex1764900000000,
   FlowStateWithoutHistory1765000000000,
+  Departments1765100000000,
 ];

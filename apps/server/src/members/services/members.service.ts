@@ -136,7 +136,11 @@ export class MembersService {
   async add(actor: Actor, input: AddMemberDto): Promise<MemberView> {
     return this.dataSource.transaction(async (manager) => {
       const appRoles = await this.checkAppRoles(manager, actor.workspaceId, input.appRoles ?? []);
-      const attributes = checkAttributes(input.attributes ?? {});
+      const attributes = await this.checkDepartments(
+        manager,
+        actor.workspaceId,
+        checkAttributes(input.attributes ?? {}),
+      );
       const role = input.role ?? 'member';
       let userId: string;
       const created = input.password !== undefined;
@@ -190,7 +194,10 @@ export class MembersService {
           input.appRoles === undefined
             ? before.appRoles
             : await this.checkAppRoles(manager, actor.workspaceId, input.appRoles),
-        attributes: input.attributes === undefined ? before.attributes : checkAttributes(input.attributes),
+        attributes:
+          input.attributes === undefined
+            ? before.attributes
+            : await this.checkDepartments(manager, actor.workspaceId, checkAttributes(input.attributes)),
         displayName: input.displayName?.trim() ?? before.displayName,
         email: input.email === undefined ? before.email : input.email || null,
         active: input.active ?? before.active,
@@ -315,6 +322,39 @@ export class MembersService {
         },
       ]);
     return unique;
+  }
+
+  /**
+   * The departments a member's `department` and `departments` attributes name must be the workspace's
+   * (flows, rules and row scopes match them by key): an unknown key is that attribute's error. The rows are
+   * locked as read, so a department is not deleted while a member joins it.
+   */
+  private async checkDepartments(
+    manager: EntityManager,
+    workspaceId: string,
+    attributes: MemberAttributes,
+  ): Promise<MemberAttributes> {
+    const named: Array<{ path: string; key: string }> = [];
+    if (attributes.department !== undefined)
+      named.push({ path: 'attributes.department', key: String(attributes.department) });
+    if (Array.isArray(attributes.departments))
+      attributes.departments.forEach((key, index) =>
+        named.push({ path: `attributes.departments[${index}]`, key: String(key) }),
+      );
+    if (named.length === 0) return attributes;
+    const rows = (await manager.query(
+      'SELECT key FROM department WHERE workspace_id = $1 AND key = ANY($2::text[]) FOR SHARE',
+      [workspaceId, named.map((entry) => entry.key)],
+    )) as { key: string }[];
+    const known = new Set(rows.map((row) => row.key));
+    const problems = named
+      .filter((entry) => !known.has(entry.key))
+      .map((entry) => ({
+        path: entry.path,
+        message: `"${entry.key}" names no department of this workspace`,
+      }));
+    if (problems.length > 0) throw new AppError('VALIDATION_FAILED', {}, problems);
+    return attributes;
   }
 
   /** A user's identity is shared by all their workspaces: one workspace's admin may not change it for the others. */
