@@ -26,6 +26,7 @@ describe('an admin gives a new member an app role in the UI', () => {
     const definition = JSON.parse(fs.readFileSync(SMALL_APP, 'utf8')) as { key: string };
     appKey = definition.key;
     await apiCall('POST', '/api/apps/import', definition);
+    await apiCall('POST', '/api/departments', { key: 'engineering', name: '工程部' });
   });
   afterAll(async () => {
     await browser?.close();
@@ -54,7 +55,13 @@ describe('an admin gives a new member an app role in the UI', () => {
       .getByTestId('attribute-key-0')
       .locator('input')
       .fill('department');
-    await page.getByTestId('member-add-modal').getByTestId('attribute-text-0').fill('工程部');
+    // The department is picked from the organisation by name; the attribute holds its key.
+    await page.getByTestId('member-add-modal').getByTestId('attribute-department-0').click();
+    await page.keyboard.type('工程');
+    await page
+      .locator('.ant-select-tree-title')
+      .filter({ hasText: /^工程部$/ })
+      .click();
     const added = page.waitForResponse(
       (r) => r.url().endsWith('/api/members') && r.request().method() === 'POST',
     );
@@ -81,7 +88,7 @@ describe('an admin gives a new member an app role in the UI', () => {
       attributes: Record<string, unknown>;
     };
     expect(member.appRoles).toEqual(['technician']);
-    expect(member.attributes).toEqual({ department: '工程部' });
+    expect(member.attributes).toEqual({ department: 'engineering' });
     await page.getByTestId(`member-row-${TECH.username}`).getByText('维修师傅').waitFor();
     await settled(page);
     await page.screenshot({ path: screenshotPath('members-desktop'), fullPage: true });

@@ -1,3 +1,4 @@
+import { amountInWords } from '@lowcode/app-model';
 import { screenshotPath, settled, signIn } from './browser';
 import { propertyJourney } from './journey';
 import { signInToApi } from './product-server';
@@ -59,9 +60,30 @@ describe("an admin finds who changed a contract's rent, and when", () => {
     await printed.getByTestId('print-document').waitFor();
     const lease = (await printed.getByTestId('print-document').textContent()) ?? '';
     expect(lease).toContain('房屋租赁合同');
-    expect(lease.replace(/,/g, '')).toContain(`月租金 ¥${raised}.00`);
+    expect(lease.replace(/,/g, '')).toContain(`月租金 ¥${raised}.00（人民币大写：${amountInWords(raised)}）`);
     expect(lease).not.toMatch(/\{[^}]+\}/); // every placeholder filled
     await printed.screenshot({ path: screenshotPath('lease-contract-print'), fullPage: true });
+
+    // A repair's dispatch slip lists the parts used by name, with their total.
+    const orders = await admin<{
+      items: { id: string; values: { partsUsed: { amount: number }[] | null } }[];
+    }>(
+      'GET',
+      `/api/apps/${APP}/entities/workOrder/records?limit=100&filter=${encodeURIComponent(
+        JSON.stringify({ '==': [{ var: 'status' }, 'closed'] }),
+      )}&sort=-reportedAt`,
+    );
+    const order = orders.items.find((item) => (item.values.partsUsed ?? []).length > 0)!;
+    expect(order).toBeDefined();
+    await printed.goto(`${server.url}/apps/${APP}/e/workOrder/r/${order.id}/print/dispatchSlip`);
+    const table = printed.locator('.print-table');
+    await table.waitFor();
+    const rows = order.values.partsUsed!;
+    expect(await table.locator('tbody tr').count()).toBe(rows.length);
+    const cells = (await table.locator('tbody td').allTextContents()).join(' ');
+    expect(cells).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/); // parts by name, not by id
+    const total = rows.reduce((sum, row) => sum + row.amount, 0);
+    expect((await table.locator('tfoot').textContent())?.replace(/,/g, '')).toContain(`¥${total.toFixed(2)}`);
     await context.close();
   });
 });

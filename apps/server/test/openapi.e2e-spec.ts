@@ -41,6 +41,8 @@ describe('OpenAPI', () => {
       '/api/auth/logout',
       '/api/auth/me',
       '/api/auth/refresh',
+      '/api/departments',
+      '/api/departments/{key}',
       '/api/files',
       '/api/files/{id}',
       '/api/flow-instances/{id}',

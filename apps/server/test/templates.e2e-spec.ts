@@ -67,6 +67,17 @@ describe('templates', () => {
     );
     expect(roles).toEqual([{ app_roles: ['butler'] }]);
 
+    // Its organisation: departments in a tree, managed by their first member, staff in theirs.
+    const departments = await testApp.http().get('/api/departments').set(butler.auth).expect(200);
+    expect(departments.body).toContainEqual(
+      expect.objectContaining({ key: 'engineering', name: '工程部', parentKey: 'operations' }),
+    );
+    const butlers = (departments.body as { key: string; memberCount: number; manager: unknown }[]).find(
+      (department) => department.key === 'butlers',
+    )!;
+    expect(butlers.memberCount).toBeGreaterThan(0);
+    expect(butlers.manager).toEqual(expect.objectContaining({ displayName: expect.any(String) }));
+
     // Its photos, scans, signatures and documents open: each is a stored drawing, shared by the values
     // that stand for it, none of them a dangling `demo/…` id.
     const files = await testApp.database.query<{ id: string; mime_type: string; size: string }>(

@@ -20,6 +20,7 @@ import { RulesPage } from './pages/rules/RulesPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { MembersPage } from './pages/members/MembersPage';
+import { DepartmentsPage } from './pages/departments/DepartmentsPage';
 import { RolesPage } from './pages/roles/RolesPage';
 import { TemplatesPage } from './pages/templates/TemplatesPage';
 import { WorkspacesPage } from './pages/workspaces/WorkspacesPage';
@@ -70,6 +71,7 @@ export function AppRoutes() {
           <Route path="tasks/:id" element={<TaskPage />} />
           <Route path="templates" element={<TemplatesPage />} />
           <Route path="members" element={<MembersPage />} />
+          <Route path="departments" element={<DepartmentsPage />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="workspaces" element={<WorkspacesPage />} />
           <Route path="api-keys" element={<ApiKeysPage />} />

@@ -92,7 +92,7 @@ describe('demo data', () => {
     expect([...DEMO_ENTITY_ORDER].sort()).toEqual(entityKeys);
     expect(
       Object.keys(data)
-        .filter((k) => k !== '_users' && k !== '_flows')
+        .filter((k) => !['_users', '_flows', '_departments'].includes(k))
         .sort(),
     ).toEqual(entityKeys);
     for (const key of entityKeys) expect({ key, count: list(key).length > 0 }).toEqual({ key, count: true });
@@ -213,6 +213,23 @@ describe('demo data', () => {
     }
     // Photos, signatures, scans, documents and voice notes are all in the demo.
     expect(named.size).toBeGreaterThanOrEqual(8);
+  });
+
+  it('has an organisation: every staff member in a department, each department managed by one of them', () => {
+    const departments = list('_departments');
+    const keys = new Set(departments.map((department) => department._key));
+    const users = new Map(list('_users').map((user) => [user._key, user]));
+    for (const department of departments) {
+      if (department.parent) expect(keys).toContain(department.parent);
+      expect(users.get(String(department.manager))?.attributes).toMatchObject({
+        department: department._key,
+      });
+    }
+    for (const user of users.values()) {
+      const department = (user.attributes as { department?: string } | undefined)?.department;
+      if ((user.roles as string[]).includes('tenant')) expect(department).toBeUndefined();
+      else expect(keys).toContain(department);
+    }
   });
 
   it('uses valid identifiers everywhere', () => {

@@ -77,3 +77,38 @@ export async function grantProjects(
     ],
   );
 }
+
+export interface DemoDepartment {
+  _key: string;
+  name: string;
+  /** The `_key` of the department it belongs to. */
+  parent?: string;
+  /** The `_key` of the demo user who manages it. */
+  manager?: string;
+  sortOrder?: number;
+}
+
+/**
+ * The demo company's departments, parents first (the list is in that order), managers by their user ids.
+ * A department the workspace already has (by key, or by name under the same parent) is left as it is.
+ */
+export async function createDemoDepartments(
+  manager: EntityManager,
+  workspaceId: string,
+  departments: DemoDepartment[],
+  userIds: ReadonlyMap<string, string>,
+): Promise<void> {
+  for (const department of departments)
+    await manager.query(
+      `INSERT INTO department (workspace_id, key, name, parent_key, manager_id, sort_order)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+      [
+        workspaceId,
+        department._key,
+        department.name,
+        department.parent ?? null,
+        (department.manager && userIds.get(department.manager)) ?? null,
+        department.sortOrder ?? 0,
+      ],
+    );
+}

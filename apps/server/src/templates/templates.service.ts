@@ -12,7 +12,13 @@ import { loadSeedRecords, type SeedRecords } from '../records/seed-loader';
 import { type DemoFlowPlan, DemoFlowPlayer } from './demo-flows';
 import { storeDemoFiles } from './demo-files';
 import { FilesService } from '../files/files.service';
-import { createDemoUsers, type DemoUser, grantProjects } from './demo-users';
+import {
+  createDemoDepartments,
+  createDemoUsers,
+  type DemoDepartment,
+  type DemoUser,
+  grantProjects,
+} from './demo-users';
 import { TEMPLATE_SOURCES, type TemplateSource } from './template-registry';
 
 export interface TemplateSummary {
@@ -102,13 +108,24 @@ export class TemplatesService {
         options.demo && source.demo
           ? async (manager, target) => {
               const data = source.demo!({ seed: DEMO_SEED, scale: this.config.demoScale });
-              const { _users: people = [], _flows: flows = [], ...records } = data;
+              const {
+                _users: people = [],
+                _flows: flows = [],
+                _departments: departments = [],
+                ...records
+              } = data;
               this.logger.log(`loading demo data for ${key} (${people.length} users)`);
               const users = await createDemoUsers(
                 manager,
                 actor.workspaceId,
                 people as unknown as DemoUser[],
                 await hashPassword(this.config.demoPassword),
+              );
+              await createDemoDepartments(
+                manager,
+                actor.workspaceId,
+                departments as unknown as DemoDepartment[],
+                users,
               );
               if (source.demoFiles)
                 await storeDemoFiles(

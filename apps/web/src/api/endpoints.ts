@@ -37,10 +37,13 @@ import type {
 import type { DashboardDefinition, DashboardDetail, ReportRunRequest, ReportRunResult } from './reportTypes';
 import type {
   AppRoleOption,
+  DepartmentChange,
+  DepartmentDto,
   MemberChange,
   MemberDto,
   MemberPage,
   MemberQuery,
+  NewDepartment,
   NewMember,
 } from './memberTypes';
 import type { ApiKeyDto, CreatedApiKey, NewApiKey } from './apiKeyTypes';
@@ -159,6 +162,15 @@ export function createEndpoints(client: ApiClient) {
       client.request<void>(`/api/members/${enc(userId)}`, { method: 'DELETE' }),
     resetMemberPassword: (userId: string, password: string) =>
       client.request<void>(`/api/members/${enc(userId)}/password`, { method: 'POST', body: { password } }),
+
+    /** The workspace's departments: every member reads them, admins change them. */
+    listDepartments: () => client.request<DepartmentDto[]>('/api/departments'),
+    createDepartment: (input: NewDepartment) =>
+      client.request<DepartmentDto>('/api/departments', { method: 'POST', body: input }),
+    updateDepartment: (key: string, change: DepartmentChange) =>
+      client.request<DepartmentDto>(`/api/departments/${enc(key)}`, { method: 'PATCH', body: change }),
+    removeDepartment: (key: string) =>
+      client.request<void>(`/api/departments/${enc(key)}`, { method: 'DELETE' }),
 
     /** Workspace admins: API keys for integrations. The secret comes back once, from createApiKey. */
     listApiKeys: () => client.request<ApiKeyDto[]>('/api/api-keys'),

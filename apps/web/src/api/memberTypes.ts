@@ -57,3 +57,32 @@ export interface MemberChange {
   email?: string | null;
   active?: boolean;
 }
+
+/** A department of the workspace (`/api/departments`): known by its key, shown by its name. */
+export interface DepartmentDto {
+  key: string;
+  name: string;
+  parentKey: string | null;
+  manager: { id: string; displayName: string } | null;
+  sortOrder: number;
+  version: number;
+  /** Members whose `department` / `departments` attribute names it (not counting sub-departments). */
+  memberCount: number;
+}
+
+export interface NewDepartment {
+  key: string;
+  name: string;
+  parentKey?: string;
+  managerId?: string;
+  sortOrder?: number;
+}
+
+/** `version` is the one read: a newer one on the server is a 409. `null` clears the parent or manager. */
+export interface DepartmentChange {
+  version: number;
+  name?: string;
+  parentKey?: string | null;
+  managerId?: string | null;
+  sortOrder?: number;
+}

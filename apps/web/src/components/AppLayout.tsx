@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   AppstoreAddOutlined,
   AppstoreOutlined,
   AuditOutlined,
@@ -30,15 +31,17 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     ? 'tasks'
     : pathname.startsWith('/members')
       ? 'members'
-      : pathname.startsWith('/audit')
-        ? 'audit'
-        : pathname.startsWith('/workspaces')
-          ? 'workspaces'
-          : pathname.startsWith('/templates')
-            ? 'templates'
-            : pathname.startsWith('/api-keys')
-              ? 'apiKeys'
-              : 'apps';
+      : pathname.startsWith('/departments')
+        ? 'departments'
+        : pathname.startsWith('/audit')
+          ? 'audit'
+          : pathname.startsWith('/workspaces')
+            ? 'workspaces'
+            : pathname.startsWith('/templates')
+              ? 'templates'
+              : pathname.startsWith('/api-keys')
+                ? 'apiKeys'
+                : 'apps';
   const items: MenuProps['items'] = [
     {
       key: 'apps',
@@ -80,6 +83,15 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
             label: (
               <Link to="/members" data-testid="nav-members" onClick={onNavigate}>
                 {t('members.nav')}
+              </Link>
+            ),
+          },
+          {
+            key: 'departments',
+            icon: <ApartmentOutlined />,
+            label: (
+              <Link to="/departments" data-testid="nav-departments" onClick={onNavigate}>
+                {t('departments.nav')}
               </Link>
             ),
           },

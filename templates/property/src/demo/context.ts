@@ -7,7 +7,8 @@ export type DemoRecord = Record<string, unknown> & { _key: string };
  * Demo records per entity key. Relation values are `_key`s of other records; user fields name records of
  * the reserved `_users` list (people to create as platform users first). The reserved `_flows` list plans
  * flows to run once the records are in: `{ flow, entity, record, startedBy?, steps: [{ node, data }] }`
- * (record and startedBy are `_key`s; each step completes the open task at `node` as its assignee).
+ * (record and startedBy are `_key`s; each step completes the open task at `node` as its assignee). The
+ * reserved `_departments` list is the company's organisation (see organisation.ts).
  */
 export type DemoData = { [entityKey: string]: DemoRecord[] };
 

@@ -15,6 +15,7 @@ import { generateSuppliers, generateTechnicians } from './people';
 import { generatePlaces } from './places';
 import { Rng } from './random';
 import { generateParts, generatePeriodicSurveys, generateWorkOrders } from './service';
+import { generateOrganisation } from './organisation';
 
 export interface DemoOptions {
   /** PRNG seed; default 20240601. */
@@ -84,7 +85,8 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   generatePlans(ctx, places);
   generateInspections(ctx, places, leases.leases);
   planLiveFlows(ctx);
-  const ordered: DemoData = { _users: ctx.data._users ?? [] };
+  generateOrganisation(ctx);
+  const ordered: DemoData = { _users: ctx.data._users ?? [], _departments: ctx.data._departments ?? [] };
   for (const key of DEMO_ENTITY_ORDER) ordered[key] = ctx.data[key] ?? [];
   ordered._flows = ctx.data._flows ?? [];
   return ordered;

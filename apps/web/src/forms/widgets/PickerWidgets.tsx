@@ -1,8 +1,8 @@
 import type { EntityDefinition, Locale } from '@lowcode/app-model';
-import { Input, Select, Typography } from 'antd';
+import { Select } from 'antd';
 import { useCallback, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { DepartmentSelect } from '../../components/DepartmentSelect';
 import { titleOfRecord } from '../../fields/recordTitle';
 import type { WidgetProps } from '../widgetTypes';
 import { fieldOfType } from '../widgetTypes';
@@ -102,16 +102,16 @@ export function UserPickerWidget(props: WidgetProps) {
   );
 }
 
-/** The server has no department directory yet, so the field cannot be filled in from the web. */
-export function DepartmentPickerWidget({ id, value, context, field }: WidgetProps) {
-  const { t } = useTranslation();
-  const shown = context.display[field.key] ?? idsOf(value);
+/** Departments of the workspace by name, in their tree; the field holds their keys. */
+export function DepartmentPickerWidget({ id, value, onChange, onBlur, invalid, field }: WidgetProps) {
   return (
-    <>
-      <Input id={id} disabled value={Array.isArray(shown) ? shown.join(', ') : shown} />
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('form.departmentsNotYet')}
-      </Typography.Text>
-    </>
+    <DepartmentSelect
+      id={id}
+      value={value as string | string[] | null}
+      multiple={!!fieldOfType(field, 'department')?.multiple}
+      invalid={invalid}
+      onChange={onChange}
+      onBlur={onBlur}
+    />
   );
 }

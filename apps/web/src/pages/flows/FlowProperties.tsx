@@ -52,6 +52,7 @@ import {
   type ActionType,
   type AssigneeType,
 } from './nodeProps';
+import { DepartmentSelect } from '../../components/DepartmentSelect';
 
 const ASSIGNEE_TYPES: AssigneeType[] = ['user', 'role', 'department', 'field', 'expression', 'autoDispatch'];
 const ACTION_TYPES: ActionType[] = ['createRecord', 'updateRecord', 'notify', 'webhook', 'subFlow'];
@@ -168,10 +169,13 @@ export function AssigneeEditor(props: {
         />
       ) : null}
       {value?.type === 'department' ? (
-        <Input
-          value={value.department}
+        <DepartmentSelect
+          value={value.department || null}
           placeholder={t('flows.assignee.department')}
-          onChange={(event) => onChange({ ...value, department: event.target.value })}
+          onChange={(department) =>
+            onChange({ ...value, department: typeof department === 'string' ? department : '' })
+          }
+          testId={`${testId}-department`}
         />
       ) : null}
       {value?.type === 'field' ? (

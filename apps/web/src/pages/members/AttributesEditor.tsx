@@ -1,8 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DepartmentSelect } from '../../components/DepartmentSelect';
 import {
   emptyRow,
+  isDepartmentRow,
   KNOWN_ATTRIBUTES,
   type AttributeKind,
   type AttributeProblem,
@@ -70,7 +72,20 @@ export function AttributesEditor({
                 aria-label={t('members.attributes.kindLabel')}
               />
               <div style={{ flex: 1, minWidth: 0 }}>
-                {row.kind === 'list' ? (
+                {isDepartmentRow(row) ? (
+                  // Departments are picked from the directory by name; the attribute holds their keys.
+                  <DepartmentSelect
+                    multiple={row.kind === 'list'}
+                    value={row.kind === 'list' ? row.list.map(String) : row.text}
+                    onChange={(keys) =>
+                      change(
+                        index,
+                        Array.isArray(keys) ? { list: keys } : { text: typeof keys === 'string' ? keys : '' },
+                      )
+                    }
+                    testId={`attribute-department-${index}`}
+                  />
+                ) : row.kind === 'list' ? (
                   <Select
                     mode="tags"
                     style={{ width: '100%' }}

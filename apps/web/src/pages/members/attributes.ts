@@ -16,6 +16,7 @@ export interface AttributeRow {
 export const KNOWN_ATTRIBUTES: ReadonlyArray<{ key: string; kind: AttributeKind }> = [
   { key: 'projects', kind: 'list' },
   { key: 'department', kind: 'text' },
+  { key: 'departments', kind: 'list' },
   { key: 'skills', kind: 'list' },
   { key: 'areas', kind: 'list' },
   { key: 'qualifications', kind: 'list' },
@@ -89,4 +90,10 @@ function valueOf(row: AttributeRow): AttributeValue | undefined {
 export function attributeText(value: unknown): string {
   if (Array.isArray(value)) return value.join(', ');
   return value === null || value === undefined ? '' : String(value);
+}
+
+/** `department` (one key) and `departments` (keys) name departments of the directory, picked by name. */
+export function isDepartmentRow(row: AttributeRow): boolean {
+  const key = row.key.trim();
+  return (key === 'department' && row.kind === 'text') || (key === 'departments' && row.kind === 'list');
 }

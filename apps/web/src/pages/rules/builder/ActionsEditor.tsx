@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../api';
 import { localize } from '../../../hooks/useLocale';
 import { newAction } from './ruleDraft';
+import { DepartmentSelect } from '../../../components/DepartmentSelect';
 
 const ACTION_TYPES: RuleAction['type'][] = [
   'notify',
@@ -52,7 +53,7 @@ function UserPicker({ value, onChange }: { value: string[]; onChange(users: stri
   );
 }
 
-/** Who gets it: a role of the app, chosen users, or the user in a field of the record. */
+/** Who gets it: a role of the app, a department, chosen users, or the user in a field of the record. */
 function AssigneeInput({
   value,
   onChange,
@@ -67,10 +68,13 @@ function AssigneeInput({
   const userFields = (entity?.fields ?? []).filter((field) =>
     ['user', 'createdBy', 'updatedBy'].includes(field.type),
   );
-  const kind = value.type === 'role' || value.type === 'user' || value.type === 'field' ? value.type : 'role';
+  const kind =
+    value.type === 'role' || value.type === 'department' || value.type === 'user' || value.type === 'field'
+      ? value.type
+      : 'role';
   return (
     <Flex gap={8} wrap>
-      <Select<'role' | 'user' | 'field'>
+      <Select<'role' | 'department' | 'user' | 'field'>
         data-testid="assignee-type"
         style={{ width: 130 }}
         value={kind}
@@ -78,12 +82,14 @@ function AssigneeInput({
           onChange(
             type === 'role'
               ? { type, role: '' }
-              : type === 'user'
-                ? { type, users: [] }
-                : { type, field: '' },
+              : type === 'department'
+                ? { type, department: '' }
+                : type === 'user'
+                  ? { type, users: [] }
+                  : { type, field: '' },
           )
         }
-        options={(['role', 'user', 'field'] as const)
+        options={(['role', 'department', 'user', 'field'] as const)
           .filter((type) => type !== 'field' || userFields.length > 0)
           .map((type) => ({ value: type, label: t(`rules.actions.assignee.${type}`) }))}
       />
@@ -99,6 +105,18 @@ function AssigneeInput({
             label: localize(role.label, context.locale),
           }))}
         />
+      ) : null}
+      {value.type === 'department' ? (
+        <div style={{ minWidth: 180 }}>
+          <DepartmentSelect
+            value={value.department || null}
+            placeholder={t('rules.actions.pickDepartment')}
+            onChange={(department) =>
+              onChange({ type: 'department', department: typeof department === 'string' ? department : '' })
+            }
+            testId="assignee-department"
+          />
+        </div>
       ) : null}
       {value.type === 'user' ? (
         <UserPicker value={value.users} onChange={(users) => onChange({ type: 'user', users })} />
