@@ -24,6 +24,7 @@ import { useSignedInSession } from '../../hooks/session';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { useErrorText } from '../../hooks/useErrorText';
 import { AddMemberModal } from './AddMemberModal';
+import { useDepartments } from '../../hooks/useDepartments';
 import { attributeText } from './attributes';
 import { MemberDrawer } from './MemberDrawer';
 import { useAppRoles } from './useAppRoles';
@@ -60,6 +61,7 @@ export function MembersPage() {
     [q, role, appRole, page],
   );
   const members = useAsyncData(load);
+  const { departments } = useDepartments();
   const items = useMemo(() => members.data?.items ?? [], [members.data]);
   const attributeKeys = useMemo(
     () => [...new Set(items.flatMap((m) => Object.keys(m.attributes)))].sort(),
@@ -74,13 +76,18 @@ export function MembersPage() {
         {roles.labelOf(key)}
       </Tag>
     ));
+  // Departments show by name; a key the directory no longer has shows as it is.
+  const departmentName = (key: unknown) =>
+    departments?.find((department) => department.key === key)?.name ?? String(key);
   const attributeLines = (member: MemberDto) =>
     Object.entries(member.attributes).map(([key, value]) => (
       <div key={key} style={{ fontSize: 12 }}>
         <Typography.Text type="secondary">
           {t(`members.attributes.known.${key}`, { defaultValue: key })}:
         </Typography.Text>{' '}
-        {attributeText(value)}
+        {key === 'department' || key === 'departments'
+          ? attributeText(Array.isArray(value) ? value.map(departmentName) : departmentName(value))
+          : attributeText(value)}
       </div>
     ));
   const statusTags = (member: MemberDto) => (
