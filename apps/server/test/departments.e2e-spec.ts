@@ -195,5 +195,37 @@ describe('departments', () => {
     expect(unknown.body.error.details).toEqual([
       { path: 'owner', message: 'Owner must be a department of this workspace' },
     ]);
+
+    // A sheet names departments as the export writes them, by name (or key); an unknown one is its row's error.
+    const sheet = [
+      '标题,责任部门,抄送部门',
+      '检修通知,工程部,运营管理中心',
+      '另一条,operations,',
+      '坏的一行,不存在的部门,',
+    ].join('\n');
+    const imported = await http()
+      .post(`${records}/import`)
+      .set(admin)
+      .set('Accept-Language', 'en')
+      .field('mode', 'validOnly')
+      .attach('file', Buffer.from(sheet, 'utf8'), 'notices.csv')
+      .expect(200);
+    expect(imported.body).toMatchObject({ imported: 2, invalid: 1 });
+    expect(imported.body.errors).toEqual([
+      expect.objectContaining({ row: 4, field: 'owner', message: expect.stringContaining('不存在的部门') }),
+    ]);
+    const rows = await http().get(records).query({ sort: 'title' }).set(admin).expect(200);
+    expect(
+      (rows.body.items as { values: Record<string, unknown> }[]).map(({ values }) => [
+        values.title,
+        values.owner,
+        values.copied,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['检修通知', 'engineering', ['operations']],
+        ['另一条', 'operations', null],
+      ]),
+    );
   });
 });

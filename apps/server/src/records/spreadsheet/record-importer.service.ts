@@ -340,13 +340,26 @@ export class RecordImporterService {
     return good;
   }
 
-  /** Title → id for a relation (by the target's title field or id) or a user field (by username or name). */
+  /**
+   * Title → id for a relation (by the target's title field or id), a user field (by username or name) or a
+   * department field (by name or key; its id is its key) — what the export wrote reads back.
+   */
   private async lookupTitles(
     manager: EntityManager,
     resolved: ResolvedEntity,
     field: FieldDefinition,
     titles: string[],
   ): Promise<Map<string, string>> {
+    if (field.type === 'department') {
+      const departments: { key: string; name: string }[] = await manager.query(
+        'SELECT key, name FROM department WHERE workspace_id = $1 AND (key = ANY($2) OR name = ANY($2))',
+        [resolved.workspaceId, titles],
+      );
+      const map = new Map(departments.map((department) => [department.key, department.key]));
+      for (const department of departments)
+        if (!map.has(department.name)) map.set(department.name, department.key);
+      return map;
+    }
     if (field.type !== 'relation') {
       const users: { id: string; username: string; display_name: string }[] = await manager.query(
         `SELECT u.id, u.username, u.display_name FROM workspace_member m JOIN app_user u ON u.id = m.user_id
@@ -383,7 +396,8 @@ export class RecordImporterService {
   }
 }
 
-const isReference = (field: FieldDefinition) => field.type === 'relation' || field.type === 'user';
+const isReference = (field: FieldDefinition) =>
+  field.type === 'relation' || field.type === 'user' || field.type === 'department';
 
 class ImportRejected extends Error {
   constructor(readonly report: ImportReport) {
