@@ -228,4 +228,43 @@ describe('departments', () => {
       ]),
     );
   });
+
+  it('finds a member’s manager, and the manager above, for approvals by manager (直属主管)', async () => {
+    const addMember = async (username: string, department: string) =>
+      (
+        await http()
+          .post('/api/members')
+          .set(admin)
+          .send({ username, password: `${username}-password-1`, attributes: { department } })
+          .expect(201)
+      ).body.id as string;
+    const adminId = (await http().get('/api/auth/me').set(admin).expect(200)).body.user.id as string;
+    await create({ key: 'hq', name: '总部', managerId: adminId }).expect(201);
+    await create({ key: 'service', name: '服务部', parentKey: 'hq' }).expect(201);
+    const lead = await addMember('lead', 'service');
+    const staff = await addMember('staff', 'service');
+    const service = (await list()).find((department) => department.key === 'service')!;
+    await http()
+      .patch('/api/departments/service')
+      .set(admin)
+      .send({ version: service.version, managerId: lead })
+      .expect(200);
+
+    const people = testApp.app.get(PeopleService);
+    const manager = testApp.app.get(DataSource).manager;
+    const workspaceId = (
+      await testApp.database.query<{ workspace_id: string }>(
+        'SELECT workspace_id FROM workspace_member WHERE user_id = $1',
+        [staff],
+      )
+    )[0]!.workspace_id;
+    const managerOf = (user: string, level = 1) => people.managerOf(manager, workspaceId, user, level);
+    expect(await managerOf(staff)).toEqual([lead]);
+    expect(await managerOf(staff, 2)).toEqual([adminId]);
+    // The lead manages his own department: his manager is the one above.
+    expect(await managerOf(lead)).toEqual([adminId]);
+    // Past the top there is nobody: the task falls back, or the instance fails saying so.
+    expect(await managerOf(staff, 3)).toEqual([]);
+    expect(await managerOf(adminId)).toEqual([]);
+  });
 });

@@ -89,7 +89,17 @@ export const FLOW_TRIGGER_TYPES = ['manual', 'recordCreated', 'formSubmitted'] a
 
 export const FLOW_ACTION_TYPES = ['createRecord', 'updateRecord', 'notify', 'webhook', 'subFlow'] as const;
 
-export const ASSIGNEE_TYPES = ['user', 'role', 'department', 'field', 'expression', 'autoDispatch'] as const;
+export const ASSIGNEE_TYPES = [
+  'user',
+  'role',
+  'department',
+  'manager',
+  'field',
+  'expression',
+  'autoDispatch',
+] as const;
+/** Whose manager a `manager` assignee is: the flow's starter (直属主管) or whoever acted in the step before. */
+export const MANAGER_OF = ['starter', 'actor'] as const;
 
 export const APPROVAL_MODES = ['single', 'all', 'any'] as const;
 

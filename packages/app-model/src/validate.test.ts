@@ -377,6 +377,22 @@ const semanticCases: Case[] = [
     'unknownField',
   ],
   [
+    'manager in a rule',
+    (a) => (a.rules[0].actions[0].to = { type: 'manager' }),
+    '$.rules[0].actions[0].to.type',
+    'ruleManager',
+  ],
+  [
+    'manager level',
+    (a) =>
+      (a.flows[0].nodes.find((node: { assignee?: unknown }) => node.assignee).assignee = {
+        type: 'manager',
+        level: 9,
+      }),
+    '$.flows[0].nodes[1].assignee.level',
+    'schema.maximum',
+  ],
+  [
     'document placeholder',
     (a) =>
       (a.entities[3].documents = [

@@ -125,6 +125,8 @@ export interface AssigneeContext {
   variables: Record<string, unknown>;
   /** The user who caused the step (the starter on start). */
   actor: string;
+  /** Who started the instance: a `manager` assignee is by default their manager. */
+  starter: string;
 }
 
 export interface FlowEnvironment {

@@ -35,6 +35,9 @@ export function fakeEnv(extra: Partial<FlowEnvironment> = {}): FakeEnv {
           return ROLES[rule.role] ?? [];
         case 'department':
           return [`head-of-${rule.department}`];
+        case 'manager':
+          // The engine names whose manager: the starter, or whoever acted in the step.
+          return [`manager-of-${rule.of === 'actor' ? ctx.actor : ctx.starter}`];
         case 'field': {
           const value = ctx.record[rule.field];
           return value === undefined ? [] : [String(value)];

@@ -77,6 +77,25 @@ describe('node types', () => {
     });
   });
 
+  it('gives a manager task to the starter’s manager, or to the manager of whoever acted before', async () => {
+    const { env } = fakeEnv();
+    const approve = (key: string, of?: 'starter' | 'actor') =>
+      task(key, [], { assignee: { type: 'manager', ...(of ? { of } : {}) } });
+    const runtime = createFlowRuntime(
+      flow(
+        [start, task('fill', ['clerk']), approve('lead'), approve('next', 'actor'), end],
+        [e('start', 'fill'), e('fill', 'lead'), e('lead', 'next'), e('next', 'end')],
+      ),
+      env,
+    );
+    const started = await runtime.start({ record: {}, actor: 'u1' });
+    const filled = await runtime.completeTask(openTaskAt(started.state, 'fill'), { actor: 'clerk' });
+    // Not the clerk's, who acted last: the starter's.
+    expect(ofType(filled.effects, 'createTask')[0]!.assignees).toEqual(['manager-of-u1']);
+    const led = await runtime.completeTask(openTaskAt(filled.state, 'lead'), { actor: 'manager-of-u1' });
+    expect(ofType(led.effects, 'createTask')[0]!.assignees).toEqual(['manager-of-manager-of-u1']);
+  });
+
   it('a group user task handed on is the new person’s alone', async () => {
     const { env } = fakeEnv();
     const runtime = createFlowRuntime(

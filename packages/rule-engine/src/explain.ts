@@ -29,6 +29,8 @@ function who(assignee: PlannedAssignee, zh: boolean): string {
       return `${zh ? '角色' : 'role'} ${assignee.role}`;
     case 'department':
       return `${zh ? '部门' : 'department'} ${assignee.department}`;
+    case 'manager':
+      return zh ? '主管' : 'manager';
     case 'field':
       return `${zh ? '字段' : 'field'} ${assignee.field}${value}`;
     case 'expression':

@@ -35,6 +35,44 @@ export class PeopleService {
     return rows.map((row) => row.user_id);
   }
 
+  /**
+   * The manager `level` steps above a member: the manager of their department — or, where that is
+   * themself or nobody, of the department above, and so on up. Level 2 is that manager's manager. None (an
+   * empty list) when the chain ends first, so the task falls back or the instance fails with a clear error.
+   */
+  async managerOf(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    level: number,
+  ): Promise<string[]> {
+    const departments = (await manager.query(
+      'SELECT key, parent_key, manager_id FROM department WHERE workspace_id = $1',
+      [workspaceId],
+    )) as { key: string; parent_key: string | null; manager_id: string | null }[];
+    const byKey = new Map(departments.map((department) => [department.key, department]));
+    const departmentOf = async (person: string): Promise<string | undefined> => {
+      const [row] = (await manager.query(
+        "SELECT attributes->>'department' AS department FROM workspace_member WHERE workspace_id = $1 AND user_id = $2",
+        [workspaceId, person],
+      )) as { department: string | null }[];
+      return row?.department ?? undefined;
+    };
+    let person = userId;
+    for (let step = 0; step < level; step += 1) {
+      let department = byKey.get((await departmentOf(person)) ?? '');
+      const seen = new Set<string>();
+      while (department && (!department.manager_id || department.manager_id === person)) {
+        if (seen.has(department.key)) return [];
+        seen.add(department.key);
+        department = department.parent_key ? byKey.get(department.parent_key) : undefined;
+      }
+      if (!department?.manager_id) return [];
+      person = department.manager_id;
+    }
+    return this.members(manager, workspaceId, [person]);
+  }
+
   /** The members of a department and of the departments under it (a task for 工程部 reaches its 水电组). */
   async inDepartment(manager: EntityManager, workspaceId: string, department: string): Promise<string[]> {
     const rows = (await manager.query(

@@ -283,6 +283,9 @@ export class RuleActionsService {
         return this.people.withAppRole(manager, workspaceId, to.role);
       case 'department':
         return this.people.inDepartment(manager, workspaceId, to.department);
+      case 'manager':
+        // Validation refuses it in rules: a rule acts for no one whose manager it could be.
+        return [];
       case 'field':
       case 'expression':
         return this.people.members(manager, workspaceId, Array.isArray(to.value) ? to.value : [to.value]);

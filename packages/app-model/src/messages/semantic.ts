@@ -162,6 +162,11 @@ export const SEMANTIC: Catalog = {
     en: (_p, o) => `${o} has no outgoing edge, so the flow stops there without reaching an end node`,
     zh: (_p, o) => `${o} 没有出发的连线，流程会停在这里而到不了结束节点`,
   },
+  ruleManager: {
+    en: (_p, o) =>
+      `${o} sends to a manager, but a rule acts for no one whose manager it could be; name a role, department or user field`,
+    zh: (_p, o) => `${o} 发送给“主管”，但规则不代表某个人、无法确定其主管；请改为角色、部门或人员字段`,
+  },
   ruleNoRecord: {
     en: (p, o) => `${o} uses ${String(p.ref)}, but a scheduled rule has no record to read or update`,
     zh: (p, o) => `${o} 使用了 ${String(p.ref)}，但定时规则没有对应的记录可读取或更新`,

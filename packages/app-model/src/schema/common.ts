@@ -1,6 +1,6 @@
 // Building blocks for the JSON Schema. Schemas are written with small helpers so every object gets
 // `additionalProperties: false` by default; open objects are marked explicitly with `openObject`.
-import { DISPATCH_STRATEGIES, FIELD_PATH_PATTERN, KEY_PATTERN } from '../constants';
+import { DISPATCH_STRATEGIES, FIELD_PATH_PATTERN, KEY_PATTERN, MANAGER_OF } from '../constants';
 
 export type Schema = Record<string, unknown>;
 
@@ -73,6 +73,7 @@ export const commonDefinitions: Record<string, Schema> = {
     ['user', { users: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 } }, ['users']],
     ['role', { role: ref('key') }, ['role']],
     ['department', { department: { type: 'string', minLength: 1 } }, ['department']],
+    ['manager', { of: stringEnum(MANAGER_OF), level: { type: 'integer', minimum: 1, maximum: 5 } }, []],
     ['field', { field: ref('key') }, ['field']],
     ['expression', { expression: ref('jsonLogic') }, ['expression']],
     [

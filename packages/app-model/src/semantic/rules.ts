@@ -71,9 +71,11 @@ function checkRuleAction(ctx: Context, action: Obj, path: PathPart[], who: Owner
   switch (action.type) {
     case 'notify':
       checkAssignee(ctx, action.to, [...path, 'to'], who, entity);
+      checkNoManager(ctx, action.to, [...path, 'to'], who);
       break;
     case 'createTask':
       checkAssignee(ctx, action.assignee, [...path, 'assignee'], who, entity);
+      checkNoManager(ctx, action.assignee, [...path, 'assignee'], who);
       break;
     case 'createRecord': {
       checkExpression(ctx, action.forEach, [...path, 'forEach'], who, scope);
@@ -130,4 +132,10 @@ export function checkRules(ctx: Context, app: Obj) {
       checkRuleAction(ctx, action, [...path, 'actions', actionIndex], actionWho, scope);
     }
   }
+}
+
+/** A rule fires on a change or a schedule, not for a person: it has no one whose manager it could reach. */
+function checkNoManager(ctx: Context, assignee: unknown, path: PathPart[], who: Owner) {
+  if (isObj(assignee) && assignee.type === 'manager')
+    ctx.sink.error([...path, 'type'], 'ruleManager', { owner: who });
 }

@@ -4,6 +4,7 @@ import {
   type BATCH_MODES,
   type CATCH_UP_POLICIES,
   type DISPATCH_STRATEGIES,
+  type MANAGER_OF,
   type SLA_CALENDARS,
 } from '../constants';
 import {
@@ -24,6 +25,11 @@ export type Assignee =
   | { type: 'user'; users: string[] }
   | { type: 'role'; role: string }
   | { type: 'department'; department: string }
+  /**
+   * The manager of the starter's (or the last actor's) department — or, when that is them, of the department
+   * above; `level` 2 is that manager's manager, and so on (逐级审批).
+   */
+  | { type: 'manager'; of?: (typeof MANAGER_OF)[number]; level?: number }
   | { type: 'field'; field: string }
   | { type: 'expression'; expression: JsonLogic }
   | {

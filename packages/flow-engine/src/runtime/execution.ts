@@ -115,6 +115,7 @@ export class Execution {
           record: this.state.record,
           variables: this.state.variables,
           actor: this.actor,
+          starter: this.state.startedBy,
         }),
     };
   }

@@ -52,6 +52,13 @@ export class FlowAssignees {
         return this.people.withAppRole(manager, scope.workspaceId, rule.role);
       case 'department':
         return this.people.inDepartment(manager, scope.workspaceId, rule.department);
+      case 'manager':
+        return this.people.managerOf(
+          manager,
+          scope.workspaceId,
+          rule.of === 'actor' ? context.actor : context.starter,
+          rule.level ?? 1,
+        );
       case 'field':
         return this.members(manager, scope.workspaceId, values(context.record[rule.field]));
       case 'expression': {

@@ -54,7 +54,15 @@ import {
 } from './nodeProps';
 import { DepartmentSelect } from '../../components/DepartmentSelect';
 
-const ASSIGNEE_TYPES: AssigneeType[] = ['user', 'role', 'department', 'field', 'expression', 'autoDispatch'];
+const ASSIGNEE_TYPES: AssigneeType[] = [
+  'user',
+  'role',
+  'department',
+  'manager',
+  'field',
+  'expression',
+  'autoDispatch',
+];
 const ACTION_TYPES: ActionType[] = ['createRecord', 'updateRecord', 'notify', 'webhook', 'subFlow'];
 const DATE_TYPES = new Set(['date', 'datetime']);
 const TIMER_UNITS: DurationUnit[] = ['minutes', 'hours', 'days', 'weeks', 'months'];
@@ -177,6 +185,31 @@ export function AssigneeEditor(props: {
           }
           testId={`${testId}-department`}
         />
+      ) : null}
+      {value?.type === 'manager' ? (
+        // 直属主管: the starter's (or the last actor's) department manager, and levels above for 逐级审批.
+        <Space.Compact style={{ width: '100%' }}>
+          <Select
+            value={value.of ?? 'starter'}
+            onChange={(of: 'starter' | 'actor') => onChange({ ...value, of })}
+            options={(['starter', 'actor'] as const).map((of) => ({
+              value: of,
+              label: t(`flows.assignee.managerOf.${of}`),
+            }))}
+            style={{ flex: 1 }}
+            data-testid={`${testId}-manager-of`}
+          />
+          <Select
+            value={value.level ?? 1}
+            onChange={(level: number) => onChange({ ...value, level })}
+            options={[1, 2, 3, 4, 5].map((level) => ({
+              value: level,
+              label: t('flows.assignee.managerLevel', { level }),
+            }))}
+            style={{ width: 140 }}
+            data-testid={`${testId}-manager-level`}
+          />
+        </Space.Compact>
       ) : null}
       {value?.type === 'field' ? (
         <Select

@@ -12,6 +12,7 @@ export const ASSIGNEE_DEFAULTS: { [T in AssigneeType]: () => Extract<Assignee, {
   user: () => ({ type: 'user', users: [] }),
   role: () => ({ type: 'role', role: '' }),
   department: () => ({ type: 'department', department: '' }),
+  manager: () => ({ type: 'manager', of: 'starter', level: 1 }),
   field: () => ({ type: 'field', field: '' }),
   expression: () => ({ type: 'expression', expression: { var: 'record.createdBy' } }),
   autoDispatch: () => ({ type: 'autoDispatch', match: {}, strategy: 'leastLoaded' }),
