@@ -9,6 +9,7 @@ import type {
   LocalizedText,
   Locale,
 } from '@lowcode/app-model';
+import { ASSIGNEE_TYPES } from '@lowcode/app-model';
 import type { Problem } from '@lowcode/flow-engine';
 import {
   Alert,
@@ -54,15 +55,6 @@ import {
 } from './nodeProps';
 import { DepartmentSelect } from '../../components/DepartmentSelect';
 
-const ASSIGNEE_TYPES: AssigneeType[] = [
-  'user',
-  'role',
-  'department',
-  'manager',
-  'field',
-  'expression',
-  'autoDispatch',
-];
 const ACTION_TYPES: ActionType[] = ['createRecord', 'updateRecord', 'notify', 'webhook', 'subFlow'];
 const DATE_TYPES = new Set(['date', 'datetime']);
 const TIMER_UNITS: DurationUnit[] = ['minutes', 'hours', 'days', 'weeks', 'months'];
