@@ -43,7 +43,12 @@ export {
   isIsoDate,
   type ResidentIdProblem,
 } from './validators/identity-numbers';
-export { assertSafeJsonLogic, MAX_LOGIC_DEPTH, MAX_LOGIC_NODES } from './logic/safe-json-logic';
+export {
+  assertSafeJsonLogic,
+  MAX_LOGIC_DEPTH,
+  MAX_LOGIC_NODES,
+  recordFieldsRead,
+} from './logic/safe-json-logic';
 export { computeFormulas, evaluateFormula } from './logic/formula';
 export {
   FORMULA_FUNCTIONS,

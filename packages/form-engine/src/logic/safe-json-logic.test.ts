@@ -62,5 +62,13 @@ describe('evaluation data', () => {
   it('lists the record fields an expression reads', () => {
     const logic = { if: [{ missing: ['record.a'] }, { var: 'record.b.c' }, { var: 'other' }] };
     expect([...recordFieldsRead(logic)].sort()).toEqual(['a', 'b']);
+    expect(
+      [
+        ...recordFieldsRead(
+          { '*': [{ var: 'row.qty' }, { var: ['row.price', 0] }, { var: 'record.a' }] },
+          'row',
+        ),
+      ].sort(),
+    ).toEqual(['price', 'qty']);
   });
 });

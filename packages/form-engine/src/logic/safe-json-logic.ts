@@ -64,12 +64,17 @@ export function assertSafeJsonLogic(logic: unknown, where: string): void {
   visit(logic, 0);
 }
 
-/** The record fields an expression reads through `{"var": "record.<field>…"}` (and `missing`). */
-export function recordFieldsRead(logic: unknown): Set<string> {
+/**
+ * The fields an expression reads through `{"var": "record.<field>…"}` (and `missing`) — or, with `root`
+ * `row`, the columns a sub-table formula reads of its row.
+ */
+export function recordFieldsRead(logic: unknown, root: 'record' | 'row' = 'record'): Set<string> {
   const fields = new Set<string>();
+  const prefix = `${root}.`;
   const addPath = (path: unknown): void => {
-    const match = typeof path === 'string' ? /^record\.([^.]+)/.exec(path) : null;
-    if (match?.[1]) fields.add(match[1]);
+    const field =
+      typeof path === 'string' && path.startsWith(prefix) ? path.slice(prefix.length).split('.')[0] : '';
+    if (field) fields.add(field);
   };
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) return value.forEach(visit);

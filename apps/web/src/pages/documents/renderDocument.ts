@@ -9,6 +9,7 @@ import {
   type Locale,
   type SubTableColumn,
 } from '@lowcode/app-model';
+import { recordFieldsRead } from '@lowcode/form-engine';
 import type { RecordDto } from '../../api/types';
 import { localize } from '../../hooks/useLocale';
 import { formatFieldText, formatMoney } from '../../fields/formatFieldText';
@@ -100,9 +101,11 @@ function tableOf(
   );
   // A line's price is read by its amount: the amount is what adds up, the price is not.
   const read = new Set(
-    columns
-      .filter((column) => money.has(column.key) && column.type === 'formula')
-      .flatMap((column) => [...variables((column as { expression: unknown }).expression, 'row.')]),
+    columns.flatMap((column) =>
+      column.type === 'formula' && money.has(column.key)
+        ? [...recordFieldsRead(column.expression, 'row')]
+        : [],
+    ),
   );
   const summed = [...money].filter((key) => !read.has(key));
   const number = (row: Record<string, unknown> | null, key: string) =>
@@ -129,17 +132,4 @@ function tableOf(
       ),
     }),
   };
-}
-
-/** The fields a formula reads through `prefix` (`{"var": "row.unitPrice"}`, `{"var": ["row.unitPrice", 0]}`). */
-function variables(logic: unknown, prefix: string, found = new Set<string>()): Set<string> {
-  if (Array.isArray(logic)) logic.forEach((item) => variables(item, prefix, found));
-  else if (logic && typeof logic === 'object')
-    for (const [operator, argument] of Object.entries(logic)) {
-      const name = Array.isArray(argument) ? argument[0] : argument;
-      if (operator === 'var' && typeof name === 'string' && name.startsWith(prefix))
-        found.add(name.slice(prefix.length));
-      else variables(argument, prefix, found);
-    }
-  return found;
 }
