@@ -106,3 +106,23 @@ export function documentField(
     )
   );
 }
+
+/** Fields whose value is an amount, which a document may write in capitals (`{租金|大写}`). */
+const AMOUNT_TYPES = new Set(['money', 'number', 'formula', 'rollup', 'lookup']);
+
+export type PlaceholderProblem = 'unknownField' | 'unknownFormat' | 'formatNotAmount';
+
+/**
+ * Why a placeholder cannot be filled from the entity's records, if it cannot: it names no field, its format
+ * is none, or it asks capitals of a field that is no amount. Validation and the template editor both ask.
+ */
+export function placeholderProblem(
+  entity: Pick<EntityDefinition, 'fields'>,
+  placeholder: { placeholder: string; format?: string },
+): PlaceholderProblem | undefined {
+  const field = documentField(entity, placeholder.placeholder);
+  if (!field) return 'unknownField';
+  if (placeholder.format === undefined) return undefined;
+  if (!documentFormat(placeholder.format)) return 'unknownFormat';
+  return AMOUNT_TYPES.has(field.type) ? undefined : 'formatNotAmount';
+}

@@ -28,8 +28,10 @@ export {
   documentField,
   documentFormat,
   documentParts,
+  placeholderProblem,
   type DocumentFormat,
   type DocumentPart,
+  type PlaceholderProblem,
 } from './documents';
 export { appDefinitionJsonSchema } from './schema/app';
 export { type AppModelIssue } from './issues';

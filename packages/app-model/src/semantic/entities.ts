@@ -7,10 +7,13 @@ import {
   NUMERIC_AGGREGATES,
   NUMERIC_FIELD_TYPES,
 } from '../constants';
-import { documentField, documentFormat, documentParts } from '../documents';
+import { documentParts, placeholderProblem, type PlaceholderProblem } from '../documents';
 
-/** Fields whose value is an amount, which a document may write in capitals (`{租金|大写}`). */
-const AMOUNT_TYPES = new Set(['money', 'number', 'formula', 'rollup', 'lookup']);
+const PLACEHOLDER_ISSUES = {
+  unknownField: 'documentUnknownField',
+  unknownFormat: 'documentUnknownFormat',
+  formatNotAmount: 'documentFormatNotAmount',
+} as const satisfies Record<PlaceholderProblem, string>;
 import { type Owner, type PathPart } from '../issues';
 import { type FieldDefinition } from '../types';
 import {
@@ -269,26 +272,14 @@ export function checkEntities(ctx: Context, app: Obj) {
       const bodyPath = [...path, 'documents', dIndex, 'body'];
       for (const part of documentParts(document.body)) {
         if (!('placeholder' in part)) continue;
-        const field = documentField(fields, part.placeholder);
-        if (!field) {
-          ctx.sink.error(bodyPath, 'documentUnknownField', {
+        const problem = placeholderProblem(fields, part);
+        if (problem)
+          ctx.sink.error(bodyPath, PLACEHOLDER_ISSUES[problem], {
             owner: dWho,
             name: part.placeholder,
+            format: part.format ?? '',
             entity: key,
           });
-        } else if (part.format !== undefined && !documentFormat(part.format)) {
-          ctx.sink.error(bodyPath, 'documentUnknownFormat', {
-            owner: dWho,
-            name: part.placeholder,
-            format: part.format,
-          });
-        } else if (part.format !== undefined && !AMOUNT_TYPES.has(field.type)) {
-          ctx.sink.error(bodyPath, 'documentFormatNotAmount', {
-            owner: dWho,
-            name: part.placeholder,
-            format: part.format,
-          });
-        }
       }
     }
   }

@@ -1,8 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
-  documentField,
-  documentFormat,
   documentParts,
+  placeholderProblem,
   type DocumentTemplate,
   type EntityDefinition,
   type FieldDefinition,
@@ -15,22 +14,16 @@ import { localize } from '../../hooks/useLocale';
 import { KEY_RE } from './designerReducer';
 import { InsertFieldSelect, insertFieldName } from './InsertFieldSelect';
 
-/** Fields whose value is an amount, which a placeholder may write in capitals (`{租金|大写}`). */
-const AMOUNT_TYPES = new Set(['money', 'number', 'formula', 'rollup', 'lookup']);
-
 /**
- * The placeholders of a body that cannot be filled: those naming no field of the entity, and those whose
- * format (`|大写`) is unknown or asks capitals of a field that is no amount — as the server's validation.
+ * The placeholders of a body that cannot be filled, as the server's validation finds them: those naming no
+ * field, and those whose format (`|大写`) is unknown or asks capitals of a field that is no amount.
  */
 export function unknownPlaceholders(entity: EntityDefinition, body: string): string[] {
   return documentParts(body).flatMap((part) => {
     if (!('placeholder' in part)) return [];
-    const field = documentField(entity, part.placeholder);
-    if (!field) return [part.placeholder];
-    if (part.format === undefined) return [];
-    return documentFormat(part.format) && AMOUNT_TYPES.has(field.type)
-      ? []
-      : [`${part.placeholder}|${part.format}`];
+    const problem = placeholderProblem(entity, part);
+    if (!problem) return [];
+    return [problem === 'unknownField' ? part.placeholder : `${part.placeholder}|${part.format}`];
   });
 }
 
