@@ -193,10 +193,7 @@ describe('demo data', () => {
       else if (value && typeof value === 'object') {
         const file = value as { id?: unknown; name?: unknown; mimeType?: unknown };
         if (typeof file.id === 'string' && file.id.startsWith('demo/'))
-          named.set(
-            demoFileFor(file as { name: string; mimeType: string }),
-            `${String(file.name)} ${String(file.mimeType)}`,
-          );
+          named.set(demoFileFor(file as { id: string }), `${String(file.name)} ${String(file.mimeType)}`);
         else Object.values(value).forEach(visit);
       }
     };

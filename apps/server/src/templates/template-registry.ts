@@ -13,7 +13,7 @@ export interface TemplateSource {
   load(): AppDefinition;
   demo?: (options: { seed: number; scale: number }) => DemoData;
   /** The drawn files the demo's `demo/…` file values are stored as: where they are, and which is which. */
-  demoFiles?: { dir: string; fileFor(value: { name: string; mimeType: string }): string };
+  demoFiles?: { dir: string; fileFor(value: { id: string }): string };
 }
 
 export const TEMPLATE_SOURCES: readonly TemplateSource[] = [

@@ -88,7 +88,7 @@ function readings(
       record.shareRatio = round2(allocation.share * 100 * 100) / 100;
       record.sharedUsage = round2(usage * 0.08);
     }
-    if (rng.chance(0.3)) record.photo = [file(`${String(record._key)}.jpg`, '表盘.jpg')];
+    if (rng.chance(0.3)) record.photo = [file('meter.jpg', String(record._key), '表盘.jpg')];
     push(ctx, 'meterReading', record);
     value += usage;
   }
@@ -197,7 +197,10 @@ export function generateInspections(ctx: DemoContext, places: Places, leases: Le
           item,
           condition,
           ...(condition !== 'ok'
-            ? { note: '已拍照留证', photos: [file(`insp-${n}/${space}-${item}.jpg`, `${item}.jpg`)] }
+            ? {
+                note: '已拍照留证',
+                photos: [file('inspection.jpg', `insp-${n}/${space}-${item}`, `${item}.jpg`)],
+              }
             : {}),
           ...(kind === 'moveOut' && condition !== 'ok' ? { deduction: rng.pick([50, 100, 200]) } : {}),
         };
@@ -221,10 +224,8 @@ export function generateInspections(ctx: DemoContext, places: Places, leases: Le
       overall: fix ? 'fixRequired' : 'pass',
       ...(fix ? { fixDeadline: isoDate(at + 15 * DAY) } : {}),
       status: signed ? 'signed' : fix ? 'rectifying' : 'passed',
-      ...(signed
-        ? { tenantSignature: file(`insp-${n}/signature.png`, '签字.png', 'image/png', 20_000) }
-        : {}),
-      inspectorSignature: file(`insp-${n}/inspector.png`, '查验人签字.png', 'image/png', 20_000),
+      ...(signed ? { tenantSignature: file('signature.png', `insp-${n}/tenant`, '签字.png') } : {}),
+      inspectorSignature: file('signature.png', `insp-${n}/inspector`, '查验人签字.png'),
       ...extra,
     });
   };

@@ -1,5 +1,6 @@
 // Shared state and helpers of the demo-data generator. Times are Beijing wall-clock times kept as epoch
 // milliseconds of the same UTC wall clock, so formatting never depends on the machine's time zone.
+import { DEMO_DRAWINGS, type DemoDrawing } from './files';
 import { type Rng } from './random';
 
 export type DemoRecord = Record<string, unknown> & { _key: string };
@@ -80,12 +81,10 @@ export const round2 = (n: number): number => Math.round(n * 100) / 100;
  */
 export const money = (n: number): number => (Math.abs(n) >= 100_000 ? Math.round(n) : round2(n));
 
-/** A file object as attachment/image fields store it (the bytes would live in file storage). */
-export function file(
-  id: string,
-  name: string,
-  mimeType = 'image/jpeg',
-  size = 180_000,
-): Record<string, unknown> {
-  return { id: `demo/${id}`, name, size, mimeType };
+/**
+ * A file object as attachment/image fields store it, standing for one of the template's drawings: the
+ * install stores the drawing and replaces the id, size and type with the stored file's.
+ */
+export function file(drawing: DemoDrawing, key: string, name: string): Record<string, unknown> {
+  return { id: `demo/${drawing}/${key}`, name, size: 0, mimeType: DEMO_DRAWINGS[drawing] };
 }

@@ -183,9 +183,7 @@ export function generateVendorEstimates(ctx: DemoContext, service: ServiceResult
         ? {
             invoiceNo: String(44_000_000 + rng.int(0, 9_999_999)) + String(rng.int(1000, 9999)),
             invoiceAmount: total,
-            invoiceFiles: [
-              file(`est-${String(order._key)}/invoice.pdf`, '发票.pdf', 'application/pdf', 300_000),
-            ],
+            invoiceFiles: [file('document.pdf', `est-${String(order._key)}/invoice`, '发票.pdf')],
           }
         : {}),
       ...(status === 'paid' ? { paidOn: isoDate(Math.min(reported + 40 * DAY, ctx.today)) } : {}),

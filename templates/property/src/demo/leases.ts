@@ -192,7 +192,7 @@ function makeContract(
     lateFeePolicy: `lfp-${String(room.project).slice(2)}`,
     status,
     leasingAgent: `u-leasing-${rng.int(1, 4)}`,
-    attachments: [file(`contracts/${String(tenant._key)}.pdf`, '租赁合同.pdf', 'application/pdf', 1_200_000)],
+    attachments: [file('document.pdf', `contracts/${String(tenant._key)}`, '租赁合同.pdf')],
   };
   if (escalation === 'percent') {
     Object.assign(contract, {

@@ -48,8 +48,8 @@ export function makeTenant(
     }
     if (rng.chance(0.7))
       record.idScans = [
-        file(`${key}/id-front.jpg`, '身份证正面.jpg'),
-        file(`${key}/id-back.jpg`, '身份证反面.jpg'),
+        file('id-front.jpg', key, '身份证正面.jpg'),
+        file('id-back.jpg', key, '身份证反面.jpg'),
       ];
   } else {
     Object.assign(record, {
@@ -65,7 +65,7 @@ export function makeTenant(
         ...(rng.chance(0.5) ? { email: `contact${index}-${i}@example.com` } : {}),
         primary: i === 0,
       })),
-      idScans: [file(`${key}/license.jpg`, '营业执照.jpg')],
+      idScans: [file('license.jpg', key, '营业执照.jpg')],
     });
   }
   if (rng.chance(0.3)) record.wechat = `wx_${index.toString(36)}${rng.int(100, 999)}`;
@@ -203,7 +203,7 @@ export function generateSuppliers(ctx: DemoContext): DemoRecord[] {
       score: rng.int(3, 5),
       status: i === 7 ? 'suspended' : 'active',
       contractEnd: isoDate(ctx.today + rng.int(30, 700) * DAY),
-      license: [file(`sup-${i + 1}/license.pdf`, '营业执照及资质.pdf', 'application/pdf', 820_000)],
+      license: [file('document.pdf', `sup-${i + 1}/license`, '营业执照及资质.pdf')],
     });
   });
 }

@@ -250,8 +250,8 @@ export function generateWorkOrders(
       slaDueAt: isoDateTime(reportedAt + (PRIORITY_SLA[priority] ?? DAY)),
       ...(room.butler ? { butler: room.butler } : {}),
     };
-    if (rng.chance(0.6)) order.photos = [file(`wo-${n}/photo-1.jpg`, '现场照片.jpg')];
-    if (rng.chance(0.05)) order.media = [file(`wo-${n}/voice.wav`, '语音描述.wav', 'audio/wav', 8_044)];
+    if (rng.chance(0.6)) order.photos = [file('repair-site.jpg', `wo-${n}`, '现场照片.jpg')];
+    if (rng.chance(0.05)) order.media = [file('voice.wav', `wo-${n}`, '语音描述.wav')];
     if (type === 'repair') buildRepair(ctx, order, reportedAt, now, techs, partsByCategory, suppliers);
     else buildOther(ctx, order, reportedAt, now);
     push(ctx, 'workOrder', order);
@@ -346,14 +346,8 @@ function buildRepair(
   order.firstVisitFix = fixed;
   order.visitCount = fixed ? 1 : rng.int(2, 3);
   order.resolution = fixed ? '已修复，经业主确认恢复正常' : '首次上门配件不符，二次上门更换后修复';
-  order.completionPhotos = [file(`${String(order._key)}/done-1.jpg`, '完工照片.jpg')];
-  if (rng.chance(0.7))
-    order.customerSignature = file(
-      `${String(order._key)}/signature.png`,
-      '客户签字.png',
-      'image/png',
-      24_000,
-    );
+  order.completionPhotos = [file('repair-done.jpg', String(order._key), '完工照片.jpg')];
+  if (rng.chance(0.7)) order.customerSignature = file('signature.png', String(order._key), '客户签字.png');
   const candidates = partsByCategory.get(category) ?? [];
   if (candidates.length > 0 && rng.chance(0.4)) {
     order.partsUsed = rng.sample(candidates, rng.int(1, Math.min(2, candidates.length))).map((part) => ({
