@@ -1,46 +1,15 @@
-// Calendar arithmetic in a time zone with ECMAScript Intl only (no Node built-ins, no libraries).
-import { type DateBucket } from '@lowcode/app-model';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let format = formatters.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(zone, format);
-  }
-  return format;
-}
+// Calendar arithmetic in a time zone, on the app model's zoned time (ECMAScript Intl only).
+import { dateIn, type DateBucket, wallTime } from '@lowcode/app-model';
 
 /** The wall-clock time in `zone` at instant `ms`, as if it were UTC (milliseconds dropped). */
 function wallClock(ms: number, zone: string): number {
-  const parts = Object.fromEntries(
-    formatter(zone)
-      .formatToParts(new Date(ms))
-      .map((part) => [part.type, part.value]),
-  );
-  return Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
+  const wall = wallTime(new Date(ms), zone);
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
 }
 
 /** The local calendar day (YYYY-MM-DD) of an instant in `zone`. */
 export function localDate(ms: number, zone: string): string {
-  return new Date(wallClock(ms, zone)).toISOString().slice(0, 10);
+  return dateIn(new Date(ms), zone);
 }
 
 /** The instant a local day starts in `zone`. */
