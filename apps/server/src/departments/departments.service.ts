@@ -34,7 +34,7 @@ interface DepartmentRow {
 }
 
 /** Members of a department by the attributes that name it; `$1` is the workspace, `$2` the key. */
-export const MEMBER_OF_DEPARTMENT = `m.workspace_id = $1 AND (m.attributes->>'department' = $2 OR m.attributes->'departments' ? $2)`;
+const MEMBER_OF_DEPARTMENT = `m.workspace_id = $1 AND (m.attributes->>'department' = $2 OR m.attributes->'departments' ? $2)`;
 
 const SELECT_DEPARTMENTS = `SELECT d.key, d.name, d.parent_key, d.manager_id, u.display_name AS manager_name, d.sort_order,
     d.version, (SELECT count(*)::int FROM workspace_member m
@@ -65,7 +65,8 @@ export class DepartmentsService {
   async create(actor: DepartmentActor, input: CreateDepartmentDto): Promise<DepartmentView> {
     return this.dataSource.transaction(async (manager) => {
       const name = checkName(input.name);
-      if (input.parentKey) await this.existing(manager, actor.workspaceId, input.parentKey, 'parentKey');
+      if (input.parentKey)
+        await this.existing(manager, actor.workspaceId, input.parentKey, { path: 'parentKey' });
       if (input.managerId) await this.checkManager(manager, actor.workspaceId, input.managerId);
       await this.guard({ key: input.key, name }, () =>
         manager.query(
@@ -89,12 +90,12 @@ export class DepartmentsService {
 
   async update(actor: DepartmentActor, key: string, input: UpdateDepartmentDto): Promise<DepartmentView> {
     return this.dataSource.transaction(async (manager) => {
-      const before = await this.existing(manager, actor.workspaceId, key, undefined, true);
+      const before = await this.existing(manager, actor.workspaceId, key, { lock: true });
       if (before.version !== input.version) throw new AppError('DEPARTMENT_VERSION_CONFLICT');
       const name = input.name === undefined ? before.name : checkName(input.name);
       const parentKey = input.parentKey === undefined ? before.parentKey : input.parentKey;
       if (parentKey && parentKey !== before.parentKey) {
-        await this.existing(manager, actor.workspaceId, parentKey, 'parentKey');
+        await this.existing(manager, actor.workspaceId, parentKey, { path: 'parentKey' });
         if (await this.isWithin(manager, actor.workspaceId, parentKey, key))
           throw invalid('parentKey', `"${parentKey}" is ${key} itself or one of its sub-departments`);
       }
@@ -117,7 +118,7 @@ export class DepartmentsService {
 
   async remove(actor: DepartmentActor, key: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const department = await this.existing(manager, actor.workspaceId, key, undefined, true);
+      const department = await this.existing(manager, actor.workspaceId, key, { lock: true });
       const [{ children }] = (await manager.query(
         'SELECT count(*)::int AS children FROM department WHERE workspace_id = $1 AND parent_key = $2',
         [actor.workspaceId, key],
@@ -142,8 +143,7 @@ export class DepartmentsService {
     manager: EntityManager,
     workspaceId: string,
     key: string,
-    path?: string,
-    lock = false,
+    { path, lock = false }: { path?: string; lock?: boolean } = {},
   ): Promise<DepartmentView> {
     const [row] = (await manager.query(
       `${SELECT_DEPARTMENTS} WHERE d.workspace_id = $1 AND d.key = $2${lock ? ' FOR UPDATE OF d' : ''}`,
