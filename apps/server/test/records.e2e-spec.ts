@@ -75,6 +75,7 @@ describe('records', () => {
       version: 1,
       action: 'create',
       actor: { displayName: '管理员 Admin' },
+      source: 'api',
     });
   });
 

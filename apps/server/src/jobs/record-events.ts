@@ -25,11 +25,16 @@ export interface RecordChangeEvent {
 
 /**
  * What rules and flows implement to see every write. It runs in the dispatching transaction and should
- * only decide and enqueue (a job, an instance start): slow or external work belongs in a job.
+ * only decide and enqueue (a job, an instance start): slow or external work belongs in a job. What must
+ * wait for the commit (telling open pages) goes to `afterCommit`, dropped if the subscriber's work is not kept.
  */
 export interface RecordEventSubscriber {
   readonly name: string;
-  onRecordChanges(events: RecordChangeEvent[], manager: EntityManager): Promise<void>;
+  onRecordChanges(
+    events: RecordChangeEvent[],
+    manager: EntityManager,
+    afterCommit: (run: () => void) => void,
+  ): Promise<void>;
 }
 
 /**
@@ -90,7 +95,8 @@ export class RecordEventDispatcher {
   }
 
   private async dispatchBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    const committed: (() => void)[] = [];
+    const handled = await this.dataSource.transaction(async (manager) => {
       const [lock] = (await manager.query(
         `SELECT pg_try_advisory_xact_lock(hashtext('record_change dispatch')) AS locked`,
       )) as { locked: boolean }[];
@@ -102,7 +108,7 @@ export class RecordEventDispatcher {
       )) as ChangeRow[];
       if (rows.length === 0) return 0;
       const events = rows.map(toEvent);
-      const failed = await this.deliver(events, manager);
+      const failed = await this.deliver(events, manager, committed);
       const now = this.clock.now();
       const delivered = rows.filter((row) => !failed.has(row.id)).map((row) => row.id);
       await manager.query(`UPDATE record_change SET dispatched_at = $2 WHERE id = ANY($1::bigint[])`, [
@@ -119,19 +125,25 @@ export class RecordEventDispatcher {
       }
       return rows.length;
     });
+    for (const run of committed) run();
+    return handled;
   }
 
   /**
    * Each subscriber gets the whole batch behind a savepoint; if it fails, it gets the changes one at a
    * time so one bad change cannot hold back the others. Returns the changes that failed, with why.
    */
-  private async deliver(events: RecordChangeEvent[], manager: EntityManager): Promise<Map<string, string>> {
+  private async deliver(
+    events: RecordChangeEvent[],
+    manager: EntityManager,
+    committed: (() => void)[],
+  ): Promise<Map<string, string>> {
     const failed = new Map<string, string>();
     for (const subscriber of this.subscribers) {
-      if (await this.attempt(subscriber, events, manager)) continue;
+      if (await this.attempt(subscriber, events, manager, committed)) continue;
       for (const event of events) {
         if (failed.has(event.changeId)) continue;
-        const error = await this.attempt(subscriber, [event], manager, true);
+        const error = await this.attempt(subscriber, [event], manager, committed, true);
         if (error !== true) failed.set(event.changeId, `${subscriber.name}: ${error}`);
       }
     }
@@ -142,12 +154,15 @@ export class RecordEventDispatcher {
     subscriber: RecordEventSubscriber,
     events: RecordChangeEvent[],
     manager: EntityManager,
+    committed: (() => void)[],
     report = false,
   ): Promise<true | string | false> {
     await manager.query('SAVEPOINT dispatch');
+    const afterCommit: (() => void)[] = [];
     try {
-      await subscriber.onRecordChanges(events, manager);
+      await subscriber.onRecordChanges(events, manager, (run) => afterCommit.push(run));
       await manager.query('RELEASE SAVEPOINT dispatch');
+      committed.push(...afterCommit);
       return true;
     } catch (error) {
       await manager.query('ROLLBACK TO SAVEPOINT dispatch');

@@ -5,19 +5,12 @@ import {
   type FieldDefinition,
   type Locale,
 } from '@lowcode/app-model';
-import { computeFormulas, inputValues, stableStringify } from '@lowcode/form-engine';
+import { inputValues, stableStringify } from '@lowcode/form-engine';
 import { type EntityManager } from 'typeorm';
 import { buildResolvedEntity } from './entity-catalog.service';
+import { formulaColumns, hasFormulas, outOfDate, storeRecomputed } from './formula-recompute';
 import { selectList, toRecordDtos } from './record-reader';
-import {
-  type ColumnStorage,
-  convertStoredValue,
-  planStorage,
-  storageSchemaName,
-  tableName,
-} from './utils/entity-storage';
-import { sameValue, toParameter, unnestRows } from './utils/record-values';
-import { quoteIdent, sqlParams } from './utils/sql';
+import { convertStoredValue, planStorage, storageSchemaName, tableName } from './utils/entity-storage';
 
 export interface StorageImpact {
   entity: string;
@@ -83,13 +76,7 @@ export class RecordStorageService {
       if (!old || !hasFormulas(entity.fields)) continue;
       if (formulaInputs(old.fields) === formulaInputs(entity.fields)) continue;
       const resolved = resolvedIn(app, after, entity);
-      // The columns formulas fill: formula fields, and sub-tables with formula columns (stored whole).
-      const targets = entity.fields
-        .filter(
-          (field) => field.type === 'formula' || (field.type === 'subTable' && hasFormulas(field.fields)),
-        )
-        .map((field) => resolved.storage.get(field.key))
-        .filter((storage): storage is ColumnStorage => storage?.kind === 'column');
+      const columns = formulaColumns(resolved);
       const tally: FormulaRecompute = { entity: entity.key, checked: 0, changed: 0 };
       for (let cursor: string | null = null; ;) {
         const rows: Record<string, unknown>[] = await manager.query(
@@ -101,30 +88,9 @@ export class RecordStorageService {
         cursor = rows.at(-1)!._id as string;
         const records = await toRecordDtos(manager, resolved, rows, false);
         tally.checked += records.length;
-        const changed = records
-          .map((record) => ({
-            id: record.id,
-            stored: record.values,
-            now: computeFormulas(entity.fields, record.values),
-          }))
-          .filter(({ stored, now }) =>
-            targets.some(({ field }) => !sameValue(stored[field.key], now[field.key])),
-          );
-        if (changed.length === 0) continue;
+        const changed = outOfDate(resolved, columns, records);
         tally.changed += changed.length;
-        const params = sqlParams();
-        const rowsOf = unnestRows(params, [
-          { values: changed.map(({ id }) => id), type: 'uuid' },
-          ...targets.map((target) => ({
-            values: changed.map(({ now }) => toParameter(now[target.field.key], target.sqlType)),
-            type: target.sqlType,
-          })),
-        ]);
-        const sets = targets.map((target, index) => `${quoteIdent(target.column)} = v.c${index + 1}`);
-        await manager.query(
-          `UPDATE ${resolved.table} r SET ${sets.join(', ')} FROM ${rowsOf.from} WHERE r._id = v.c0`,
-          params.values,
-        );
+        await storeRecomputed(manager, resolved, columns, changed);
       }
       recomputed.push(tally);
     }
@@ -211,11 +177,6 @@ const resolvedIn = (
   entity: EntityDefinition,
 ) =>
   buildResolvedEntity(app.workspaceId, app.id, app.key, app.revision, app.storageSchema, definition, entity);
-
-const hasFormulas = (fields: readonly FieldDefinition[]): boolean =>
-  fields.some(
-    (field) => field.type === 'formula' || (field.type === 'subTable' && hasFormulas(field.fields)),
-  );
 
 /**
  * What an entity's formulas compute from: each field's key and type and whatever shapes its value (a

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EntityCatalogService } from './entity-catalog.service';
+import { FormulaPropagation } from './formula-propagation.service';
 import { RecordStorageService } from './record-storage.service';
 import { AppAccessController, EntityAccessController } from './entity-access.controller';
 import { RecordsController } from './records.controller';
@@ -16,6 +17,7 @@ import { FilesModule } from '../files/files.module';
     EntityCatalogService,
     RecordsService,
     RecordStorageService,
+    FormulaPropagation,
     RecordImporterService,
     RecordExporterService,
   ],

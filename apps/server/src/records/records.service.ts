@@ -70,6 +70,8 @@ export interface HistoryEntry {
   at: string;
   action: 'create' | 'update' | 'delete' | 'restore';
   actor: { id: string; displayName: string } | null;
+  /** The write path: api, bulk, import, flow, rule, formula (a recomputed formula) … */
+  source: string;
   changes: HistoryChange[];
 }
 
@@ -488,8 +490,9 @@ export class RecordsService {
       changes: FieldChange[];
       actor_id: string | null;
       actor_name: string | null;
+      source: string;
     }[] = await this.dataSource.query(
-      `SELECT c.version, c.type, c.at, c.changes, c.actor_id, u.display_name AS actor_name
+      `SELECT c.version, c.type, c.at, c.changes, c.actor_id, u.display_name AS actor_name, c.source
          FROM record_change c LEFT JOIN app_user u ON u.id = c.actor_id
         WHERE c.app_id = $1 AND c.entity_key = $2 AND c.record_id = $3
         ORDER BY c.version, c.id`,
@@ -518,6 +521,7 @@ export class RecordsService {
       action: HISTORY_ACTIONS[row.type],
       at: row.at.toISOString(),
       actor: row.actor_id ? { id: row.actor_id, displayName: row.actor_name ?? '' } : null,
+      source: row.source,
       changes: visible[index]!.map((change) => {
         const { from, to } = titlesOf.get(change)!;
         const shown: HistoryChange = access.masked(change.field)

@@ -184,6 +184,8 @@ export interface RecordHistoryEntry {
   version: number;
   at: string;
   actor: { id: string; displayName: string } | null;
+  /** The write path: api, bulk, import, flow, rule, formula (a formula recomputed after what it reads changed) … */
+  source: string;
   action: 'create' | 'update' | 'delete' | 'restore';
   changes: RecordChange[];
 }

@@ -41,7 +41,8 @@ export function RecordHistory(props: {
     const shown = field ? formatFieldText(field, value, locale, title) : JSON.stringify(value);
     return shown === '' ? t('records.history.empty') : shown;
   };
-  const entries = [...data].sort((a, b) => b.version - a.version);
+  // Newest first. The server answers in the order of writing; a recomputed formula keeps its record's version.
+  const entries = [...data].reverse();
   return (
     <Timeline
       data-testid="record-history"
@@ -50,7 +51,8 @@ export function RecordHistory(props: {
         children: (
           <div>
             <Typography.Text strong>
-              {entry.actor?.displayName ?? t('records.history.system')}
+              {entry.actor?.displayName ??
+                t(entry.source === 'formula' ? 'records.history.formula' : 'records.history.system')}
             </Typography.Text>{' '}
             <Tag color={ACTION_COLORS[entry.action]}>{t(`records.history.${entry.action}`)}</Tag>
             <Typography.Text type="secondary">
