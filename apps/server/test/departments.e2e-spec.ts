@@ -229,6 +229,63 @@ describe('departments', () => {
     );
   });
 
+  it('keeps a department that records still hold or a rule still notifies', async () => {
+    await create({ key: 'quality', name: '品质部' }).expect(201);
+    const app = (await http().get('/api/apps/orgApp').set(admin).expect(200)).body.definition as {
+      rules: unknown[];
+    };
+    const tellQuality = {
+      key: 'tellQuality',
+      label: { 'zh-CN': '通知品质部', en: 'Tell quality' },
+      trigger: { type: 'recordCreated', entity: 'notice' },
+      actions: [
+        {
+          key: 'notify',
+          type: 'notify',
+          to: { type: 'department', department: 'quality' },
+          channel: 'inApp',
+          template: { 'zh-CN': '新通知', en: 'New notice' },
+        },
+      ],
+    };
+    await http()
+      .post('/api/apps/import')
+      .set(admin)
+      .send({ ...app, rules: [tellQuality] })
+      .expect(200);
+    const records = '/api/apps/orgApp/entities/notice/records';
+    const notice = (
+      await http()
+        .post(records)
+        .set(admin)
+        .send({ values: { title: '品质检查', copied: ['operations', 'quality'] } })
+        .expect(201)
+    ).body as { id: string; version: number };
+
+    const inUse = await http()
+      .delete('/api/departments/quality')
+      .set(admin)
+      .set('Accept-Language', 'en')
+      .expect(409);
+    expect(inUse.body.error).toMatchObject({
+      code: 'DEPARTMENT_IN_USE',
+      message: expect.stringContaining('1 records and 1 flow or rule settings'),
+      details: [
+        { path: 'orgApp.notice.copied', message: '1 record(s) name this department' },
+        { path: 'orgApp.rules.tellQuality.actions.notify.to', message: 'assigns to this department' },
+      ],
+    });
+
+    // A deleted record does not hold it; the rule is changed to notify someone else.
+    await http().delete(`${records}/${notice.id}`).set(admin).expect(204);
+    await http()
+      .post('/api/apps/import')
+      .set(admin)
+      .send({ ...app, rules: [] })
+      .expect(200);
+    await http().delete('/api/departments/quality').set(admin).expect(204);
+  });
+
   it('finds a member’s manager, and the manager above, for approvals by manager (直属主管)', async () => {
     const addMember = async (username: string, department: string) =>
       (

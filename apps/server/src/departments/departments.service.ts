@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type AppDefinition } from '@lowcode/app-model';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { type AuditAction, AuditService } from '../audit/audit.service';
 import { AppError } from '../common/errors/app-error';
+import { tableName } from '../records/utils/entity-storage';
+import { columnSql } from '../records/utils/record-values';
 import { type CreateDepartmentDto, type UpdateDepartmentDto } from './dto/department.dto';
 
 export interface DepartmentView {
@@ -31,6 +34,26 @@ interface DepartmentRow {
   sort_order: number;
   version: number;
   member_count: number;
+}
+
+/** Paths (by keys where items have them) of the `{ type: 'department', department: key }` in a definition. */
+function departmentReferences(definition: unknown, key: string): string[] {
+  const found: string[] = [];
+  const visit = (value: unknown, path: string[]): void => {
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => {
+        const itemKey = (item as { key?: unknown } | null)?.key;
+        visit(item, [...path, typeof itemKey === 'string' ? itemKey : String(index)]);
+      });
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    const object = value as Record<string, unknown>;
+    if (object.type === 'department' && object.department === key) found.push(path.join('.'));
+    for (const [name, child] of Object.entries(object)) visit(child, [...path, name]);
+  };
+  visit(definition, []);
+  return found;
 }
 
 /** Members of a department by the attributes that name it; `$1` is the workspace, `$2` the key. */
@@ -128,14 +151,62 @@ export class DepartmentsService {
         `SELECT m.user_id FROM workspace_member m WHERE ${MEMBER_OF_DEPARTMENT} FOR SHARE`,
         [actor.workspaceId, key],
       )) as unknown[];
-      if (children > 0 || members.length > 0)
-        throw new AppError('DEPARTMENT_IN_USE', { key, children, members: members.length });
+      const uses = await this.usesInApps(manager, actor.workspaceId, key);
+      const records = uses.reduce((sum, use) => sum + (use.records ?? 0), 0);
+      const references = uses.filter((use) => use.records === undefined).length;
+      if (children > 0 || members.length > 0 || uses.length > 0)
+        throw new AppError(
+          'DEPARTMENT_IN_USE',
+          { key, children, members: members.length, records, references },
+          uses.map((use) => ({
+            path: use.path,
+            message:
+              use.records === undefined
+                ? 'assigns to this department'
+                : `${use.records} record(s) name this department`,
+          })),
+        );
       await manager.query('DELETE FROM department WHERE workspace_id = $1 AND key = $2', [
         actor.workspaceId,
         key,
       ]);
       await this.record(manager, actor, 'department.deleted', department, { before: department });
     });
+  }
+
+  /**
+   * Where the apps of the workspace still name a department: live records whose department fields hold it
+   * (by app, entity and field, with their count; the record writer reads the department FOR SHARE, so a
+   * record naming it now is either counted or refused) and definitions that assign or notify it (a flow's
+   * assignee, a rule's recipient, by their path in the app). A deleted department would leave the records
+   * showing a bare key and those tasks with nobody to go to.
+   */
+  private async usesInApps(
+    manager: EntityManager,
+    workspaceId: string,
+    key: string,
+  ): Promise<{ path: string; records?: number }[]> {
+    const apps = (await manager.query(
+      'SELECT key, storage_schema, definition FROM app WHERE workspace_id = $1 ORDER BY key',
+      [workspaceId],
+    )) as { key: string; storage_schema: string | null; definition: AppDefinition }[];
+    const uses: { path: string; records?: number }[] = [];
+    for (const app of apps) {
+      for (const entity of app.storage_schema ? app.definition.entities : []) {
+        for (const field of entity.fields) {
+          if (field.type !== 'department') continue;
+          const column = columnSql('r', field.key);
+          const [{ count }] = (await manager.query(
+            `SELECT count(*)::int AS count FROM ${tableName(app.storage_schema!, entity.key)} r
+              WHERE r._deleted_at IS NULL AND ${field.multiple ? `$1 = ANY(${column})` : `${column} = $1`}`,
+            [key],
+          )) as [{ count: number }];
+          if (count > 0) uses.push({ path: `${app.key}.${entity.key}.${field.key}`, records: count });
+        }
+      }
+      for (const path of departmentReferences(app.definition, key)) uses.push({ path: `${app.key}.${path}` });
+    }
+    return uses;
   }
 
   /** The department, or 404 — or, when `path` names the input that referred to it, a 400 on that field. */

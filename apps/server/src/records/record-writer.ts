@@ -175,7 +175,8 @@ async function existingIds(
   }
   if (field.type === 'department') {
     const departments: { id: string }[] = await manager.query(
-      'SELECT key AS id FROM department WHERE workspace_id = $1 AND key = ANY($2::text[])',
+      // Read FOR SHARE: a department being deleted now is either gone or sees this record (its in-use check).
+      'SELECT key AS id FROM department WHERE workspace_id = $1 AND key = ANY($2::text[]) FOR SHARE',
       [resolved.workspaceId, ids],
     );
     return new Set(departments.map((row) => row.id));

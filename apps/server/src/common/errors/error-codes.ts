@@ -225,8 +225,9 @@ const ERRORS = {
   },
   DEPARTMENT_IN_USE: {
     status: 409,
-    en: 'Department "{key}" still has {children} sub-departments and {members} members; move them first.',
-    'zh-CN': '部门 "{key}" 下还有 {children} 个子部门和 {members} 名成员，请先调整。',
+    en: 'Department "{key}" is still in use: {children} sub-departments, {members} members, {records} records and {references} flow or rule settings name it; change them first.',
+    'zh-CN':
+      '部门 "{key}" 仍在使用：{children} 个子部门、{members} 名成员、{records} 条记录和 {references} 处流程或规则设置引用了它，请先调整。',
   },
   INTERNAL: { status: 500, en: 'Something went wrong on the server.', 'zh-CN': '服务器内部错误。' },
 } as const satisfies Record<string, { status: number; en: string; 'zh-CN': string }>;
