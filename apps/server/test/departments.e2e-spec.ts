@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { type AssigneeContext } from '@lowcode/flow-engine';
+import { type AssigneeScope, FlowAssignees } from '../src/flows/services/flow-assignees.service';
 import { PeopleService } from '../src/people/people.service';
 import { createTestApp, loginAs, type TestApp } from './support/test-app';
 
@@ -323,5 +325,17 @@ describe('departments', () => {
     // Past the top there is nobody: the task falls back, or the instance fails saying so.
     expect(await managerOf(staff, 3)).toEqual([]);
     expect(await managerOf(adminId)).toEqual([]);
+
+    // An overdue task escalates to its assignees' managers: each one's, once (staff's and lead's).
+    const assignees = testApp.app.get(FlowAssignees);
+    const scope = { workspaceId } as AssigneeScope;
+    const escalation = { flow: {}, nodeKey: 'approve', record: {}, variables: {}, actor: 'system' };
+    expect(
+      await assignees.resolve(manager, scope, { type: 'manager', of: 'assignee' }, {
+        ...escalation,
+        starter: adminId,
+        assignees: [staff, lead],
+      } as AssigneeContext),
+    ).toEqual([lead, adminId].sort());
   });
 });

@@ -99,7 +99,11 @@ export const ASSIGNEE_TYPES = [
   'autoDispatch',
 ] as const;
 /** Whose manager a `manager` assignee is: the flow's starter (直属主管) or whoever acted in the step before. */
-export const MANAGER_OF = ['starter', 'actor'] as const;
+/**
+ * Whose manager a `manager` assignee is: the instance's starter, the last actor, or (on an SLA escalation only)
+ * the overdue task's assignees who have not acted — 逾期升级 to their manager.
+ */
+export const MANAGER_OF = ['starter', 'actor', 'assignee'] as const;
 
 export const APPROVAL_MODES = ['single', 'all', 'any'] as const;
 

@@ -14,6 +14,13 @@ describe('validateAppDefinition: the example app', () => {
     expect(result).toEqual({ ok: true, app: example(), warnings: [] });
   });
 
+  it("accepts an escalation to the overdue assignees' manager", () => {
+    const app = mutated((a) => {
+      a.flows[0].nodes[1].sla.escalate = { to: { type: 'manager', of: 'assignee', level: 2 }, after: 'PT1H' };
+    });
+    expect(validateAppDefinition(app)).toMatchObject({ ok: true, warnings: [] });
+  });
+
   it('does not modify its input', () => {
     const input = mutated((app) => {
       app.entities[0].fields[0].type = 'nope';
@@ -391,6 +398,12 @@ const semanticCases: Case[] = [
       }),
     '$.flows[0].nodes[1].assignee.level',
     'schema.maximum',
+  ],
+  [
+    "the assignees' manager outside an escalation",
+    (a) => (a.flows[0].nodes[1].assignee = { type: 'manager', of: 'assignee' }),
+    '$.flows[0].nodes[1].assignee.of',
+    'managerOfAssigneeOutsideEscalation',
   ],
   [
     'document placeholder',

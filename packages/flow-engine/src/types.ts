@@ -127,6 +127,8 @@ export interface AssigneeContext {
   actor: string;
   /** Who started the instance: a `manager` assignee is by default their manager. */
   starter: string;
+  /** On an SLA escalation: the overdue task's assignees who have not acted (`manager` of `assignee`). */
+  assignees?: string[];
 }
 
 export interface FlowEnvironment {

@@ -36,7 +36,8 @@ export function fakeEnv(extra: Partial<FlowEnvironment> = {}): FakeEnv {
         case 'department':
           return [`head-of-${rule.department}`];
         case 'manager':
-          // The engine names whose manager: the starter, or whoever acted in the step.
+          // The engine names whose manager: the starter, whoever acted in the step, or the overdue assignees.
+          if (rule.of === 'assignee') return (ctx.assignees ?? []).map((user) => `manager-of-${user}`);
           return [`manager-of-${rule.of === 'actor' ? ctx.actor : ctx.starter}`];
         case 'field': {
           const value = ctx.record[rule.field];

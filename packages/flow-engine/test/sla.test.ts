@@ -95,6 +95,31 @@ describe('SLA', () => {
     expect(done.state.status).toBe('completed');
   });
 
+  it("escalates to the managers of the assignees who have not acted (the task's 逾期升级 to their manager)", async () => {
+    const fake = fakeEnv();
+    const approve = n('approve', 'approval', {
+      mode: 'all',
+      assignee: { type: 'user', users: ['tech1', 'tech2'] },
+      sla: { due: 'PT4H', escalate: { to: { type: 'manager', of: 'assignee' } } },
+    });
+    const runtime = createFlowRuntime(
+      flow([n('start', 'start'), approve, n('end', 'end')], [e('start', 'approve'), e('approve', 'end')]),
+      fake.env,
+      { escalation: { reassign: true, raisePriority: false } },
+    );
+    const started = await runtime.start({ record: {}, actor: 'u1' });
+    const taskId = openTaskAt(started.state, 'approve');
+    await runtime.completeTask(taskId, { actor: 'tech1', decision: 'approve' });
+    const overdue = ofType(started.effects, 'scheduleTimer').find((timer) => timer.kind === 'overdue')!;
+    fake.set(new Date(overdue.fireAt));
+    const fired = await runtime.fireTimer(overdue.timerId);
+    // tech1 approved in time: only tech2's manager is told, and takes tech2's place beside tech1's decision.
+    expect(ofType(fired.effects, 'notify')).toEqual([expect.objectContaining({ to: ['manager-of-tech2'] })]);
+    expect(ofType(fired.effects, 'updateTask')).toEqual([
+      { type: 'updateTask', taskId, escalated: true, assignees: ['tech1', 'manager-of-tech2'] },
+    ]);
+  });
+
   it('without an escalation rule, overdue notifies the assignees', async () => {
     const { runtime, timers } = await started({}, { due: 'PT2H' });
     expect(timers.remind).toBeUndefined();

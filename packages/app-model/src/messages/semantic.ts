@@ -162,6 +162,12 @@ export const SEMANTIC: Catalog = {
     en: (_p, o) => `${o} has no outgoing edge, so the flow stops there without reaching an end node`,
     zh: (_p, o) => `${o} 没有出发的连线，流程会停在这里而到不了结束节点`,
   },
+  managerOfAssigneeOutsideEscalation: {
+    en: (_p, o) =>
+      `${o} goes to the manager of the task's assignees, which is only known when an overdue task escalates; use it under sla.escalate.to, or the starter's or last actor's manager here`,
+    zh: (_p, o) =>
+      `${o} 发送给“处理人的主管”，这只在任务逾期升级时才确定；请只在 SLA 升级中使用，这里可改为发起人或上一步处理人的主管`,
+  },
   ruleManager: {
     en: (_p, o) =>
       `${o} sends to a manager, but a rule acts for no one whose manager it could be; name a role, department or user field`,

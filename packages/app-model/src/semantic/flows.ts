@@ -20,10 +20,19 @@ import {
 
 const CONDITIONAL_GATEWAYS = new Set(['exclusiveGateway', 'inclusiveGateway']);
 
+/** The manager of a task's assignees is known only once the task exists and is overdue: its escalation. */
+function checkNotAssigneesManager(ctx: Context, assignee: unknown, path: PathPart[], who: Owner) {
+  if (isObj(assignee) && assignee.type === 'manager' && assignee.of === 'assignee')
+    ctx.sink.error([...path, 'of'], 'managerOfAssigneeOutsideEscalation', { owner: who });
+}
+
 function checkTask(ctx: Context, node: Obj, path: PathPart[], who: Owner, entity: EntityInfo | undefined) {
   checkAssignee(ctx, node.assignee, [...path, 'assignee'], who, entity);
-  if (node.assigneeFallback !== undefined)
+  checkNotAssigneesManager(ctx, node.assignee, [...path, 'assignee'], who);
+  if (node.assigneeFallback !== undefined) {
     checkAssignee(ctx, node.assigneeFallback, [...path, 'assigneeFallback'], who, entity);
+    checkNotAssigneesManager(ctx, node.assigneeFallback, [...path, 'assigneeFallback'], who);
+  }
   if (isObj(node.form)) {
     fieldRefs(ctx, entity, node.form.editable, [...path, 'form', 'editable'], who);
     fieldRefs(ctx, entity, node.form.visible, [...path, 'form', 'visible'], who);
@@ -38,7 +47,10 @@ function checkTask(ctx: Context, node: Obj, path: PathPart[], who: Owner, entity
     checkAssignee(ctx, node.sla.escalate.to, [...path, 'sla', 'escalate', 'to'], who, entity);
   }
   if (Array.isArray(node.cc)) {
-    node.cc.forEach((cc, index) => checkAssignee(ctx, cc, [...path, 'cc', index], who, entity));
+    node.cc.forEach((cc, index) => {
+      checkAssignee(ctx, cc, [...path, 'cc', index], who, entity);
+      checkNotAssigneesManager(ctx, cc, [...path, 'cc', index], who);
+    });
   }
 }
 
@@ -61,6 +73,7 @@ function checkAction(
       break;
     case 'notify':
       checkAssignee(ctx, action.to, [...path, 'to'], who, entity);
+      checkNotAssigneesManager(ctx, action.to, [...path, 'to'], who);
       break;
     case 'subFlow': {
       const flow = str(action.flow);

@@ -74,7 +74,8 @@ export interface HandlerContext<K extends FlowNodeType> {
   evaluate(logic: unknown, extra?: Record<string, unknown>): unknown;
   /** Truthiness of a condition, by the same rules. */
   test(logic: unknown, extra?: Record<string, unknown>): boolean;
-  resolveAssignees(rule: Assignee): Promise<string[]>;
+  /** `overdue`: on an escalation, the task's assignees who have not acted (whose manager `of: 'assignee'` is). */
+  resolveAssignees(rule: Assignee, overdue?: { assignees: string[] }): Promise<string[]>;
 }
 
 export interface NodeHandler<K extends FlowNodeType> {

@@ -108,7 +108,7 @@ export class Execution {
       timeZone: env.timeZone ?? DEFAULT_TIME_ZONE,
       evaluate: (logic, extra) => env.evaluate(logic, data(extra)),
       test: (logic, extra) => isTruthy(env.evaluate(logic, data(extra))),
-      resolveAssignees: async (rule) =>
+      resolveAssignees: async (rule, overdue) =>
         env.resolveAssignees(rule, {
           flow: definition,
           nodeKey: node.key,
@@ -116,6 +116,7 @@ export class Execution {
           variables: this.state.variables,
           actor: this.actor,
           starter: this.state.startedBy,
+          ...(overdue ? { assignees: overdue.assignees } : {}),
         }),
     };
   }

@@ -111,7 +111,7 @@ export async function fireSlaTimer(exec: Execution, timer: TimerState, task: Tas
       exec.flow.node(task.nodeKey),
       exec.state.tokens.find((t) => t.id === timer.tokenId) as Token,
     );
-    const to = [...new Set(await ctx.resolveAssignees(escalate.to))];
+    const to = [...new Set(await ctx.resolveAssignees(escalate.to, { assignees: undecided(task) }))];
     if (to.length > 0)
       exec.effects.push({
         type: 'notify',

@@ -52,13 +52,18 @@ export class FlowAssignees {
         return this.people.withAppRole(manager, scope.workspaceId, rule.role);
       case 'department':
         return this.people.inDepartment(manager, scope.workspaceId, rule.department);
-      case 'manager':
-        return this.people.managerOf(
-          manager,
-          scope.workspaceId,
-          rule.of === 'actor' ? context.actor : context.starter,
-          rule.level ?? 1,
-        );
+      case 'manager': {
+        // On an escalation, the managers of the overdue assignees; otherwise the starter's or last actor's.
+        const whose =
+          rule.of === 'assignee'
+            ? (context.assignees ?? [])
+            : [rule.of === 'actor' ? context.actor : context.starter];
+        const managers = new Set<string>();
+        for (const user of whose)
+          for (const found of await this.people.managerOf(manager, scope.workspaceId, user, rule.level ?? 1))
+            managers.add(found);
+        return [...managers].sort();
+      }
       case 'field':
         return this.members(manager, scope.workspaceId, values(context.record[rule.field]));
       case 'expression': {

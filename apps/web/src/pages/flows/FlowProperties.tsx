@@ -9,7 +9,7 @@ import type {
   LocalizedText,
   Locale,
 } from '@lowcode/app-model';
-import { ASSIGNEE_TYPES } from '@lowcode/app-model';
+import { ASSIGNEE_TYPES, MANAGER_OF } from '@lowcode/app-model';
 import type { Problem } from '@lowcode/flow-engine';
 import {
   Alert,
@@ -137,8 +137,10 @@ export function AssigneeEditor(props: {
   entity: EntityDefinition | undefined;
   locale: Locale;
   testId: string;
+  /** The SLA's escalation: the manager may also be that of the overdue task's assignees. */
+  escalation?: boolean;
 }) {
-  const { value, onChange, app, entity, locale, testId } = props;
+  const { value, onChange, app, entity, locale, testId, escalation = false } = props;
   const { t } = useTranslation();
   const fieldOptions = (filter: (type: string) => boolean = () => true) =>
     (entity?.fields ?? [])
@@ -179,12 +181,13 @@ export function AssigneeEditor(props: {
         />
       ) : null}
       {value?.type === 'manager' ? (
-        // 直属主管: the starter's (or the last actor's) department manager, and levels above for 逐级审批.
+        // 直属主管: the starter's (or the last actor's, or on escalation the overdue assignees') department
+        // manager, and levels above for 逐级审批.
         <Space.Compact style={{ width: '100%' }}>
           <Select
             value={value.of ?? 'starter'}
-            onChange={(of: 'starter' | 'actor') => onChange({ ...value, of })}
-            options={(['starter', 'actor'] as const).map((of) => ({
+            onChange={(of: 'starter' | 'actor' | 'assignee') => onChange({ ...value, of })}
+            options={MANAGER_OF.filter((of) => escalation || of !== 'assignee').map((of) => ({
               value: of,
               label: t(`flows.assignee.managerOf.${of}`),
             }))}
@@ -580,6 +583,7 @@ function NodeProperties(props: {
                         entity={entity}
                         locale={locale}
                         testId="flow-escalate"
+                        escalation
                       />
                     </>
                   ) : null}
