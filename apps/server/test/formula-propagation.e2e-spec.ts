@@ -169,19 +169,40 @@ describe('formulas over other rows', () => {
   };
   const settled = async () => drainAutomation(testApp);
 
-  it('computes a formula over a lookup once the record is stored, and again when the relation moves', async () => {
+  it('computes a formula over a lookup as the record is written, and again when the relation moves', async () => {
     const small = await create('room', { name: 'A-101', area: 50 });
     const large = await create('room', { name: 'A-102', area: 80 });
     const contract = await create('contract', { name: 'HT-1', room: small.id, price: 30 });
+    expect(contract.values).toMatchObject({ roomArea: 50, rent: 1500 });
+    const moved = await patch('contract', contract.id, { room: large.id });
+    expect(moved.values).toMatchObject({ roomArea: 80, rent: 2400 });
     await settled();
-    const stored = await read('contract', contract.id);
-    expect(stored.values).toMatchObject({ roomArea: 50, rent: 1500 });
-    // Nobody edited the contract: an open form of it can still be saved.
-    expect(stored.version).toBe(contract.version);
-
-    await patch('contract', contract.id, { room: large.id });
-    await settled();
-    expect((await read('contract', contract.id)).values).toMatchObject({ roomArea: 80, rent: 2400 });
+    // Right when written: nothing left to recompute.
+    const history = (
+      await http()
+        .get(`${base('contract')}/${contract.id}/history`)
+        .set(auth)
+        .expect(200)
+    ).body as { source: string }[];
+    expect(history.map((entry) => entry.source)).toEqual(['api', 'api']);
+    // Several at once (an import's batch), each with its own room.
+    const bulk = (
+      await http()
+        .post(`${base('contract')}/bulk`)
+        .set(auth)
+        .send({
+          create: [
+            { name: 'HT-1a', room: small.id, price: 2 },
+            { name: 'HT-1b', room: large.id, price: 3 },
+            { name: 'HT-1c', price: 3 },
+          ],
+        })
+        .expect(200)
+    ).body as { created: { id: string }[] };
+    const rents = await Promise.all(
+      bulk.created.map(async ({ id }) => (await read('contract', id)).values.rent),
+    );
+    expect(rents).toEqual([100, 240, null]);
   });
 
   it('recomputes the formulas of the records whose lookup shows a changed field, and says so in their history', async () => {
@@ -208,11 +229,15 @@ describe('formulas over other rows', () => {
         .expect(200)
     ).body as { source: string; actor: unknown; changes: { field: string; from: unknown; to: unknown }[] }[];
     expect(history.at(-1)).toMatchObject({ source: 'formula', actor: null, version: contracts[0]!.version });
+    // The stored search text still holds the record's own fields.
+    const found = (await http().get(base('contract')).query({ q: 'HT-2' }).set(auth).expect(200)).body as {
+      items: RecordBody[];
+    };
+    expect(found.items.map((item) => item.values.name)).toEqual(['HT-2']);
     const rentChanges = history.flatMap((entry) => entry.changes.filter((change) => change.field === 'rent'));
-    // Written before its room's area was read (0), then recomputed: the history tells both.
+    // Written with its room's area, then recomputed when the room changed: the history tells both.
     expect(rentChanges.map((change) => [change.from, change.to])).toEqual([
-      [null, 0],
-      [0, 400],
+      [null, 400],
       [400, 455],
     ]);
   });

@@ -36,7 +36,7 @@ export function outOfDate(
   records: RecordDto[],
 ): RecomputedRecord[] {
   return records.flatMap((record) => {
-    const values = computeFormulas(resolved.entity.fields, record.values);
+    const values = { ...record.values, ...computeFormulas(resolved.entity.fields, record.values) };
     const changes = columns
       .map(({ field }) => ({
         field: field.key,

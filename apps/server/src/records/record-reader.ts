@@ -57,7 +57,11 @@ function fieldExpression(resolved: ResolvedEntity, field: FieldDefinition): stri
   }
 }
 
-function lookupExpression(resolved: ResolvedEntity, lookup: { relation: string; field: string }): string {
+/** A lookup as a sub-select over the relation column of the row under alias `r`. */
+export function lookupExpression(
+  resolved: ResolvedEntity,
+  lookup: { relation: string; field: string },
+): string {
   const relation = resolved.entity.fields.find((field) => field.key === lookup.relation);
   if (relation?.type !== 'relation') return 'NULL';
   const target = resolved.app.entities.find((entity) => entity.key === relation.relation.entity);

@@ -5,9 +5,10 @@ import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { EntityAccess, type Viewer } from './access/entity-access';
 import { withFileUrls } from '../files/file-urls';
 import { RECORD_ALIAS, type ResolvedEntity } from './entity-catalog.service';
-import { type RecordDto, readsOtherRows, selectList } from './record-reader';
+import { lookupExpression, type RecordDto, readsOtherRows, selectList } from './record-reader';
+import { liveFieldsReadByFormulas } from './utils/formula-dependencies';
 import { type ColumnStorage, tableName } from './utils/entity-storage';
-import { sameValue, searchText, toParameter } from './utils/record-values';
+import { fromColumn, sameValue, searchText, toParameter, unnestRows } from './utils/record-values';
 import { quoteIdent, type SqlParams, sqlParams } from './utils/sql';
 
 export type RecordEventType = 'created' | 'updated' | 'deleted' | 'restored';
@@ -82,10 +83,44 @@ export async function computeServerFields(
       });
     }
   }
+  const lookups = await lookupsForFormulas(manager, resolved, records);
   return computed.map((numbers, index) => ({
     ...numbers,
-    ...computeFormulas(resolved.entity.fields, { ...records[index], ...numbers }),
+    ...computeFormulas(resolved.entity.fields, { ...records[index], ...lookups[index], ...numbers }),
   }));
+}
+
+/**
+ * The lookups the entity's formulas read, as they are for the records' relations now — a new record's room,
+ * a record moved to another room — so its formulas are right when written (a rent of the room's area × the
+ * price); what changes later on the other rows, FormulaPropagation carries over. Rollups are read with the
+ * record (none yet for a new one).
+ */
+async function lookupsForFormulas(
+  manager: EntityManager,
+  resolved: ResolvedEntity,
+  records: Record<string, unknown>[],
+): Promise<Record<string, unknown>[]> {
+  const found = records.map(() => ({}) as Record<string, unknown>);
+  const lookups = liveFieldsReadByFormulas(resolved.entity).filter((field) => field.type === 'lookup');
+  for (const field of lookups) {
+    const relation = resolved.storage.get(field.lookup.relation);
+    if (relation?.kind !== 'column') continue;
+    const params = sqlParams();
+    const rows = unnestRows(params, [
+      { values: records.map((_, index) => index), type: 'numeric' },
+      { values: records.map((record) => record[relation.field.key] ?? null), type: relation.sqlType },
+    ]);
+    const [index, link] = rows.select.split(', ');
+    // The lookup's own sub-select, over rows that have only the relation column.
+    const values = (await manager.query(
+      `SELECT r.n::int AS n, ${lookupExpression(resolved, field.lookup)} AS value
+         FROM (SELECT ${index} AS n, ${link} AS ${quoteIdent(relation.column)} FROM ${rows.from}) ${RECORD_ALIAS}`,
+      params.values,
+    )) as { n: number; value: unknown }[];
+    for (const { n, value } of values) found[n]![field.key] = fromColumn(value);
+  }
+  return found;
 }
 
 /**

@@ -67,8 +67,16 @@ export function formulaReaches(app: AppDefinition): Map<string, FormulaReach[]> 
   return reaches;
 }
 
+const liveFieldsCache = new WeakMap<EntityDefinition, FieldDefinition[]>();
+
 /** The lookups and rollups an entity's formulas read, directly or through its other formulas. */
-function liveFieldsReadByFormulas(entity: EntityDefinition): FieldDefinition[] {
+export function liveFieldsReadByFormulas(entity: EntityDefinition): FieldDefinition[] {
+  let found = liveFieldsCache.get(entity);
+  if (!found) liveFieldsCache.set(entity, (found = findLiveFields(entity)));
+  return found;
+}
+
+function findLiveFields(entity: EntityDefinition): FieldDefinition[] {
   const byKey = new Map(entity.fields.map((field) => [field.key, field]));
   const live = new Set<string>();
   const visiting = new Set<string>();
