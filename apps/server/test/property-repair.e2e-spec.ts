@@ -213,6 +213,10 @@ describe('property template: a repair from report to rating', () => {
     );
     expect(departed).toEqual({ status: 'departed', departed: true });
     const complete = await openTask(techAuth, 'complete');
+    // The tenant signs on the technician's phone: a signature is a stored file, kept whole (not as its id).
+    const signature = (
+      await testApp.http().post('/api/files').set(techAuth).attach('file', PNG, '签名.png').expect(201)
+    ).body as { id: string };
     await completeTask(techAuth, complete, {
       data: {
         resolution: '更换马桶密封圈',
@@ -220,9 +224,15 @@ describe('property template: a repair from report to rating', () => {
         visitCount: 1,
         laborCost: 80,
         chargeable: false,
+        customerSignature: signature,
       },
       comment: '已修复',
     });
+    const [signed] = await query<{ signature: { id: string } }>(
+      `SELECT "customerSignature" AS signature FROM ${schema}."workOrder" WHERE _id = $1`,
+      [order.id],
+    );
+    expect(signed!.signature).toMatchObject({ id: signature.id });
 
     // 4. The tenant is invited to rate, and rates.
     await drainAutomation(testApp);

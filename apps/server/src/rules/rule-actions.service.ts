@@ -113,7 +113,12 @@ export class RuleActionsService {
           action.entity,
           manager,
         );
-        const record = await this.records.insert(manager, resolved, writeContext, relationIds(action.values));
+        const record = await this.records.insert(
+          manager,
+          resolved,
+          writeContext,
+          relationIds(resolved.entity, action.values),
+        );
         return { status: 'done', detail: { entity: action.entity, id: record.id } };
       }
       case 'updateRecord': {
@@ -128,7 +133,7 @@ export class RuleActionsService {
           ? await this.records.readForUpdate(manager, resolved, action.recordId)
           : (await this.records.findMany(manager, resolved, [action.recordId]))[0];
         if (!current || current.deletedAt) throw new AppError('RECORD_NOT_FOUND');
-        const values = relationIds(action.values);
+        const values = relationIds(resolved.entity, action.values);
         for (const [key, delta] of Object.entries(action.increments ?? {}))
           values[key] = roundSum(Number(current.values[key] ?? 0), delta);
         const record = await this.records.patch(

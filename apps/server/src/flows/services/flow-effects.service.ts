@@ -138,7 +138,7 @@ export class FlowEffects {
         run.manager,
         resolved,
         this.writeContext(run.scope),
-        relationIds(effect.values),
+        relationIds(resolved.entity, effect.values),
         effect.id,
       );
     },
@@ -461,12 +461,13 @@ export class FlowEffects {
     // deleted meanwhile is left alone.
     if (!scope.recordId) return;
     // The next updateRecord of the step patches the record as this one left it, without reading it again.
+    const resolved = await scope.resolveEntity(scope.entityKey);
     run.record = await this.records.patchCurrent(
       run.manager,
-      await scope.resolveEntity(scope.entityKey),
+      resolved,
       this.writeContext(scope),
       scope.recordId,
-      relationIds(effect.values),
+      relationIds(resolved.entity, effect.values),
       run.record,
     );
   }

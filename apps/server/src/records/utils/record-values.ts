@@ -86,16 +86,22 @@ export const isRelationField = (
  * Values an automation writes: a related record handed over whole (`{"var": "record"}`, or a relation
  * expanded for a rule) means its id, in rules and flows alike.
  */
-export function relationIds(values: Record<string, unknown>): Record<string, unknown> {
+export function relationIds(
+  entity: EntityDefinition,
+  values: Record<string, unknown>,
+): Record<string, unknown> {
+  const idOf = (value: unknown) =>
+    value !== null && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string'
+      ? (value as { id: string }).id
+      : value;
+  // Only relation fields: a file, an image or a signature is an object with an id too, and is kept whole.
+  const relations = new Set(
+    entity.fields.filter((field) => field.type === 'relation').map((field) => field.key),
+  );
   return Object.fromEntries(
     Object.entries(values).map(([key, value]) => [
       key,
-      value !== null &&
-      typeof value === 'object' &&
-      !Array.isArray(value) &&
-      typeof (value as { id?: unknown }).id === 'string'
-        ? (value as { id: string }).id
-        : value,
+      !relations.has(key) ? value : Array.isArray(value) ? value.map(idOf) : idOf(value),
     ]),
   );
 }
