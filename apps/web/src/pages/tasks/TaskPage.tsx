@@ -32,6 +32,7 @@ import { useErrorText } from '../../hooks/useErrorText';
 import { localize, useLocale } from '../../hooks/useLocale';
 import { FlowTrack } from '../flows/FlowTrack';
 import { UrgencyTag } from './TaskCard';
+import { taskFormEntity } from './taskForm';
 import { flowOf, nodeOf, useAppDefinitions } from './useAppDefinitions';
 
 type Dialog = 'return' | 'transfer' | 'add-signer' | undefined;
@@ -71,14 +72,7 @@ function useTaskForm(
   entity: EntityDefinition | undefined,
   locale: 'zh-CN' | 'en',
 ) {
-  const editable = useMemo<EntityDefinition | undefined>(() => {
-    if (!task?.form || !entity) return undefined;
-    const required = new Set(task.form.required ?? []);
-    const fields = task.form.fields
-      .filter((field) => task.form!.editable.includes(field.key))
-      .map((field) => (required.has(field.key) ? { ...field, required: true } : field));
-    return fields.length > 0 ? { ...entity, fields } : undefined;
-  }, [task, entity]);
+  const editable = useMemo(() => taskFormEntity(task, entity), [task, entity]);
   const initial = useMemo(() => {
     if (!editable) return {};
     const stored = inputValues(editable.fields, task?.record?.values ?? {});
@@ -161,7 +155,13 @@ export function TaskPage() {
     if (decides && editable && action !== 'reject') {
       const checked = form.submit();
       if (!checked.ok) {
-        void message.error(t('tasks.fixFields'));
+        // Errors on fields the form shows are marked there; any other (a rule over a shown value) is told here.
+        const unshown = checked.errors.filter(
+          (error) => !editable.fields.some((field) => field.key === error.path.split(/[.[]/)[0]),
+        );
+        void message.error(
+          unshown.length > 0 ? unshown.map((error) => error.message).join('；') : t('tasks.fixFields'),
+        );
         return;
       }
       body.data = checked.value;
