@@ -1,6 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { type AuthContext, CurrentAuth, RequireWorkspaceRole } from '../auth/auth-context';
+import { AppError } from '../common/errors/app-error';
+import { PeopleService } from '../people/people.service';
 import { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';
 import { DepartmentsService } from './departments.service';
 
@@ -9,10 +13,16 @@ import { DepartmentsService } from './departments.service';
 @ApiBearerAuth()
 @Controller('departments')
 export class DepartmentsController {
-  constructor(private readonly departments: DepartmentsService) {}
+  constructor(
+    private readonly departments: DepartmentsService,
+    private readonly people: PeopleService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
+  /** The tree, for every member of the company; someone outside it (an external role) does not browse it. */
   @Get()
-  list(@CurrentAuth() auth: AuthContext) {
+  async list(@CurrentAuth() auth: AuthContext) {
+    if (await this.people.isExternal(this.dataSource.manager, auth)) throw new AppError('FORBIDDEN');
     return this.departments.list(auth.workspaceId);
   }
 

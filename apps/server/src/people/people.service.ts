@@ -27,6 +27,26 @@ export class PeopleService {
     return rows.map((row) => row.user_id);
   }
 
+  /**
+   * Whether the caller is outside the company: a member (not an admin, not an API key) all of whose app roles
+   * an app of the workspace marks `external` (tenants, owners). Such a member does not browse the user and
+   * department directories and hands no task to anyone.
+   */
+  async isExternal(
+    manager: EntityManager,
+    caller: { workspaceId: string; role: string; appRoles: readonly string[]; apiKey?: unknown },
+  ): Promise<boolean> {
+    if (caller.role === 'admin' || caller.apiKey || caller.appRoles.length === 0) return false;
+    const rows = (await manager.query(
+      `SELECT DISTINCT role->>'key' AS key
+         FROM app a, jsonb_array_elements(coalesce(a.definition->'roles', '[]'::jsonb)) AS role
+        WHERE a.workspace_id = $1 AND role->>'key' = ANY($2::text[]) AND role->>'external' = 'true'`,
+      [caller.workspaceId, caller.appRoles],
+    )) as { key: string }[];
+    const external = new Set(rows.map((row) => row.key));
+    return caller.appRoles.every((role) => external.has(role));
+  }
+
   async withAppRole(manager: EntityManager, workspaceId: string, role: string): Promise<string[]> {
     const rows = (await manager.query(
       `SELECT user_id FROM workspace_member WHERE workspace_id = $1 AND $2 = ANY(app_roles) ORDER BY user_id`,

@@ -207,6 +207,7 @@ const definitions: Record<string, Schema> = {
   ),
   role: object(
     keyedProps({
+      external: { type: 'boolean' },
       permissions: {
         type: 'array',
         items: object(

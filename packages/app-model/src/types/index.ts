@@ -147,6 +147,12 @@ export interface RoleDefinition {
   key: string;
   label: LocalizedText;
   description?: LocalizedText;
+  /**
+   * People outside the company (tenants, owners, suppliers): a member whose every app role is external sees
+   * nobody else in the user and department directories and cannot hand a task to someone (transfer, add a
+   * signer) — they could not pick anyone, and must not browse the company's people.
+   */
+  external?: boolean;
   permissions: EntityPermission[];
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { type AuthContext } from '../../auth/auth-context';
 import { AppError } from '../../common/errors/app-error';
+import { PeopleService } from '../../people/people.service';
 import { Clock } from '../../jobs/clock';
 import { RealtimeService } from '../../realtime/realtime.service';
 import { EntityCatalogService } from '../../records/entity-catalog.service';
@@ -54,6 +55,7 @@ export class FlowCommands {
     private readonly catalog: EntityCatalogService,
     private readonly realtime: RealtimeService,
     private readonly clock: Clock,
+    private readonly people: PeopleService,
   ) {}
 
   async start(
@@ -91,6 +93,8 @@ export class FlowCommands {
 
   async act(auth: AuthContext, taskId: string, action: TaskAction, input: TaskActionInput) {
     return this.runner.transact(async (manager, pushes) => {
+      if ((action === 'transfer' || action === 'add-signer') && (await this.people.isExternal(manager, auth)))
+        throw new AppError('FORBIDDEN');
       const actor = auth.userId;
       const run: StepCommand = async (runtime, state) => {
         // A task offered to one person has no claim by anyone else: claims need two assignees, and a change

@@ -12,6 +12,7 @@ import { type FlowInstanceState, withdrawRefusal } from '@lowcode/flow-engine';
 import { type DataSource } from 'typeorm';
 import { type AuthContext } from '../../auth/auth-context';
 import { AppError } from '../../common/errors/app-error';
+import { PeopleService } from '../../people/people.service';
 import { FileUrlSigner, withFileUrls } from '../../files/file-urls';
 import { EntityAccess, maskValue } from '../../records/access/entity-access';
 import { EntityCatalogService } from '../../records/entity-catalog.service';
@@ -134,6 +135,7 @@ export class FlowQueries {
     private readonly catalog: EntityCatalogService,
     private readonly records: RecordsService,
     private readonly fileUrls: FileUrlSigner,
+    private readonly people: PeopleService,
   ) {}
 
   async inbox(auth: AuthContext, query: InboxQuery) {
@@ -347,7 +349,17 @@ export class FlowQueries {
         }
       }
     }
-    return { ...taskSummary(row), record, form, actions: actions.filter(Boolean) };
+    // Someone outside the company hands no task to anyone (nor could they pick a person: see PeopleService).
+    const handsOver = new Set(['transfer', 'add-signer']);
+    const external = actions.some((action) => handsOver.has(action))
+      ? await this.people.isExternal(this.dataSource.manager, auth)
+      : false;
+    return {
+      ...taskSummary(row),
+      record,
+      form,
+      actions: actions.filter((action) => action && !(external && handsOver.has(action))),
+    };
   }
 
   async instance(auth: AuthContext, instanceId: string) {
