@@ -159,6 +159,44 @@ describe('templates', () => {
     expect(page.body.items[0].values).toHaveProperty('weatherNote', null);
   });
 
+  it('keeps what the company added when the template is installed over it again', async () => {
+    // The app now has a field of the company's own (weatherNote, added above), with a value.
+    const order = (
+      await testApp.http().get('/api/apps/property/entities/workOrder/records?limit=1').set(auth).expect(200)
+    ).body.items[0] as { id: string; version: number };
+    await testApp
+      .http()
+      .patch(`/api/apps/property/entities/workOrder/records/${order.id}`)
+      .set(auth)
+      .send({ version: order.version, values: { weatherNote: '暴雨' } })
+      .expect(200);
+    const preview = await testApp
+      .http()
+      .post('/api/templates/property/install')
+      .set(auth)
+      .send({ dryRun: true, demo: false })
+      .expect(200);
+    expect(preview.body.changes).not.toContainEqual(expect.objectContaining({ key: 'weatherNote' }));
+    await testApp
+      .http()
+      .post('/api/templates/property/install')
+      .set(auth)
+      .send({ dryRun: false, demo: false })
+      .expect(200);
+    const app = (await testApp.http().get('/api/apps/property').set(auth).expect(200)).body as {
+      definition: { version: string; entities: { key: string; fields: { key: string }[] }[] };
+    };
+    expect(app.definition.version).toBe(loadPropertyTemplate().version);
+    const fields = app.definition.entities.find((entity) => entity.key === 'workOrder')!.fields;
+    expect(fields.map((field) => field.key)).toContain('weatherNote');
+    const kept = await testApp
+      .http()
+      .get(`/api/apps/property/entities/workOrder/records/${order.id}`)
+      .set(auth)
+      .expect(200);
+    expect(kept.body.values.weatherNote).toBe('暴雨');
+  });
+
   it('refuses an unknown template and a non-admin install', async () => {
     await testApp.http().post('/api/templates/nope/install').set(auth).expect(404);
     const [someTenant] = await testApp.database.query<{ username: string }>(

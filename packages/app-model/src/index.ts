@@ -38,6 +38,7 @@ export { type AppModelIssue } from './issues';
 export { validateAppDefinition, type AppValidationResult, type ValidateOptions } from './validate';
 export { canonicalizeAppDefinition } from './canonical';
 export { diffAppDefinitions, type AppChange, type AppChangeKind, type DiffOptions } from './diff';
+export { keepCustomizations } from './customizations';
 export { localize } from './localize';
 export { singleValueOptions } from './field-options';
 export { isEmptyValue, parseSubTableCellKey, subTableCellKey } from './field-values';

@@ -5,6 +5,7 @@ import {
   type AppDefinition,
   canonicalizeAppDefinition,
   diffAppDefinitions,
+  keepCustomizations,
   type Locale,
   validateAppDefinition,
 } from '@lowcode/app-model';
@@ -44,6 +45,11 @@ export interface ImportOptions {
   expectedRevision?: number;
   /** Runs in the import's transaction after a new app's tables exist (e.g. to load demo data). */
   onCreated?: (manager: EntityManager, target: SeedTarget) => Promise<void>;
+  /**
+   * A template's upgrade: what the installed app has beside the incoming definition (the customer's own
+   * fields, entities, flows …) is kept, see `keepCustomizations`.
+   */
+  keepCustomizations?: boolean;
 }
 
 /** Who acts, in which workspace (and from where, over HTTP); the API and the CLI both pass one. */
@@ -94,13 +100,21 @@ export class AppsService {
         validation.errors.map(({ path, message }) => ({ path, message })),
       );
     }
-    const definition = validation.app;
-    const text = canonicalizeAppDefinition(definition);
 
     const result = await this.dataSource.transaction(async (manager) => {
-      const existing = await this.findForImport(manager, actor.workspaceId, definition.key, !options.dryRun);
-      checkExpectedRevision(definition.key, existing, options.expectedRevision);
+      const existing = await this.findForImport(
+        manager,
+        actor.workspaceId,
+        validation.app.key,
+        !options.dryRun,
+      );
+      checkExpectedRevision(validation.app.key, existing, options.expectedRevision);
       const previous = existing ? (JSON.parse(existing.definitionText) as AppDefinition) : null;
+      const definition =
+        options.keepCustomizations && previous
+          ? withCustomizations(validation.app, previous, options.locale)
+          : validation.app;
+      const text = canonicalizeAppDefinition(definition);
       const changes = diffAppDefinitions(previous, definition, { locale: options.locale });
       const action: ImportAction = !existing
         ? 'create'
@@ -254,4 +268,23 @@ function checkExpectedRevision(key: string, existing: App | null, expected: numb
       existing && toAppSummary(existing),
     );
   }
+}
+
+/**
+ * The incoming definition with the installed app's own additions kept, validated again: an addition that no
+ * longer fits (a customer's rule over a field the new version dropped) is named, and nothing changes.
+ */
+function withCustomizations(
+  incoming: AppDefinition,
+  installed: AppDefinition,
+  locale: Locale,
+): AppDefinition {
+  const merged = validateAppDefinition(keepCustomizations(incoming, installed), { locale });
+  if (!merged.ok)
+    throw new AppError(
+      'APP_DEFINITION_INVALID',
+      { count: merged.errors.length },
+      merged.errors.map(({ path, message }) => ({ path, message })),
+    );
+  return merged.app;
 }

@@ -104,6 +104,8 @@ export class TemplatesService {
     const result = await this.apps.import(actor, source.load(), {
       dryRun: options.dryRun,
       locale: options.locale,
+      // An upgrade keeps what the company added to the installed app (its own fields, entities, flows …).
+      keepCustomizations: true,
       onCreated:
         options.demo && source.demo
           ? async (manager, target) => {
