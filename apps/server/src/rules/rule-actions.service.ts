@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type LocalizedText } from '@lowcode/app-model';
 import { SYSTEM_ACTOR } from '@lowcode/flow-engine';
 import { type PlannedAction, type PlannedAssignee } from '@lowcode/rule-engine';
 import { type EntityManager } from 'typeorm';
@@ -15,6 +14,7 @@ import { FlowDefinitions } from '../flows/services/flow-definitions.service';
 import { FlowRunner } from '../flows/services/flow-runner.service';
 import { StandaloneTasks } from '../flows/services/standalone-tasks.service';
 import { RecordsService } from '../records/records.service';
+import { fillTemplate } from '../notifications/fill-template';
 import { relationIds } from '../records/utils/record-values';
 
 /** Where a firing came from: enough to name its jobs, notifications and log entry uniquely. */
@@ -299,27 +299,6 @@ export class RuleActionsService {
         return [];
     }
   }
-}
-
-/**
- * Fills `{{record.field}}` placeholders with the record's values (own properties only, so a placeholder
- * cannot reach a prototype); an unknown placeholder becomes empty.
- */
-export function fillTemplate(template: LocalizedText, data: Record<string, unknown>): LocalizedText {
-  const fill = (text: string) =>
-    text.replace(/\{\{\s*([a-zA-Z_][\w.]*)\s*\}\}/g, (_match, path: string) => {
-      let value: unknown = data;
-      for (const segment of path.split('.')) {
-        value =
-          value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, segment)
-            ? (value as Record<string, unknown>)[segment]
-            : undefined;
-      }
-      return value === undefined || value === null || typeof value === 'object' ? '' : String(value);
-    });
-  return Object.fromEntries(
-    Object.entries(template).map(([locale, text]) => [locale, fill(text ?? '')]),
-  ) as LocalizedText;
 }
 
 /** `a + b` without binary-fraction noise (2.3 - 0.1 is 2.2, not 2.1999999999999997). */

@@ -19,6 +19,7 @@ import {
   timerJobKey,
   WEBHOOK_QUEUE,
 } from './flow-step';
+import { fillTemplate } from '../../notifications/fill-template';
 import { relationIds } from '../../records/utils/record-values';
 import { BESIDE_RECORD, coalesceRecordWrites } from '../utils/record-writes';
 import { type StepWrites } from '../utils/step-writes';
@@ -253,6 +254,19 @@ export class FlowEffects {
     return { ...systemViewer(scope.workspaceId, userId), locale: 'zh-CN', source: 'flow' };
   }
 
+  /**
+   * A notify action's text with `{{record.field}}` filled from the instance's record as it stands now, the
+   * records, people and departments it links to by their titles (新租户 {{record.tenant}} 已签约 → 张三).
+   */
+  private async filled(template: LocalizedText, run: EffectRun): Promise<LocalizedText> {
+    const { scope } = run;
+    if (!scope.recordId || !Object.values(template).some((text) => text?.includes('{{'))) return template;
+    const resolved = await scope.resolveEntity(scope.entityKey);
+    const [record] = await this.records.findMany(run.manager, resolved, [scope.recordId]);
+    if (!record) return fillTemplate(template, { record: {} });
+    return fillTemplate(template, { record: { ...record.values, id: record.id } }, record.display);
+  }
+
   private nodeLabel(scope: StepScope, nodeKey: string): LocalizedText {
     return scope.flow.nodes.find((node) => node.key === nodeKey)?.label ?? { 'zh-CN': nodeKey };
   }
@@ -422,7 +436,7 @@ export class FlowEffects {
     const reason = REASON_TITLES[effect.reason];
     const title: LocalizedText =
       effect.template && effect.reason === 'action'
-        ? effect.template
+        ? await this.filled(effect.template, run)
         : {
             'zh-CN': `${reason['zh-CN']}：${nodeLabel['zh-CN']}`,
             en: `${reason.en}: ${nodeLabel.en ?? nodeLabel['zh-CN']}`,
@@ -441,9 +455,12 @@ export class FlowEffects {
       appId: scope.appId,
       title,
       body: scope.flow.label,
+      // A task opens the task; anything else (an action's message, a copy) opens the record it is about.
       link: effect.taskId
         ? { kind: 'task', id: effect.taskId }
-        : { kind: 'flowInstance', id: scope.instanceId },
+        : scope.recordId
+          ? { kind: 'record', app: scope.appKey, entity: scope.entityKey, id: scope.recordId }
+          : { kind: 'flowInstance', id: scope.instanceId },
       source: {
         flow: scope.flow.key,
         instance: scope.instanceId,
