@@ -13,11 +13,15 @@ import { formatDateTime } from '../utils/formatDate';
 const SHOWN = 30;
 
 /**
- * Where a notification leads: a record opens in its list. The link names the entity but not the app (only its
- * database id), so the app is the one that has that entity — `app` in the link wins once the server sends it.
+ * Where a notification leads: a task opens its page; a record opens in its list. A record link may name the
+ * entity but not the app (older ones), so the app is then the one that has that entity.
  */
-function recordPath(notification: NotificationDto, appByEntity: Map<string, string>): string | undefined {
+export function notificationPath(
+  notification: NotificationDto,
+  appByEntity: Map<string, string>,
+): string | undefined {
   const link = notification.link;
+  if (link?.kind === 'task' && typeof link.id === 'string') return `/tasks/${encodeURIComponent(link.id)}`;
   if (!link || link.kind !== 'record') return undefined;
   const { entity, id, app } = link as { entity: string; id: string; app?: string };
   const appKey = app ?? appByEntity.get(entity);
@@ -102,7 +106,7 @@ export function NotificationBell() {
           style={{ maxHeight: 420, overflowY: 'auto' }}
           dataSource={items}
           renderItem={(item) => {
-            const path = recordPath(item, appKeys);
+            const path = notificationPath(item, appKeys);
             return (
               <List.Item
                 data-testid="notification-item"
@@ -133,7 +137,9 @@ export function NotificationBell() {
                       {item.body ? <div>{localize(item.body, locale)}</div> : null}
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {formatDateTime(item.createdAt, locale)}
-                        {path ? ` · ${t('notifications.openRecord')}` : ''}
+                        {path
+                          ? ` · ${t(path.startsWith('/tasks/') ? 'notifications.openTask' : 'notifications.openRecord')}`
+                          : ''}
                       </Typography.Text>
                     </>
                   }

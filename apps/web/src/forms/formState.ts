@@ -2,22 +2,22 @@ import type { FieldError } from '@lowcode/form-engine';
 import type { ErrorDetail } from '../api/types';
 import { fieldKeyOfPath, type FormValues } from './formValues';
 
-// The generated form's state as a pure reducer. The engine's verdict arrives inside the actions (the hook
-// runs the engine), so the reducer only decides what to show: errors of fields the user has left (blur), all
-// of them after a submit, and the server's RECORD_INVALID details until the field they name is edited.
+// The generated form's state as a pure reducer: the values, which fields the user has left (blur), whether
+// a submit happened, and the server's RECORD_INVALID details until the field they name is edited. The
+// engine's verdict is not state: the hook derives it from the values, so it is never one about older values
+// (a date picker calls the onBlur of the render it opened in, after its onChange has set the value).
 
 export interface FormState {
   values: FormValues;
   touched: ReadonlySet<string>;
   submitted: boolean;
-  clientErrors: readonly FieldError[];
   serverErrors: readonly ErrorDetail[];
 }
 
 export type FormAction =
-  | { type: 'change'; key: string; value: unknown; errors: readonly FieldError[] }
-  | { type: 'blur'; key: string; errors: readonly FieldError[] }
-  | { type: 'submit'; errors: readonly FieldError[] }
+  | { type: 'change'; key: string; value: unknown }
+  | { type: 'blur'; key: string }
+  | { type: 'submit' }
   | { type: 'serverRejected'; details: readonly ErrorDetail[] }
   | { type: 'reset'; values: FormValues };
 
@@ -25,7 +25,6 @@ export const initialFormState = (values: FormValues): FormState => ({
   values,
   touched: new Set(),
   submitted: false,
-  clientErrors: [],
   serverErrors: [],
 });
 
@@ -35,13 +34,12 @@ export function formReducer(state: FormState, action: FormAction): FormState {
       return {
         ...state,
         values: { ...state.values, [action.key]: action.value },
-        clientErrors: action.errors,
         serverErrors: state.serverErrors.filter((detail) => fieldKeyOfPath(detail.path) !== action.key),
       };
     case 'blur':
-      return { ...state, touched: new Set(state.touched).add(action.key), clientErrors: action.errors };
+      return { ...state, touched: new Set(state.touched).add(action.key) };
     case 'submit':
-      return { ...state, submitted: true, clientErrors: action.errors };
+      return { ...state, submitted: true };
     case 'serverRejected':
       return { ...state, submitted: true, serverErrors: action.details };
     case 'reset':
@@ -49,9 +47,12 @@ export function formReducer(state: FormState, action: FormAction): FormState {
   }
 }
 
-/** What the user sees: engine errors of touched fields (all after a submit), then the server's, without repeats. */
-export function visibleErrors(state: FormState): ErrorDetail[] {
-  const shown = state.clientErrors
+/**
+ * What the user sees: the engine's errors (`clientErrors`, its verdict on `state.values`) of touched fields, all
+ * of them after a submit, then the server's, without repeats.
+ */
+export function visibleErrors(state: FormState, clientErrors: readonly FieldError[]): ErrorDetail[] {
+  const shown = clientErrors
     .filter((error) => state.submitted || state.touched.has(fieldKeyOfPath(error.path)))
     .map(({ path, message }) => ({ path, message }));
   const seen = new Set(shown.map((error) => `${error.path}\u0000${error.message}`));

@@ -35,17 +35,18 @@ export function useRecordForm({ entity, locale, mode, initial, current }: Record
     },
     [entity, locale, mode, current],
   );
-  const errorsOf = (result: FormCheck) => (result.ok ? [] : result.errors);
+  // The verdict on the values as they are now. Worked out per render rather than inside the handlers: a
+  // handler may come from an older render (antd's date panels call the onBlur they were opened with, after
+  // their onChange), and must not bring back a "required" about a value picked since.
+  const verdict = useMemo(() => check(state.values), [check, state.values]);
 
-  const setValue = (key: string, value: unknown) =>
-    dispatch({ type: 'change', key, value, errors: errorsOf(check({ ...state.values, [key]: value })) });
-  const blurField = (key: string) => dispatch({ type: 'blur', key, errors: errorsOf(check(state.values)) });
+  const setValue = (key: string, value: unknown) => dispatch({ type: 'change', key, value });
+  const blurField = (key: string) => dispatch({ type: 'blur', key });
   const submit = () => {
-    const result = check(state.values);
-    dispatch({ type: 'submit', errors: errorsOf(result) });
-    return result;
+    dispatch({ type: 'submit' });
+    return verdict;
   };
-  const errors = useMemo(() => visibleErrors(state), [state]);
+  const errors = useMemo(() => visibleErrors(state, verdict.ok ? [] : verdict.errors), [state, verdict]);
   // Stable, so a caller can start the form over when what it edits has loaded.
   const reset = useCallback((values: FormValues) => dispatch({ type: 'reset', values }), []);
 

@@ -1,3 +1,8 @@
+import dayjs from 'dayjs';
+// antd's date pickers name months and weekdays through Day.js, which knows only English until a locale is
+// loaded: without these the Chinese UI showed "Dec" and "Su Mo Tu…" in every calendar.
+import 'dayjs/locale/en';
+import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../api/types';
@@ -7,6 +12,8 @@ import zhCN from './zh-CN.json';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 const STORAGE_KEY = 'lowcode.locale';
+/** Day.js' name of each UI language. */
+const DAYJS_LOCALES: Record<Locale, string> = { 'zh-CN': 'zh-cn', en: 'en' };
 
 export const resources = {
   'zh-CN': { translation: zhCN },
@@ -41,6 +48,12 @@ export async function setLocale(locale: Locale): Promise<void> {
     // Not persisted; the switch still applies to this tab.
   }
 }
+
+// Day.js follows the UI language — from the first one (`init` emits the event too) to every switch — for the
+// dates the app formats itself; the pickers take theirs from antd's ConfigProvider locale (App.tsx).
+i18n.on('languageChanged', (language) => {
+  dayjs.locale(DAYJS_LOCALES[isLocale(language) ? language : currentLocale()]);
+});
 
 void i18n.use(initReactI18next).init({
   resources,

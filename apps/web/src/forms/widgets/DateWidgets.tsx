@@ -1,4 +1,4 @@
-import { DatePicker } from 'antd';
+import { DatePicker, Grid } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { WidgetProps } from '../widgetTypes';
 
@@ -7,6 +7,12 @@ import type { WidgetProps } from '../widgetTypes';
 
 const DATE_FORMAT = 'YYYY-MM-DD';
 
+/**
+ * Typing a date is quicker than paging the calendar on a keyboard, and the only way for some; on a phone the
+ * input stays read-only, so a tap opens the calendar without the on-screen keyboard sliding over it.
+ */
+const useInputReadOnly = () => !Grid.useBreakpoint().md;
+
 function toDayjs(value: unknown): Dayjs | null {
   if (typeof value !== 'string' || value === '') return null;
   const parsed = dayjs(value);
@@ -14,13 +20,14 @@ function toDayjs(value: unknown): Dayjs | null {
 }
 
 export function DateWidget({ value, onChange, onBlur, id, invalid }: WidgetProps) {
+  const inputReadOnly = useInputReadOnly();
   return (
     <DatePicker
       id={id}
       value={toDayjs(value)}
       status={invalid ? 'error' : undefined}
       style={{ width: '100%' }}
-      inputReadOnly
+      inputReadOnly={inputReadOnly}
       onChange={(next) => onChange(next ? next.format(DATE_FORMAT) : null)}
       onBlur={onBlur}
     />
@@ -28,6 +35,7 @@ export function DateWidget({ value, onChange, onBlur, id, invalid }: WidgetProps
 }
 
 export function DateTimeWidget({ value, onChange, onBlur, id, invalid }: WidgetProps) {
+  const inputReadOnly = useInputReadOnly();
   return (
     <DatePicker
       id={id}
@@ -36,7 +44,7 @@ export function DateTimeWidget({ value, onChange, onBlur, id, invalid }: WidgetP
       value={toDayjs(value)}
       status={invalid ? 'error' : undefined}
       style={{ width: '100%' }}
-      inputReadOnly
+      inputReadOnly={inputReadOnly}
       onChange={(next) => onChange(next ? next.second(0).millisecond(0).format() : null)}
       onBlur={onBlur}
     />
@@ -47,13 +55,14 @@ type DateRangeValue = { start?: string; end?: string };
 
 export function DateRangeWidget({ value, onChange, onBlur, id, invalid }: WidgetProps) {
   const range = (typeof value === 'object' && value !== null ? value : {}) as DateRangeValue;
+  const inputReadOnly = useInputReadOnly();
   return (
     <DatePicker.RangePicker
       id={id}
       value={[toDayjs(range.start), toDayjs(range.end)]}
       status={invalid ? 'error' : undefined}
       style={{ width: '100%' }}
-      inputReadOnly
+      inputReadOnly={inputReadOnly}
       onChange={(next) =>
         onChange(
           next?.[0] && next[1]

@@ -19,7 +19,12 @@ const stored: RecordDto = {
   display: {},
 };
 
-function renderDrawer(record: RecordDto | undefined, onSaved = vi.fn(), access?: EntityAccessSummary) {
+function renderDrawer(
+  record: RecordDto | undefined,
+  onSaved = vi.fn(),
+  access?: EntityAccessSummary,
+  onClose = vi.fn(),
+) {
   render(
     <AntApp>
       <RecordDrawer
@@ -28,7 +33,7 @@ function renderDrawer(record: RecordDto | undefined, onSaved = vi.fn(), access?:
         entity={tenantEntity}
         record={record}
         {...(access ? { access } : {})}
-        onClose={vi.fn()}
+        onClose={onClose}
         onSaved={onSaved}
       />
     </AntApp>,
@@ -37,6 +42,8 @@ function renderDrawer(record: RecordDto | undefined, onSaved = vi.fn(), access?:
 }
 
 const input = (key: string) => screen.getByTestId(`field-${key}`).querySelector('input')!;
+const pressEscape = (element: Element) => fireEvent.keyDown(element, { key: 'Escape', keyCode: 27 });
+const confirmTitle = () => document.querySelector('.ant-modal-confirm-title')?.textContent;
 
 /**
  * A fake server: a new record's form first asks what the user's roles narrow (nothing here); every other
@@ -129,5 +136,40 @@ describe('RecordDrawer', () => {
     expect(input('rent')).toBeDisabled();
     expect(input('phone')).toBeDisabled();
     expect(input('name')).toBeEnabled();
+  });
+
+  it('asks before Esc throws away what was typed, and closes only when the user discards it', async () => {
+    stubServer(() => jsonResponse(201, stored));
+    const onClose = vi.fn();
+    renderDrawer(undefined, vi.fn(), undefined, onClose);
+    fireEvent.change(input('name'), { target: { value: 'ACME' } });
+    pressEscape(input('name'));
+    await waitFor(() => expect(confirmTitle()).toBe('放弃未保存的修改？'));
+    expect(onClose).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('record-discard'));
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+  });
+
+  it('keeps the form open when the user chooses to keep editing', async () => {
+    const onClose = vi.fn();
+    renderDrawer(stored, vi.fn(), undefined, onClose);
+    fireEvent.change(input('name'), { target: { value: 'ACME Inc' } });
+    fireEvent.click(screen.getByTestId('record-cancel'));
+    await waitFor(() => expect(confirmTitle()).toBe('放弃未保存的修改？'));
+    fireEvent.click(screen.getByText('继续编辑'));
+    await waitFor(() => expect(confirmTitle()).toBeUndefined());
+    expect(onClose).not.toHaveBeenCalled();
+    expect(input('name')).toHaveValue('ACME Inc');
+  });
+
+  it('closes at once when nothing was changed, or a change was undone', () => {
+    stubServer(() => jsonResponse(201, stored));
+    const onClose = vi.fn();
+    renderDrawer(stored, vi.fn(), undefined, onClose);
+    fireEvent.change(input('name'), { target: { value: 'ACME Inc' } });
+    fireEvent.change(input('name'), { target: { value: 'ACME' } });
+    pressEscape(input('name'));
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(confirmTitle()).toBeUndefined();
   });
 });

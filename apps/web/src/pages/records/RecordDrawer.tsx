@@ -2,13 +2,13 @@ import type { AppDefinition, EntityDefinition } from '@lowcode/app-model';
 import { inputValues } from '@lowcode/form-engine';
 import { PrinterOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Drawer, Dropdown, Grid, Space, Tabs } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntityAccessSummary, RecordDto } from '../../api/types';
 import { formFieldLimits } from '../../forms/fieldLimits';
-import { initialValues } from '../../forms/formValues';
+import { initialValues, sameValue } from '../../forms/formValues';
 import { GeneratedForm } from '../../forms/GeneratedForm';
-import { useRecordForm } from '../../forms/useRecordForm';
+import { useRecordForm, type RecordForm } from '../../forms/useRecordForm';
 import { useRelationAutofill } from '../../forms/useRelationAutofill';
 import { useErrorText } from '../../hooks/useErrorText';
 import { localize, useLocale } from '../../hooks/useLocale';
@@ -46,7 +46,7 @@ export function RecordDrawer({
 }: RecordDrawerProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const errorText = useErrorText();
   const isPhone = !Grid.useBreakpoint().md;
   const initial = useMemo(
@@ -64,6 +64,16 @@ export function RecordDrawer({
     initial,
     ...(record ? { current: record.values } : {}),
   });
+  // The fields the user has changed, as the form hands them to the widgets: the relations the form fills in
+  // itself are not the user's work, and closing right after opening must not ask about them.
+  const edited = useRef(new Set<string>());
+  const userForm: RecordForm = {
+    ...form,
+    setValue: (key, value) => {
+      edited.current.add(key);
+      form.setValue(key, value);
+    },
+  };
   const filled = useRelationAutofill({
     appKey,
     app,
@@ -86,6 +96,24 @@ export function RecordDrawer({
     onError: (error) => void message.error(errorText(error)),
   });
 
+  // Esc, the mask, the close button and Cancel all close the drawer: with changes the user made and has not
+  // saved, they ask first instead of throwing the typing away.
+  const requestClose = () => {
+    const unsaved = [...edited.current].some((key) => !sameValue(form.values[key], initial[key]));
+    if (!unsaved) {
+      onClose();
+      return;
+    }
+    modal.confirm({
+      title: t('records.discard.title'),
+      content: t('records.discard.content'),
+      okText: t('records.discard.discard'),
+      okButtonProps: { danger: true, 'data-testid': 'record-discard' },
+      cancelText: t('records.discard.keep'),
+      onOk: onClose,
+    });
+  };
+
   // A record that names an earlier one of its kind (a move-out inspection, the move-in one) compares with it.
   const link = comparisonField(entity);
   const otherId = link && record ? record.values[link.key] : undefined;
@@ -107,7 +135,7 @@ export function RecordDrawer({
       app={app}
       entity={entity}
       locale={locale}
-      form={form}
+      form={userForm}
       limits={limits}
       {...(record ? { stored: record.values, display: record.display } : { display: filled })}
     />
@@ -117,7 +145,7 @@ export function RecordDrawer({
       open
       width={isPhone ? '100%' : 720}
       title={`${record ? t('records.edit') : t('records.new')} · ${localize(entity.label, locale)}`}
-      onClose={onClose}
+      onClose={requestClose}
       destroyOnClose
       extra={
         <Space>
@@ -145,7 +173,9 @@ export function RecordDrawer({
               </Button>
             </Dropdown>
           ) : null}
-          <Button onClick={onClose}>{t('records.cancel')}</Button>
+          <Button onClick={requestClose} data-testid="record-cancel">
+            {t('records.cancel')}
+          </Button>
           <Button type="primary" loading={saving} onClick={() => void save()} data-testid="record-submit">
             {t('records.save')}
           </Button>

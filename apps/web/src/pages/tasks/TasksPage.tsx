@@ -180,8 +180,15 @@ export function TasksPage() {
           label: (
             <span data-testid={`tasks-box-${key}`}>
               {t(`tasks.boxes.${key}`)}
-              {key === 'mine' && open.count > 0 ? (
-                <Badge count={open.count} size="small" style={{ marginInlineStart: 4 }} overflowCount={99} />
+              {/* Each box's own count: 我的待办 must not count the group tasks it does not list. */}
+              {(key === 'mine' || key === 'group') && open.boxes[key].count > 0 ? (
+                <Badge
+                  count={open.boxes[key].count}
+                  size="small"
+                  style={{ marginInlineStart: 4 }}
+                  overflowCount={99}
+                  data-testid={`tasks-box-${key}-count`}
+                />
               ) : null}
             </span>
           ),

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Drawer, Grid, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Checkbox, Drawer, Grid, Popconfirm, Space, Spin, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -35,6 +35,9 @@ export function TemplateInstallDrawer(props: {
   );
   const preview = useAsyncData<TemplateInstallResult>(loadPreview);
   const nothingToDo = preview.data?.action === 'unchanged';
+  // An upgrade that removes what the app has is confirmed first: one click must not drop a field's data
+  // from sight (the data stays stored, see docs/records.md §Schema changes).
+  const removals = (preview.data?.changes ?? []).filter((change) => change.change === 'remove').length;
 
   const install = async () => {
     setInstalling(true);
@@ -58,15 +61,23 @@ export function TemplateInstallDrawer(props: {
       onClose={props.onClose}
       extra={
         role === 'admin' && !nothingToDo ? (
-          <Button
-            type="primary"
-            loading={installing}
-            disabled={!preview.data}
-            data-testid="template-confirm"
-            onClick={install}
+          <Popconfirm
+            title={t('templates.confirmRemovals', { count: removals })}
+            disabled={removals === 0}
+            okText={t('templates.upgrade')}
+            okButtonProps={{ danger: true }}
+            onConfirm={install}
           >
-            {template.installed ? t('templates.upgrade') : t('templates.install')}
-          </Button>
+            <Button
+              type="primary"
+              loading={installing}
+              disabled={!preview.data}
+              data-testid="template-confirm"
+              onClick={removals === 0 ? install : undefined}
+            >
+              {template.installed ? t('templates.upgrade') : t('templates.install')}
+            </Button>
+          </Popconfirm>
         ) : null
       }
     >
