@@ -400,6 +400,18 @@ const semanticCases: Case[] = [
     'schema.maximum',
   ],
   [
+    'a new-record form without a required field',
+    (a) => (a.entities[0].createFields = ['code']),
+    '$.entities[0].createFields',
+    'createFieldsMissRequired',
+  ],
+  [
+    'a new-record form naming an unknown field',
+    (a) => (a.entities[0].createFields = ['name', 'code', 'nope']),
+    '$.entities[0].createFields[2]',
+    'unknownField',
+  ],
+  [
     "the assignees' manager outside an escalation",
     (a) => (a.flows[0].nodes[1].assignee = { type: 'manager', of: 'assignee' }),
     '$.flows[0].nodes[1].assignee.of',

@@ -16,7 +16,7 @@ const AUDIT_TYPES = new Set(['createdBy', 'createdAt', 'updatedBy', 'updatedAt']
 /**
  * What the signed-in user's field limits mean for the form. A new record leaves out what the user may not
  * set — it takes its default on the server (a tenant filing a repair does not see its status, technician or
- * cost fields) — and who created it when; an existing one shows read-only and masked values locked, and
+ * cost fields) — what the entity's `createFields` leave to the process, and who created it when; an existing one shows read-only and masked values locked, and
  * hidden ones not at all.
  */
 export function formFieldLimits(
@@ -27,7 +27,11 @@ export function formFieldLimits(
   const { hidden = [], masked = [], readOnly = [] } = access ?? {};
   if (mode === 'update') return { hidden, readOnly: [...readOnly, ...masked] };
   const audit = entity.fields.filter((field) => AUDIT_TYPES.has(field.type)).map((field) => field.key);
-  return { hidden: [...hidden, ...readOnly, ...audit], readOnly: [] };
+  // What the process fills later (dispatch times, a rating) stays off the form for a new record.
+  const later = entity.createFields
+    ? entity.fields.map((field) => field.key).filter((key) => !entity.createFields!.includes(key))
+    : [];
+  return { hidden: [...new Set([...hidden, ...readOnly, ...audit, ...later])], readOnly: [] };
 }
 
 /** The values without the fields the form leaves out: a new record's body, so the server sets their defaults. */

@@ -162,6 +162,12 @@ export const SEMANTIC: Catalog = {
     en: (_p, o) => `${o} has no outgoing edge, so the flow stops there without reaching an end node`,
     zh: (_p, o) => `${o} 没有出发的连线，流程会停在这里而到不了结束节点`,
   },
+  createFieldsMissRequired: {
+    en: (p, o) =>
+      `${o}: the form for a new record leaves out "${String(p.field)}", which is required and has no default, so no record could be created; add it to createFields`,
+    zh: (p, o) =>
+      `${o}：新建表单没有包含必填且无默认值的字段“${String(p.field)}”，将无法新建记录；请把它加入新建表单字段`,
+  },
   managerOfAssigneeOutsideEscalation: {
     en: (_p, o) =>
       `${o} goes to the manager of the task's assignees, which is only known when an overdue task escalates; use it under sla.escalate.to, or the starter's or last actor's manager here`,

@@ -154,6 +154,7 @@ export const fieldDefinitions: Record<string, Schema> = {
       group: ref('localizedText'),
       titleField: ref('key'),
       listFields: keyList,
+      createFields: keyList,
       fields: { type: 'array', items: ref('field') },
       validations: { type: 'array', items: ref('crossFieldValidation') },
       documents: { type: 'array', items: ref('documentTemplate') },

@@ -248,6 +248,20 @@ export function checkEntities(ctx: Context, app: Obj) {
     checkDuplicateKeys(ctx, raw.fields, [...path, 'fields'], 'field', who);
     fieldRef(ctx, entity, raw.titleField, [...path, 'titleField'], who);
     fieldRefs(ctx, entity, raw.listFields, [...path, 'listFields'], who);
+    fieldRefs(ctx, entity, raw.createFields, [...path, 'createFields'], who);
+    if (Array.isArray(raw.createFields)) {
+      // A new record's form that leaves out a required field could never be saved.
+      for (const field of items(raw.fields).map(([, field]) => field))
+        if (
+          field.required === true &&
+          field.defaultValue === undefined &&
+          !raw.createFields.includes(field.key)
+        )
+          ctx.sink.error([...path, 'createFields'], 'createFieldsMissRequired', {
+            owner: who,
+            field: field.key,
+          });
+    }
     for (const [fieldIndex, field] of items(raw.fields)) {
       checkField(
         ctx,

@@ -27,6 +27,12 @@ export interface EntityDefinition {
    * fields when absent.
    */
   listFields?: string[];
+  /**
+   * The fields the form for a new record shows, in form order — what the person creating it fills (a repair's
+   * room, category and description), not what the process fills later (dispatch times, the rating). Every
+   * field when absent. Required fields without a default must be among them; the API accepts any field.
+   */
+  createFields?: string[];
   fields: FieldDefinition[];
   validations?: CrossFieldValidation[];
   /** Printable documents of a record (a lease contract, a work order's dispatch slip): see DocumentTemplate. */

@@ -136,6 +136,22 @@ export function DesignerWorkspace(props: {
           }
           data-testid="designer-list-fields"
         />
+        <Select
+          mode="multiple"
+          style={{ minWidth: 200, maxWidth: 420 }}
+          maxTagCount="responsive"
+          placeholder={t('designer.createFields')}
+          title={t('designer.createFieldsHelp')}
+          value={entity.createFields ?? []}
+          options={entity.fields.map((f) => ({ value: f.key, label: localize(f.label, locale) }))}
+          onChange={(createFields: string[]) =>
+            dispatch({
+              type: 'updateEntity',
+              patch: { createFields: createFields.length > 0 ? createFields : undefined },
+            })
+          }
+          data-testid="designer-create-fields"
+        />
         <Button
           icon={<PrinterOutlined />}
           onClick={() => setEditingDocuments(true)}

@@ -76,6 +76,20 @@ describe('designerReducer', () => {
     );
   });
 
+  it('keeps the new-record form fields true: a dropped field joins them, a renamed or removed one follows', () => {
+    let next = run(start, { type: 'updateEntity', patch: { createFields: ['name'] } });
+    next = run(next, { type: 'add', fieldType: 'money', index: 2 });
+    expect(next.entity.createFields).toEqual(['name', 'field1']);
+    next = run(next, { type: 'setLabel', key: 'field1', label: { 'zh-CN': '月租金', en: 'Monthly rent' } });
+    expect(next.entity.createFields).toEqual(['name', 'monthlyRent']);
+    next = run(next, { type: 'remove', key: 'name' }, { type: 'remove', key: 'monthlyRent' });
+    expect(next.entity).not.toHaveProperty('createFields');
+    // Without a list, every field is on the form already: adding one starts no list.
+    expect(run(start, { type: 'add', fieldType: 'text', index: 0 }).entity).not.toHaveProperty(
+      'createFields',
+    );
+  });
+
   it('updates options but never the key or the type through a patch', () => {
     const next = run(start, {
       type: 'update',

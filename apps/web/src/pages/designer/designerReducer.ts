@@ -27,7 +27,10 @@ export type DesignerAction =
   | {
       type: 'updateEntity';
       patch: Partial<
-        Pick<EntityDefinition, 'label' | 'titleField' | 'listFields' | 'key' | 'documents' | 'group'>
+        Pick<
+          EntityDefinition,
+          'label' | 'titleField' | 'listFields' | 'createFields' | 'key' | 'documents' | 'group'
+        >
       >;
     };
 
@@ -75,14 +78,15 @@ function replaceField(state: DesignerState, key: string, next: FieldDefinition):
 }
 
 /**
- * Renames a key everywhere the entity refers to it (titleField, listFields); other references are checked
- * on save.
+ * Renames a key everywhere the entity refers to it (titleField, listFields, createFields); other references
+ * are checked on save.
  */
 function renameKey(state: DesignerState, key: string, newKey: string): DesignerState {
   const field = state.entity.fields.find((f) => f.key === key);
   if (!field) return state;
   const entity = replaceField(state, key, { ...field, key: newKey });
   if (entity.listFields) entity.listFields = entity.listFields.map((k) => (k === key ? newKey : k));
+  if (entity.createFields) entity.createFields = entity.createFields.map((k) => (k === key ? newKey : k));
   return {
     ...state,
     entity: entity.titleField === key ? { ...entity, titleField: newKey } : entity,
@@ -101,9 +105,15 @@ export function designerReducer(state: DesignerState, action: DesignerAction): D
         otherEntities: state.otherEntities,
       });
       const index = Math.max(0, Math.min(action.index, fields.length));
+      // A field dropped onto the form is meant to be filled: a limited new-record form gets it too.
+      const createFields = state.entity.createFields && { createFields: [...state.entity.createFields, key] };
       return {
         ...state,
-        entity: { ...state.entity, fields: [...fields.slice(0, index), field, ...fields.slice(index)] },
+        entity: {
+          ...state.entity,
+          ...createFields,
+          fields: [...fields.slice(0, index), field, ...fields.slice(index)],
+        },
         autoKeys: [...state.autoKeys, key],
         selectedKey: key,
       };
@@ -117,14 +127,16 @@ export function designerReducer(state: DesignerState, action: DesignerAction): D
     }
     case 'remove': {
       const remaining = fields.filter((f) => f.key !== action.key);
-      const { titleField, listFields, ...rest } = state.entity;
+      const { titleField, listFields, createFields, ...rest } = state.entity;
       const listed = listFields?.filter((k) => k !== action.key) ?? [];
+      const created = createFields?.filter((k) => k !== action.key) ?? [];
       return {
         ...state,
         entity: {
           ...rest,
           ...(titleField && titleField !== action.key ? { titleField } : {}),
           ...(listed.length > 0 ? { listFields: listed } : {}),
+          ...(created.length > 0 ? { createFields: created } : {}),
           fields: remaining,
         },
         selectedKey: state.selectedKey === action.key ? (remaining[0]?.key ?? null) : state.selectedKey,
