@@ -36,11 +36,14 @@ export function FieldValue({
   value,
   locale,
   display,
+  wrap = false,
 }: {
   field: FieldDefinition;
   value: unknown;
   locale: Locale;
   display?: string | string[];
+  /** A detail line (a task page) shows all of a long text, its line breaks kept; a table cell cuts it. */
+  wrap?: boolean;
 }) {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
     return <Typography.Text type="secondary">—</Typography.Text>;
@@ -96,7 +99,11 @@ export function FieldValue({
       return <Typography.Text>{shown}</Typography.Text>;
     }
     default:
-      return (
+      return wrap ? (
+        <Typography.Text style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+          {formatFieldText(field, value, locale, display)}
+        </Typography.Text>
+      ) : (
         <Typography.Text ellipsis={{ tooltip: true }}>
           {formatFieldText(field, value, locale, display)}
         </Typography.Text>

@@ -249,6 +249,7 @@ export function TaskPage() {
                   value={task.record!.values[field.key]}
                   locale={locale}
                   display={task.record!.display?.[field.key]}
+                  wrap
                 />
               </Descriptions.Item>
             ))}
