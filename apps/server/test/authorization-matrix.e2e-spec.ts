@@ -7,7 +7,7 @@ import {
   type ReportDefinition,
 } from '@lowcode/app-model';
 import { isComputedField } from '@lowcode/form-engine';
-import { loadPropertyTemplate } from '@lowcode/template-property';
+import { creditCodeCheck, loadPropertyTemplate, residentIdCheck } from '@lowcode/template-property';
 import type request from 'supertest';
 import { fieldStorage } from '../src/records/utils/entity-storage';
 import { createTestApp, loginAs, type TestApp } from './support/test-app';
@@ -74,6 +74,7 @@ describe('authorization matrix of the property template', () => {
   const touched = new Map<string, number>(); // `${entity}/${id}` → times the matrix deleted and restored it
   const checked: Record<string, number> = {};
   const untried = new Set<string>(); // granted actions with no record inside the scope to try them on
+  let memberIds: string[] = []; // every member of the workspace, for a unique user field's copy
   let problems: string[] = [];
 
   const query = <T>(sql: string, params: unknown[] = []) => testApp.database.query<T>(sql, params);
@@ -240,6 +241,9 @@ describe('authorization matrix of the property template', () => {
     ]);
     schema = row!.storage_schema;
     stored = await loadStored();
+    memberIds = (
+      await query<{ user_id: string }>('SELECT user_id FROM workspace_member ORDER BY user_id')
+    ).map((member) => member.user_id);
     await pickMembers();
   });
   afterAll(async () => {
@@ -330,8 +334,22 @@ describe('authorization matrix of the property template', () => {
   }
 
   /** A unique text changed in its last character (same kind: digit or letter), to a value no row holds. */
-  function unused(entity: string, key: string, value: string): string | undefined {
+  function unused(
+    entity: string,
+    key: string,
+    value: string,
+    type?: FieldDefinition['type'],
+  ): string | undefined {
     const taken = new Set([...stored.byEntity.get(entity)!.values()].map((row) => row[key]));
+    // A resident ID or credit code ends in a check character: vary the one before it and recompute it.
+    const check = type === 'idCard' ? residentIdCheck : type === 'creditCode' ? creditCodeCheck : undefined;
+    if (check)
+      return [...'0123456789']
+        .map((digit) => value.slice(0, 16) + digit)
+        .map((first17) => first17 + check(first17))
+        .find((candidate) => !taken.has(candidate));
+    // A unique person (a technician's account): a member no record names yet.
+    if (type === 'user') return memberIds.find((id) => !taken.has(id));
     const last = value.slice(-1);
     const pool = /\d/.test(last)
       ? '0123456789'
@@ -383,7 +401,7 @@ describe('authorization matrix of the property template', () => {
       if (rights.readOnly.has(field.key) || rights.hidden.has(field.key)) continue;
       if (field.unique && typeof value !== 'string') continue;
       copy[field.key] = field.unique
-        ? unused(entity.key, field.key, value as string)
+        ? unused(entity.key, field.key, value as string, field.type)
         : sentFiles(field, value);
     }
     return copy;

@@ -127,34 +127,57 @@ describe('record permissions from app roles', () => {
     expect(profiles.items[0]!.values).not.toHaveProperty('remark');
   });
 
-  it("lets a writer link only records they may read: a tenant pays their own bill, not a neighbour's", async () => {
+  it('lets a writer link only records they may read: a tenant files a request as themself, not as a neighbour', async () => {
     const tenant = await as('tenant');
     const [profile] = (await list(tenant.auth, 'tenant')).items;
-    const [own] = (await list(tenant.auth, 'bill')).items;
-    const neighbours = (await list(admin, 'bill')).items.find((bill) => bill.values.tenant !== profile!.id);
-    expect(own && neighbours).toBeTruthy();
-    const pay = (bill: string) =>
+    const neighbour = (await list(admin, 'tenant')).items.find((other) => other.id !== profile!.id);
+    expect(profile && neighbour).toBeTruthy();
+    const file = (requester: string) =>
       testApp
         .http()
-        .post(base('payment'))
+        .post(base('workOrder'))
         .set(tenant.auth)
         .set('Accept-Language', 'en')
         .send({
           values: {
-            bill,
-            tenant: profile!.id,
-            amount: 1,
-            method: 'wechat',
-            paidAt: '2026-06-01T08:00:00.000Z',
+            type: 'inquiry',
+            channel: 'app',
+            project: profile!.values.project,
+            requester,
+            category: 'other',
+            title: '门禁卡如何补办',
           },
         });
-    // Answered as a record that does not exist: the refusal says nothing about the neighbour's bill.
-    const refused = await pay(neighbours!.id).expect(400);
+    // Answered as a record that does not exist: the refusal says nothing about the neighbour.
+    const refused = await file(neighbour!.id).expect(400);
     expect(refused.body.error).toMatchObject({
       code: 'RECORD_INVALID',
-      details: [{ path: 'bill', message: expect.stringContaining('does not exist') }],
+      details: [{ path: 'requester', message: expect.stringContaining('does not exist') }],
     });
-    await pay(own!.id).expect(201);
+    await file(profile!.id).expect(201);
+  });
+
+  it('leaves payments to finance: a tenant reads their own but cannot record one, even on their own bill', async () => {
+    const tenant = await as('tenant');
+    const [profile] = (await list(tenant.auth, 'tenant')).items;
+    const [own] = (await list(tenant.auth, 'bill')).items;
+    expect(own).toBeTruthy();
+    const paid = await list(tenant.auth, 'payment');
+    expect(paid.items.every((payment) => payment.values.tenant === profile!.id)).toBe(true);
+    await testApp
+      .http()
+      .post(base('payment'))
+      .set(tenant.auth)
+      .send({
+        values: {
+          bill: own!.id,
+          tenant: profile!.id,
+          amount: 1,
+          method: 'wechat',
+          paidAt: '2026-06-01T08:00:00.000Z',
+        },
+      })
+      .expect(403);
   });
 
   it('keeps filters and sorts from probing hidden fields', async () => {

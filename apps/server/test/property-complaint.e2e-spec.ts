@@ -61,10 +61,11 @@ describe('property template: a complaint with SLA escalation', () => {
       project: string;
       room: string;
       butler: string;
+      phone: string;
     }>(
-      `SELECT t._id AS id, t.account, r.project, r._id AS room, t.butler FROM ${schema}.tenant t
+      `SELECT t._id AS id, t.account, r.project, r._id AS room, t.butler, t.phone FROM ${schema}.tenant t
          JOIN ${schema}.room r ON r."currentTenant" = t._id
-        WHERE t.account IS NOT NULL AND t.butler IS NOT NULL LIMIT 1`,
+        WHERE t.account IS NOT NULL AND t.butler IS NOT NULL AND t.phone IS NOT NULL LIMIT 1`,
     );
     const tenantAuth = await signInAs(tenant!.account);
     const filed = await testApp
@@ -119,6 +120,10 @@ describe('property template: a complaint with SLA escalation', () => {
     const [investigate] = await openTasks(orderId, 'investigate');
     expect(investigate!.assignees).toEqual([tenant!.butler]);
     const butler = await signInAs(tenant!.butler);
+    // The butler's task shows how to reach the complainant: the phone on their profile (none was typed in).
+    const page = await testApp.http().get(`/api/tasks/${investigate!.id}`).set(butler).expect(200);
+    expect(page.body.form.visible).toEqual(expect.arrayContaining(['requester', 'requesterPhone']));
+    expect(page.body.record.values.requesterPhone).toBe(tenant!.phone);
     await act(butler, investigate!, 'complete', { data: { resolution: '已要求施工方夜间停工并书面致歉' } });
 
     // Escalated, so a project manager reviews the resolution before the tenant hears of it.

@@ -2,6 +2,8 @@ import { propertyCompany } from './support/property-company';
 import { clockOf, drainAutomation, type TestApp } from './support/test-app';
 
 const PASSWORD = 'demo-password-onboarding';
+/** The monthly property fee leasing agrees at review: the contract bills it by the payment cycle. */
+const PROPERTY_FEE = 520.5;
 
 interface Bill {
   id: string;
@@ -14,13 +16,15 @@ interface Bill {
   lateFeePolicy: string | null;
   lateFeeFrom: string | null;
   periodStart: string;
+  butler?: string | null;
 }
 
 /**
  * A new tenant through the property template, with a clock moved by hand: the application is reviewed by
  * leasing, the contract prepared and signed by the applicant, then the flow creates the tenant profile and
- * the contract (named back on the application), the contract bills its term, finance records the first rent
- * and the deposit against those bills and confirms, and the butler hears of the new tenant. Then money:
+ * the contract (named back on the application), the contract bills its term (rent and the property fee agreed
+ * at review, each bill naming the room's butler), finance records the first rent, the deposit and the
+ * prepaid property fees against those bills and confirms, and the butler hears of the new tenant. Then money:
  * payments settle bills and removing one reopens it, a rent paid after the grace period carries a per-day
  * late fee, a fixed-fee policy charges once when the grace period runs out, and a waiver settles a bill.
  */
@@ -83,7 +87,7 @@ describe('property template: onboarding a tenant, and the money that follows', (
     query<Bill>(
       `SELECT _id AS id, type, amount::float8 AS amount, "dueDate"::text AS "dueDate", status,
               "paidAmount"::float8 AS "paidAmount", "paidOn"::text AS "paidOn", "lateFeePolicy",
-              "lateFeeFrom"::text AS "lateFeeFrom", "periodStart"::text AS "periodStart"
+              "lateFeeFrom"::text AS "lateFeeFrom", "periodStart"::text AS "periodStart", butler
          FROM ${schema}.bill WHERE contract = $1 AND _deleted_at IS NULL ORDER BY "periodStart", type`,
       [contract],
     );
@@ -117,8 +121,8 @@ describe('property template: onboarding a tenant, and the money that follows', (
   let policy: { id: string; graceDays: number };
 
   it('carries an application through review, signing and finance to a tenant, a contract and its bills', async () => {
-    const [room] = await query<{ id: string; project: string }>(
-      `SELECT _id AS id, project FROM ${schema}.room WHERE status = 'vacant' ORDER BY code LIMIT 1`,
+    const [room] = await query<{ id: string; project: string; code: string }>(
+      `SELECT _id AS id, project, code FROM ${schema}.room WHERE status = 'vacant' ORDER BY code LIMIT 1`,
     );
     [policy] = (await query<{ id: string; graceDays: number }>(
       `SELECT _id AS id, "graceDays"::int AS "graceDays" FROM ${schema}."lateFeePolicy" WHERE project = $1`,
@@ -157,7 +161,12 @@ describe('property template: onboarding a tenant, and the money that follows', (
     const reviewer = await signInAs(review.assignees[0]!);
     if (review.assignees.length > 1) await act(reviewer, review, 'claim');
     await act(reviewer, review, 'approve', {
-      data: { leasingAgent: leasing.id, butler: butler!.user_id, lateFeePolicy: policy.id },
+      data: {
+        leasingAgent: leasing.id,
+        butler: butler!.user_id,
+        lateFeePolicy: policy.id,
+        propertyFee: PROPERTY_FEE,
+      },
       comment: '资料齐全',
     });
     const prepare = await openTask(application.id, 'prepareContract');
@@ -185,7 +194,8 @@ describe('property template: onboarding a tenant, and the money that follows', (
     );
     expect(tenant).toEqual({ name: '赵新', account: applicantId, butler: butler!.user_id });
     const [contract] = await query<Record<string, unknown>>(
-      `SELECT tenant, room, status, rent::float8 AS rent, "lateFeePolicy" FROM ${schema}.contract WHERE _id = $1`,
+      `SELECT tenant, room, status, rent::float8 AS rent, "propertyFee"::float8 AS "propertyFee", "lateFeePolicy"
+         FROM ${schema}.contract WHERE _id = $1`,
       [contractId],
     );
     expect(contract).toEqual({
@@ -193,6 +203,7 @@ describe('property template: onboarding a tenant, and the money that follows', (
       room: room!.id,
       status: 'active',
       rent: 4650,
+      propertyFee: PROPERTY_FEE,
       lateFeePolicy: policy.id,
     });
 
@@ -215,6 +226,24 @@ describe('property template: onboarding a tenant, and the money that follows', (
     });
     const deposit = bills.find((bill) => bill.type === 'deposit')!;
     expect(deposit).toMatchObject({ amount: 9300, status: 'unpaid', lateFeePolicy: null });
+    // The property fee agreed at review is billed the same way, under the policy (it covers property fees).
+    const propertyFees = bills.filter((bill) => bill.type === 'propertyFee');
+    expect(propertyFees).toHaveLength(12);
+    expect(propertyFees.every((bill) => bill.amount === PROPERTY_FEE && bill.status === 'unpaid')).toBe(true);
+    expect(propertyFees[0]).toMatchObject({
+      dueDate: '2026-06-15',
+      lateFeePolicy: policy.id,
+      lateFeeFrom: addDays('2026-06-15', policy.graceDays + 1),
+    });
+    // Every bill names the butler who looks after the room (the tenant's when the room names none), so
+    // phone dunning and the payment notice reach a person.
+    const [roomButler] = await query<{ butler: string | null }>(
+      `SELECT butler FROM ${schema}.room WHERE _id = $1`,
+      [room!.id],
+    );
+    const billButler = roomButler!.butler ?? butler!.user_id;
+    expect(bills).toHaveLength(25);
+    expect(bills.filter((bill) => bill.butler !== billButler)).toEqual([]);
 
     // Finance records the first rent and the deposit against those bills, then confirms.
     await pay(rents[0]!.id, 4650, '2026-06-01T03:00:00.000Z');
@@ -225,6 +254,11 @@ describe('property template: onboarding a tenant, and the money that follows', (
       paidOn: '2026-06-01',
     });
     expect(await billById(deposit.id)).toMatchObject({ status: 'paid', paidAmount: 9300 });
+    // The tenant prepays the year's property fee (the money tests below are about rent).
+    for (const fee of propertyFees) await pay(fee.id, PROPERTY_FEE, '2026-06-01T03:00:00.000Z');
+    expect(
+      (await billsOf(contractId)).filter((bill) => bill.type === 'propertyFee' && bill.status !== 'paid'),
+    ).toEqual([]);
     const deposits = await query<{ amount: number; status: string }>(
       `SELECT amount::float8 AS amount, status FROM ${schema}."depositRecord" WHERE contract = $1`,
       [contractId],
@@ -248,11 +282,17 @@ describe('property template: onboarding a tenant, and the money that follows', (
       [application.id],
     );
     expect(instance!.status).toBe('completed');
-    const [notice] = await query<{ count: number }>(
-      `SELECT count(*)::int AS count FROM notification WHERE user_id = $1 AND title->>'zh-CN' LIKE '%交付钥匙%'`,
+    const notices = await query<{ title: string; link: { kind: string; id: string } }>(
+      `SELECT title->>'zh-CN' AS title, link FROM notification WHERE user_id = $1 AND title->>'zh-CN' LIKE '%交付钥匙%'`,
       [butler!.user_id],
     );
-    expect(notice!.count).toBe(1);
+    // The butler learns who moves in where, and the notice opens the application.
+    expect(notices).toEqual([
+      {
+        title: `新租户 赵新 已签约缴费（${room!.code}，起租 2026-06-15），请预约入住查验并交付钥匙`,
+        link: expect.objectContaining({ kind: 'record', id: application.id }),
+      },
+    ]);
   });
 
   it('reopens a bill when its payment is removed, and settles a partly paid one', async () => {

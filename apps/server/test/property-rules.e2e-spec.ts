@@ -478,13 +478,13 @@ describe('property template rules', () => {
     expect(after).toEqual({ contract: 'terminated', room: 'toLet', tenant: null, deposit: 'returning' });
   });
 
-  it("allocates a shared meter's charge over its building by floor area, billing each occupied room", async () => {
+  it("allocates a shared meter's charge over its building by floor area, billing each occupied room (and its butler)", async () => {
     const [meter] = await query<{ id: string; building: string; price: number; multiplier: number }>(
       `SELECT _id AS id, building, "unitPrice"::float8 AS price, coalesce(multiplier, 1)::float8 AS multiplier
          FROM ${schema}.meter WHERE shared AND allocation = 'byArea' ORDER BY code LIMIT 1`,
     );
-    const rooms = await query<{ id: string; area: number; tenant: string | null }>(
-      `SELECT _id AS id, area::float8 AS area, "currentTenant" AS tenant FROM ${schema}.room
+    const rooms = await query<{ id: string; area: number; tenant: string | null; butler: string | null }>(
+      `SELECT _id AS id, area::float8 AS area, "currentTenant" AS tenant, butler FROM ${schema}.room
         WHERE building = $1 AND _deleted_at IS NULL`,
       [meter!.building],
     );
@@ -498,8 +498,8 @@ describe('property template rules', () => {
     });
     await drainAutomation(testApp);
     const charge = 1000 * meter!.price * meter!.multiplier;
-    const bills = await query<{ room: string; tenant: string; amount: number }>(
-      `SELECT room, tenant, amount::float8 AS amount FROM ${schema}.bill
+    const bills = await query<{ room: string; tenant: string; amount: number; butler: string | null }>(
+      `SELECT room, tenant, amount::float8 AS amount, butler FROM ${schema}.bill
         WHERE type = 'utilities' AND "periodEnd" = '2026-05-30' AND room = ANY($1::uuid[])`,
       [rooms.map((room) => room.id)],
     );
@@ -511,6 +511,8 @@ describe('property template rules', () => {
         room: room.id,
         tenant: room.tenant,
         amount: Math.round(((charge * room.area) / totalArea) * 100) / 100,
+        // Each bill names its room's butler, whom dunning sends to phone.
+        butler: room.butler,
       });
     // Vacant rooms' shares are the company's: the tenants pay less than the whole charge.
     const billed = bills.reduce((sum, bill) => sum + bill.amount, 0);

@@ -74,6 +74,9 @@ export function evaluateLogic(logic: unknown, resolve: Resolve): unknown {
     case '!=':
       return !same(a, b);
     case 'in':
+      // A list field (`record.projects`, a multiple relation) is in a list when they share a value, as the
+      // server compiles it (`&&`, overlap).
+      if (Array.isArray(a)) return Array.isArray(b) && a.some((item) => b.includes(item));
       return Array.isArray(b)
         ? b.includes(a)
         : typeof b === 'string' && typeof a === 'string' && b.includes(a);

@@ -19,6 +19,11 @@ export const MINUTE = 60_000;
 
 export interface DemoContext {
   rng: Rng;
+  /**
+   * A second stream, seeded from the same seed, for the property-fee bills and their payments: added later,
+   * they draw from it so that everything else the main stream draws stays as it was.
+   */
+  feeRng: Rng;
   /** Midnight (Beijing) of the generation day. */
   today: number;
   scale: number;

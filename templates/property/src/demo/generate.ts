@@ -60,6 +60,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   const beijing = now.getTime() + 8 * 3_600_000;
   const ctx: DemoContext = {
     rng: new Rng(options.seed ?? 20240601),
+    feeRng: new Rng(((options.seed ?? 20240601) ^ 0x5bd1e995) >>> 0),
     today: beijing - (beijing % DAY),
     scale: Math.max(0.01, options.scale ?? 1),
     data: { _users: [] },

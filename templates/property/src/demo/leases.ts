@@ -23,6 +23,8 @@ import { PROJECTS, type Places } from './places';
 type Payer = 'good' | 'late' | 'chronic' | 'delinquent';
 const UTILITY_SKIP: Record<Payer, number> = { good: 0.04, late: 0.12, chronic: 0.65, delinquent: 0.7 };
 const CYCLE_MONTHS: Record<string, number> = { monthly: 1, quarterly: 3, yearly: 12 };
+/** The bill types the demo's late-fee policies cover (`billTypes` of each `lateFeePolicy`). */
+const LATE_FEE_TYPES = new Set(['rent', 'propertyFee']);
 
 export interface Lease {
   contract: DemoRecord;
@@ -236,16 +238,21 @@ export function rentAt(contract: DemoRecord, at: number): number {
 
 /** Rent for [from, to] inclusive: whole months at the rate in force, the rest prorated by days in the month. */
 export function periodRent(contract: DemoRecord, from: number, to: number): number {
+  return periodAmount((at) => rentAt(contract, at), from, to);
+}
+
+/** A monthly charge for [from, to] inclusive: whole months at `monthly(month start)`, the rest prorated by days. */
+function periodAmount(monthly: (at: number) => number, from: number, to: number): number {
   let amount = 0;
   let cursor = from;
   while (cursor <= to) {
     const next = addMonths(cursor, 1);
     if (next - DAY <= to) {
-      amount += rentAt(contract, cursor);
+      amount += monthly(cursor);
       cursor = next;
     } else {
       const days = Math.round((to - cursor) / DAY) + 1;
-      amount += (rentAt(contract, cursor) / daysInMonth(cursor)) * days;
+      amount += (monthly(cursor) / daysInMonth(cursor)) * days;
       break;
     }
   }
@@ -270,6 +277,26 @@ function generateBills(ctx: DemoContext, lease: Lease): void {
     const due = ps - Number(contract.dueDay ?? 0) * DAY;
     addBill(ctx, lease, 'rent', ps, pe, periodRent(contract, ps, pe), due, stopAt);
   }
+  // Property fees by the same cycle from the start date (rent-free days do not waive them), as the
+  // contractBilling rule bills them: the contract's monthly fee per whole month, a short last period by days.
+  const propertyFee = Number(contract.propertyFee ?? 0);
+  if (propertyFee > 0)
+    for (let ps = start; ps <= end && ps <= horizonEnd; ps = addMonths(ps, months)) {
+      const pe = Math.min(addMonths(ps, months) - DAY, end);
+      if (pe < horizonStart) continue;
+      const due = ps - Number(contract.dueDay ?? 0) * DAY;
+      addBill(
+        ctx,
+        lease,
+        'propertyFee',
+        ps,
+        pe,
+        periodAmount(() => propertyFee, ps, pe),
+        due,
+        stopAt,
+        ctx.feeRng,
+      );
+    }
   // Monthly utilities for the months the room was occupied.
   const office = projectOf.get(String(room.project))?.kind === 'office';
   for (
@@ -292,8 +319,8 @@ function addBill(
   amount: number,
   due: number,
   stopAt: number,
+  rng = ctx.rng,
 ): void {
-  const { rng } = ctx;
   const key = `bill-${nextSeq(ctx, 'bill')}`;
   const grace = graceDays(projectOf.get(String(lease.room.project))?.kind);
   let paid = 0;
@@ -366,8 +393,9 @@ function addBill(
     status,
     ...(status === 'paid' && paidOn !== undefined ? { paidOn: isoDate(paidOn) } : {}),
     ...(status === 'overdue' ? { overdueDays: Math.floor((ctx.today - due) / DAY) } : {}),
-    // Rent bills record the contract's policy and when late fees start, as the contractBilling rule does.
-    ...(type === 'rent' && lease.contract.lateFeePolicy
+    // Rent and property-fee bills record the contract's policy and when late fees start, as the
+    // contractBilling rule does (the demo's policies cover both types).
+    ...(LATE_FEE_TYPES.has(type) && lease.contract.lateFeePolicy
       ? { lateFeePolicy: lease.contract.lateFeePolicy, lateFeeFrom: isoDate(due + (grace + 1) * DAY) }
       : {}),
     ...(lease.room.butler ? { butler: lease.room.butler } : {}),
@@ -407,7 +435,7 @@ function addBill(
   }
   // Late payers beyond the grace period also owe a late fee (5 ‱ per day, capped at 20 %).
   const lateDays = paidOn !== undefined && paid >= amount ? Math.round((paidOn - due) / DAY) : 0;
-  if (type === 'rent' && lateDays > grace && rng.chance(0.5)) {
+  if (LATE_FEE_TYPES.has(type) && lateDays > grace && rng.chance(0.5)) {
     const fee = money(Math.min(amount * 0.0005 * lateDays, amount * 0.2));
     if (fee >= 1) {
       const feeKey = `bill-${nextSeq(ctx, 'bill')}`;
@@ -496,6 +524,7 @@ function generateApplicationsAndNotices(ctx: DemoContext, places: Places, leases
         startDate: contract.startDate,
         endDate: contract.endDate,
         rent: contract.rent,
+        ...(contract.propertyFee ? { propertyFee: contract.propertyFee } : {}),
         deposit: contract.deposit,
         paymentCycle: contract.paymentCycle,
         status: 'completed',
@@ -557,6 +586,10 @@ function generateApplicationsAndNotices(ctx: DemoContext, places: Places, leases
       startDate: isoDate(start),
       endDate: isoDate(addMonths(start, 12) - DAY),
       rent: room.listRent,
+      // Offices pay a property fee on top of the rent (the room's area × its rate), as their contracts do.
+      ...(projectOf.get(String(room.project))?.kind === 'office'
+        ? { propertyFee: round2(Number(room.area) * Number(room.propertyFeeRate)) }
+        : {}),
       deposit: Number(room.listRent) * 2,
       paymentCycle: 'monthly',
       status,
