@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { type ReportDefinition } from '@lowcode/app-model';
+import { dateIn, type ReportDefinition } from '@lowcode/app-model';
+import { loadPropertyTemplate } from '@lowcode/template-property';
 import { runReportInMemory, type RowsByEntity } from '@lowcode/report-engine';
 import { reportDataset } from '../src/reports/utils/report-dataset';
 import { smallApp } from './support/fixtures';
@@ -198,3 +199,92 @@ function expectClose(actual: unknown, expected: unknown, path = 'rows'): void {
   if (actual !== expected)
     throw new Error(`${path}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
 }
+
+/**
+ * The property template's dashboards filter their time-based charts by the dashboard's time range: each such
+ * report names the date its rows happened on (`periodField`), and a range narrows it. Reports of the present
+ * (rooms, stock, open orders, arrears and deposits held now) have none and say so on their cards.
+ */
+describe('the property template and the dashboard time range', () => {
+  const ZONE = 'Asia/Shanghai';
+  let testApp: TestApp;
+  let admin: { Authorization: string };
+  const template = loadPropertyTemplate();
+
+  beforeAll(async () => {
+    testApp = await createTestApp({ demoScale: 0.02, demoPassword: 'demo-password-1' });
+    ({ auth: admin } = await loginAs(testApp));
+    await testApp.http().post('/api/templates/property/install?demo=true').set(admin).expect(200);
+  });
+  afterAll(() => testApp.close());
+
+  const run = async (report: string, body: Record<string, unknown> = {}) =>
+    (
+      await testApp
+        .http()
+        .post(`/api/apps/property/reports/${report}/run`)
+        .set(admin)
+        .send({ timeZone: ZONE, ...body })
+        .expect(200)
+    ).body as { rows: Array<Record<string, unknown>>; previousRows?: Array<Record<string, unknown>> };
+
+  /** The last 90 days up to today, in the workspace's zone (the demo data spans the last 12 months). */
+  const lastQuarter = () => {
+    const today = new Date();
+    return {
+      from: dateIn(new Date(today.getTime() - 89 * 86_400_000), ZONE),
+      to: dateIn(today, ZONE),
+    };
+  };
+
+  it('gives every report whose rows happen at a time a periodField, and runs each with a period', async () => {
+    const snapshots = template.reports.filter((report) => !report.periodField).map((report) => report.key);
+    expect(snapshots.sort()).toEqual(
+      [
+        'arrearsAging',
+        'churnRisk',
+        'depositBalance',
+        'lowStockParts',
+        'maintenanceDue',
+        'myOpenOrders',
+        'occupancyByProject',
+        'occupancyRate',
+        'ordersByStatus',
+        'projectMap',
+        'roomStatus',
+        'roomStatusByBuilding',
+        'roomStatusByFloor',
+        'vacantByUnitType',
+      ].sort(),
+    );
+    const period = lastQuarter();
+    for (const report of template.reports.filter((candidate) => candidate.periodField))
+      await run(report.key, {
+        period,
+        ...(report.chart.type === 'kpi' ? { compare: 'previousPeriod' } : {}),
+      });
+  });
+
+  it('narrows the manager cockpit’s work-order and survey figures to the chosen range', async () => {
+    const period = lastQuarter();
+    for (const [report, count] of [
+      ['mttr', 'orders'],
+      ['firstTimeFixRate', 'orders'],
+      ['npsGauge', 'responses'],
+    ] as const) {
+      const whole = (await run(report, { dashboard: 'manager' })).rows[0]![count] as number;
+      const narrowed = await run(report, { dashboard: 'manager', period, compare: 'previousPeriod' });
+      const inRange = narrowed.rows[0]![count] as number;
+      expect({ report, inRange: inRange > 0, fewer: inRange < whole }).toEqual({
+        report,
+        inRange: true,
+        fewer: true,
+      });
+    }
+    // The SLA table and the ranking count only the range's orders too.
+    const total = (rows: Array<Record<string, unknown>>) =>
+      rows.reduce((sum, row) => sum + Number(row.orders ?? 0), 0);
+    for (const report of ['slaBreaches', 'staffRanking', 'repairCategoryRanking'])
+      expect(total((await run(report, { period })).rows)).toBeLessThan(total((await run(report)).rows));
+  });
+});

@@ -1,6 +1,7 @@
 import {
   DownloadOutlined,
   EditOutlined,
+  FieldTimeOutlined,
   FileExcelOutlined,
   FilterOutlined,
   MoreOutlined,
@@ -10,8 +11,8 @@ import {
 } from '@ant-design/icons';
 import type { DashboardItem, Locale, ReportDefinition } from '@lowcode/app-model';
 import { localize } from '@lowcode/app-model';
-import type { ReportResult } from '@lowcode/report-engine';
-import { Alert, Breadcrumb, Button, Card, Dropdown, Empty, Flex, Spin, Tooltip, Typography } from 'antd';
+import { defaultPeriodRange, type ReportResult } from '@lowcode/report-engine';
+import { Alert, Breadcrumb, Button, Card, Dropdown, Empty, Flex, Spin, Tag, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,10 +38,13 @@ import { useErrorText } from '../../hooks/useErrorText';
 import { ApiError } from '../../api/ApiError';
 import { exportPng, exportXlsx } from './exportChart';
 import { canDrill, currentLevel, drillInto, drillRun, drillUp, type DrillEntry } from './model/drill';
-import type { Entities } from './model/fieldPaths';
+import { resolvePath, type Entities } from './model/fieldPaths';
 import { runInputs, type GlobalFilter, type Selection } from './model/filters';
 import { recordsHref, whereRows } from './model/recordsLink';
 import { timeZone, useReportRun, type RunTarget } from './useReportRun';
+
+/** Field types that hold instants: a range of days on them is read in the chart's time zone. */
+const INSTANT_TYPES = new Set(['datetime', 'createdAt', 'updatedAt']);
 
 interface Picked {
   x: number;
@@ -158,14 +162,28 @@ export function ChartCard(props: ChartCardProps) {
   const result: ReportResult | undefined = view && 'shown' in view ? view.shown : undefined;
   const option = view && 'option' in view ? view.option : undefined;
 
+  const periodField = report.periodField
+    ? resolvePath(entities, report.entity, report.periodField)?.field
+    : undefined;
+  // The days the chart counted: the dashboard's time range, else the report's own default period.
+  const period =
+    inputs?.period ??
+    (report.periodField && report.defaultPeriod
+      ? defaultPeriodRange(report.defaultPeriod, new Date(), timeZone())
+      : undefined);
   const pickedFilters = (extra?: { value: Picked['value'] }) =>
     whereRows(
       filters,
-      inputs?.period && report.periodField ? { field: report.periodField, ...inputs.period } : undefined,
+      period && report.periodField ? { field: report.periodField, ...period } : undefined,
       [
         ...path.map((entry) => ({ field: entry.field, bucket: entry.bucket, value: entry.value })),
         ...(extra && level ? [{ field: level.field, bucket: level.bucket, value: extra.value }] : []),
       ],
+      {
+        isInstant: (field) =>
+          INSTANT_TYPES.has(resolvePath(entities, report.entity, field)?.field.type ?? ''),
+        timeZone: timeZone(),
+      },
     );
 
   const openMenu = (label: string, clientX: number, clientY: number) => {
@@ -317,6 +335,29 @@ export function ChartCard(props: ChartCardProps) {
           {inputs?.skipped.length ? (
             <Tooltip title={t('dashboards.card.notFiltered')}>
               <FilterOutlined style={{ color: '#bfbfbf' }} />
+            </Tooltip>
+          ) : null}
+          {inputs?.periodIgnored ? (
+            <Tooltip title={t('dashboards.card.periodIgnoredHint')}>
+              <Tag
+                icon={<FieldTimeOutlined />}
+                bordered={false}
+                style={{ marginInlineEnd: 0, flexShrink: 0, fontWeight: 'normal' }}
+                data-testid={`dashboard-card-period-ignored-${item.key}`}
+              >
+                {t('dashboards.card.periodIgnored')}
+              </Tag>
+            </Tooltip>
+          ) : inputs?.period && periodField ? (
+            <Tooltip
+              title={t('dashboards.card.periodOn', {
+                field: localize(periodField.label, locale) || periodField.key,
+              })}
+            >
+              <FieldTimeOutlined
+                style={{ color: '#bfbfbf' }}
+                data-testid={`dashboard-card-period-field-${item.key}`}
+              />
             </Tooltip>
           ) : null}
           {run.loading && run.result ? <Spin size="small" /> : null}

@@ -19,7 +19,7 @@ import {
   toGridLayout,
   withDashboardItems,
 } from './layout';
-import { recordsHref, whereRows } from './recordsLink';
+import { dayEnd, dayStart, recordsHref, whereRows } from './recordsLink';
 
 const label = (text: string) => ({ 'zh-CN': text, en: text });
 const entities = [
@@ -137,6 +137,21 @@ describe('cross-filters → run filters', () => {
     expect(orders.period).toBeUndefined();
     expect(orders.filters).toEqual({ 'room.project': ['p1', 'p2'] });
     expect(orders.skipped).toEqual(['when']);
+  });
+
+  it('marks a chart whose report has no periodField as not filtered by a chosen time range', () => {
+    const range = {
+      key: PERIOD_FILTER,
+      field: PERIOD_FILTER,
+      value: { from: '2025-01-01', to: '2025-03-31' },
+    };
+    const rooms = runInputs(entities, { entity: 'room' }, 'x', [range], []);
+    expect(rooms).toMatchObject({ periodIgnored: true, skipped: [] });
+    expect(rooms.period).toBeUndefined();
+    const orders = runInputs(entities, { entity: 'workOrder', periodField: 'reportedAt' }, 'x', [range], []);
+    expect(orders).toMatchObject({ periodIgnored: false, period: { from: '2025-01-01', to: '2025-03-31' } });
+    // No range chosen: nothing is ignored.
+    expect(runInputs(entities, { entity: 'room' }, 'x', [], []).periodIgnored).toBe(false);
   });
 
   it('toggles: a second click on the same value clears it, another value replaces it', () => {
@@ -348,5 +363,42 @@ describe('click-through link', () => {
     expect(decodeURIComponent(recordsHref('property', 'room', rows.slice(0, 1)))).toBe(
       '/apps/property/e/room?where=[{"field":"status","operator":"in","value":["leased"]}]',
     );
+  });
+
+  it('reads a range of days on a date-time field as instants of the chart’s zone', () => {
+    expect(dayStart('2025-01-01', 'Asia/Shanghai')).toBe('2024-12-31T16:00:00.000Z');
+    expect(dayEnd('2025-03-31', 'Asia/Shanghai')).toBe('2025-03-31T15:59:59.999Z');
+    // A day that springs forward is 23 hours long.
+    expect(dayStart('2025-03-09', 'America/New_York')).toBe('2025-03-09T05:00:00.000Z');
+    expect(dayEnd('2025-03-09', 'America/New_York')).toBe('2025-03-10T03:59:59.999Z');
+
+    const options = { isInstant: (field: string) => field === 'reportedAt', timeZone: 'Asia/Shanghai' };
+    const period = { field: 'reportedAt', from: '2025-01-01', to: '2025-03-31' };
+    expect(whereRows({}, period, [], options)).toEqual([
+      {
+        field: 'reportedAt',
+        operator: 'between',
+        value: ['2024-12-31T16:00:00.000Z', '2025-03-31T15:59:59.999Z'],
+      },
+    ]);
+    // A month clicked on a chart filtered to part of it keeps to the period's days.
+    expect(
+      whereRows(
+        {},
+        { ...period, from: '2025-02-10' },
+        [{ field: 'reportedAt', bucket: 'month', value: '2025-02-01' }],
+        options,
+      ),
+    ).toEqual([
+      {
+        field: 'reportedAt',
+        operator: 'between',
+        value: ['2025-02-09T16:00:00.000Z', '2025-02-28T15:59:59.999Z'],
+      },
+    ]);
+    // A date field stays in days, as the records API compares dates.
+    expect(whereRows({}, { field: 'dueDate', from: '2025-01-01', to: '2025-03-31' }, [], options)).toEqual([
+      { field: 'dueDate', operator: 'between', value: ['2025-01-01', '2025-03-31'] },
+    ]);
   });
 });

@@ -121,6 +121,11 @@ export interface RunInputs {
   period?: { from: string; to: string };
   /** Global filters and selections this chart cannot apply (its entity has no such field). */
   skipped: string[];
+  /**
+   * The dashboard's time range is set but this report has no `periodField`: it shows the present (rooms
+   * now, stock now, open orders) whatever the range, and its card says so.
+   */
+  periodIgnored: boolean;
 }
 
 /**
@@ -138,11 +143,13 @@ export function runInputs(
   const filters: Record<string, FilterValue> = {};
   const skipped: string[] = [];
   let period: RunInputs['period'];
+  let periodIgnored = false;
   for (const filter of globals) {
     if (filter.field === PERIOD_FILTER) {
       const value = filter.value as { from?: unknown; to?: unknown } | null;
-      if (report.periodField && typeof value?.from === 'string' && typeof value.to === 'string')
-        period = narrow(period, { from: value.from, to: value.to });
+      if (typeof value?.from !== 'string' || typeof value.to !== 'string') continue;
+      if (report.periodField) period = narrow(period, { from: value.from, to: value.to });
+      else periodIgnored = true;
       continue;
     }
     const owner = entities.find((entity) => resolvePath(entities, entity.key, filter.field));
@@ -178,7 +185,7 @@ export function runInputs(
     }
     filters[path] = combine(filters[path], selectionValue(selection));
   }
-  return { filters, ...(period ? { period } : {}), skipped };
+  return { filters, ...(period ? { period } : {}), skipped, periodIgnored };
 }
 
 /** Adds or replaces the selection of one chart (a second click on the same value clears it). */
