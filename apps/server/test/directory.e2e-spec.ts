@@ -1,5 +1,5 @@
 import { type AppDefinition } from '@lowcode/app-model';
-import { addPeople, type Person } from './support/flow-fixtures';
+import { addPeople, chain, flow, node, type Person } from './support/flow-fixtures';
 import { smallApp } from './support/fixtures';
 import { AutomationRunner } from '../src/jobs/automation-runner';
 import { createTestApp, loginAs, type TestApp } from './support/test-app';
@@ -36,26 +36,16 @@ function serviceApp(): AppDefinition {
       },
     ],
     flows: [
-      {
-        key: 'confirm',
-        label: text('确认'),
-        entity: 'request',
-        trigger: { type: 'recordCreated' },
-        nodes: [
-          { key: 'start', type: 'start', label: text('开始') },
-          {
-            key: 'confirm',
-            type: 'userTask',
-            label: text('请求人确认'),
-            assignee: { type: 'field', field: 'createdBy' },
-          },
-          { key: 'end', type: 'end', label: text('结束') },
+      flow(
+        'confirm',
+        'recordCreated',
+        [
+          node('start', 'start'),
+          node('confirm', 'userTask', { assignee: { type: 'field', field: 'createdBy' } }),
+          node('end', 'end'),
         ],
-        edges: [
-          { key: 'e1', from: 'start', to: 'confirm' },
-          { key: 'e2', from: 'confirm', to: 'end' },
-        ],
-      },
+        chain('start', 'confirm', 'end'),
+      ),
     ],
     seed: undefined,
     rules: [],

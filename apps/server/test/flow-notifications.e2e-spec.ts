@@ -1,6 +1,6 @@
 import { type AppDefinition } from '@lowcode/app-model';
 import { AutomationRunner } from '../src/jobs/automation-runner';
-import { addPeople, type Person } from './support/flow-fixtures';
+import { addPeople, chain, flow, node, type Person } from './support/flow-fixtures';
 import { smallApp } from './support/fixtures';
 import { createTestApp, loginAs, type TestApp } from './support/test-app';
 
@@ -30,17 +30,12 @@ function handoverApp(): AppDefinition {
     ],
     roles: [{ key: 'butler', label: text('管家'), permissions: [{ entity: 'lease', actions: ['read'] }] }],
     flows: [
-      {
-        key: 'signed',
-        label: text('签约交房'),
-        entity: 'lease',
-        trigger: { type: 'recordCreated' },
-        nodes: [
-          { key: 'start', type: 'start', label: text('开始') },
-          {
-            key: 'tellButler',
-            type: 'action',
-            label: text('通知管家'),
+      flow(
+        'signed',
+        'recordCreated',
+        [
+          node('start', 'start'),
+          node('tellButler', 'action', {
             action: {
               type: 'notify',
               to: { type: 'role', role: 'butler' },
@@ -49,14 +44,12 @@ function handoverApp(): AppDefinition {
                 en: '{{record.tenantName}} signed for {{record.room}}; book the handover',
               },
             },
-          },
-          { key: 'end', type: 'end', label: text('结束') },
+          }),
+          node('end', 'end'),
         ],
-        edges: [
-          { key: 'e1', from: 'start', to: 'tellButler' },
-          { key: 'e2', from: 'tellButler', to: 'end' },
-        ],
-      },
+        chain('start', 'tellButler', 'end'),
+        'lease',
+      ),
     ],
     seed: undefined,
     rules: [],

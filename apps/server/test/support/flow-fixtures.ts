@@ -4,7 +4,8 @@ import { loginAs, type TestApp } from './test-app';
 
 export const FLOW_PASSWORD = 'flow-test-password';
 const text = (zh: string) => ({ 'zh-CN': zh, en: zh });
-const node = (key: string, type: string, extra: Record<string, unknown> = {}) => ({
+/** A flow node labelled by its key. */
+export const node = (key: string, type: string, extra: Record<string, unknown> = {}) => ({
   key,
   type,
   label: text(key),
@@ -16,12 +17,14 @@ const edge = (from: string, to: string, extra: Record<string, unknown> = {}) => 
   to,
   ...extra,
 });
-const chain = (...keys: string[]) => keys.slice(1).map((key, index) => edge(keys[index]!, key));
-const flow = (key: string, trigger: string, nodes: unknown[], edges: unknown[]) =>
+/** Edges from each node to the next. */
+export const chain = (...keys: string[]) => keys.slice(1).map((key, index) => edge(keys[index]!, key));
+/** A flow on `entity` (the ops app's requests by default). */
+export const flow = (key: string, trigger: string, nodes: unknown[], edges: unknown[], entity = 'request') =>
   ({
     key,
     label: text(key),
-    entity: 'request',
+    entity,
     trigger: { type: trigger },
     nodes,
     edges,
