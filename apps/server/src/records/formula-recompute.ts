@@ -71,12 +71,9 @@ export async function storeRecomputed(
       type: column.sqlType,
     })),
   ]);
-  // unnestRows carries a list column as text[] of array literals, cast back per row.
-  const sets = columns.map(
-    ({ column, sqlType }, index) =>
-      `${quoteIdent(column)} = v.c${index + 2}${sqlType.endsWith('[]') ? `::${sqlType}` : ''}`,
-  );
-  const update = `UPDATE ${resolved.table} r SET _search = v.c1, ${sets.join(', ')} FROM ${rows.from} WHERE r._id = v.c0`;
+  const [id, search, ...formulas] = rows.columns;
+  const sets = columns.map(({ column }, index) => `${quoteIdent(column)} = ${formulas[index]}`);
+  const update = `UPDATE ${resolved.table} r SET _search = ${search}, ${sets.join(', ')} FROM ${rows.from} WHERE r._id = ${id}`;
   if (!history) {
     await manager.query(update, params.values);
     return;

@@ -111,7 +111,7 @@ async function lookupsForFormulas(
       { values: records.map((_, index) => index), type: 'numeric' },
       { values: records.map((record) => record[relation.field.key] ?? null), type: relation.sqlType },
     ]);
-    const [index, link] = rows.select.split(', ');
+    const [index, link] = rows.columns;
     // The lookup's own sub-select, over rows that have only the relation column.
     const values = (await manager.query(
       `SELECT r.n::int AS n, ${lookupExpression(resolved, field.lookup)} AS value

@@ -24,21 +24,22 @@ export function toParameter(value: unknown, type: SqlType): unknown {
 
 /**
  * Rows as columns: each column's values travel as one array parameter and `unnest` turns the arrays back
- * into rows. Answers the select list over them and the FROM item. PostgreSQL has no arrays of arrays of
- * varying length, so a list column travels as text[] of array literals and is cast back per row.
+ * into rows. Answers each column's value over them (`columns`, also as one select list) and the FROM item.
+ * PostgreSQL has no arrays of arrays of varying length, so a list column travels as text[] of array literals
+ * and is cast back per row.
  */
 export function unnestRows(
   params: SqlParams,
   columns: { values: unknown[]; type: SqlType }[],
-): { select: string; from: string } {
+): { columns: string[]; select: string; from: string } {
   const list = (type: SqlType) => type.endsWith('[]');
   const arrays = columns.map(({ values, type }) =>
     list(type) ? `${params.add(values.map(arrayLiteral))}::text[]` : `${params.add(values)}::${type}[]`,
   );
+  const values = columns.map(({ type }, index) => (list(type) ? `v.c${index}::${type}` : `v.c${index}`));
   return {
-    select: columns
-      .map(({ type }, index) => (list(type) ? `v.c${index}::${type}` : `v.c${index}`))
-      .join(', '),
+    columns: values,
+    select: values.join(', '),
     from: `unnest(${arrays.join(', ')}) AS v (${columns.map((_, index) => `c${index}`).join(', ')})`,
   };
 }
