@@ -14,6 +14,8 @@ import { type Push } from './flow-step';
 import { isUuid } from '../../common/ids';
 
 export const TASK_ACTIONS = ['complete', 'approve', 'reject', 'return', 'transfer', 'add-signer'] as const;
+/** The actions that hand a task to someone else: not for a member outside the company (an external role). */
+export const HANDING_OVER: ReadonlySet<string> = new Set(['transfer', 'add-signer']);
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
 export interface TaskActionInput {
@@ -93,7 +95,7 @@ export class FlowCommands {
 
   async act(auth: AuthContext, taskId: string, action: TaskAction, input: TaskActionInput) {
     return this.runner.transact(async (manager, pushes) => {
-      if ((action === 'transfer' || action === 'add-signer') && (await this.people.isExternal(manager, auth)))
+      if (HANDING_OVER.has(action) && (await this.people.isExternal(manager, auth)))
         throw new AppError('FORBIDDEN');
       const actor = auth.userId;
       const run: StepCommand = async (runtime, state) => {

@@ -13,6 +13,7 @@ import { type DataSource } from 'typeorm';
 import { type AuthContext } from '../../auth/auth-context';
 import { AppError } from '../../common/errors/app-error';
 import { PeopleService } from '../../people/people.service';
+import { HANDING_OVER } from './flow-commands.service';
 import { FileUrlSigner, withFileUrls } from '../../files/file-urls';
 import { EntityAccess, maskValue } from '../../records/access/entity-access';
 import { EntityCatalogService } from '../../records/entity-catalog.service';
@@ -350,15 +351,14 @@ export class FlowQueries {
       }
     }
     // Someone outside the company hands no task to anyone (nor could they pick a person: see PeopleService).
-    const handsOver = new Set(['transfer', 'add-signer']);
-    const external = actions.some((action) => handsOver.has(action))
+    const external = actions.some((action) => HANDING_OVER.has(action))
       ? await this.people.isExternal(this.dataSource.manager, auth)
       : false;
     return {
       ...taskSummary(row),
       record,
       form,
-      actions: actions.filter((action) => action && !(external && handsOver.has(action))),
+      actions: actions.filter((action) => action && !(external && HANDING_OVER.has(action))),
     };
   }
 

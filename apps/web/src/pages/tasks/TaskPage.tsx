@@ -25,6 +25,7 @@ import { ApiError } from '../../api/ApiError';
 import type { TaskAction, TaskActionBody, TaskDetail } from '../../api/flowTypes';
 import type { MemberUser } from '../../api/types';
 import { FieldValue } from '../../fields/FieldValue';
+import { fieldKeyOfPath } from '../../forms/formValues';
 import { GeneratedForm } from '../../forms/GeneratedForm';
 import { useRecordForm } from '../../forms/useRecordForm';
 import { useAsyncData } from '../../hooks/useAsyncData';
@@ -157,7 +158,7 @@ export function TaskPage() {
       if (!checked.ok) {
         // Errors on fields the form shows are marked there; any other (a rule over a shown value) is told here.
         const unshown = checked.errors.filter(
-          (error) => !editable.fields.some((field) => field.key === error.path.split(/[.[]/)[0]),
+          (error) => !editable.fields.some((field) => field.key === fieldKeyOfPath(error.path)),
         );
         void message.error(
           unshown.length > 0 ? unshown.map((error) => error.message).join('；') : t('tasks.fixFields'),
