@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Grid, Result, Space, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../../components/PageHeading';
 import { api } from '../../api';
 import type { DepartmentDto } from '../../api/memberTypes';
 import { useSignedInSession } from '../../hooks/session';
@@ -40,27 +41,20 @@ export function DepartmentsPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="departments-page">
-      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('departments.title')}
-          {departments.data ? (
-            <Typography.Text
-              type="secondary"
-              style={{ fontSize: 14, fontWeight: 'normal', marginInlineStart: 8 }}
-            >
-              {t('departments.total', { count: list.length })}
-            </Typography.Text>
-          ) : null}
-        </Typography.Title>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setDialog({ mode: 'create' })}
-          data-testid="department-create"
-        >
-          {t('departments.create')}
-        </Button>
-      </Space>
+      <PageHeading
+        title={t('departments.title')}
+        count={departments.data ? t('departments.total', { count: list.length }) : undefined}
+        action={
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setDialog({ mode: 'create' })}
+            data-testid="department-create"
+          >
+            {t('departments.create')}
+          </Button>
+        }
+      />
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         {t('departments.intro')}
       </Typography.Paragraph>

@@ -17,6 +17,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../../components/PageHeading';
 import { api } from '../../api';
 import type { MemberDto } from '../../api/memberTypes';
 import type { WorkspaceRole } from '../../api/types';
@@ -144,27 +145,20 @@ export function MembersPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="members-page">
-      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('members.title')}
-          {members.data ? (
-            <Typography.Text
-              type="secondary"
-              style={{ fontSize: 14, fontWeight: 'normal', marginInlineStart: 8 }}
-            >
-              {t('members.total', { count: members.data.total })}
-            </Typography.Text>
-          ) : null}
-        </Typography.Title>
-        <Button
-          type="primary"
-          icon={<UserAddOutlined />}
-          onClick={() => setAdding(true)}
-          data-testid="member-add"
-        >
-          {t('members.add')}
-        </Button>
-      </Space>
+      <PageHeading
+        title={t('members.title')}
+        count={members.data ? t('members.total', { count: members.data.total }) : undefined}
+        action={
+          <Button
+            type="primary"
+            icon={<UserAddOutlined />}
+            onClick={() => setAdding(true)}
+            data-testid="member-add"
+          >
+            {t('members.add')}
+          </Button>
+        }
+      />
       <Space wrap style={{ width: '100%' }}>
         <Input.Search
           allowClear
