@@ -1,6 +1,6 @@
 import { type AppDefinition } from '@lowcode/app-model';
 import { addPeople, chain, flow, node, type Person } from './support/flow-fixtures';
-import { smallApp } from './support/fixtures';
+import { bareApp } from './support/fixtures';
 import { AutomationRunner } from '../src/jobs/automation-runner';
 import { createTestApp, loginAs, type TestApp } from './support/test-app';
 
@@ -8,9 +8,7 @@ const text = (value: string) => ({ 'zh-CN': value, en: value });
 
 /** Requests that staff handle and the requester confirms; the requester's role is external (a tenant). */
 function serviceApp(): AppDefinition {
-  return {
-    ...smallApp(),
-    key: 'service',
+  return bareApp('service', {
     entities: [
       {
         key: 'request',
@@ -47,11 +45,7 @@ function serviceApp(): AppDefinition {
         chain('start', 'confirm', 'end'),
       ),
     ],
-    seed: undefined,
-    rules: [],
-    reports: [],
-    dashboards: [],
-  } as unknown as AppDefinition;
+  });
 }
 
 describe('the directory is the company’s', () => {

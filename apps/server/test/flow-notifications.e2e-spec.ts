@@ -1,16 +1,14 @@
 import { type AppDefinition } from '@lowcode/app-model';
 import { AutomationRunner } from '../src/jobs/automation-runner';
 import { addPeople, chain, flow, node, type Person } from './support/flow-fixtures';
-import { smallApp } from './support/fixtures';
+import { bareApp } from './support/fixtures';
 import { createTestApp, loginAs, type TestApp } from './support/test-app';
 
 const text = (value: string) => ({ 'zh-CN': value, en: value });
 
 /** A key handover: when a lease is signed, the flow tells the butlers who moves into which room. */
 function handoverApp(): AppDefinition {
-  return {
-    ...smallApp(),
-    key: 'handover',
+  return bareApp('handover', {
     entities: [
       {
         key: 'room',
@@ -51,11 +49,7 @@ function handoverApp(): AppDefinition {
         'lease',
       ),
     ],
-    seed: undefined,
-    rules: [],
-    reports: [],
-    dashboards: [],
-  } as unknown as AppDefinition;
+  });
 }
 
 describe('a flow’s notification', () => {

@@ -1,5 +1,5 @@
 import { type AppDefinition, type FieldDefinition, type RuleDefinition } from '@lowcode/app-model';
-import { smallApp } from './support/fixtures';
+import { bareApp } from './support/fixtures';
 import { createTestApp, drainAutomation, loginAs, type TestApp } from './support/test-app';
 
 interface RecordBody {
@@ -29,9 +29,7 @@ function leasingApp(): AppDefinition {
     titleField: fields[0]!.key,
     fields,
   });
-  return {
-    ...smallApp(),
-    key: 'leasing',
+  return bareApp('leasing', {
     entities: [
       entity('room', [
         { key: 'name', type: 'text', label: label('name') },
@@ -112,8 +110,6 @@ function leasingApp(): AppDefinition {
         },
       ]),
     ],
-    seed: undefined,
-    flows: [],
     rules: [
       {
         key: 'flagUrgent',
@@ -129,10 +125,7 @@ function leasingApp(): AppDefinition {
         ],
       },
     ] as RuleDefinition[],
-    reports: [],
-    dashboards: [],
-    roles: [],
-  } as AppDefinition;
+  });
 }
 
 describe('formulas over other rows', () => {

@@ -1,5 +1,5 @@
 import { type AppDefinition, type FieldDefinition, type FormulaField } from '@lowcode/app-model';
-import { smallApp } from './support/fixtures';
+import { bareApp } from './support/fixtures';
 import { createTestApp, loginAs, type TestApp } from './support/test-app';
 
 interface RecordBody {
@@ -35,17 +35,9 @@ function ordersApp(): AppDefinition {
       reduce: [{ var: 'record.lines' }, { '+': [{ var: 'accumulator' }, { var: 'current.amount' }] }, 0],
     }),
   ];
-  return {
-    ...smallApp(),
-    key: 'orders',
+  return bareApp('orders', {
     entities: [{ key: 'order', label: label('Order'), titleField: 'name', fields }],
-    seed: undefined,
-    flows: [],
-    rules: [],
-    reports: [],
-    dashboards: [],
-    roles: [],
-  } as AppDefinition;
+  });
 }
 
 /** A field of the order, to change in place. */
