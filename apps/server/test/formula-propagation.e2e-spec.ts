@@ -196,6 +196,18 @@ describe('formulas over other rows', () => {
       bulk.created.map(async ({ id }) => (await read('contract', id)).values.rent),
     );
     expect(rents).toEqual([100, 240, null]);
+    // Restored after its room was re-measured: the formula catches up.
+    await http()
+      .delete(`${base('contract')}/${contract.id}`)
+      .set(auth)
+      .expect(204);
+    await patch('room', large.id, { area: 90 });
+    await http()
+      .post(`${base('contract')}/${contract.id}/restore`)
+      .set(auth)
+      .expect(200);
+    await settled();
+    expect((await read('contract', contract.id)).values).toMatchObject({ roomArea: 90, rent: 2700 });
   });
 
   it('recomputes the formulas of the records whose lookup shows a changed field, and says so in their history', async () => {

@@ -91,12 +91,11 @@ export class FormulaPropagation implements OnModuleInit {
     const pending = new Map<FormulaReach, { source: string; written: Set<string>; before: unknown[] }>();
     for (const event of events) {
       for (const reach of app.reaches.get(event.entityKey) ?? []) {
-        const touched = event.changes.filter((change) => reach.fields.has(change.field));
         if (reach.kind === 'self') {
-          if (event.type === 'created' || event.type === 'restored' || touched.length > 0)
-            mark(reach.entity, [event.recordId]);
+          if (event.type === 'restored') mark(reach.entity, [event.recordId]);
           continue;
         }
+        const touched = event.changes.filter((change) => reach.fields.has(change.field));
         const counts =
           reach.kind === 'lookup'
             ? event.type === 'updated' && (reach.fields.size === 0 || touched.length > 0)

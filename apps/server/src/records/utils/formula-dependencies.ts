@@ -11,8 +11,11 @@ import { recordFieldsRead } from '@lowcode/form-engine';
  * entity, this lists the entities whose formulas its writes reach and how to find the records concerned.
  */
 export type FormulaReach =
-  /** The record itself: it was created, or a relation its formulas look through now points elsewhere. */
-  | { kind: 'self'; entity: string; fields: ReadonlySet<string> }
+  /**
+   * The record itself, restored: the other rows may have changed while it was deleted. (A create or an update
+   * computes its formulas with the lookups of its relations as written: see computeServerFields.)
+   */
+  | { kind: 'self'; entity: string }
   /** Records of `entity` whose relation `relation` points at the written record, when `fields` of it change. */
   | { kind: 'lookup'; entity: string; relation: string; multiple: boolean; fields: ReadonlySet<string> }
   /**
@@ -34,12 +37,10 @@ export function formulaReaches(app: AppDefinition): Map<string, FormulaReach[]> 
   };
   for (const entity of app.entities) {
     const liveFields = liveFieldsReadByFormulas(entity);
-    const selfFields = new Set<string>();
     for (const field of liveFields) {
       if (field.type === 'lookup') {
         const relation = relationField(entity, field.lookup.relation);
         if (!relation) continue;
-        selfFields.add(relation.key);
         const target = app.entities.find((candidate) => candidate.key === relation.relation.entity);
         const shown = target?.fields.find((candidate) => candidate.key === field.lookup.field);
         if (!target || !shown) continue;
@@ -62,7 +63,7 @@ export function formulaReaches(app: AppDefinition): Map<string, FormulaReach[]> 
         });
       }
     }
-    if (liveFields.length > 0) add(entity.key, { kind: 'self', entity: entity.key, fields: selfFields });
+    if (liveFields.length > 0) add(entity.key, { kind: 'self', entity: entity.key });
   }
   return reaches;
 }
