@@ -53,9 +53,11 @@ describe("an admin finds who changed a contract's rent, and when", () => {
     await page.screenshot({ path: screenshotPath('rent-history-desktop'), fullPage: true });
 
     // The contract prints as a lease on an A4 sheet, with the new rent, opened from the record's 打印 menu.
-    await page.getByTestId('record-print').hover();
+    await page.getByTestId('record-print').click();
+    const leaseItem = page.getByTestId('record-print-leaseContract');
+    await leaseItem.waitFor();
     const sheet = context.waitForEvent('page');
-    await page.getByTestId('record-print-leaseContract').click();
+    await leaseItem.click();
     const printed = await sheet;
     await printed.getByTestId('print-document').waitFor();
     const lease = (await printed.getByTestId('print-document').textContent()) ?? '';

@@ -150,7 +150,9 @@ export function RecordDrawer({
       extra={
         <Space>
           {record && entity.documents?.length ? (
+            // Opened by a click: a phone has no hover, and a hover menu closes under a pointer crossing the drawer.
             <Dropdown
+              trigger={['click']}
               menu={{
                 items: entity.documents.map((document) => ({
                   key: document.key,
