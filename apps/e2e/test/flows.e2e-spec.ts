@@ -188,6 +188,8 @@ describe('a builder designs a repair flow and a technician approves it on a phon
     await techPage.getByTestId('task-record').getByText('3 号楼 1202', { exact: false }).waitFor();
     await techPage.getByTestId('field-note').locator('input').fill('已更换阀门');
     await techPage.getByTestId('task-comment').fill('已上门，阀门老化已更换');
+    // A note for colleagues: the track marks it internal (members of external roles do not get it).
+    await techPage.getByTestId('task-comment-internal').check();
     await techPage.getByTestId('flow-track').waitFor();
     await techPage.screenshot({ path: screenshotPath('flows-task-phone'), fullPage: true });
     overflow = await techPage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -210,6 +212,7 @@ describe('a builder designs a repair flow and a technician approves it on a phon
     await techPage.getByTestId('record-tab-flows').click();
     const instance = techPage.getByTestId('record-flow-instance');
     await instance.getByText('阀门老化已更换').waitFor();
+    await instance.getByTestId('flow-track-internal').getByText('内部').waitFor();
     await instance.getByText('等待「回访」处理').waitFor();
     await techPage.screenshot({ path: screenshotPath('flows-track-phone'), fullPage: true });
 

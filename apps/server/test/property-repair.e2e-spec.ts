@@ -40,7 +40,7 @@ describe('property template: a repair from report to rating', () => {
   async function completeTask(
     auth: { Authorization: string },
     task: Task,
-    body: { data?: Record<string, unknown>; comment?: string },
+    body: { data?: Record<string, unknown>; comment?: string; commentAudience?: 'internal' },
   ): Promise<void> {
     const response = await testApp.http().post(`/api/tasks/${task.id}/complete`).set(auth).send(body);
     expect({
@@ -205,8 +205,12 @@ describe('property template: a repair from report to rating', () => {
     });
     await drainAutomation(testApp);
     const depart = await openTask(techAuth, 'depart');
-    // On his way: the flow stamps 已出发 and the time; the status is not his to pick.
-    await completeTask(techAuth, depart, {});
+    // On his way: the flow stamps 已出发 and the time; the status is not his to pick. His note for the
+    // colleagues who come after him is internal: the tenant's track will not show it.
+    await completeTask(techAuth, depart, {
+      comment: '业主家有狗，上门前先电话',
+      commentAudience: 'internal',
+    });
     const [departed] = await query<{ status: string; departed: boolean }>(
       `SELECT status, "departedAt" IS NOT NULL AS departed FROM ${schema}."workOrder" WHERE _id = $1`,
       [order.id],
@@ -251,6 +255,14 @@ describe('property template: a repair from report to rating', () => {
       .expect(400);
     expect(unrated.body.error).toMatchObject({ code: 'RECORD_INVALID', details: [{ path: 'data.rating' }] });
     expect(unrated.body.error.message).toBe('记录中有 1 处填写不正确。');
+    // A tenant is outside the company: no internal notes from them.
+    const tenantNote = await testApp
+      .http()
+      .post(`/api/tasks/${rate.id}/complete`)
+      .set(tenantAuth)
+      .send({ data: { rating: 5 }, comment: '内部？', commentAudience: 'internal' })
+      .expect(403);
+    expect(tenantNote.body.error.details).toEqual([expect.objectContaining({ path: 'commentAudience' })]);
     await completeTask(tenantAuth, rate, { data: { rating: 5, ratingComment: '师傅很专业' } });
     await drainAutomation(testApp);
 
@@ -269,12 +281,29 @@ describe('property template: a repair from report to rating', () => {
       .set(tenantAuth)
       .expect(200);
     const [instance] = (
-      instances.body as { items: { status: string; transitions: { to: { key: string } | null }[] }[] }
+      instances.body as {
+        items: { id: string; status: string; transitions: { to: { key: string } | null }[] }[];
+      }
     ).items;
     expect(instance!.status).toBe('completed');
     const visited = instance!.transitions.map((transition) => transition.to?.key).filter(Boolean);
     for (const node of ['accept', 'depart', 'complete', 'rate', 'close', 'end'])
       expect(visited).toContain(node);
+    // The track shows the tenant what the technician told them, not his internal note nor his labour cost
+    // (a field the tenant's role does not see on the work order); the admin sees both.
+    const tenantTrack = JSON.stringify(instance);
+    expect(tenantTrack).toContain('已修复');
+    expect(tenantTrack).not.toContain('业主家有狗');
+    expect(tenantTrack).not.toContain('laborCost');
+    const adminTrack = (
+      await testApp.http().get(`/api/flow-instances/${instance!.id}`).set(admin).expect(200)
+    ).body as {
+      transitions: { comment: string | null; commentAudience?: string; data: { data?: object } }[];
+    };
+    expect(adminTrack.transitions).toContainEqual(
+      expect.objectContaining({ comment: '业主家有狗，上门前先电话', commentAudience: 'internal' }),
+    );
+    expect(adminTrack.transitions.some((entry) => 'laborCost' in (entry.data.data ?? {}))).toBe(true);
 
     const after = await repairsReport();
     expect(after).toBe(before + 1);

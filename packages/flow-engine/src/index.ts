@@ -6,6 +6,7 @@ export type {
   AddSignerInput,
   AssigneeContext,
   AssigneeDecision,
+  CommentAudience,
   CompleteTaskInput,
   Effect,
   EffectType,

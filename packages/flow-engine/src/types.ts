@@ -37,7 +37,14 @@ export interface AssigneeDecision {
   decision: TaskDecision;
   at: string;
   comment?: string;
+  commentAudience?: CommentAudience;
 }
+
+/**
+ * Who may read a comment: everyone who sees the instance (the requester too), or only the company's own
+ * people — an internal note (内部备注) a technician leaves for his colleagues. The host decides who is inside.
+ */
+export type CommentAudience = 'everyone' | 'internal';
 
 export interface TaskState {
   id: string;
@@ -226,6 +233,8 @@ export interface CompleteTaskInput {
   /** Form values; only the node's `form.editable` fields are accepted (any field when none are listed). */
   data?: Record<string, unknown>;
   comment?: string;
+  /** `everyone` when omitted. */
+  commentAudience?: CommentAudience;
   /** The record as the host loaded it in this transaction; the state's snapshot otherwise. */
   record?: Record<string, unknown>;
 }
@@ -234,10 +243,14 @@ export interface TransferTaskInput {
   actor: string;
   to: string;
   comment?: string;
+  /** `everyone` when omitted. */
+  commentAudience?: CommentAudience;
 }
 
 export interface AddSignerInput {
   actor: string;
   users: string[];
   comment?: string;
+  /** `everyone` when omitted. */
+  commentAudience?: CommentAudience;
 }

@@ -87,6 +87,31 @@ describe('approvals', () => {
     ]);
   });
 
+  it('keeps an internal comment marked as such in the decision and the transition', async () => {
+    const { runtime, taskId } = await atApproval('all');
+    const done = await runtime.completeTask(taskId, {
+      actor: 'b1',
+      decision: 'approve',
+      comment: '业主上次拖欠物业费',
+      commentAudience: 'internal',
+    });
+    expect(done.state.tasks.find((task) => task.id === taskId)?.decisions.b1).toMatchObject({
+      comment: '业主上次拖欠物业费',
+      commentAudience: 'internal',
+    });
+    expect(done.transitions.at(-1)).toMatchObject({
+      action: 'approve',
+      data: { comment: '业主上次拖欠物业费', commentAudience: 'internal' },
+    });
+    // A comment for everyone carries no audience; an audience without a comment is nothing to keep.
+    const plain = await runtime.completeTask(taskId, {
+      actor: 'b2',
+      decision: 'approve',
+      commentAudience: 'internal',
+    });
+    expect(plain.transitions.find((entry) => entry.action === 'approve')?.data).toEqual({ taskId });
+  });
+
   it('return sends the token back to an earlier node and cancels the open task', async () => {
     const { runtime, taskId } = await atApproval('all');
     await runtime.completeTask(taskId, { actor: 'b1', decision: 'approve' });

@@ -84,6 +84,8 @@ export interface TaskDetail extends TaskSummary {
   /** `required`: editable fields the task needs filled before it can be completed or approved. */
   form: { visible: string[]; editable: string[]; required?: string[]; fields: FieldDefinition[] } | null;
   actions: TaskAction[];
+  /** Who the caller's comment may be for: `internal` (内部备注) only for the company's own people. */
+  commentAudiences: CommentAudience[];
 }
 
 export interface NodeRef {
@@ -99,6 +101,8 @@ export interface FlowTransition {
   from: NodeRef | null;
   to: NodeRef | null;
   comment: string | null;
+  /** Set on an internal note; such notes reach members of the company only. */
+  commentAudience?: 'internal';
   data: Record<string, unknown>;
 }
 
@@ -146,9 +150,12 @@ export interface TaskChangedEvent {
 }
 
 /** Body of the task actions; the server takes the fields each action needs. */
+export type CommentAudience = 'everyone' | 'internal';
+
 export interface TaskActionBody {
   data?: Record<string, unknown>;
   comment?: string;
+  commentAudience?: CommentAudience;
   returnTo?: string;
   to?: string;
   users?: string[];

@@ -6,6 +6,7 @@ import { type NodeOfType } from '../handlers/contract';
 import { handlerFor } from '../handlers/registry';
 import {
   type AddSignerInput,
+  type CommentAudience,
   type CompleteTaskInput,
   type TaskState,
   type Token,
@@ -92,22 +93,25 @@ function checkRequired(
     });
 }
 
+/** A decision's comment as the state and the transition keep it; an internal one says so. */
+function commentOf(input: { comment?: string; commentAudience?: CommentAudience }): {
+  comment?: string;
+  commentAudience?: 'internal';
+} {
+  if (!input.comment) return {};
+  return input.commentAudience === 'internal'
+    ? { comment: input.comment, commentAudience: 'internal' }
+    : { comment: input.comment };
+}
+
 export async function completeTask(exec: Execution, taskId: string, input: CompleteTaskInput): Promise<void> {
   const { task, node, token } = openTask(exec, taskId, input.actor);
   const decision = checkDecision(node, input.decision);
   if (input.record) exec.state.record = JSON.parse(JSON.stringify(input.record)) as Record<string, unknown>;
   if (decision === 'complete' || decision === 'approve') checkRequired(node, exec.state.record, input.data);
   applyFormData(exec, node, input.data);
-  task.decisions[input.actor] = {
-    decision,
-    at: exec.nowIso(),
-    ...(input.comment && { comment: input.comment }),
-  };
-  const data = {
-    taskId,
-    ...(input.comment && { comment: input.comment }),
-    ...(input.data && { data: input.data }),
-  };
+  task.decisions[input.actor] = { decision, at: exec.nowIso(), ...commentOf(input) };
+  const data = { taskId, ...commentOf(input), ...(input.data && { data: input.data }) };
   if (decision === 'return') return returnTo(exec, task, node, token, input.returnTo, data);
   exec.recordAct({ tokenId: token.id, fromNode: node.key, action: decision, data });
   const handler = handlerFor(node.type);
@@ -191,7 +195,7 @@ export function transferTask(exec: Execution, taskId: string, input: TransferTas
       ? [input.to]
       : task.assignees.map((user) => (user === input.actor ? input.to : user));
   exec.effects.push({ type: 'updateTask', taskId, assignees: [...task.assignees] });
-  const data = { taskId, to: input.to, ...(input.comment && { comment: input.comment }) };
+  const data = { taskId, to: input.to, ...commentOf(input) };
   exec.recordAct({ tokenId: token.id, fromNode: node.key, toNode: node.key, action: 'transfer', data });
 }
 
@@ -203,7 +207,7 @@ export function addSigner(exec: Execution, taskId: string, input: AddSignerInput
   if (added.length === 0) throw new FlowEngineError('addSignerNotAllowed', 'No new signer given');
   task.assignees = [...task.assignees, ...added];
   exec.effects.push({ type: 'updateTask', taskId, assignees: [...task.assignees] });
-  const data = { taskId, users: added, ...(input.comment && { comment: input.comment }) };
+  const data = { taskId, users: added, ...commentOf(input) };
   exec.recordAct({ tokenId: token.id, fromNode: node.key, toNode: node.key, action: 'addSigner', data });
 }
 

@@ -14,7 +14,10 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { type CommentAudience } from '@lowcode/flow-engine';
 import { toInt } from '../../common/http/query.dto';
+
+const COMMENT_AUDIENCES: CommentAudience[] = ['everyone', 'internal'];
 
 export class StartFlowDto {
   @ApiPropertyOptional({ description: 'The record of the flow’s entity to run on.' })
@@ -39,6 +42,14 @@ export class TaskActionDto {
   @IsString()
   @MaxLength(4000)
   comment?: string;
+
+  @ApiPropertyOptional({
+    enum: COMMENT_AUDIENCES,
+    description: '`internal`: a note for the company’s staff, kept from members of external roles (tenants).',
+  })
+  @IsOptional()
+  @IsIn(COMMENT_AUDIENCES)
+  commentAudience?: CommentAudience;
 }
 
 export class ReturnTaskDto extends TaskActionDto {
@@ -59,6 +70,14 @@ export class TransferTaskDto {
   @IsString()
   @MaxLength(4000)
   comment?: string;
+
+  @ApiPropertyOptional({
+    enum: COMMENT_AUDIENCES,
+    description: '`internal`: a note for the company’s staff, kept from members of external roles (tenants).',
+  })
+  @IsOptional()
+  @IsIn(COMMENT_AUDIENCES)
+  commentAudience?: CommentAudience;
 }
 
 export class AddSignerDto {
@@ -75,6 +94,14 @@ export class AddSignerDto {
   @IsString()
   @MaxLength(4000)
   comment?: string;
+
+  @ApiPropertyOptional({
+    enum: COMMENT_AUDIENCES,
+    description: '`internal`: a note for the company’s staff, kept from members of external roles (tenants).',
+  })
+  @IsOptional()
+  @IsIn(COMMENT_AUDIENCES)
+  commentAudience?: CommentAudience;
 }
 
 export class CancelInstanceDto {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type CommentAudience } from '@lowcode/flow-engine';
 import { type EntityManager } from 'typeorm';
 import { type AuthContext } from '../../auth/auth-context';
 import { AppError } from '../../common/errors/app-error';
@@ -21,6 +22,7 @@ export type TaskAction = (typeof TASK_ACTIONS)[number];
 export interface TaskActionInput {
   data?: Record<string, unknown>;
   comment?: string;
+  commentAudience?: CommentAudience;
   returnTo?: string;
   to?: string;
   users?: string[];
@@ -95,8 +97,16 @@ export class FlowCommands {
 
   async act(auth: AuthContext, taskId: string, action: TaskAction, input: TaskActionInput) {
     return this.runner.transact(async (manager, pushes) => {
-      if (HANDING_OVER.has(action) && (await this.people.isExternal(manager, auth)))
-        throw new AppError('FORBIDDEN');
+      // Someone outside the company hands no task on, and writes no note the company keeps from its requesters.
+      const internalNote = input.commentAudience === 'internal' && !!input.comment;
+      if ((HANDING_OVER.has(action) || internalNote) && (await this.people.isExternal(manager, auth)))
+        throw new AppError(
+          'FORBIDDEN',
+          {},
+          internalNote
+            ? [{ path: 'commentAudience', message: 'internal notes are for the company’s staff' }]
+            : [],
+        );
       const actor = auth.userId;
       const run: StepCommand = async (runtime, state) => {
         // A task offered to one person has no claim by anyone else: claims need two assignees, and a change
@@ -109,7 +119,7 @@ export class FlowCommands {
           if (current.claimed_by && current.claimed_by !== actor && current.assignees.includes(actor))
             throw new AppError('TASK_CONFLICT', { reason: 'claimed by someone else' });
         }
-        const base = { actor, comment: input.comment };
+        const base = { actor, comment: input.comment, commentAudience: input.commentAudience };
         switch (action) {
           case 'complete':
           case 'approve':

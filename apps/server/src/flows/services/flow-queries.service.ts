@@ -8,7 +8,7 @@ import {
   parseSubTableCellKey,
   type TaskForm,
 } from '@lowcode/app-model';
-import { type FlowInstanceState, withdrawRefusal } from '@lowcode/flow-engine';
+import { type CommentAudience, type FlowInstanceState, withdrawRefusal } from '@lowcode/flow-engine';
 import { type DataSource } from 'typeorm';
 import { type AuthContext } from '../../auth/auth-context';
 import { AppError } from '../../common/errors/app-error';
@@ -20,6 +20,7 @@ import { EntityCatalogService } from '../../records/entity-catalog.service';
 import { RecordsService } from '../../records/records.service';
 import { FlowDefinitions } from './flow-definitions.service';
 import { isUuid } from '../../common/ids';
+import { trackEntryFor, type TrackViewer } from '../utils/transition-view';
 
 export type InboxBox = 'mine' | 'group' | 'done' | 'cc';
 
@@ -350,15 +351,21 @@ export class FlowQueries {
         }
       }
     }
-    // Someone outside the company hands no task to anyone (nor could they pick a person: see PeopleService).
-    const external = actions.some((action) => HANDING_OVER.has(action))
-      ? await this.people.isExternal(this.dataSource.manager, auth)
-      : false;
+    // Someone outside the company hands no task to anyone (nor could they pick a person: see PeopleService),
+    // and leaves no internal note.
+    const deciding = actions.some((action) => action && action !== 'claim' && action !== 'release');
+    const external = deciding ? await this.people.isExternal(this.dataSource.manager, auth) : false;
+    const commentAudiences: CommentAudience[] = !deciding
+      ? []
+      : external
+        ? ['everyone']
+        : ['everyone', 'internal'];
     return {
       ...taskSummary(row),
       record,
       form,
       actions: actions.filter((action) => action && !(external && HANDING_OVER.has(action))),
+      commentAudiences,
     };
   }
 
@@ -366,7 +373,7 @@ export class FlowQueries {
     const [row] = await this.instances(auth, 'i.id = $2', [isUuid(instanceId) ? instanceId : null]);
     if (!row) throw new AppError('FLOW_INSTANCE_NOT_FOUND');
     if (!(await this.maySeeInstance(auth, row))) throw new AppError('FORBIDDEN');
-    return this.presentInstance(auth, row);
+    return this.presentInstance(auth, row, await this.trackViewer(auth, row.app_key, row.entity_key));
   }
 
   /** The requester's view of his record: every instance that ran on it, with its track. */
@@ -377,7 +384,18 @@ export class FlowQueries {
       entityKey,
       recordId,
     ]);
-    return { items: await Promise.all(rows.map((row) => this.presentInstance(auth, row))) };
+    const viewer = await this.trackViewer(auth, appKey, entityKey);
+    return { items: await Promise.all(rows.map((row) => this.presentInstance(auth, row, viewer))) };
+  }
+
+  /** How the track is limited for this viewer: the field rules of the flow's entity, internal notes. */
+  private async trackViewer(auth: AuthContext, appKey: string, entityKey: string): Promise<TrackViewer> {
+    const external = await this.people.isExternal(this.dataSource.manager, auth);
+    const resolved = await this.catalog.resolve(auth.workspaceId, appKey, entityKey).catch(() => undefined);
+    // An entity the app no longer has: its fields' rules are gone with it, so none of its values are shown.
+    if (!resolved) return { hidden: () => true, masked: () => true, external };
+    const access = EntityAccess.of(auth, resolved.app, resolved.entity, resolved.schema);
+    return { hidden: access.hidden, masked: access.masked, external };
   }
 
   private instances(auth: AuthContext, where: string, params: unknown[]): Promise<InstanceRow[]> {
@@ -415,7 +433,7 @@ export class FlowQueries {
     return rows.length > 0;
   }
 
-  private async presentInstance(auth: AuthContext, row: InstanceRow) {
+  private async presentInstance(auth: AuthContext, row: InstanceRow, viewer: TrackViewer) {
     const flow = await this.flowAt(row.app_id, row.app_revision, row.flow_key);
     const label = (key: string | null) =>
       key ? { key, label: flow?.nodes.find((node) => node.key === key)?.label ?? { 'zh-CN': key } } : null;
@@ -459,16 +477,20 @@ export class FlowQueries {
       // The withdraw button shows only when withdrawing will work (the engine's own rule).
       withdrawable: row.status === 'running' && withdrawRefusal(row.state, auth.userId) === undefined,
       openTasks,
-      transitions: transitions.map((entry) => ({
-        seq: entry.seq,
-        at: entry.at.toISOString(),
-        actor: entry.actor_id ? { id: entry.actor_id, displayName: entry.display_name ?? '' } : null,
-        action: entry.action,
-        from: label(entry.from_node),
-        to: label(entry.to_node),
-        comment: entry.comment,
-        data: entry.data,
-      })),
+      transitions: transitions.map((entry) => {
+        const { data, comment } = trackEntryFor(entry, viewer, maskValue);
+        return {
+          seq: entry.seq,
+          at: entry.at.toISOString(),
+          actor: entry.actor_id ? { id: entry.actor_id, displayName: entry.display_name ?? '' } : null,
+          action: entry.action,
+          from: label(entry.from_node),
+          to: label(entry.to_node),
+          comment,
+          ...(data.commentAudience === 'internal' && { commentAudience: 'internal' }),
+          data,
+        };
+      }),
     };
   }
 

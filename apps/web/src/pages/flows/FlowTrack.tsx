@@ -78,6 +78,11 @@ export function FlowTrack({ instance, locale }: { instance: FlowInstance; locale
                     borderRadius: 4,
                   }}
                 >
+                  {entry.commentAudience === 'internal' ? (
+                    <Tag color="gold" style={{ marginRight: 6 }} data-testid="flow-track-internal">
+                      {t('flows.track.internal')}
+                    </Tag>
+                  ) : null}
                   {entry.comment}
                 </Typography.Paragraph>
               ) : null}

@@ -6,6 +6,7 @@ import {
   App as AntApp,
   Button,
   Card,
+  Checkbox,
   Descriptions,
   Flex,
   Input,
@@ -25,6 +26,7 @@ import { ApiError } from '../../api/ApiError';
 import type { TaskAction, TaskActionBody, TaskDetail } from '../../api/flowTypes';
 import type { MemberUser } from '../../api/types';
 import { FieldValue } from '../../fields/FieldValue';
+import { shownField } from '../../fields/shownField';
 import { fieldKeyOfPath } from '../../forms/formValues';
 import { GeneratedForm } from '../../forms/GeneratedForm';
 import { useRecordForm } from '../../forms/useRecordForm';
@@ -115,6 +117,7 @@ export function TaskPage() {
   const entity = app?.entities.find((candidate) => candidate.key === task?.entity);
   const { editable, form } = useTaskForm(task, entity, locale);
   const [comment, setComment] = useState('');
+  const [internalNote, setInternalNote] = useState(false);
   const [busy, setBusy] = useState<TaskAction>();
   const [dialog, setDialog] = useState<Dialog>();
   const [returnTo, setReturnTo] = useState<string>();
@@ -152,7 +155,10 @@ export function TaskPage() {
   const act = async (action: TaskAction, extra: TaskActionBody = {}) => {
     const decides = ['complete', 'approve', 'reject', 'return'].includes(action);
     const body: TaskActionBody = { ...extra };
-    if (comment.trim() && action !== 'claim' && action !== 'release') body.comment = comment.trim();
+    if (comment.trim() && action !== 'claim' && action !== 'release') {
+      body.comment = comment.trim();
+      if (internalNote) body.commentAudience = 'internal';
+    }
     if (decides && editable && action !== 'reject') {
       const checked = form.submit();
       if (!checked.ok) {
@@ -246,7 +252,7 @@ export function TaskPage() {
             {shownFields.map((field) => (
               <Descriptions.Item key={field.key} label={localize(field.label, locale)}>
                 <FieldValue
-                  field={field}
+                  field={entity ? shownField(app?.entities, entity, field) : field}
                   value={task.record!.values[field.key]}
                   locale={locale}
                   display={task.record!.display?.[field.key]}
@@ -281,6 +287,16 @@ export function TaskPage() {
             placeholder={t('tasks.commentPlaceholder')}
             data-testid="task-comment"
           />
+          {task.commentAudiences.includes('internal') ? (
+            <Checkbox
+              checked={internalNote}
+              onChange={(event) => setInternalNote(event.target.checked)}
+              style={{ marginTop: 8 }}
+              data-testid="task-comment-internal"
+            >
+              {t('tasks.internalNote')}
+            </Checkbox>
+          ) : null}
         </Card>
       ) : null}
 
