@@ -109,6 +109,50 @@ describe('api client', () => {
     expect(fetchImpl.mock.calls.filter(([input]) => input === '/api/auth/refresh')).toHaveLength(1);
   });
 
+  it('takes the pair another tab refreshed meanwhile instead of spending the rotated refresh token again', async () => {
+    const tokenStore = createMemoryTokenStore({ accessToken: 'a1', refreshToken: 'r1' });
+    const fetchImpl = vi.fn<typeof fetch>((input, init) => {
+      if (input === '/api/auth/refresh')
+        return Promise.resolve(errorResponse(401, 'AUTH_TOKEN_INVALID', 'refresh token spent'));
+      if (headersOf([input, init]).Authorization === 'Bearer a2')
+        return Promise.resolve(jsonResponse(200, {}));
+      // The other tab refreshes while this request is on its way.
+      tokenStore.set({ accessToken: 'a2', refreshToken: 'r2' });
+      return Promise.resolve(errorResponse(401, 'AUTH_TOKEN_EXPIRED', 'expired'));
+    });
+    const onAuthLost = vi.fn();
+    const client = createApiClient({ tokenStore, getLocale: () => 'en', onAuthLost, fetchImpl });
+    await expect(client.request('/api/apps')).resolves.toEqual({});
+    expect(fetchImpl.mock.calls.map(([input]) => input)).toEqual(['/api/apps', '/api/apps']);
+    expect(tokenStore.get()).toEqual({ accessToken: 'a2', refreshToken: 'r2' });
+    expect(onAuthLost).not.toHaveBeenCalled();
+  });
+
+  it('refreshes inside the cross-tab lock', async () => {
+    const order: string[] = [];
+    const fetchImpl = vi
+      .fn<typeof fetch>()
+      .mockResolvedValueOnce(errorResponse(401, 'AUTH_TOKEN_EXPIRED', 'expired'))
+      .mockImplementationOnce(() => {
+        order.push('refresh');
+        return Promise.resolve(jsonResponse(200, session('a2', 'r2')));
+      })
+      .mockResolvedValueOnce(jsonResponse(200, {}));
+    const client = createApiClient({
+      tokenStore: createMemoryTokenStore({ accessToken: 'a1', refreshToken: 'r1' }),
+      getLocale: () => 'en',
+      fetchImpl,
+      refreshLock: async (work) => {
+        order.push('locked');
+        const result = await work();
+        order.push('unlocked');
+        return result;
+      },
+    });
+    await client.request('/api/apps');
+    expect(order).toEqual(['locked', 'refresh', 'unlocked']);
+  });
+
   it('clears the tokens and reports auth lost when the refresh fails', async () => {
     const fetchImpl = vi
       .fn<typeof fetch>()

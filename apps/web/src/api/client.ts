@@ -1,5 +1,5 @@
 import { ApiError, apiErrorFromResponse, CLIENT_ERROR_CODES } from './ApiError';
-import type { TokenStore } from './tokenStore';
+import type { Tokens, TokenStore } from './tokenStore';
 import type { AuthResponse } from './types';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -19,7 +19,18 @@ export interface ApiClientOptions {
   /** Called once the session cannot be recovered (refresh failed): the app goes to the login page. */
   onAuthLost?: () => void;
   fetchImpl?: typeof fetch;
+  /**
+   * Runs a refresh alone among this origin's tabs. Tabs share the stored pair, and the server rotates refresh
+   * tokens: two tabs refreshing with the same token at once would have the second refused, and sign both out.
+   * Web Locks where the browser has them.
+   */
+  refreshLock?: <T>(work: () => Promise<T>) => Promise<T>;
 }
+
+const browserRefreshLock = <T>(work: () => Promise<T>): Promise<T> =>
+  typeof navigator !== 'undefined' && navigator.locks
+    ? (navigator.locks.request('lowcode.refresh', work) as Promise<T>)
+    : work();
 
 export interface Download {
   blob: Blob;
@@ -46,6 +57,7 @@ export function createApiClient({
   getLocale,
   onAuthLost,
   fetchImpl,
+  refreshLock = browserRefreshLock,
 }: ApiClientOptions): ApiClient {
   const doFetch = fetchImpl ?? ((input, init) => fetch(input, init));
   // Parallel requests that all hit 401 share one refresh: the server rotates refresh tokens, so a second refresh
@@ -74,22 +86,26 @@ export function createApiClient({
     }
   }
 
-  async function refreshOnce(): Promise<boolean> {
-    const tokens = tokenStore.get();
-    if (!tokens) return false;
-    const response = await send(REFRESH_PATH, {
-      method: 'POST',
-      body: { refreshToken: tokens.refreshToken },
-      auth: false,
-    }).catch(() => null);
-    if (!response?.ok) return false;
-    const session = (await response.json()) as AuthResponse;
-    tokenStore.set({ accessToken: session.accessToken, refreshToken: session.refreshToken });
-    return true;
+  /** A fresh pair in the store: refreshed here, or by another tab since `expired` was sent. */
+  function refreshOnce(expired: Tokens): Promise<boolean> {
+    return refreshLock(async () => {
+      const tokens = tokenStore.get();
+      if (!tokens) return false;
+      if (tokens.accessToken !== expired.accessToken) return true;
+      const response = await send(REFRESH_PATH, {
+        method: 'POST',
+        body: { refreshToken: tokens.refreshToken },
+        auth: false,
+      }).catch(() => null);
+      if (!response?.ok) return false;
+      const session = (await response.json()) as AuthResponse;
+      tokenStore.set({ accessToken: session.accessToken, refreshToken: session.refreshToken });
+      return true;
+    });
   }
 
-  function refreshShared(): Promise<boolean> {
-    refreshing ??= refreshOnce().finally(() => {
+  function refreshShared(expired: Tokens): Promise<boolean> {
+    refreshing ??= refreshOnce(expired).finally(() => {
       refreshing = null;
     });
     return refreshing;
@@ -97,9 +113,10 @@ export function createApiClient({
 
   /** Sends the request; on a 401 refreshes once and retries, and gives up the session if that fails too. */
   async function sendAuthorized(path: string, options: RequestOptions): Promise<Response> {
+    const sentWith = tokenStore.get();
     const response = await send(path, options);
-    if (response.status !== 401 || options.auth === false || !tokenStore.get()) return response;
-    if (await refreshShared()) {
+    if (response.status !== 401 || options.auth === false || !sentWith || !tokenStore.get()) return response;
+    if (await refreshShared(sentWith)) {
       const retried = await send(path, options);
       if (retried.status !== 401) return retried;
     }
