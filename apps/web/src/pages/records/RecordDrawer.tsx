@@ -1,7 +1,6 @@
 import type { AppDefinition, EntityDefinition } from '@lowcode/app-model';
 import { inputValues } from '@lowcode/form-engine';
-import { PrinterOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Drawer, Dropdown, Grid, Space, Tabs } from 'antd';
+import { App as AntApp, Button, Drawer, Grid, Space, Tabs } from 'antd';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntityAccessSummary, RecordDto } from '../../api/types';
@@ -12,6 +11,7 @@ import { useRecordForm, type RecordForm } from '../../forms/useRecordForm';
 import { useRelationAutofill } from '../../forms/useRelationAutofill';
 import { useErrorText } from '../../hooks/useErrorText';
 import { localize, useLocale } from '../../hooks/useLocale';
+import { PrintMenu } from '../documents/PrintMenu';
 import { RecordFlows } from '../flows/RecordFlows';
 import { comparisonField } from './compareModel';
 import { MergeDialog } from './MergeDialog';
@@ -149,32 +149,7 @@ export function RecordDrawer({
       destroyOnClose
       extra={
         <Space>
-          {record && entity.documents?.length ? (
-            // Opened by a click: a phone has no hover, and a hover menu closes under a pointer crossing the drawer.
-            <Dropdown
-              trigger={['click']}
-              menu={{
-                items: entity.documents.map((document) => ({
-                  key: document.key,
-                  label: (
-                    // A new tab: the sheet prints alone, and the form stays as it was.
-                    <a
-                      href={`/apps/${encodeURIComponent(appKey)}/e/${encodeURIComponent(entity.key)}/r/${encodeURIComponent(record.id)}/print/${encodeURIComponent(document.key)}`}
-                      target="_blank"
-                      rel="noreferrer"
-                      data-testid={`record-print-${document.key}`}
-                    >
-                      {localize(document.label, locale)}
-                    </a>
-                  ),
-                })),
-              }}
-            >
-              <Button icon={<PrinterOutlined />} data-testid="record-print">
-                {t('documents.print')}
-              </Button>
-            </Dropdown>
-          ) : null}
+          {record ? <PrintMenu appKey={appKey} entity={entity} recordId={record.id} locale={locale} /> : null}
           <Button onClick={requestClose} data-testid="record-cancel">
             {t('records.cancel')}
           </Button>

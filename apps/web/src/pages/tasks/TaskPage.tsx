@@ -33,6 +33,7 @@ import { useRecordForm } from '../../forms/useRecordForm';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { useErrorText } from '../../hooks/useErrorText';
 import { localize, useLocale } from '../../hooks/useLocale';
+import { PrintMenu } from '../documents/PrintMenu';
 import { FlowTrack } from '../flows/FlowTrack';
 import { UrgencyTag } from './TaskCard';
 import { taskFormEntity } from './taskForm';
@@ -240,12 +241,28 @@ export function TaskPage() {
           {node ? <Tag>{localize(node.label, locale)}</Tag> : null}
           {task.claimedBy ? <Tag color="purple">{t('tasks.claimed')}</Tag> : null}
         </Flex>
+        {/* The step's own instructions, as the flow's builder wrote them. */}
+        {node?.description ? (
+          <Typography.Paragraph
+            type="secondary"
+            style={{ margin: '8px 0 0', whiteSpace: 'pre-wrap' }}
+            data-testid="task-instructions"
+          >
+            {localize(node.description, locale)}
+          </Typography.Paragraph>
+        ) : null}
       </Card>
 
       {task.record && shownFields.length > 0 ? (
         <Card
           size="small"
           title={entity ? localize(entity.label, locale) : t('tasks.record')}
+          // The record's documents: the lease draft the leasing agent prints at 按模板生成合同.
+          extra={
+            entity && task.recordId ? (
+              <PrintMenu appKey={task.app} entity={entity} recordId={task.recordId} locale={locale} />
+            ) : null
+          }
           style={{ marginBottom: 12 }}
         >
           <Descriptions size="small" column={1} data-testid="task-record">
