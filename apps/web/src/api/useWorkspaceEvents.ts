@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { io } from 'socket.io-client';
-import { tokenStore } from './index';
+import { api, tokenStore } from './index';
+import { reconnectWhenTokenRenewed } from './socketRenewal';
 import type { TaskChangedEvent, TaskCreatedEvent } from './flowTypes';
 import type { AppChangedEvent, NotificationDto } from './types';
 
@@ -40,6 +41,7 @@ export function useWorkspaceEvents(workspaceId: string | undefined, handlers: Wo
       auth: (cb) => cb({ token: tokenStore.get()?.accessToken ?? '' }),
       transports: ['websocket', 'polling'],
     });
+    reconnectWhenTokenRenewed(socket, api.me);
     socket.on('app.changed', (event: AppChangedEvent) => handlersRef.current.onAppChanged?.(event));
     socket.on('record.changed', (event: RecordChangedEvent) => handlersRef.current.onRecordChanged?.(event));
     socket.on('notification.created', (notification: NotificationDto) =>
