@@ -297,7 +297,8 @@ describe('toEChartsOption', () => {
     expect(bars!.data[march]).toEqual({ value: 3, itemStyle: { opacity: 0.5 } });
     expect(bars!.data.slice(0, march).every((value) => typeof value === 'number')).toBe(true);
     expect(bars!.markLine.data).toEqual([{ xAxis: march }]);
-    expect(bars!.markLine.label).toMatchObject({ formatter: '本月至今' });
+    // Down the rule inside the plot, clear of a second value axis's name over the same corner.
+    expect(bars!.markLine.label).toMatchObject({ formatter: '本月至今', position: 'insideEndTop' });
     // A line keeps its values as numbers; the rule says the month is partial.
     const [line] = run('line', '2024-03-21T01:00:00Z').option.series as Array<Record<string, unknown>>;
     expect((line!.data as unknown[]).every((value) => typeof value === 'number')).toBe(true);

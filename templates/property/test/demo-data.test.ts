@@ -318,6 +318,63 @@ describe('demo data', () => {
     expect(list('sparePart').some((p) => Number(p.stock) < Number(p.safetyStock))).toBe(true);
   });
 
+  it('lets `tenant1` try a tenant’s day: a lease running today, a bill for now and a repair open or recent', () => {
+    const user = list('_users').find((candidate) => candidate.username === 'tenant1');
+    expect(user?.roles).toEqual(['tenant']);
+    const tenant = list('tenant').find((candidate) => candidate.account === user!._key)!;
+    const leases = list('contract').filter((contract) => contract.tenant === tenant._key);
+    expect(leases.length).toBeGreaterThan(0);
+    const current = leases.filter(
+      (contract) =>
+        ['active', 'expiring'].includes(String(contract.status)) &&
+        String(contract.startDate) <= TODAY &&
+        TODAY <= String(contract.endDate),
+    );
+    expect(current).toHaveLength(1);
+    expect(
+      list('bill').some(
+        (bill) =>
+          bill.contract === current[0]!._key &&
+          String(bill.periodStart) <= TODAY &&
+          TODAY <= String(bill.periodEnd),
+      ),
+    ).toBe(true);
+    const recent = Date.parse(NOW.toISOString()) - 30 * 86_400_000;
+    expect(
+      list('workOrder').some(
+        (order) =>
+          order.type === 'repair' &&
+          order.requester === tenant._key &&
+          (!['closed', 'cancelled'].includes(String(order.status)) ||
+            Date.parse(String(order.reportedAt)) >= recent),
+      ),
+    ).toBe(true);
+    // Still one account per name.
+    const names = list('_users').map((candidate) => candidate.username);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('files each request as what it is: people trapped in a lift are an urgent repair, a question an inquiry', () => {
+    const orders = list('workOrder');
+    const trapped = orders.filter((order) => order.title === '电梯困人');
+    expect(trapped.length).toBeGreaterThan(0);
+    expect(new Set(trapped.map((order) => `${String(order.type)}/${String(order.priority)}`))).toEqual(
+      new Set(['repair/urgent']),
+    );
+    const misfiled = orders.filter(
+      (order) =>
+        (order.type !== 'inquiry' && /咨询/.test(String(order.title))) ||
+        (order.type === 'inquiry' && !/咨询/.test(String(order.title))) ||
+        (order.type !== 'suggestion' && /建议/.test(String(order.title))) ||
+        (order.type === 'suggestion' && !/建议/.test(String(order.title))),
+    );
+    expect(misfiled.map((order) => `${order._key} ${String(order.type)} ${String(order.title)}`)).toEqual([]);
+    // Each kind is there, and each says what it asks about.
+    for (const type of ['repair', 'complaint', 'suggestion', 'inquiry'])
+      expect(orders.some((order) => order.type === type)).toBe(true);
+    for (const order of sample(orders, 500)) expect(String(order.description)).toContain(String(order.title));
+  });
+
   it('is deterministic: the same seed gives the same data', () => {
     const hash = (d: DemoData) => createHash('sha256').update(JSON.stringify(d)).digest('hex');
     expect(hash(generateDemoData({ seed: 20240601, now: NOW }))).toBe(hash(data));

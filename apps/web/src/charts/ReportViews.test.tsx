@@ -59,4 +59,30 @@ describe('report tables', () => {
     expect(screen.getByText((4).toLocaleString(undefined, { minimumFractionDigits: 2 }))).toBeTruthy();
     expect(screen.getByText('3.75')).toBeTruthy();
   });
+
+  it('keeps a table’s headers and numbers whole, scrolling sideways when the card is too narrow', () => {
+    const { container } = render(
+      <TableView
+        height={300}
+        table={{
+          columns: [
+            { key: 'tenant', title: '租户', kind: 'text', unit: null },
+            { key: 'arrears', title: '欠费', kind: 'number', unit: null },
+            { key: 'days', title: '最长逾期天数', kind: 'number', unit: null },
+          ],
+          rows: [{ tenant: '上海正云电子商务有限公司', arrears: 403_316.12, days: 289 }],
+        }}
+      />,
+    );
+    // No header or cell is cut with an ellipsis by the table; the table is as wide as its content.
+    expect(container.querySelector('.ant-table-cell-ellipsis')).toBeNull();
+    for (const header of screen.getAllByText('最长逾期天数')) expect(header.style.whiteSpace).toBe('nowrap');
+    expect(container.querySelector<HTMLTableElement>('.ant-table-body table')?.style.width).toBe(
+      'max-content',
+    );
+    // A long name is cut to a line by its cell, in full on hover.
+    expect(screen.getByText('上海正云电子商务有限公司').getAttribute('title')).toBe(
+      '上海正云电子商务有限公司',
+    );
+  });
 });

@@ -77,6 +77,16 @@ export interface TableBlock {
   rows: Array<Record<string, unknown>>;
 }
 
+/** A text cell: one line, cut past about seven characters. */
+const TEXT_CELL: React.CSSProperties = {
+  display: 'inline-block',
+  maxWidth: '7em',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+  verticalAlign: 'bottom',
+};
+
 export function TableView({
   table,
   height,
@@ -86,16 +96,27 @@ export function TableView({
   height: number;
   onRowClick?: (row: Record<string, unknown>, event: React.MouseEvent) => void;
 }) {
+  // Every column is as wide as its header and numbers need: a card narrower than that scrolls sideways
+  // instead of cutting them ("最长逾期…", "403,3…"). Only a long text (a company's name) is cut, in full
+  // on hover.
   const columns: ColumnsType<Record<string, unknown>> = table.columns.map((column) => {
     // A column's numbers share their digits, so 1,111,158.00 lines up with 10,187,393.26.
     const digits = fractionDigits(table.rows.map((row) => row[column.key]));
     return {
       key: column.key,
       dataIndex: column.key,
-      title: column.title,
+      title: <span style={{ whiteSpace: 'nowrap' }}>{column.title}</span>,
       align: column.kind === 'number' ? 'right' : 'left',
-      ellipsis: true,
-      render: (value: unknown) => withUnit(formatNumber(value, digits), value, column.unit),
+      render: (value: unknown) => {
+        const text = withUnit(formatNumber(value, digits), value, column.unit);
+        return column.kind === 'number' ? (
+          <span style={{ whiteSpace: 'nowrap' }}>{text}</span>
+        ) : (
+          <span title={text} style={TEXT_CELL}>
+            {text}
+          </span>
+        );
+      },
       sorter: (a, b) => {
         const [x, y] = [a[column.key], b[column.key]];
         return typeof x === 'number' && typeof y === 'number'
@@ -111,7 +132,7 @@ export function TableView({
       columns={columns}
       dataSource={table.rows}
       pagination={false}
-      scroll={{ y: Math.max(80, height - 40) }}
+      scroll={{ x: 'max-content', y: Math.max(80, height - 40) }}
       onRow={(row) => ({
         onClick: (event) => onRowClick?.(row, event),
         style: { cursor: onRowClick ? 'pointer' : undefined },

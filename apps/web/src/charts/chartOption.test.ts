@@ -159,13 +159,62 @@ describe('chartOption', () => {
         ],
       },
       'zh-CN',
-    ) as { yAxis: Array<{ axisLabel: unknown }>; series: Array<{ yAxisIndex?: number }> };
+    ) as {
+      yAxis: Array<{ axisLabel: unknown; name?: string }>;
+      series: Array<{ yAxisIndex?: number }>;
+      grid: { top: number };
+    };
     expect(option.yAxis).toHaveLength(2);
     expect(option.yAxis.map((axis) => axis.axisLabel)).toEqual([
       { hideOverlap: true },
       { hideOverlap: true },
     ]);
     expect(option.series.map((series) => series.yAxisIndex)).toEqual([undefined, 1]);
+    // The axes' names sit above the plot: it starts lower than a chart with one unnamed axis, so the
+    // names are under the legend, not on it.
+    expect(option.yAxis.map((axis) => axis.name)).toEqual(['contracts', 'rent']);
+    const single = chartOption(
+      { ...report, measures: [report.measures[0]!] },
+      {
+        columns: [
+          { key: 'nps', role: 'dimension', kind: 'number' },
+          { key: 'contracts', role: 'measure', kind: 'number' },
+        ],
+        rows: [{ nps: 1, contracts: 3 }],
+      },
+      'zh-CN',
+    ) as typeof option;
+    expect(option.grid.top).toBeGreaterThanOrEqual(single.grid.top + 20);
+  });
+
+  it('cuts a long legend entry (in full on hover) and pages what does not fit', () => {
+    const report = {
+      key: 'channels',
+      label: label('报事渠道', 'Channels'),
+      entity: 'rating',
+      chart: { type: 'pie' as const },
+      dimensions: [{ field: 'code' }],
+      measures: [{ key: 'orders', aggregate: 'count' as const }],
+    };
+    const rows: ReportResult = {
+      columns: [
+        { key: 'code', role: 'dimension', kind: 'text' },
+        { key: 'orders', role: 'measure', kind: 'number' },
+      ],
+      rows: [
+        { code: 'APP/小程序', orders: 3 },
+        { code: '管家代报（线下登记后补录）', orders: 2 },
+      ],
+    };
+    for (const compact of [false, true]) {
+      const { legend } = chartOption(report, rows, 'zh-CN', { compact }) as {
+        legend: { type: string; textStyle: { width: number; overflow: string }; tooltip: { show: boolean } };
+      };
+      expect(legend.type).toBe('scroll');
+      expect(legend.textStyle.overflow).toBe('truncate');
+      expect(legend.textStyle.width).toBeLessThanOrEqual(120);
+      expect(legend.tooltip.show).toBe(true);
+    }
   });
 });
 

@@ -155,6 +155,11 @@ const PALETTE = [
   '#a0d911',
 ];
 
+/** A legend entry's widest text, in pixels, before it is cut. */
+const LEGEND_TEXT_WIDTH = 112;
+/** The room an axis name takes above the plot. */
+const AXIS_NAME_HEIGHT = 24;
+
 /** A tooltip's value: up to two fraction digits, as many as it needs. */
 const round = (value: unknown) => formatNumber(value, 2, 0);
 
@@ -175,10 +180,20 @@ export function chartOption(
   const out: Record<string, unknown> = { color: PALETTE, animation: false, ...rest };
   if (out.legend && typeof out.legend === 'object') {
     const vertical = (out.legend as { orient?: string }).orient === 'vertical';
+    // A long name is cut (in full on hover), so one series does not take a narrow card's whole legend row;
+    // what does not fit pages.
+    const items = { textStyle: { width: LEGEND_TEXT_WIDTH, overflow: 'truncate' }, tooltip: { show: true } };
     out.legend =
       vertical && !options.compact
-        ? { ...(out.legend as object), type: 'scroll', top: 'middle' }
-        : { ...(out.legend as object), type: 'scroll', orient: 'horizontal', left: 'center', top: 0 };
+        ? { ...(out.legend as object), ...items, type: 'scroll', top: 'middle' }
+        : {
+            ...(out.legend as object),
+            ...items,
+            type: 'scroll',
+            orient: 'horizontal',
+            left: 'center',
+            top: 0,
+          };
     // A narrow card has no room for labels beside the slices: the share goes inside, the name in the legend.
     if (options.compact && Array.isArray(out.series))
       out.series = (out.series as Array<Record<string, unknown>>).map((series) =>
@@ -212,7 +227,18 @@ export function chartOption(
       confine: true,
     };
   if (out.xAxis || out.yAxis) {
-    out.grid = { left: 8, right: 16, bottom: 8, top: out.legend ? 36 : 16, containLabel: true };
+    // `containLabel` keeps the tick labels in, not an axis's name: a named value axis (two measures on two
+    // axes) writes it above the plot, so the plot starts a line lower, under the legend rather than on it.
+    const named = (Array.isArray(out.yAxis) ? out.yAxis : [out.yAxis]).some(
+      (axis) => typeof (axis as { name?: unknown } | undefined)?.name === 'string',
+    );
+    out.grid = {
+      left: 8,
+      right: 16,
+      bottom: 8,
+      top: (out.legend ? 36 : 16) + (named ? AXIS_NAME_HEIGHT : 0),
+      containLabel: true,
+    };
     const axis = (value: unknown): unknown =>
       Array.isArray(value)
         ? value.map(axis)

@@ -187,7 +187,14 @@ function markPartial(
             silent: true,
             symbol: 'none',
             lineStyle: { type: 'dashed', color: '#8c8c8c' },
-            label: { formatter: partial.caption, position: 'end', color: '#8c8c8c', fontSize: 11 },
+            // Upright, the caption runs down the rule inside the plot: above it, it would sit on the name of a
+            // second value axis, which is written over the same right-hand corner.
+            label: {
+              formatter: partial.caption,
+              position: horizontal ? 'end' : 'insideEndTop',
+              color: '#8c8c8c',
+              fontSize: 11,
+            },
             data: [{ [horizontal ? 'yAxis' : 'xAxis']: partial.index }],
           },
         }

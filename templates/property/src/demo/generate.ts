@@ -16,6 +16,7 @@ import { generatePlaces } from './places';
 import { Rng } from './random';
 import { generateParts, generatePeriodicSurveys, generateWorkOrders } from './service';
 import { generateOrganisation } from './organisation';
+import { assignShowcaseTenant } from './showcase';
 
 export interface DemoOptions {
   /** PRNG seed; default 20240601. */
@@ -86,6 +87,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   generatePlans(ctx, places);
   generateInspections(ctx, places, leases.leases);
   planLiveFlows(ctx);
+  assignShowcaseTenant(ctx, leases.leases);
   generateOrganisation(ctx);
   const ordered: DemoData = { _users: ctx.data._users ?? [], _departments: ctx.data._departments ?? [] };
   for (const key of DEMO_ENTITY_ORDER) ordered[key] = ctx.data[key] ?? [];

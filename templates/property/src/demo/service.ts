@@ -17,6 +17,9 @@ import { type Technician } from './people';
 import { PROJECTS, type Places } from './places';
 
 type W = ReadonlyArray<readonly [string, number]>;
+/** People trapped in a lift: always a repair, and always urgent. */
+const TRAPPED_IN_LIFT = '电梯困人';
+
 const CATEGORIES: Record<string, W> = {
   repair: [
     ['plumbing', 24],
@@ -69,23 +72,55 @@ const REPAIR_HOURS: Record<string, number> = {
   fireSafety: 3,
   other: 2,
 };
-const TITLES: Record<string, string[]> = {
-  plumbing: ['厨房水槽堵塞', '卫生间漏水', '水龙头滴水', '马桶水箱不止水', '地漏反味'],
-  electrical: ['客厅灯不亮', '插座没电', '空气开关跳闸', '热水器不通电'],
-  doorWindow: ['入户门锁卡顿', '窗户关不严', '纱窗破损', '门禁卡失灵'],
-  elevator: ['电梯异响', '电梯困人', '电梯按钮失灵', '电梯门关不上'],
-  hvac: ['空调不制冷', '空调漏水', '新风系统噪音大'],
-  wallFloor: ['墙面渗水发霉', '地砖空鼓', '天花板掉皮'],
-  publicArea: ['楼道灯坏了', '单元门闭门器损坏', '地库积水', '消防通道堆物'],
-  gas: ['燃气灶打不着火', '闻到燃气味'],
-  network: ['宽带无法上网', '可视对讲无图像'],
-  fireSafety: ['烟感误报', '消火栓箱门损坏'],
-  noise: ['楼上装修噪音', '夜间施工扰民', '邻居宠物吵闹'],
-  parking: ['车位被占用', '道闸不识别车牌', '咨询月卡办理'],
-  cleaning: ['楼道垃圾未清理', '电梯间卫生差'],
-  security: ['陌生人随意进出', '夜间巡逻不到位'],
-  greening: ['草坪缺乏修剪', '建议增加座椅绿化'],
-  other: ['咨询物业费缴纳方式', '其他问题', '快递柜故障'],
+/**
+ * What a request says, by its type and then its category: a fault for a repair, a grievance for a complaint,
+ * an idea for a suggestion, a question for an inquiry — so a lift with people trapped in it is a repair
+ * (and an emergency), never a complaint, and a question about fees is never a repair.
+ */
+const TITLES: Record<string, Record<string, string[]>> = {
+  repair: {
+    plumbing: ['厨房水槽堵塞', '卫生间漏水', '水龙头滴水', '马桶水箱不止水', '地漏反味'],
+    electrical: ['客厅灯不亮', '插座没电', '空气开关跳闸', '热水器不通电'],
+    doorWindow: ['入户门锁卡顿', '窗户关不严', '纱窗破损', '门禁卡失灵'],
+    elevator: ['电梯异响', TRAPPED_IN_LIFT, '电梯按钮失灵', '电梯门关不上'],
+    hvac: ['空调不制冷', '空调漏水', '新风系统噪音大'],
+    wallFloor: ['墙面渗水发霉', '地砖空鼓', '天花板掉皮'],
+    publicArea: ['楼道灯坏了', '单元门闭门器损坏', '地库积水', '垃圾房门损坏'],
+    gas: ['燃气灶打不着火', '闻到燃气味'],
+    network: ['宽带无法上网', '可视对讲无图像'],
+    fireSafety: ['烟感误报', '消火栓箱门损坏'],
+    other: ['快递柜故障', '信报箱门损坏', '晾衣架损坏'],
+  },
+  complaint: {
+    noise: ['楼上装修噪音', '夜间施工扰民', '邻居宠物吵闹'],
+    parking: ['车位被占用', '外来车辆乱停', '道闸高峰排队太久'],
+    cleaning: ['楼道垃圾未清理', '电梯间卫生差'],
+    security: ['陌生人随意进出', '夜间巡逻不到位'],
+    publicArea: ['消防通道堆物', '楼道被邻居堆放杂物'],
+    elevator: ['电梯维修太慢', '电梯停运未提前通知', '电梯经常故障'],
+    greening: ['草坪缺乏修剪', '绿化带无人打理'],
+    other: ['物业人员服务态度差', '报修后迟迟无人处理'],
+  },
+  suggestion: {
+    greening: ['建议增加座椅绿化', '建议增加儿童游乐区绿荫'],
+    publicArea: ['建议增设电动车充电桩', '建议楼道加装感应灯', '建议增加快递柜'],
+    parking: ['建议增加访客车位', '建议规范非机动车停放'],
+    security: ['建议加强夜间巡逻', '建议门禁加装人脸识别'],
+    other: ['建议开通线上缴费提醒', '建议定期公示公共收益'],
+  },
+  inquiry: {
+    other: ['咨询物业费缴纳方式', '咨询装修审批流程', '咨询发票开具'],
+    parking: ['咨询月卡办理', '咨询临时停车收费'],
+    publicArea: ['咨询公共区域场地预约', '咨询垃圾分类投放时间'],
+    network: ['咨询宽带开通', '咨询可视对讲设置'],
+  },
+};
+/** What the filer asks for, after the title, by the type of request. */
+const ASKS: Record<string, string> = {
+  repair: '请尽快处理',
+  complaint: '请尽快处理并回复',
+  suggestion: '供参考',
+  inquiry: '请回复',
 };
 const SERVICE_LINE: Record<string, string> = {
   repair: 'repair',
@@ -214,7 +249,7 @@ export function generateWorkOrders(
       ['inquiry', 12],
     ] as const);
     const category = rng.weighted(CATEGORIES[type] ?? []);
-    const priority =
+    const drawn =
       category === 'elevator' && type === 'repair' && rng.chance(0.3)
         ? 'urgent'
         : rng.weighted([
@@ -223,6 +258,8 @@ export function generateWorkOrders(
             ['high', 22],
             ['urgent', 6],
           ] as const);
+    const title = rng.pick(TITLES[type]?.[category] ?? ['其他问题']);
+    const priority = title === TRAPPED_IN_LIFT ? 'urgent' : drawn;
     const n = nextSeq(ctx, 'workOrder');
     const order: DemoRecord = {
       _key: `wo-${n}`,
@@ -244,8 +281,8 @@ export function generateWorkOrders(
           : SERVICE_LINE[type],
       priority,
       requiredSkill: ['elevator', 'gas', 'fireSafety'].includes(category) ? 'certified' : 'general',
-      title: rng.pick(TITLES[category] ?? ['其他问题']),
-      description: `${String(room.code)} 报：${rng.pick(TITLES[category] ?? ['其他问题'])}，请尽快处理。`,
+      title,
+      description: `${String(room.code)} 报：${title}，${ASKS[type] ?? '请尽快处理'}。`,
       reportedAt: isoDateTime(reportedAt),
       slaDueAt: isoDateTime(reportedAt + (PRIORITY_SLA[priority] ?? DAY)),
       ...(room.butler ? { butler: room.butler } : {}),
