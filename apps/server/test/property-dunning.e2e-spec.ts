@@ -122,6 +122,13 @@ describe('property template: rent dunning', () => {
     };
     const task = inbox.items.find((item) => item.nodeKey === 'phoneDunning' && item.recordId === id);
     expect(task).toBeDefined();
+    // The task shows the number to call: the phone on the tenant's profile.
+    const [{ phone }] = (await query<{ phone: string }>(`SELECT phone FROM ${schema}.tenant WHERE _id = $1`, [
+      lease.tenant,
+    ])) as [{ phone: string }];
+    const page = await testApp.http().get(`/api/tasks/${task!.id}`).set(butler).expect(200);
+    expect(page.body.form.visible).toEqual(expect.arrayContaining(['tenant', 'tenantPhone']));
+    expect(page.body.record.values.tenantPhone).toBe(phone);
     const done = await testApp
       .http()
       .post(`/api/tasks/${task!.id}/complete`)

@@ -87,7 +87,10 @@ function rulesApp(webhookUrl: string, rules: RuleDefinition[] = []): AppDefiniti
           type: 'notify',
           to: { type: 'role', role: 'manager' },
           channel: 'inApp',
-          template: { 'zh-CN': '租户连续三次差评', en: 'Third bad rating in a row' },
+          template: {
+            'zh-CN': '租户{{record.tenant}}连续三次差评',
+            en: 'Third bad rating in a row: {{record.tenant}}',
+          },
         },
         {
           key: 'care',
@@ -149,7 +152,7 @@ describe('rules on the server', () => {
   const rate = (tenant: string, score: number) =>
     testApp.http().post(records('rating')).set(auth).send({ values: { tenant, score } }).expect(201);
 
-  it('alerts the manager and writes a care note on the third consecutive bad rating, once', async () => {
+  it('alerts the manager (naming the tenant) and writes a care note on the third consecutive bad rating, once', async () => {
     const tenant = await tenantId();
     await rate(tenant, 1);
     await rate(tenant, 2);
@@ -160,7 +163,9 @@ describe('rules on the server', () => {
     await drainAutomation(testApp);
     await drainAutomation(testApp);
     const notifications = await query<{ title: Record<string, string> }>('SELECT title FROM notification');
-    expect(notifications.map((row) => row.title.en)).toEqual(['Third bad rating in a row']);
+    // The relation placeholder names the tenant by its title, not by its id.
+    expect(notifications.map((row) => row.title.en)).toEqual(['Third bad rating in a row: 张三']);
+    expect(notifications.map((row) => row.title['zh-CN'])).toEqual(['租户张三连续三次差评']);
     const notes = (await testApp.http().get(records('careNote')).set(auth).expect(200)).body as {
       items: { values: Record<string, unknown> }[];
     };

@@ -6,6 +6,7 @@
 // Objects the format does not interpret ("open": seed records, JSON-logic, values, ui, chart options) are
 // sorted alphabetically all the way down. Arrays keep their order: it is meaningful (form field order).
 
+import { APP_SECTIONS } from './constants';
 import { type AppDefinition } from './types';
 
 const LEADING_KEYS = [
@@ -20,7 +21,6 @@ const LEADING_KEYS = [
   'to',
   'zh-CN',
 ];
-const APP_SECTIONS = ['entities', 'flows', 'rules', 'reports', 'dashboards', 'roles', 'seed'];
 
 /** Properties of known objects whose values are open. */
 const OPEN_PROPERTIES = new Set([

@@ -14,6 +14,16 @@ export const DYNAMIC_DEFAULTS = { $now: ['date', 'datetime'], $me: ['user'] } as
 
 export const KEY_PATTERN = '^[a-z][a-zA-Z0-9_]{0,62}$';
 
+/**
+ * Key of a member attribute (`user.<key>` in scopes): what the server has always accepted for a member's
+ * attributes, so a declaration can name any attribute already in use. `id` is reserved (`user.id`).
+ */
+export const MEMBER_ATTRIBUTE_KEY_PATTERN = '^[A-Za-z][A-Za-z0-9_]{0,49}$';
+
+/** What a declared member attribute holds; `multiple` (a list) only for text, select and relation. */
+export const MEMBER_ATTRIBUTE_TYPES = ['text', 'number', 'boolean', 'select', 'relation'] as const;
+export const MULTIPLE_MEMBER_ATTRIBUTE_TYPES = ['text', 'select', 'relation'] as const;
+
 export const FIELD_TYPES = [
   'text',
   'longText',
@@ -271,3 +281,15 @@ export const PERMISSION_ACTIONS = ['read', 'create', 'update', 'delete', 'export
 export const SLA_CALENDARS = ['business', 'calendar'] as const;
 
 export const DISPATCH_STRATEGIES = ['leastLoaded', 'roundRobin'] as const;
+
+/** The app definition's list sections, in the canonical file's order; everything else is its header. */
+export const APP_SECTIONS = [
+  'entities',
+  'flows',
+  'rules',
+  'reports',
+  'dashboards',
+  'roles',
+  'memberAttributes',
+  'seed',
+];

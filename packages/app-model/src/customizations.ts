@@ -1,17 +1,20 @@
 // Upgrading an installed template over an app its customer has extended. The template's new version decides
 // everything it defines; what the customer added beside it (an entity, a field, a print template, a
-// validation, a flow, a rule, a report, a dashboard, a role, or a template role's permission on an entity of
-// their own) stays. Without the template's previous version we cannot tell "the customer added it" from "the
-// template dropped it", and keeping the second is harmless (its data is kept anyway) while dropping the
-// first loses the customer's work.
+// validation, a flow, a rule, a report, a dashboard, a role, a member attribute, or a template role's
+// permission on an entity of their own) stays. Without the template's previous version we cannot tell "the
+// customer added it" from "the template dropped it", and keeping the second is harmless (its data is kept
+// anyway) while dropping the first loses the customer's work.
 import { type AppDefinition, type EntityDefinition, type RoleDefinition } from './types';
 
 type Keyed = { key: string };
 
 /** `upgrade` with everything of `current` it lacks appended, list by list (see above). */
 export function keepCustomizations(upgrade: AppDefinition, current: AppDefinition): AppDefinition {
+  // Optional section: absent stays absent, so an app that declares none is unchanged.
+  const memberAttributes = mergeKeyed(upgrade.memberAttributes, current.memberAttributes);
   return {
     ...upgrade,
+    ...(memberAttributes.length > 0 ? { memberAttributes } : {}),
     entities: mergeKeyed(upgrade.entities, current.entities, mergeEntity),
     flows: mergeKeyed(upgrade.flows, current.flows),
     rules: mergeKeyed(upgrade.rules, current.rules),

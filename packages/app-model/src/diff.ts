@@ -1,12 +1,24 @@
 // Change list between two versions of an app, matched by key (labels may change, keys never do). Used to
 // show what an import or upgrade will do. Order: app, entities (+fields), flows (+nodes, edges), rules,
-// reports, dashboards, roles, seed; within a list, the new order, then removed items in their old order.
+// reports, dashboards, roles, member attributes, seed; within a list, the new order, then removed items in their old order.
 import { canonicalizePart } from './canonical';
+import { APP_SECTIONS } from './constants';
 import { localize } from './localize';
 import { type AppDefinition, type Locale, type LocalizedText } from './types';
 
 export type AppChangeKind =
-  'app' | 'entity' | 'field' | 'flow' | 'node' | 'edge' | 'rule' | 'report' | 'dashboard' | 'role' | 'seed';
+  | 'app'
+  | 'entity'
+  | 'field'
+  | 'flow'
+  | 'node'
+  | 'edge'
+  | 'rule'
+  | 'report'
+  | 'dashboard'
+  | 'role'
+  | 'memberAttribute'
+  | 'seed';
 
 export interface AppChange {
   change: 'add' | 'change' | 'remove';
@@ -26,7 +38,6 @@ export interface DiffOptions {
 type Item = Record<string, unknown>;
 type Children = (before: Item | undefined, after: Item | undefined, path: string) => AppChange[];
 
-const APP_SECTIONS = ['entities', 'flows', 'rules', 'reports', 'dashboards', 'roles', 'seed'];
 
 const without = (item: Item, omit: readonly string[]): Item =>
   Object.fromEntries(Object.entries(item).filter(([key]) => !omit.includes(key)));
@@ -196,6 +207,7 @@ export function diffAppDefinitions(
     ...diffList('report', b.reports, a.reports, 'reports', locale),
     ...diffList('dashboard', b.dashboards, a.dashboards, 'dashboards', locale),
     ...diffList('role', b.roles, a.roles, 'roles', locale),
+    ...diffList('memberAttribute', b.memberAttributes, a.memberAttributes, 'memberAttributes', locale),
     ...diffSeed(b.seed, a.seed, locale),
   );
   return changes;

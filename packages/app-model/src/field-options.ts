@@ -1,4 +1,4 @@
-import { type FieldDefinition, type SelectOption } from './types';
+import { type EntityDefinition, type FieldDefinition, type SelectOption } from './types';
 
 /**
  * The labelled codes a single value of the field is one of: a select's or status's options, or those a text
@@ -9,4 +9,24 @@ export function singleValueOptions(field: FieldDefinition | undefined): readonly
   if (field?.type === 'select' || field?.type === 'status') return field.options;
   if (field?.type === 'formula') return field.options;
   return undefined;
+}
+
+/**
+ * The field of the linked entity a lookup shows, whose values it holds: they read as that field's do (a
+ * select's labels, money, a relation's titles). `multiple` when the relation links several records, so the
+ * lookup holds a list of such values. Undefined for any other field, or a lookup whose relation or target
+ * is unknown.
+ */
+export function lookupTarget(
+  entities: readonly EntityDefinition[],
+  entity: EntityDefinition,
+  field: FieldDefinition,
+): { field: FieldDefinition; multiple: boolean } | undefined {
+  if (field.type !== 'lookup') return undefined;
+  const relation = entity.fields.find((candidate) => candidate.key === field.lookup.relation);
+  if (relation?.type !== 'relation') return undefined;
+  const target = entities
+    .find((candidate) => candidate.key === relation.relation.entity)
+    ?.fields.find((candidate) => candidate.key === field.lookup.field);
+  return target ? { field: target, multiple: relation.relation.multiple === true } : undefined;
 }

@@ -17,6 +17,9 @@ export {
   MANAGER_OF,
   KEY_PATTERN,
   MEASURE_FORMATS,
+  MEMBER_ATTRIBUTE_KEY_PATTERN,
+  MEMBER_ATTRIBUTE_TYPES,
+  MULTIPLE_MEMBER_ATTRIBUTE_TYPES,
   PERMISSION_ACTIONS,
   REPORT_METRICS,
   RULE_ACTION_TYPES,
@@ -40,7 +43,7 @@ export { canonicalizeAppDefinition } from './canonical';
 export { diffAppDefinitions, type AppChange, type AppChangeKind, type DiffOptions } from './diff';
 export { keepCustomizations } from './customizations';
 export { localize } from './localize';
-export { singleValueOptions } from './field-options';
+export { lookupTarget, singleValueOptions } from './field-options';
 export { isEmptyValue, parseSubTableCellKey, subTableCellKey } from './field-values';
 export {
   assembleAppDefinition,

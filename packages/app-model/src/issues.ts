@@ -35,6 +35,7 @@ export type OwnerKind =
   | 'filter'
   | 'role'
   | 'permission'
+  | 'attribute'
   | 'seed'
   | 'record';
 

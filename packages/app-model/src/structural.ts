@@ -29,6 +29,7 @@ function validator(): ValidateFunction {
 const PATTERN_CODES: Record<string, string> = {
   [PATTERNS.key]: 'schema.invalidKey',
   [PATTERNS.fieldPath]: 'schema.invalidFieldPath',
+  [PATTERNS.attributeKey]: 'schema.invalidAttributeKey',
   [PATTERNS.semver]: 'schema.invalidVersion',
   [PATTERNS.color]: 'schema.invalidColor',
   [PATTERNS.currency]: 'schema.invalidCurrency',

@@ -21,6 +21,14 @@ describe('validateAppDefinition: the example app', () => {
     expect(validateAppDefinition(app)).toMatchObject({ ok: true, warnings: [] });
   });
 
+  it('accepts a relation that fills fields of the same kind from the picked record', () => {
+    const app = mutated((a) => {
+      a.entities[3].fields[1].relation.fill = { deposit: 'area' };
+      a.entities[4].fields[2].relation.fill = { title: 'code' };
+    });
+    expect(validateAppDefinition(app)).toMatchObject({ ok: true, warnings: [] });
+  });
+
   it('does not modify its input', () => {
     const input = mutated((app) => {
       app.entities[0].fields[0].type = 'nope';
@@ -316,6 +324,39 @@ const semanticCases: Case[] = [
     (a) => (a.entities[0].listFields = [a.entities[0].fields[0].key, 'title']),
     '$.entities[0].listFields[1]',
     'unknownField',
+  ],
+  [
+    'relation fill into an unknown field',
+    (a) => (a.entities[3].fields[1].relation.fill = { ghost: 'area' }),
+    '$.entities[3].fields[1].relation.fill.ghost',
+    'unknownField',
+  ],
+  [
+    'relation fill from an unknown field',
+    (a) => (a.entities[3].fields[1].relation.fill = { deposit: 'ghost' }),
+    '$.entities[3].fields[1].relation.fill.deposit',
+    'unknownField',
+  ],
+  [
+    'relation fill into a computed field',
+    (a) => (a.entities[3].fields[1].relation.fill = { yearlyRent: 'area' }),
+    '$.entities[3].fields[1].relation.fill.yearlyRent',
+    'fillComputed',
+  ],
+  [
+    'relation fill of another kind of value',
+    (a) => (a.entities[3].fields[1].relation.fill = { startDate: 'area' }),
+    '$.entities[3].fields[1].relation.fill.startDate',
+    'fillTypeMismatch',
+  ],
+  [
+    'relation fill through a multiple relation',
+    (a) => {
+      a.entities[3].fields[1].relation.multiple = true;
+      a.entities[3].fields[1].relation.fill = { deposit: 'area' };
+    },
+    '$.entities[3].fields[1].relation.fill',
+    'fillMultipleRelation',
   ],
   [
     'lookup target field',

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { type LocalizedText } from '@lowcode/app-model';
 import { SYSTEM_ACTOR } from '@lowcode/flow-engine';
 import { type PlannedAction, type PlannedAssignee } from '@lowcode/rule-engine';
 import { type EntityManager } from 'typeorm';
@@ -9,6 +10,7 @@ import { NotificationService } from '../notifications/notification.service';
 import { PeopleService } from '../people/people.service';
 import { systemViewer } from '../records/access/entity-access';
 import { EntityCatalogService } from '../records/entity-catalog.service';
+import { displaysOf } from '../records/record-reader';
 import { type WriteContext } from '../records/record-writer';
 import { FlowDefinitions } from '../flows/services/flow-definitions.service';
 import { FlowRunner } from '../flows/services/flow-runner.service';
@@ -169,7 +171,7 @@ export class RuleActionsService {
         const { taskId, push } = await this.tasks.createStandaloneTask(manager, {
           workspaceId: context.workspaceId,
           appId: context.appId,
-          title: fillTemplate(action.title, { record: context.record ?? {}, batch: context.batch ?? {} }),
+          title: await this.filled(manager, context, action.title),
           assignees,
           dueAt: action.dueAt ? new Date(action.dueAt) : null,
           entityKey: context.entityKey ?? null,
@@ -204,7 +206,7 @@ export class RuleActionsService {
   ): Promise<Omit<ActionOutcome, 'key' | 'type'>> {
     const userIds = await this.recipients(manager, context, action.to);
     if (userIds.length === 0) return { status: 'skipped', detail: { reason: 'nobody to notify' } };
-    const text = fillTemplate(action.template, { record: context.record ?? {}, batch: context.batch ?? {} });
+    const text = await this.filled(manager, context, action.template);
     switch (action.channel) {
       case 'inApp': {
         const push = await this.notifications.create(manager, {
@@ -252,6 +254,36 @@ export class RuleActionsService {
         return { status: 'queued', detail: { job: jobId, users: userIds.length } };
       }
     }
+  }
+
+  /**
+   * A text with `{{record.field}}` filled as a flow fills its own: the records, people and departments the
+   * record links to by their titles, options by their labels, money and date-times as a person reads them.
+   */
+  private async filled(
+    manager: EntityManager,
+    context: FiringContext,
+    template: LocalizedText,
+  ): Promise<LocalizedText> {
+    const data = { record: context.record ?? {}, batch: context.batch ?? {} };
+    if (
+      !context.record ||
+      !context.entityKey ||
+      !Object.values(template).some((text) => text?.includes('{{'))
+    )
+      return fillTemplate(template, data);
+    const resolved = await this.catalog.resolve(
+      context.workspaceId,
+      context.appKey,
+      context.entityKey,
+      manager,
+    );
+    const [titles] = await displaysOf(manager, resolved, [context.record]);
+    return fillTemplate(template, data, {
+      titles,
+      entity: resolved.entity,
+      entities: resolved.app.entities,
+    });
   }
 
   /**

@@ -7,7 +7,7 @@ import type { RecordDto } from '../api/types';
 import { RecordDrawer } from '../pages/records/RecordDrawer';
 import { jsonResponse } from '../test/http';
 import { testApp } from '../test/fixtures';
-import { relationsNamedBy } from './useRelationAutofill';
+import { relationsNamedBy, valuesFilledBy } from './useRelationAutofill';
 
 const label = (text: string) => ({ 'zh-CN': text });
 const project: EntityDefinition = {
@@ -45,6 +45,43 @@ const myRoom: RecordDto = {
   deletedAt: null,
   values: { code: '1-101', project: 'p1' },
   display: { project: '阳光花园' },
+};
+
+const tenant: EntityDefinition = {
+  key: 'tenant',
+  label: label('租户'),
+  titleField: 'name',
+  fields: [{ key: 'name', type: 'text', label: label('姓名') }],
+};
+const bill: EntityDefinition = {
+  key: 'bill',
+  label: label('账单'),
+  titleField: 'no',
+  fields: [
+    { key: 'no', type: 'text', label: label('账单编号') },
+    { key: 'tenant', type: 'relation', label: label('租户'), relation: { entity: 'tenant' } },
+    { key: 'outstanding', type: 'money', label: label('未缴') },
+  ],
+};
+const payment: EntityDefinition = {
+  key: 'payment',
+  label: label('收款'),
+  fields: [
+    {
+      key: 'bill',
+      type: 'relation',
+      label: label('账单'),
+      relation: { entity: 'bill', fill: { amount: 'outstanding', tenant: 'tenant' } },
+    },
+    { key: 'tenant', type: 'relation', label: label('付款人'), relation: { entity: 'tenant' } },
+    { key: 'amount', type: 'money', label: label('收款金额') },
+  ],
+};
+const openBill: RecordDto = {
+  ...myRoom,
+  id: 'b1',
+  values: { no: 'ZD-202603-000001', tenant: 't1', outstanding: 1280 },
+  display: { tenant: '张三' },
 };
 
 describe('relation autofill', () => {
@@ -89,5 +126,51 @@ describe('relation autofill', () => {
     expect(fetchMock.mock.calls.some(([url]) => String(url).includes('/entities/project/records'))).toBe(
       false,
     );
+  });
+
+  it('copies what a relation’s fill names from the chosen record into the fields it may fill', () => {
+    const chosen = { field: 'bill', record: openBill };
+    expect(valuesFilledBy(payment, chosen, () => true)).toEqual([
+      { key: 'amount', value: 1280 },
+      { key: 'tenant', value: 't1', title: '张三' },
+    ]);
+    expect(valuesFilledBy(payment, chosen, (key) => key !== 'amount')).toEqual([
+      { key: 'tenant', value: 't1', title: '张三' },
+    ]);
+    // Another relation, or a chosen record without the value, fills nothing.
+    expect(valuesFilledBy(payment, { field: 'tenant', record: openBill }, () => true)).toEqual([]);
+    const settled = { ...openBill, values: { ...openBill.values, outstanding: null } };
+    expect(valuesFilledBy(payment, { field: 'bill', record: settled }, () => true)).toEqual([
+      { key: 'tenant', value: 't1', title: '张三' },
+    ]);
+  });
+
+  it('starts a payment of the one bill there is at its outstanding amount', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn<typeof fetch>(async (url) => {
+        const path = decodeURIComponent(String(url));
+        if (path.endsWith('/access'))
+          return jsonResponse(200, { entities: [{ key: 'bill', actions: ['read'], scoped: true }] });
+        if (path.includes('/entities/bill/records'))
+          return jsonResponse(200, { items: [openBill], nextCursor: null });
+        throw new Error(`unexpected ${path}`);
+      }),
+    );
+    render(
+      <AntApp>
+        <RecordDrawer
+          appKey="pm"
+          app={{ ...testApp, entities: [tenant, bill, payment] }}
+          entity={payment}
+          record={undefined}
+          onClose={vi.fn()}
+          onSaved={vi.fn()}
+        />
+      </AntApp>,
+    );
+    await waitFor(() => expect(screen.getByTestId('field-bill')).toHaveTextContent('ZD-202603-000001'));
+    expect(screen.getByTestId('field-amount').querySelector('input')).toHaveValue('1280');
+    expect(screen.getByTestId('field-tenant')).toHaveTextContent('张三');
   });
 });

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 import type { RecordDto } from '../api/types';
 import { titleOfRecord } from '../fields/recordTitle';
+import { sameValue } from './formValues';
 import type { RecordForm } from './useRecordForm';
 
 type SingleRelation = Extract<FieldDefinition, { type: 'relation' }>;
@@ -41,10 +42,31 @@ export function relationsNamedBy(
 }
 
 /**
+ * The values a chosen record gives the fields its relation's `fill` names (a payment's amount, from the
+ * picked bill's outstanding amount): of the fields `fillable` allows, those the record has a value for,
+ * with the title the record shows for a relation or person it copies.
+ */
+export function valuesFilledBy(
+  entity: EntityDefinition,
+  chosen: { field: string; record: RecordDto },
+  fillable: (key: string) => boolean,
+): { key: string; value: unknown; title?: string }[] {
+  const from = singleRelations(entity).find((field) => field.key === chosen.field);
+  return Object.entries(from?.relation.fill ?? {}).flatMap(([key, source]) => {
+    const value = chosen.record.values[source];
+    if (isEmptyValue(value) || !fillable(key)) return [];
+    const title = chosen.record.display[source];
+    return [{ key, value, ...(typeof title === 'string' ? { title } : {}) }];
+  });
+}
+
+/**
  * A new record's relations fill themselves where there is nothing to choose. A relation whose target the
  * user's roles narrow to one record starts with it (a tenant's own room and profile), and a record chosen
- * in a relation fills the empty relations it names itself (the room's project). Answers the titles of what
- * it filled, for the form to show.
+ * in a relation fills the empty relations it names itself (the room's project), and the fields its `fill`
+ * copies from it — into an empty field, or one still holding what an earlier pick copied, so picking another
+ * bill changes the amount the first one gave but not one the user typed. Answers the titles of what it
+ * filled, for the form to show.
  */
 export function useRelationAutofill(options: {
   appKey: string;
@@ -62,6 +84,8 @@ export function useRelationAutofill(options: {
   const latest = useRef(form);
   latest.current = form;
   const seen = useRef<Record<string, unknown>>({});
+  // What `fill` last copied into each field: still that value means the user has not made it theirs.
+  const copied = useRef<Record<string, unknown>>({});
 
   const fill = (chosen: { field: string; record: RecordDto }) => {
     const named = relationsNamedBy(entity, app, chosen, (key) => isEmptyValue(latest.current.values[key]));
@@ -70,11 +94,21 @@ export function useRelationAutofill(options: {
       latest.current.setValue(entry.key, entry.id);
       seen.current[entry.key] = entry.id;
     }
-    if (shown.length)
-      setTitles((known) => ({
-        ...known,
-        ...Object.fromEntries(shown.map((entry) => [entry.key, entry.title])),
-      }));
+    const copies = valuesFilledBy(entity, chosen, (key) => {
+      const current = latest.current.values[key];
+      return !hidden.includes(key) && (isEmptyValue(current) || sameValue(current, copied.current[key]));
+    });
+    for (const copy of copies) {
+      latest.current.setValue(copy.key, copy.value);
+      copied.current[copy.key] = copy.value;
+      // A relation it copies is the form's own doing, like the ones named above: no pick of the user's.
+      if (typeof copy.value === 'string') seen.current[copy.key] = copy.value;
+    }
+    const titled = [
+      ...shown.map((entry) => [entry.key, entry.title] as const),
+      ...copies.flatMap((copy) => (copy.title !== undefined ? [[copy.key, copy.title] as const] : [])),
+    ];
+    if (titled.length) setTitles((known) => ({ ...known, ...Object.fromEntries(titled) }));
   };
 
   // On opening: the relations whose target the roles narrow to a single record.

@@ -23,6 +23,7 @@ const KIND_NAMES: { [K in OwnerKind]: { en: string; zh: string } } = {
   filter: { en: 'filter', zh: '筛选条件' },
   role: { en: 'role', zh: '角色' },
   permission: { en: 'permission', zh: '权限' },
+  attribute: { en: 'member attribute', zh: '成员属性' },
   seed: { en: 'seed data of entity', zh: '实体初始数据' },
   record: { en: 'record', zh: '记录' },
 };

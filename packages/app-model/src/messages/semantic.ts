@@ -19,6 +19,22 @@ export const SEMANTIC: Catalog = {
     en: (p, o) => `${o} has two permission entries for entity ${q(p.entity)}; merge them into one`,
     zh: (p, o) => `${o} 对实体 ${q(p.entity)} 配置了两条权限，请合并为一条`,
   },
+  reservedAttributeKey: {
+    en: (p, o) => `${o} cannot be called ${q(p.key)}: user.${String(p.key)} is always the member's own`,
+    zh: (p, o) => `${o} 不能命名为 ${q(p.key)}：user.${String(p.key)} 固定表示成员本人`,
+  },
+  attributeOptionsRequired: {
+    en: (p, o) => `${o} is a select, so it needs a list of options to choose from`,
+    zh: (p, o) => `${o} 是选择类型，须列出可选的选项`,
+  },
+  attributeEntityRequired: {
+    en: (p, o) => `${o} is a relation, so it needs the entity whose records it names`,
+    zh: (p, o) => `${o} 是关联类型，须指定关联的实体`,
+  },
+  attributeNotAllowed: {
+    en: (p, o) => `${o} is of type ${q(p.type)}, which takes no ${q(p.property)} (${String(p.allowed)} only)`,
+    zh: (p, o) => `${o} 的类型为 ${q(p.type)}，不能设置 ${q(p.property)}（仅适用于 ${String(p.allowed)}）`,
+  },
   unknownEntity: {
     en: (p, o) => `${o} refers to entity ${q(p.entity)}, which does not exist`,
     zh: (p, o) => `${o} 引用的实体 ${q(p.entity)} 不存在`,
@@ -74,6 +90,21 @@ export const SEMANTIC: Catalog = {
   computedRequired: {
     en: (p, o) => `${o} is filled in automatically (${String(p.fieldType)}), so it cannot be required`,
     zh: (p, o) => `${o} 由系统自动计算（${String(p.fieldType)}），不能设为必填`,
+  },
+  fillMultipleRelation: {
+    en: (p, o) => `${o} links several records, so there is no one picked record to fill fields from`,
+    zh: (p, o) => `${o} 可关联多条记录，无法从选中的一条记录带出字段`,
+  },
+  fillComputed: {
+    en: (p, o) =>
+      `${o} fills field ${q(p.field)}, which is computed (${String(p.fieldType)}) and cannot be filled in`,
+    zh: (p, o) => `${o} 带出到字段 ${q(p.field)}，但该字段是计算字段（${String(p.fieldType)}），不能填写`,
+  },
+  fillTypeMismatch: {
+    en: (p, o) =>
+      `${o} fills field ${q(p.field)} (${String(p.fieldType)}) from ${q(p.source)} (${String(p.sourceType)}), which holds another kind of value`,
+    zh: (p, o) =>
+      `${o} 用 ${q(p.source)}（${String(p.sourceType)}）带出字段 ${q(p.field)}（${String(p.fieldType)}），两者的值类型不同`,
   },
   lookupNotRelation: {
     en: (p, o) => `${o} looks up through field ${q(p.relation)}, which is not a relation field`,

@@ -30,6 +30,12 @@ export const STRUCTURAL: Catalog = {
     zh: (p) =>
       `${subject(p, 'zh')} 不是有效的标识：须以小写字母开头，后跟字母、数字或下划线，最多 63 个字符（如 "roomNo"）`,
   },
+  'schema.invalidAttributeKey': {
+    en: (p) =>
+      `${subject(p, 'en')} must be an attribute key: a letter first, then letters, digits or _, at most 50 characters (e.g. "projects")`,
+    zh: (p) =>
+      `${subject(p, 'zh')} 不是有效的属性标识：须以字母开头，后跟字母、数字或下划线，最多 50 个字符（如 "projects"）`,
+  },
   'schema.invalidVersion': {
     en: (p) => `${subject(p, 'en')} must be a semantic version such as 1.0.0`,
     zh: (p) => `${subject(p, 'zh')} 必须是语义化版本号，例如 1.0.0`,

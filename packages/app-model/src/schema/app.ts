@@ -1,4 +1,4 @@
-// JSON Schema of rules, reports, dashboards, roles, seed and the top-level document.
+// JSON Schema of rules, reports, dashboards, roles, member attributes, seed and the top-level document.
 import {
   AGGREGATES,
   BATCH_MODES,
@@ -8,6 +8,7 @@ import {
   FLOW_EVENTS,
   HTTP_METHODS,
   MEASURE_FORMATS,
+  MEMBER_ATTRIBUTE_TYPES,
   NOTIFY_CHANNELS,
   PERMISSION_ACTIONS,
   REPORT_METRICS,
@@ -223,6 +224,25 @@ const definitions: Record<string, Schema> = {
     }),
     ['key', 'label', 'permissions'],
   ),
+  // Which options/entity/multiple a type allows is a semantic check, so the message can say why.
+  memberAttribute: object(
+    {
+      key: { type: 'string', pattern: PATTERNS.attributeKey },
+      label: ref('localizedText'),
+      description: ref('localizedText'),
+      type: stringEnum(MEMBER_ATTRIBUTE_TYPES),
+      multiple: boolean,
+      options: {
+        type: 'array',
+        items: object(
+          { value: { type: 'string', minLength: 1, maxLength: 200 }, label: ref('localizedText') },
+          ['value', 'label'],
+        ),
+      },
+      entity: ref('key'),
+    },
+    ['key', 'label', 'type'],
+  ),
   // Seed records are open: their properties are field keys, checked against the entity semantically.
   seed: { type: 'object', additionalProperties: { type: 'array', items: openObject } },
 };
@@ -247,6 +267,7 @@ export const appDefinitionJsonSchema: Schema = {
       reports: list('report'),
       dashboards: list('dashboard'),
       roles: list('role'),
+      memberAttributes: list('memberAttribute'),
       seed: ref('seed'),
     },
     [

@@ -1,6 +1,12 @@
 // Building blocks for the JSON Schema. Schemas are written with small helpers so every object gets
 // `additionalProperties: false` by default; open objects are marked explicitly with `openObject`.
-import { DISPATCH_STRATEGIES, FIELD_PATH_PATTERN, KEY_PATTERN, MANAGER_OF } from '../constants';
+import {
+  DISPATCH_STRATEGIES,
+  FIELD_PATH_PATTERN,
+  KEY_PATTERN,
+  MANAGER_OF,
+  MEMBER_ATTRIBUTE_KEY_PATTERN,
+} from '../constants';
 
 export type Schema = Record<string, unknown>;
 
@@ -11,6 +17,7 @@ export type Schema = Record<string, unknown>;
 export const PATTERNS = {
   key: KEY_PATTERN,
   fieldPath: FIELD_PATH_PATTERN,
+  attributeKey: MEMBER_ATTRIBUTE_KEY_PATTERN,
   semver: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$',
   color: '^(#[0-9a-fA-F]{6}|[a-z]+)$',
   currency: '^[A-Z]{3}$',

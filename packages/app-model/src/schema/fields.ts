@@ -66,7 +66,19 @@ const FIELD_OPTIONS: { [T in FieldType]: [Record<string, Schema>, string[]] } = 
   image: [fileLimits, []],
   signature: [{}, []],
   location: [{ requireGeo: boolean }, []],
-  relation: [{ relation: object({ entity: ref('key'), multiple: boolean }, ['entity']) }, ['relation']],
+  relation: [
+    {
+      relation: object(
+        {
+          entity: ref('key'),
+          multiple: boolean,
+          fill: { type: 'object', propertyNames: ref('key'), additionalProperties: ref('key') },
+        },
+        ['entity'],
+      ),
+    },
+    ['relation'],
+  ],
   subTable: [
     {
       fields: { type: 'array', minItems: 1, items: ref('subTableColumn') },

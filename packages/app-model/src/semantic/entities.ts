@@ -112,6 +112,69 @@ function checkLookup(ctx: Context, field: Obj, scope: EntityInfo, path: PathPart
   fieldRef(ctx, target, field.lookup.field, [...path, 'lookup', 'field'], who);
 }
 
+/** What kind of value a field holds, for copying one into another; undefined when it cannot be told here. */
+function valueKind(field: Obj): string | undefined {
+  const type = String(field.type);
+  if (type === 'lookup' || type === 'rollup') return undefined;
+  if (isNumericField(field)) return 'number';
+  if (type === 'formula') return field.resultType === 'boolean' ? 'checkbox' : String(field.resultType);
+  if (TEXT_KINDS.has(type)) return 'text';
+  if (type === 'createdAt' || type === 'updatedAt') return 'datetime';
+  if (type === 'createdBy' || type === 'updatedBy') return 'user';
+  if (type === 'status') return 'select';
+  if (type === 'relation' && isObj(field.relation)) return `relation:${String(field.relation.entity)}`;
+  return type;
+}
+const TEXT_KINDS = new Set([
+  'text',
+  'longText',
+  'phone',
+  'email',
+  'url',
+  'idCard',
+  'creditCode',
+  'autoNumber',
+]);
+
+/**
+ * `relation.fill` copies fields of the record picked in a form into this one: a single relation only, each
+ * key a field of this entity a user fills in, each value a field of the linked entity holding the same kind
+ * of value (any number into a number, a money amount; text into text; a date into a date …).
+ */
+function checkRelationFill(
+  ctx: Context,
+  field: Obj,
+  scope: EntityInfo,
+  target: EntityInfo | undefined,
+  path: PathPart[],
+  who: Owner,
+) {
+  const relation = field.relation as Obj;
+  if (!isObj(relation.fill)) return;
+  const at = [...path, 'relation', 'fill'];
+  if (relation.multiple === true) {
+    ctx.sink.error(at, 'fillMultipleRelation', { owner: who });
+    return;
+  }
+  for (const [own, other] of Object.entries(relation.fill)) {
+    const into = fieldRef(ctx, scope, own, [...at, own], who);
+    const from = fieldRef(ctx, target, other, [...at, own], who);
+    if (into && COMPUTED.has(String(into.type))) {
+      ctx.sink.error([...at, own], 'fillComputed', { owner: who, field: own, fieldType: into.type });
+      continue;
+    }
+    const kinds = into && from ? [valueKind(into), valueKind(from)] : [];
+    if (kinds[0] !== undefined && kinds[1] !== undefined && kinds[0] !== kinds[1])
+      ctx.sink.error([...at, own], 'fillTypeMismatch', {
+        owner: who,
+        field: own,
+        fieldType: into!.type,
+        source: other,
+        sourceType: from!.type,
+      });
+  }
+}
+
 function checkRollup(ctx: Context, field: Obj, entityKey: string, path: PathPart[], who: Owner) {
   const rollup = field.rollup;
   if (!isObj(rollup)) return;
@@ -172,7 +235,10 @@ function checkField(ctx: Context, field: Obj, scope: FieldScope, path: PathPart[
   }
   switch (type) {
     case 'relation':
-      if (isObj(field.relation)) entityRef(ctx, field.relation.entity, [...path, 'relation', 'entity'], who);
+      if (isObj(field.relation)) {
+        const target = entityRef(ctx, field.relation.entity, [...path, 'relation', 'entity'], who);
+        checkRelationFill(ctx, field, scope.siblings, target, path, who);
+      }
       break;
     case 'lookup':
       checkLookup(ctx, field, scope.siblings, path, who);

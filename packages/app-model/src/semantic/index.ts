@@ -4,6 +4,7 @@ import { checkRoles, checkSeed } from './access';
 import { buildContext, isObj } from './context';
 import { checkEntities } from './entities';
 import { checkFlows } from './flows';
+import { checkMemberAttributes } from './members';
 import { checkReports } from './reports';
 import { checkRules } from './rules';
 
@@ -16,5 +17,6 @@ export function checkSemantics(input: unknown, sink: IssueSink): void {
   checkRules(ctx, input);
   checkReports(ctx, input);
   checkRoles(ctx, input);
+  checkMemberAttributes(ctx, input);
   checkSeed(ctx, input);
 }

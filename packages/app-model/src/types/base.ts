@@ -9,6 +9,7 @@ import {
   type FLOW_TRIGGER_TYPES,
   type HTTP_METHODS,
   type LOCALES,
+  type MEMBER_ATTRIBUTE_TYPES,
   type NOTIFY_CHANNELS,
   type PERMISSION_ACTIONS,
   type REPORT_METRICS,
@@ -41,3 +42,4 @@ export type PermissionAction = (typeof PERMISSION_ACTIONS)[number];
 export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 export type FlowEvent = (typeof FLOW_EVENTS)[number];
+export type MemberAttributeType = (typeof MEMBER_ATTRIBUTE_TYPES)[number];

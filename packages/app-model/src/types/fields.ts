@@ -124,7 +124,19 @@ export type AttachmentField = FieldBase<'attachment'> & FileLimits;
 export type ImageField = FieldBase<'image'> & FileLimits;
 export type SignatureField = FieldBase<'signature'>;
 export type LocationField = FieldBase<'location'> & { requireGeo?: boolean };
-export type RelationField = FieldBase<'relation'> & { relation: { entity: string; multiple?: boolean } };
+export type RelationField = FieldBase<'relation'> & {
+  relation: {
+    entity: string;
+    multiple?: boolean;
+    /**
+     * What picking a record in a form copies from it (a single relation only): this entity's field → the
+     * picked record's field, each copied into the form when its field is empty or still holds what an
+     * earlier pick copied (a payment's amount starts at the picked bill's outstanding amount). The user may
+     * change it afterwards; nothing is copied when the record is saved through the API.
+     */
+    fill?: Record<string, string>;
+  };
+};
 export type SubTableField = FieldBase<'subTable'> & {
   fields: SubTableColumn[];
   minRows?: number;

@@ -7,6 +7,7 @@ import {
   type DateBucket,
   type JsonLogic,
   type LocalizedText,
+  type MemberAttributeType,
   type OpenObject,
   type PermissionAction,
   type ReportMetric,
@@ -33,6 +34,8 @@ export interface AppDefinition {
   reports: ReportDefinition[];
   dashboards: DashboardDefinition[];
   roles: RoleDefinition[];
+  /** The member attributes the app reads (`user.<key>` in scopes, flow dispatch), so admins fill them in. */
+  memberAttributes?: MemberAttributeDefinition[];
   seed?: SeedData;
 }
 
@@ -154,6 +157,30 @@ export interface RoleDefinition {
    */
   external?: boolean;
   permissions: EntityPermission[];
+}
+
+/** One option of a `select` member attribute. */
+export interface MemberAttributeOption {
+  value: string;
+  label: LocalizedText;
+}
+
+/**
+ * A member attribute the app reads: members' values are checked against it when an admin writes them, and
+ * the members page shows the right control (a record picker for `relation`, the options for `select`).
+ */
+export interface MemberAttributeDefinition {
+  /** The attribute's key: `user.<key>` in scopes. A letter, then letters, digits or `_`; not `id`. */
+  key: string;
+  label: LocalizedText;
+  description?: LocalizedText;
+  type: MemberAttributeType;
+  /** A list of values; only for `text`, `select` and `relation`. */
+  multiple?: boolean;
+  /** `select` only, and required there. */
+  options?: MemberAttributeOption[];
+  /** `relation` only, and required there: an entity of this app; the values are its records' ids. */
+  entity?: string;
 }
 
 /**

@@ -256,7 +256,8 @@ export class FlowEffects {
 
   /**
    * A notify action's text with `{{record.field}}` filled from the instance's record as it stands now, the
-   * records, people and departments it links to by their titles (新租户 {{record.tenant}} 已签约 → 张三).
+   * records, people and departments it links to by their titles (新租户 {{record.tenant}} 已签约 → 张三),
+   * options by their labels, money and date-times as a person reads them.
    */
   private async filled(template: LocalizedText, run: EffectRun): Promise<LocalizedText> {
     const { scope } = run;
@@ -264,7 +265,11 @@ export class FlowEffects {
     const resolved = await scope.resolveEntity(scope.entityKey);
     const [record] = await this.records.findMany(run.manager, resolved, [scope.recordId]);
     if (!record) return fillTemplate(template, { record: {} });
-    return fillTemplate(template, { record: { ...record.values, id: record.id } }, record.display);
+    return fillTemplate(
+      template,
+      { record: { ...record.values, id: record.id } },
+      { titles: record.display, entity: resolved.entity, entities: resolved.app.entities },
+    );
   }
 
   private nodeLabel(scope: StepScope, nodeKey: string): LocalizedText {

@@ -168,18 +168,24 @@ export function TypeOptions({ field, entity, app, locale, onPatch }: Props) {
             <Select
               value={field.relation.entity}
               options={app.entities.map((e) => ({ value: e.key, label: localize(e.label, locale) }))}
-              onChange={(target: string) =>
-                onPatch({ relation: { ...field.relation, entity: target } } as Partial<FieldDefinition>)
-              }
+              onChange={(target: string) => {
+                // What it copied from the picked record named the old target's fields.
+                const { fill: _fill, ...relation } = field.relation;
+                onPatch({ relation: { ...relation, entity: target } } as Partial<FieldDefinition>);
+              }}
               data-testid="designer-relation-target"
             />
           </Form.Item>
           <Form.Item label={t('designer.options.multiple')}>
             <Switch
               checked={!!field.relation.multiple}
-              onChange={(multiple) =>
-                onPatch({ relation: { ...field.relation, multiple } } as Partial<FieldDefinition>)
-              }
+              onChange={(multiple) => {
+                // Several picked records give no one value to copy: a multiple relation fills nothing.
+                const { fill, ...relation } = field.relation;
+                onPatch({
+                  relation: { ...relation, multiple, ...(fill && !multiple ? { fill } : {}) },
+                } as Partial<FieldDefinition>);
+              }}
             />
           </Form.Item>
         </>

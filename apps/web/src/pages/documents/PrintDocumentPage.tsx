@@ -35,7 +35,7 @@ export function PrintDocumentPage() {
   const entity = app.definition.entities.find((candidate) => candidate.key === entityKey);
   const template = entity?.documents?.find((candidate) => candidate.key === documentKey);
   if (!entity || !template) return <Result status="404" title={t('documents.notFound')} />;
-  const blocks = renderDocument(entity, template, record, locale);
+  const blocks = renderDocument(entity, template, record, locale, app.definition.entities);
   return (
     <div className="print-document" data-testid="print-document">
       <Flex className="print-toolbar" justify="flex-end" gap={8}>

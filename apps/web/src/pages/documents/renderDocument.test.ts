@@ -46,6 +46,30 @@ describe('a document filled from a record', () => {
     ]);
   });
 
+  it('prints a lookup of a select by the option’s label, not its code', () => {
+    const receipt = {
+      key: 'receipt',
+      label: { 'zh-CN': '收据' },
+      fields: [
+        { key: 'contract', type: 'relation', label: { 'zh-CN': '合同' }, relation: { entity: 'contract' } },
+        {
+          key: 'cycle',
+          type: 'lookup',
+          label: { 'zh-CN': '付款周期' },
+          lookup: { relation: 'contract', field: 'cycle' },
+        },
+      ],
+    } as unknown as EntityDefinition;
+    const blocks = renderDocument(
+      receipt,
+      { key: 'r', label: { 'zh-CN': '收据' }, body: '周期：{付款周期}' },
+      { values: { cycle: 'quarterly' }, display: {} },
+      'zh-CN',
+      [contract, receipt],
+    );
+    expect(blocks).toEqual([{ kind: 'p', text: '周期：季付' }]);
+  });
+
   it('writes an amount in capitals, and a sub-table as a table of its rows with its amounts summed', () => {
     const order = {
       key: 'workOrder',

@@ -13,6 +13,7 @@ import { recordFieldsRead } from '@lowcode/form-engine';
 import type { RecordDto } from '../../api/types';
 import { localize } from '../../hooks/useLocale';
 import { formatFieldText, formatMoney } from '../../fields/formatFieldText';
+import { shownField } from '../../fields/shownField';
 
 export type DocumentBlock =
   | { kind: 'h1' | 'h2' | 'p'; text: string }
@@ -31,14 +32,16 @@ type Filled = Pick<RecordDto, 'values' | 'display'>;
  * A document template filled from a record, as blocks of plain text (React escapes them): `# ` and `## `
  * lines are headings, blank lines end paragraphs, `{field}` is the value as the reader may see it — a
  * relation's title, an option's label, money with its sign; `{field|大写}` an amount in Chinese capitals;
- * a sub-table's placeholder becomes a table of its rows, its own block. Hidden fields (absent from the
- * record) and empty ones print as a blank to fill in.
+ * a sub-table's placeholder becomes a table of its rows, its own block; with the app's `entities`, a lookup
+ * prints as the field it looks up (a select's label). Hidden fields (absent from the record) and empty ones
+ * print as a blank to fill in.
  */
 export function renderDocument(
   entity: EntityDefinition,
   template: DocumentTemplate,
   record: Filled,
   locale: Locale,
+  entities?: readonly EntityDefinition[],
 ): DocumentBlock[] {
   const tables: DocumentBlock[] = [];
   const filled = documentParts(template.body)
@@ -57,7 +60,7 @@ export function renderDocument(
           ? typeof value === 'number'
             ? amountInWords(value)
             : ''
-          : formatFieldText(field, value, locale, record.display[field.key]);
+          : formatFieldText(shownField(entities, entity, field), value, locale, record.display[field.key]);
       return text.trim() === '' ? BLANK : text;
     })
     .join('');

@@ -2,6 +2,7 @@ import { UndoOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, Flex, Skeleton, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FieldValue } from '../../fields/FieldValue';
+import { shownField } from '../../fields/shownField';
 import { titleOfRecord } from '../../fields/recordTitle';
 import { localize } from '../../hooks/useLocale';
 import { columnFields } from './recordColumns';
@@ -11,6 +12,7 @@ import type { RecordsViewProps } from './RecordsTable';
 /** Phones: one card per record, titled by the entity's titleField; tap to edit. */
 export function RecordCards({
   entity,
+  entities,
   locale,
   records,
   loading,
@@ -61,7 +63,7 @@ export function RecordCards({
             {fields.map((field) => (
               <Descriptions.Item key={field.key} label={localize(field.label, locale)}>
                 <FieldValue
-                  field={field}
+                  field={shownField(entities, entity, field)}
                   value={record.values[field.key]}
                   locale={locale}
                   display={record.display[field.key]}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { RecordDto } from '../../api/types';
 import { FieldValue } from '../../fields/FieldValue';
+import { shownField } from '../../fields/shownField';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { useErrorText } from '../../hooks/useErrorText';
 import { localize } from '../../hooks/useLocale';
@@ -16,6 +17,8 @@ const CHANGED = { background: '#fff7e6' };
 export function RecordCompare(props: {
   appKey: string;
   entity: EntityDefinition;
+  /** The app's entities: a lookup shows its values as the field it looks up does. */
+  entities?: readonly EntityDefinition[];
   record: RecordDto;
   otherId: string;
   otherTitle: string;
@@ -51,7 +54,7 @@ export function RecordCompare(props: {
             title: columnTitles[which],
             render: (_: unknown, row: (typeof fields)[number]) => (
               <FieldValue
-                field={row.field}
+                field={shownField(props.entities, entity, row.field)}
                 value={row[which]}
                 locale={locale}
                 display={(which === 'mine' ? record : other.data!).display[row.field.key]}

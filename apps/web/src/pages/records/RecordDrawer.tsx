@@ -122,6 +122,7 @@ export function RecordDrawer({
       <RecordCompare
         appKey={appKey}
         entity={entity}
+        entities={app.entities}
         record={record}
         otherId={otherId}
         otherTitle={String(record.display[link.key] ?? localize(link.label, locale))}

@@ -22,9 +22,10 @@ import { useSignedInSession } from '../../hooks/session';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { useErrorText } from '../../hooks/useErrorText';
 import { localize, useLocale } from '../../hooks/useLocale';
+import { browserTimeZone } from '../../utils/zonedDays';
 import { ColumnPicker } from './ColumnPicker';
 import { FilterBar } from './FilterBar';
-import { buildFilter, rowsFromWhere, type Conjunction, type FilterRow } from './filterModel';
+import { buildFilter, instantFieldsOf, rowsFromWhere, type Conjunction, type FilterRow } from './filterModel';
 import { defaultColumnKeys, sortParam } from './recordColumns';
 import { RecordCards } from './RecordCards';
 import { RecordDrawer } from './RecordDrawer';
@@ -54,7 +55,16 @@ export function RecordsPage() {
   const [sort, setSort] = useState('-updatedAt');
   const [pickedColumns, setPickedColumns] = useState<string[] | null>(null);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
-  const filter = useMemo(() => buildFilter(filterRows, conjunction), [filterRows, conjunction]);
+  // A day picked for a date-time is that whole day where the user is.
+  const filter = useMemo(
+    () =>
+      buildFilter(
+        filterRows,
+        conjunction,
+        entity ? { isInstant: instantFieldsOf(entity), timeZone: browserTimeZone() } : {},
+      ),
+    [filterRows, conjunction, entity],
+  );
   const list = useRecordList(appKey, entityKey, { filter, sort, q, includeDeleted });
   const session = useSignedInSession();
   const loadAccess = useCallback(() => api.entityAccess(appKey, entityKey), [appKey, entityKey]);
@@ -101,6 +111,7 @@ export function RecordsPage() {
     );
   const viewProps = {
     entity,
+    entities: app.definition.entities,
     locale,
     records: list.items,
     loading: list.loading,

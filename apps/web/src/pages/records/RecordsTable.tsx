@@ -4,12 +4,15 @@ import { Button, Space, Table, Tag, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RecordDto } from '../../api/types';
 import { FieldValue } from '../../fields/FieldValue';
+import { shownField } from '../../fields/shownField';
 import { localize } from '../../hooks/useLocale';
 import { columnFields } from './recordColumns';
 import { RecordActions } from './RecordActions';
 
 export interface RecordsViewProps {
   entity: EntityDefinition;
+  /** The app's entities: a lookup shows its values as the field it looks up does (a select's labels). */
+  entities?: readonly EntityDefinition[];
   locale: Locale;
   records: RecordDto[];
   loading: boolean;
@@ -42,7 +45,7 @@ export function RecordsTable(
         width: 160,
         render: (_: unknown, record: RecordDto) => (
           <FieldValue
-            field={field}
+            field={shownField(props.entities, entity, field)}
             value={record.values[field.key]}
             locale={locale}
             display={record.display[field.key]}

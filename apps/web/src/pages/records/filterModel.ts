@@ -1,4 +1,5 @@
-import type { FieldDefinition } from '@lowcode/app-model';
+import type { EntityDefinition, FieldDefinition } from '@lowcode/app-model';
+import { DAY, dayStartInstant } from '../../utils/zonedDays';
 
 // The filter bar's rows as data, and the JSON-logic filter the records API takes
 // (`GET …/records?filter=<json>`). Pure, so what a user builds is what the tests check.
@@ -105,7 +106,72 @@ const BINARY: Partial<Record<FilterOperator, string>> = {
   startsWith: 'startsWith',
 };
 
-export function rowToLogic(row: FilterRow): Record<string, unknown> {
+/** How rows on instants read a picked day. */
+export interface FilterOptions {
+  /**
+   * Whether a field holds instants (a date-time, the record's timestamps): a day picked for it means that
+   * whole day in `timeZone` — on 2026-03-01 is from its midnight there until the next day's — not midnight
+   * UTC, which is what the records API would make of `2026-03-01` alone.
+   */
+  isInstant?(field: string): boolean;
+  /** The user's zone (the browser's). */
+  timeZone?: string;
+}
+
+const INSTANT_TYPES = new Set(['datetime', 'createdAt', 'updatedAt']);
+
+/** Whether a filter field of `entity` holds instants: its date-time fields and the record's timestamps. */
+export const instantFieldsOf =
+  (entity: EntityDefinition) =>
+  (key: string): boolean =>
+    (SYSTEM_FILTER_FIELDS as readonly string[]).includes(key) ||
+    INSTANT_TYPES.has(entity.fields.find((field) => field.key === key)?.type ?? '');
+
+const isDay = (value: unknown): value is string => typeof value === 'string' && DAY.test(value);
+
+/**
+ * A row comparing instants with a day, as comparisons with the day's span [its start, the next day's start)
+ * in `timeZone`; undefined when the row names no day (an instant from a dashboard's link stays as it is).
+ */
+function dayRowToLogic(row: FilterRow, timeZone: string): Record<string, unknown> | undefined {
+  const field = { var: row.field };
+  const start = (day: string) => dayStartInstant(day, timeZone).toISOString();
+  const end = (day: string) => dayStartInstant(day, timeZone, 1).toISOString();
+  const value = row.value;
+  if (row.operator === 'between') {
+    const [from, to] = value as [unknown, unknown];
+    if (!isDay(from) && !isDay(to)) return undefined;
+    return {
+      and: [
+        isDay(from) ? { '>=': [field, start(from)] } : { '>=': [field, from] },
+        isDay(to) ? { '<': [field, end(to)] } : { '<=': [field, to] },
+      ],
+    };
+  }
+  if (!isDay(value)) return undefined;
+  switch (row.operator) {
+    case 'eq':
+      return { and: [{ '>=': [field, start(value)] }, { '<': [field, end(value)] }] };
+    case 'ne':
+      // As `!=` does, an empty value is not on that day either.
+      return { or: [{ '<': [field, start(value)] }, { '>=': [field, end(value)] }, { empty: [field] }] };
+    case 'lt':
+      return { '<': [field, start(value)] };
+    case 'lte':
+      return { '<': [field, end(value)] };
+    case 'gt':
+      return { '>=': [field, end(value)] };
+    case 'gte':
+      return { '>=': [field, start(value)] };
+    default:
+      return undefined;
+  }
+}
+
+export function rowToLogic(row: FilterRow, options: FilterOptions = {}): Record<string, unknown> {
+  const zoned =
+    options.timeZone && options.isInstant?.(row.field) ? dayRowToLogic(row, options.timeZone) : undefined;
+  if (zoned) return zoned;
   const field = { var: row.field };
   switch (row.operator) {
     case 'empty':
@@ -124,8 +190,12 @@ export function rowToLogic(row: FilterRow): Record<string, unknown> {
 }
 
 /** The filter JSON for the API, or undefined when no row is complete (no `filter` parameter then). */
-export function buildFilter(rows: readonly FilterRow[], conjunction: Conjunction): unknown {
-  const parts = rows.filter(isCompleteRow).map(rowToLogic);
+export function buildFilter(
+  rows: readonly FilterRow[],
+  conjunction: Conjunction,
+  options: FilterOptions = {},
+): unknown {
+  const parts = rows.filter(isCompleteRow).map((row) => rowToLogic(row, options));
   if (parts.length === 0) return undefined;
   if (parts.length === 1) return parts[0];
   return { [conjunction]: parts };

@@ -67,7 +67,9 @@ export function TaskCard({
       ? titleOfRecord(entity, copied, locale)
       : undefined;
   const preview =
-    record && entity ? recordPreviewTexts(entity, record.values, record.display ?? {}, locale) : [];
+    record && entity
+      ? recordPreviewTexts(entity, record.values, record.display ?? {}, locale, app?.entities)
+      : [];
   return (
     <Card
       size="small"

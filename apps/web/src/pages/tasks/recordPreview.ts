@@ -1,5 +1,6 @@
 import type { EntityDefinition, Locale } from '@lowcode/app-model';
 import { formatFieldText } from '../../fields/formatFieldText';
+import { shownField } from '../../fields/shownField';
 
 /** How many fields a task card previews of its record, besides the title. */
 const PREVIEW_FIELDS = 4;
@@ -9,13 +10,15 @@ const NOT_PREVIEWED = new Set(['attachment', 'image', 'signature', 'subTable', '
 /**
  * The texts a task card shows of its record, in the entity's list order: what the job is and where (a
  * work order's title, type, category, room) — not its title (the card's own line), not its status (the
- * task says where it stands), and nothing empty.
+ * task says where it stands), and nothing empty. With the app's `entities`, a lookup reads as the field it
+ * looks up (a select's label).
  */
 export function recordPreviewTexts(
   entity: EntityDefinition,
   values: Record<string, unknown>,
   display: Record<string, unknown>,
   locale: Locale,
+  entities?: readonly EntityDefinition[],
 ): string[] {
   const keys = entity.listFields ?? entity.fields.map((field) => field.key);
   const texts: string[] = [];
@@ -26,7 +29,7 @@ export function recordPreviewTexts(
       continue;
     const shown = display[key];
     const text = formatFieldText(
-      field,
+      shownField(entities, entity, field),
       values[key],
       locale,
       typeof shown === 'string' || Array.isArray(shown) ? (shown as string | string[]) : undefined,

@@ -1,6 +1,6 @@
 import type { DateBucket } from '@lowcode/app-model';
-import { instantOf } from '@lowcode/app-model';
 import type { FilterValue } from '@lowcode/report-engine';
+import { DAY, dayStartInstant } from '../../../utils/zonedDays';
 import { bucketRange, type DimensionValue } from './filters';
 
 // Click-through: the records page of a report's entity, opened with the filter rows that select the rows
@@ -26,29 +26,13 @@ export interface WhereOptions {
   timeZone?: string;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function midnight(day: string, timeZone: string, offsetDays = 0): Date {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(year, month - 1, date + offsetDays));
-  const wall = {
-    year: next.getUTCFullYear(),
-    month: next.getUTCMonth() + 1,
-    day: next.getUTCDate(),
-    hour: 0,
-    minute: 0,
-    second: 0,
-  };
-  // A zone that skips midnight (a DST change at 00:00) starts that day at 01:00.
-  return instantOf(wall, timeZone) ?? instantOf({ ...wall, hour: 1 }, timeZone)!;
-}
-
 /** The first instant of `day` in `timeZone`, ISO in UTC. */
-export const dayStart = (day: string, timeZone: string): string => midnight(day, timeZone).toISOString();
+export const dayStart = (day: string, timeZone: string): string =>
+  dayStartInstant(day, timeZone).toISOString();
 
 /** The last instant (to the millisecond) of `day` in `timeZone`, ISO in UTC. */
 export const dayEnd = (day: string, timeZone: string): string =>
-  new Date(midnight(day, timeZone, 1).getTime() - 1).toISOString();
+  new Date(dayStartInstant(day, timeZone, 1).getTime() - 1).toISOString();
 
 type Range = { from?: string | number; to?: string | number };
 const isRange = (value: unknown): value is Range =>
