@@ -51,6 +51,7 @@ describe('OpenAPI', () => {
       '/api/health',
       '/api/members',
       '/api/members/app-roles',
+      '/api/members/attributes',
       '/api/members/{userId}',
       '/api/members/{userId}/password',
       '/api/notifications',

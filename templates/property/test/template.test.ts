@@ -151,6 +151,45 @@ describe('the property template', () => {
     }
   });
 
+  it('keeps money with finance: only finance and admin record payments or set a bill’s amounts', () => {
+    // Every money field of a bill (amounts due, received, waived), and what says whether and when it was paid.
+    const bill = app.entities.find((entity) => entity.key === 'bill')!;
+    const MONEY = [
+      ...bill.fields.filter((field) => field.type === 'money').map((field) => field.key),
+      'status',
+      'paidOn',
+      'dueDate',
+      'type',
+    ];
+    expect(MONEY).toEqual(expect.arrayContaining(['amount', 'paidAmount', 'adjustedAmount']));
+    const writers = (entity: string) =>
+      app.roles
+        .filter((role) =>
+          role.permissions.some(
+            (p) => p.entity === entity && p.actions.some((a) => ['create', 'update', 'delete'].includes(a)),
+          ),
+        )
+        .map((role) => role.key);
+    expect(writers('payment').sort()).toEqual(['admin', 'finance']);
+    for (const role of app.roles) {
+      const bill = role.permissions.find((p) => p.entity === 'bill');
+      if (!bill || ['admin', 'finance'].includes(role.key)) continue;
+      expect({ role: role.key, creates: bill.actions.includes('create') }).toEqual({
+        role: role.key,
+        creates: false,
+      });
+      if (bill.actions.includes('update'))
+        expect({ role: role.key, readOnly: bill.fields?.readOnly }).toEqual({
+          role: role.key,
+          readOnly: expect.arrayContaining(MONEY),
+        });
+    }
+    // The project manager still reads both, in his projects.
+    const manager = app.roles.find((r) => r.key === 'projectManager')!;
+    for (const entity of ['bill', 'payment'])
+      expect(manager.permissions.find((p) => p.entity === entity)?.actions).toContain('read');
+  });
+
   it('limits tenants and technicians to their own records', () => {
     const scope = (role: string, entity: string) =>
       app.roles.find((r) => r.key === role)?.permissions.find((p) => p.entity === entity)?.scope;

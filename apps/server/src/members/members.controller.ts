@@ -46,6 +46,15 @@ export class MembersController {
     return this.members.appRoles(auth.workspaceId);
   }
 
+  /**
+   * The member attributes the workspace's apps declare (`memberAttributes`), app by app: the members page
+   * shows them first, each with its control; a relation's `target` is the entity its records come from.
+   */
+  @Get('attributes')
+  attributes(@CurrentAuth() auth: AuthContext) {
+    return this.members.attributes(auth.workspaceId);
+  }
+
   @Post()
   add(@CurrentAuth() auth: AuthContext, @Body() body: AddMemberDto, @Ip() ip: string) {
     return this.members.add(actorOf(auth, ip), body);

@@ -39,6 +39,7 @@ import type {
   AppRoleOption,
   DepartmentChange,
   DepartmentDto,
+  DeclaredAttribute,
   MemberChange,
   MemberDto,
   MemberPage,
@@ -154,6 +155,8 @@ export function createEndpoints(client: ApiClient) {
       return client.request<MemberPage>(`/api/members${text ? `?${text}` : ''}`);
     },
     memberAppRoles: () => client.request<AppRoleOption[]>('/api/members/app-roles'),
+    /** The member attributes the workspace's apps declare, each with the control the page shows. */
+    memberAttributes: () => client.request<DeclaredAttribute[]>('/api/members/attributes'),
     addMember: (input: NewMember) =>
       client.request<MemberDto>('/api/members', { method: 'POST', body: input }),
     updateMember: (userId: string, change: MemberChange) =>

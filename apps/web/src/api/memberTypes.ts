@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@lowcode/app-model';
+import type { EntityDefinition, LocalizedText, MemberAttributeDefinition } from '@lowcode/app-model';
 import type { WorkspaceRole } from './types';
 
 /** A member of the workspace as `/api/members` answers (workspace admins only). */
@@ -10,6 +10,8 @@ export interface MemberDto {
   role: WorkspaceRole;
   appRoles: string[];
   attributes: Record<string, unknown>;
+  /** Titles of the records its declared relation attributes name, by id. */
+  titles: Record<string, string>;
   active: boolean;
   joinedAt: string;
   /** Other workspaces the user belongs to: their name, e-mail and password are shared with those. */
@@ -37,6 +39,14 @@ export interface AppRoleOption {
   label: LocalizedText;
   description?: LocalizedText;
 }
+
+/** A member attribute some app of the workspace declares (`GET /api/members/attributes`). */
+export type DeclaredAttribute = MemberAttributeDefinition & {
+  app: string;
+  appLabel: LocalizedText;
+  /** `relation`: the entity whose records the values name. */
+  target?: EntityDefinition;
+};
 
 export interface NewMember {
   username: string;

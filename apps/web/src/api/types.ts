@@ -83,6 +83,7 @@ export const CHANGE_KINDS = [
   'report',
   'dashboard',
   'role',
+  'memberAttribute',
   'seed',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];

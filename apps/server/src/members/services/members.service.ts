@@ -8,6 +8,7 @@ import { AppError } from '../../common/errors/app-error';
 import { UsersService } from '../../users/users.service';
 import { type WorkspaceRole } from '../../workspaces/workspace-member.entity';
 import { type AddMemberDto, type ListMembersQueryDto, type UpdateMemberDto } from '../dto/member.dto';
+import { MemberAttributesService } from './member-attributes.service';
 import {
   attributeProblems,
   leavesNoAdmin,
@@ -24,6 +25,8 @@ export interface MemberView {
   role: WorkspaceRole;
   appRoles: string[];
   attributes: MemberAttributes;
+  /** Titles of the records its declared relation attributes name, by id: what the members page shows. */
+  titles: Record<string, string>;
   active: boolean;
   joinedAt: string;
   /** How many other workspaces the user belongs to: their name, e-mail, password are shared with those. */
@@ -51,8 +54,7 @@ const MEMBER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.ema
   (SELECT count(*)::int FROM workspace_member o WHERE o.user_id = u.id AND o.workspace_id <> m.workspace_id)
     AS "otherWorkspaces"`;
 
-type MemberRow = Omit<MemberView, 'joinedAt'> & { joinedAt: Date };
-const toView = (row: MemberRow): MemberView => ({ ...row, joinedAt: row.joinedAt.toISOString() });
+type MemberRow = Omit<MemberView, 'joinedAt' | 'titles'> & { joinedAt: Date };
 
 /** What the audit log keeps of a membership, before and after a change. */
 const ACCESS_KEYS = ['role', 'appRoles', 'attributes', 'displayName', 'email', 'active'] as const;
@@ -68,6 +70,7 @@ export class MembersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly memberAttributes: MemberAttributesService,
   ) {}
 
   async list(
@@ -99,7 +102,7 @@ export class MembersService {
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.limit ?? 100, query.offset ?? 0],
     );
-    return { items: rows.map(toView), total };
+    return { items: await this.toViews(this.dataSource.manager, workspaceId, rows), total };
   }
 
   async get(workspaceId: string, userId: string, manager: EntityManager = this.dataSource.manager) {
@@ -110,7 +113,36 @@ export class MembersService {
     )) as MemberRow[];
     // A user of another workspace answers as if they did not exist, so ids cannot be probed.
     if (!row) throw new AppError('MEMBER_NOT_FOUND');
-    return toView(row);
+    const [view] = await this.toViews(manager, workspaceId, [row]);
+    return view!;
+  }
+
+  /** The member attributes the workspace's apps declare, for the members page. */
+  attributes(workspaceId: string) {
+    return this.memberAttributes.list(workspaceId);
+  }
+
+  /** Views of member rows, each with the titles of the records its relation attributes name. */
+  private async toViews(
+    manager: EntityManager,
+    workspaceId: string,
+    rows: MemberRow[],
+  ): Promise<MemberView[]> {
+    const titles = await this.memberAttributes.titles(
+      manager,
+      workspaceId,
+      rows.map((row) => row.attributes),
+    );
+    return rows.map((row) => ({
+      ...row,
+      titles: Object.fromEntries(
+        Object.values(row.attributes)
+          .flat()
+          .filter((value): value is string => typeof value === 'string' && titles.has(value))
+          .map((id) => [id, titles.get(id)!]),
+      ),
+      joinedAt: row.joinedAt.toISOString(),
+    }));
   }
 
   /** Every role the workspace's apps define, app by app. */
@@ -136,11 +168,7 @@ export class MembersService {
   async add(actor: Actor, input: AddMemberDto): Promise<MemberView> {
     return this.dataSource.transaction(async (manager) => {
       const appRoles = await this.checkAppRoles(manager, actor.workspaceId, input.appRoles ?? []);
-      const attributes = await this.checkDepartments(
-        manager,
-        actor.workspaceId,
-        checkAttributes(input.attributes ?? {}),
-      );
+      const attributes = await this.checkAttributes(manager, actor.workspaceId, input.attributes ?? {});
       const role = input.role ?? 'member';
       let userId: string;
       const created = input.password !== undefined;
@@ -197,7 +225,7 @@ export class MembersService {
         attributes:
           input.attributes === undefined
             ? before.attributes
-            : await this.checkDepartments(manager, actor.workspaceId, checkAttributes(input.attributes)),
+            : await this.checkAttributes(manager, actor.workspaceId, input.attributes),
         displayName: input.displayName?.trim() ?? before.displayName,
         email: input.email === undefined ? before.email : input.email || null,
         active: input.active ?? before.active,
@@ -325,6 +353,20 @@ export class MembersService {
   }
 
   /**
+   * A member's attributes as stored: flat and normalized (member-rules), departments of the workspace,
+   * declared attributes fitting their declarations. Every problem is a 400 naming its path.
+   */
+  private async checkAttributes(
+    manager: EntityManager,
+    workspaceId: string,
+    input: Record<string, unknown>,
+  ): Promise<MemberAttributes> {
+    const attributes = await this.checkDepartments(manager, workspaceId, flatAttributes(input));
+    await this.memberAttributes.check(manager, workspaceId, attributes);
+    return attributes;
+  }
+
+  /**
    * The departments a member's `department` and `departments` attributes name must be the workspace's
    * (flows, rules and row scopes match them by key): an unknown key is that attribute's error. The rows are
    * locked as read, so a department is not deleted while a member joins it.
@@ -364,7 +406,7 @@ export class MembersService {
   }
 }
 
-function checkAttributes(attributes: Record<string, unknown>): MemberAttributes {
+function flatAttributes(attributes: Record<string, unknown>): MemberAttributes {
   const problems = attributeProblems(attributes);
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', {}, problems);
   return normalizeAttributes(attributes as MemberAttributes);

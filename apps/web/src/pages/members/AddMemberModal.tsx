@@ -2,12 +2,11 @@ import { Alert, App as AntApp, Form, Input, Modal, Radio, Segmented } from 'antd
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import type { MemberDto } from '../../api/memberTypes';
+import type { DeclaredAttribute, MemberDto } from '../../api/memberTypes';
 import type { WorkspaceRole } from '../../api/types';
 import { useErrorText } from '../../hooks/useErrorText';
 import { AppRolesSelect } from './AppRolesSelect';
-import { AttributesEditor } from './AttributesEditor';
-import { attributesFromRows, type AttributeProblem, type AttributeRow } from './attributes';
+import { useMemberAttributesInput } from './MemberAttributesInput';
 import { generatePassword, PasswordInput } from './PasswordInput';
 import type { RoleChoice } from './useAppRoles';
 
@@ -24,11 +23,14 @@ interface FormValues {
 export function AddMemberModal({
   choices,
   attributeKeys,
+  declared,
   onClose,
   onAdded,
 }: {
   choices: RoleChoice[];
   attributeKeys: string[];
+  /** The attributes the apps declare: shown first, each with its own control. */
+  declared: DeclaredAttribute[];
   onClose(): void;
   onAdded(member: MemberDto): void;
 }) {
@@ -37,18 +39,18 @@ export function AddMemberModal({
   const errorText = useErrorText();
   const [form] = Form.useForm<FormValues>();
   const [mode, setMode] = useState<'new' | 'existing'>('new');
-  const [rows, setRows] = useState<AttributeRow[]>([]);
-  const [problems, setProblems] = useState<AttributeProblem[]>([]);
+  const attributesInput = useMemberAttributesInput({
+    initial: {},
+    declared,
+    attributeKeys,
+    titles: {},
+  });
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>();
 
   const submit = async (values: FormValues) => {
-    const attributes = attributesFromRows(rows);
-    if (!attributes.ok) {
-      setProblems(attributes.problems);
-      return;
-    }
-    setProblems([]);
+    const attributes = attributesInput.collect();
+    if (!attributes) return;
     setSaving(true);
     setError(undefined);
     try {
@@ -56,7 +58,7 @@ export function AddMemberModal({
         username: values.username.trim(),
         role: values.role,
         appRoles: values.appRoles,
-        attributes: attributes.attributes,
+        attributes,
         ...(mode === 'new'
           ? {
               password: values.password,
@@ -69,6 +71,7 @@ export function AddMemberModal({
       onAdded(member);
     } catch (caught) {
       setError(caught);
+      attributesInput.showErrors(caught);
     } finally {
       setSaving(false);
     }
@@ -154,9 +157,7 @@ export function AddMemberModal({
         <Form.Item name="appRoles" label={t('members.appRoles')} extra={t('members.appRolesHint')}>
           <AppRolesSelect choices={choices} testId="member-add-app-roles" />
         </Form.Item>
-        <Form.Item label={t('members.attributes.title')}>
-          <AttributesEditor value={rows} onChange={setRows} problems={problems} extraKeys={attributeKeys} />
-        </Form.Item>
+        {attributesInput.field}
       </Form>
     </Modal>
   );

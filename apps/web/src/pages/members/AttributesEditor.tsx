@@ -3,9 +3,9 @@ import { AutoComplete, Button, Input, InputNumber, Select, Space, Switch, Typogr
 import { useTranslation } from 'react-i18next';
 import { DepartmentSelect } from '../../components/DepartmentSelect';
 import {
+  DIRECTORY_ATTRIBUTES,
   emptyRow,
   isDepartmentRow,
-  KNOWN_ATTRIBUTES,
   type AttributeKind,
   type AttributeProblem,
   type AttributeRow,
@@ -14,25 +14,28 @@ import {
 const KINDS: AttributeKind[] = ['list', 'text', 'number', 'boolean'];
 
 /**
- * Key/value rows for a member's attributes (what role scopes read as `user.<key>`): the known keys are
- * suggested, lists are entered as tags.
+ * Key/value rows for the member's attributes no app declares (what role scopes read as `user.<key>`): the
+ * directory's keys and the keys other members use are suggested, lists are entered as tags.
  */
 export function AttributesEditor({
   value,
   onChange,
   problems = [],
   extraKeys = [],
+  declaredKeys = new Set(),
 }: {
   value: AttributeRow[];
   onChange(rows: AttributeRow[]): void;
   problems?: AttributeProblem[];
-  /** Keys other members use, suggested after the known ones. */
+  /** Keys other members use, suggested after the directory's. */
   extraKeys?: string[];
+  /** Keys the apps declare: they have their own controls, so they are not suggested here. */
+  declaredKeys?: ReadonlySet<string>;
 }) {
   const { t } = useTranslation();
   const used = new Set(value.map((row) => row.key));
-  const suggestions = [...new Set([...KNOWN_ATTRIBUTES.map((known) => known.key), ...extraKeys])]
-    .filter((key) => !used.has(key))
+  const suggestions = [...new Set([...DIRECTORY_ATTRIBUTES.map((known) => known.key), ...extraKeys])]
+    .filter((key) => !used.has(key) && !declaredKeys.has(key))
     .map((key) => ({
       value: key,
       label: `${key} · ${t(`members.attributes.known.${key}`, { defaultValue: key })}`,
@@ -56,7 +59,7 @@ export function AttributesEditor({
                 onChange={(key: string) =>
                   change(index, {
                     key,
-                    ...(row.key === '' && KNOWN_ATTRIBUTES.some((k) => k.key === key)
+                    ...(row.key === '' && DIRECTORY_ATTRIBUTES.some((k) => k.key === key)
                       ? { kind: emptyRow(key).kind }
                       : {}),
                   })

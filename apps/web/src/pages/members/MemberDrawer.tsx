@@ -16,18 +16,12 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import type { MemberDto } from '../../api/memberTypes';
+import type { DeclaredAttribute, MemberDto } from '../../api/memberTypes';
 import type { WorkspaceRole } from '../../api/types';
 import { useSignedInSession } from '../../hooks/session';
 import { useErrorText } from '../../hooks/useErrorText';
 import { AppRolesSelect } from './AppRolesSelect';
-import { AttributesEditor } from './AttributesEditor';
-import {
-  attributesFromRows,
-  rowsFromAttributes,
-  type AttributeProblem,
-  type AttributeRow,
-} from './attributes';
+import { useMemberAttributesInput } from './MemberAttributesInput';
 import { PasswordInput } from './PasswordInput';
 import type { RoleChoice } from './useAppRoles';
 
@@ -44,12 +38,15 @@ export function MemberDrawer({
   member,
   choices,
   attributeKeys,
+  declared,
   onClose,
   onChanged,
 }: {
   member: MemberDto;
   choices: RoleChoice[];
   attributeKeys: string[];
+  /** The attributes the apps declare: shown first, each with its own control. */
+  declared: DeclaredAttribute[];
   onClose(): void;
   onChanged(): void;
 }) {
@@ -59,8 +56,12 @@ export function MemberDrawer({
   const session = useSignedInSession();
   const isPhone = !Grid.useBreakpoint().md;
   const [form] = Form.useForm<FormValues>();
-  const [rows, setRows] = useState<AttributeRow[]>(() => rowsFromAttributes(member.attributes));
-  const [problems, setProblems] = useState<AttributeProblem[]>([]);
+  const attributesInput = useMemberAttributesInput({
+    initial: member.attributes,
+    declared,
+    attributeKeys,
+    titles: member.titles ?? {},
+  });
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>();
   const [password, setPassword] = useState('');
@@ -69,19 +70,15 @@ export function MemberDrawer({
   const identityLocked = member.otherWorkspaces > 0 && !session.user.isSystemAdmin && !isSelf;
 
   const save = async (values: FormValues) => {
-    const attributes = attributesFromRows(rows);
-    if (!attributes.ok) {
-      setProblems(attributes.problems);
-      return;
-    }
-    setProblems([]);
+    const attributes = attributesInput.collect();
+    if (!attributes) return;
     setSaving(true);
     setError(undefined);
     try {
       await api.updateMember(member.id, {
         role: values.role,
         appRoles: values.appRoles,
-        attributes: attributes.attributes,
+        attributes,
         ...(identityLocked
           ? {}
           : {
@@ -95,6 +92,7 @@ export function MemberDrawer({
       onClose();
     } catch (caught) {
       setError(caught);
+      attributesInput.showErrors(caught);
     } finally {
       setSaving(false);
     }
@@ -209,9 +207,7 @@ export function MemberDrawer({
         <Form.Item name="appRoles" label={t('members.appRoles')} extra={t('members.appRolesHint')}>
           <AppRolesSelect choices={choices} testId="member-app-roles" />
         </Form.Item>
-        <Form.Item label={t('members.attributes.title')}>
-          <AttributesEditor value={rows} onChange={setRows} problems={problems} extraKeys={attributeKeys} />
-        </Form.Item>
+        {attributesInput.field}
         <Form.Item
           name="active"
           label={t('members.active')}

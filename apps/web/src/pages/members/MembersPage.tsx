@@ -26,9 +26,11 @@ import { useAsyncData } from '../../hooks/useAsyncData';
 import { useErrorText } from '../../hooks/useErrorText';
 import { AddMemberModal } from './AddMemberModal';
 import { useDepartments } from '../../hooks/useDepartments';
-import { attributeText } from './attributes';
+import { attributeTexts } from './attributes';
 import { MemberDrawer } from './MemberDrawer';
 import { useAppRoles } from './useAppRoles';
+import { useDeclaredAttributes } from './useDeclaredAttributes';
+import { localize, useLocale } from '../../hooks/useLocale';
 
 const PAGE_SIZE = 50;
 
@@ -48,6 +50,8 @@ export function MembersPage() {
   const errorText = useErrorText();
   const isPhone = !Grid.useBreakpoint().md;
   const roles = useAppRoles();
+  const { locale } = useLocale();
+  const attributes = useDeclaredAttributes();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250);
   const [role, setRole] = useState<WorkspaceRole>();
@@ -80,17 +84,38 @@ export function MembersPage() {
   // Departments show by name; a key the directory no longer has shows as it is.
   const departmentName = (key: unknown) =>
     departments?.find((department) => department.key === key)?.name ?? String(key);
-  const attributeLines = (member: MemberDto) =>
-    Object.entries(member.attributes).map(([key, value]) => (
-      <div key={key} style={{ fontSize: 12 }}>
-        <Typography.Text type="secondary">
-          {t(`members.attributes.known.${key}`, { defaultValue: key })}:
-        </Typography.Text>{' '}
-        {key === 'department' || key === 'departments'
-          ? attributeText(Array.isArray(value) ? value.map(departmentName) : departmentName(value))
-          : attributeText(value)}
-      </div>
-    ));
+  const flag = (value: boolean) => t(value ? 'members.attributes.yes' : 'members.attributes.no');
+  // Declared attributes first, by their label (records by title, options by label); then the others.
+  const attributeLines = (member: MemberDto) => {
+    const declaredKeys = attributes.declared.map((attribute) => attribute.key);
+    const keys = [
+      ...declaredKeys.filter((key) => key in member.attributes),
+      ...Object.keys(member.attributes).filter((key) => !declaredKeys.includes(key)),
+    ];
+    return keys.map((key) => {
+      const value = member.attributes[key];
+      const declaration = attributes.declared.find((attribute) => attribute.key === key);
+      const texts =
+        !declaration && (key === 'department' || key === 'departments')
+          ? (Array.isArray(value) ? value : [value]).map(departmentName)
+          : attributeTexts(value, declaration, member.titles ?? {}, locale, flag);
+      return (
+        <div
+          key={key}
+          style={{ fontSize: 12, overflowWrap: 'anywhere' }}
+          data-testid={`member-attribute-${key}`}
+        >
+          <Typography.Text type="secondary">
+            {declaration
+              ? localize(declaration.label, locale)
+              : t(`members.attributes.known.${key}`, { defaultValue: key })}
+            :
+          </Typography.Text>{' '}
+          {texts.join(', ')}
+        </div>
+      );
+    });
+  };
   const statusTags = (member: MemberDto) => (
     <>
       <Tag color={member.role === 'admin' ? 'gold' : undefined}>{t(`user.role.${member.role}`)}</Tag>
@@ -188,6 +213,7 @@ export function MembersPage() {
       </Space>
       {members.error ? <Alert type="error" showIcon message={errorText(members.error)} /> : null}
       {roles.error ? <Alert type="warning" showIcon message={errorText(roles.error)} /> : null}
+      {attributes.error ? <Alert type="warning" showIcon message={errorText(attributes.error)} /> : null}
       {isPhone ? (
         <>
           <List<MemberDto>
@@ -236,10 +262,12 @@ export function MembersPage() {
       )}
       {editing ? (
         <MemberDrawer
-          key={editing.id}
+          // Opened before the declarations arrived: opened again once they have, to split the attributes.
+          key={`${editing.id}:${attributes.loaded}`}
           member={editing}
           choices={roles.choices}
           attributeKeys={attributeKeys}
+          declared={attributes.declared}
           onClose={() => setEditing(undefined)}
           onChanged={members.reload}
         />
@@ -248,6 +276,7 @@ export function MembersPage() {
         <AddMemberModal
           choices={roles.choices}
           attributeKeys={attributeKeys}
+          declared={attributes.declared}
           onClose={() => setAdding(false)}
           onAdded={() => {
             setAdding(false);

@@ -146,6 +146,10 @@ export function RoleEditor({
                     fields={scopeFields(app, entity, locale)}
                     onChange={(scope) => setPermissions(setScope(role.permissions, row.entity, scope))}
                     testId={`scope-${row.entity}`}
+                    attributes={(app.memberAttributes ?? []).map((attribute) => ({
+                      key: attribute.key,
+                      label: localize(attribute.label, locale),
+                    }))}
                   />
                 </div>
                 <div>

@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, AutoComplete, Button, Input, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KNOWN_ATTRIBUTES } from '../members/attributes';
+import { DIRECTORY_ATTRIBUTES } from '../members/attributes';
 import { buildScope, parseScope, type ScopeCondition, type ScopeModel } from './scopeBuilder';
 import type { ScopeField } from './scopeFields';
 
@@ -19,11 +19,14 @@ export function ScopeEditor({
   fields,
   onChange,
   testId,
+  attributes = [],
 }: {
   scope: unknown;
   fields: ScopeField[];
   onChange(scope: unknown): void;
   testId: string;
+  /** The member attributes the app declares (`memberAttributes`), offered first for `user.<key>`. */
+  attributes?: ReadonlyArray<{ key: string; label: string }>;
 }) {
   const { t } = useTranslation();
   const parsed = parseScope(scope);
@@ -70,10 +73,12 @@ export function ScopeEditor({
     }
   };
 
-  const attributeOptions = KNOWN_ATTRIBUTES.map((known) => ({
-    value: known.key,
-    label: `${known.key} · ${t(`members.attributes.known.${known.key}`)}`,
-  }));
+  const attributeOptions = [
+    ...attributes,
+    ...DIRECTORY_ATTRIBUTES.filter(
+      (known) => !attributes.some((attribute) => attribute.key === known.key),
+    ).map((known) => ({ key: known.key, label: t(`members.attributes.known.${known.key}`) })),
+  ].map((attribute) => ({ value: attribute.key, label: `${attribute.key} · ${attribute.label}` }));
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid={testId}>
