@@ -22,6 +22,27 @@ describe('spreadsheet import and export', () => {
         { value: 'small', label: { 'zh-CN': '小户型', en: 'Small' } },
       ],
     });
+  // A building's use is a select; a room shows it through a lookup, which a sheet writes as its label too.
+  app.entities
+    .find((entity) => entity.key === 'building')!
+    .fields.push({
+      key: 'use',
+      type: 'select',
+      label: { 'zh-CN': '用途', en: 'Use' },
+      options: [
+        { value: 'residential', label: { 'zh-CN': '住宅', en: 'Residential' } },
+        { value: 'office', label: { 'zh-CN': '办公', en: 'Office' } },
+      ],
+    });
+  for (const building of app.seed!.building!) building.use = 'residential';
+  app.entities
+    .find((entity) => entity.key === 'room')!
+    .fields.push({
+      key: 'buildingUse',
+      type: 'lookup',
+      label: { 'zh-CN': '楼宇用途', en: 'Building use' },
+      lookup: { relation: 'building', field: 'use' },
+    });
   // A clerk imports rooms, but only vacant ones, and may not choose their area.
   app.roles.push({
     key: 'clerk',
@@ -136,6 +157,8 @@ describe('spreadsheet import and export', () => {
       expect.arrayContaining(['小户型']),
     );
     expect([2, 3].map((row) => sheet.getRow(row).getCell(band).value)).not.toContain('small');
+    const use = header.findIndex((title) => String(title).includes('(buildingUse)'));
+    expect([2, 3].map((row) => sheet.getRow(row).getCell(use).value)).toEqual(['住宅', '住宅']);
 
     const reimport = await upload('preview', await workbookAsCsv(workbook), 'again.csv').expect(200);
     expect(reimport.body).toMatchObject({ total: 2, valid: 2, invalid: 0 });

@@ -5,6 +5,7 @@ import {
   type FieldDefinition,
   type Locale,
   localize,
+  lookupTarget,
   singleValueOptions,
 } from '@lowcode/app-model';
 import { isComputedField } from '@lowcode/form-engine';
@@ -50,7 +51,8 @@ export class RecordExporterService {
     let cursor: string | undefined;
     do {
       const page = await this.records.list(viewer, ref, { ...query, cursor, limit: PAGE_SIZE });
-      for (const record of page.items) sheet.row(fields.map((field) => cellFor(field, record, locale)));
+      for (const record of page.items)
+        sheet.row(fields.map((field) => cellFor(field, record, locale, resolved.app.entities, entity)));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     await sheet.end();
@@ -127,12 +129,34 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** A value as a person reads it in a sheet: option labels, record titles, file names, 是/否. */
-function cellFor(field: FieldDefinition, record: RecordDto, locale: Locale): unknown {
+/**
+ * A value as a person reads it in a sheet: option labels, record titles, file names, 是/否; a lookup as the
+ * field it looks up (a payment's 费项 as 物业费, not its code).
+ */
+function cellFor(
+  field: FieldDefinition,
+  record: RecordDto,
+  locale: Locale,
+  entities: readonly EntityDefinition[],
+  entity: EntityDefinition,
+): unknown {
   const value = record.values[field.key];
   if (value === null || value === undefined) return null;
   const display = record.display[field.key];
   if (display !== undefined) return Array.isArray(display) ? display.join('、') : display;
+  const looked = lookupTarget(entities, entity, field);
+  if (looked) {
+    const values = looked.multiple && Array.isArray(value) ? value : [value];
+    return values
+      .map((each) => valueCell(looked.field, each, locale))
+      .filter((cell) => cell !== null && cell !== undefined && cell !== '')
+      .join('、');
+  }
+  return valueCell(field, value, locale);
+}
+
+function valueCell(field: FieldDefinition, value: unknown, locale: Locale): unknown {
+  if (value === null || value === undefined) return null;
   const options = singleValueOptions(field);
   if (options) return optionLabel(options, value, locale);
   switch (field.type) {
