@@ -41,7 +41,17 @@ describe('lookups and relation titles keep the linked entity’s field rules', (
     });
     app.entities
       .find((entity) => entity.key === 'contract')!
-      .fields.push(tenantRows('cotenants'), tenantRows('guarantors'));
+      .fields.push(
+        tenantRows('cotenants'),
+        tenantRows('guarantors'),
+        // Two hops: the building of the contract's room.
+        {
+          key: 'building',
+          type: 'lookup',
+          label: { 'zh-CN': '楼宇', en: 'Building' },
+          lookup: { relation: 'room', field: 'building' },
+        },
+      );
     app.roles
       .find((role) => role.key === 'technician')!
       .permissions.push(
@@ -104,6 +114,14 @@ describe('lookups and relation titles keep the linked entity’s field rules', (
       .set(technician)
       .expect(200);
     expect(one.body.display.tenant).toBe('110***********002X');
+  });
+
+  it('names the record a lookup of a relation reaches by its title, under its title field’s rules', async () => {
+    const [whole] = await list(admin, 'contract');
+    expect(whole!.values.building).toEqual(expect.stringMatching(/^[0-9a-f-]{36}$/));
+    expect(whole!.display.building).toBe('1号楼');
+    const [limited] = await list(technician, 'contract');
+    expect(limited!.display.building).toBe('***');
   });
 
   it('names the records in sub-table rows by their titles, under the same rules', async () => {

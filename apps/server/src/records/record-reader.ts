@@ -1,5 +1,10 @@
 import { type EntityManager } from 'typeorm';
-import { type EntityDefinition, type FieldDefinition, subTableCellKey } from '@lowcode/app-model';
+import {
+  type EntityDefinition,
+  type FieldDefinition,
+  lookupTarget,
+  subTableCellKey,
+} from '@lowcode/app-model';
 import { type ResolvedEntity, RECORD_ALIAS } from './entity-catalog.service';
 import { fieldStorage, tableName } from './utils/entity-storage';
 import { type SortKey } from './utils/record-query';
@@ -168,14 +173,20 @@ const targetOf = (field: FieldDefinition): string | undefined =>
         ? '@department'
         : undefined;
 
-function referencesOf(entity: EntityDefinition): Reference[] {
+/**
+ * Where an entity's values link: its relation, user and department fields, their sub-table columns, and the
+ * lookups of such fields on a linked record (a meter reading's building, read through its meter), which hold
+ * the same ids.
+ */
+function referencesOf(entity: EntityDefinition, entities: readonly EntityDefinition[]): Reference[] {
   return entity.fields.flatMap((field): Reference[] => {
     if (field.type === 'subTable')
       return field.fields.flatMap((column) => {
         const target = targetOf(column);
         return target ? [{ field: column, target, table: field.key }] : [];
       });
-    const target = targetOf(field);
+    const looked = lookupTarget(entities, entity, field);
+    const target = targetOf(looked ? looked.field : field);
     return target ? [{ field, target }] : [];
   });
 }
@@ -204,7 +215,7 @@ export async function displaysOf(
   resolved: ResolvedEntity,
   valueSets: Record<string, unknown>[],
 ): Promise<Record<string, string | string[]>[]> {
-  const references = referencesOf(resolved.entity);
+  const references = referencesOf(resolved.entity, resolved.app.entities);
   const wanted = new Map<string, Set<string>>(); // target entity key or '@user' → ids
   for (const reference of references) {
     const ids = wanted.get(reference.target) ?? new Set<string>();

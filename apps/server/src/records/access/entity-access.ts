@@ -192,6 +192,14 @@ function limitsOneHopAway(viewer: Viewer, app: AppDefinition, entity: EntityDefi
     if (field.type === 'lookup') {
       const target = relationTarget(field.lookup.relation);
       if (target) lookups.set(field.key, limitOn(target.key, field.lookup.field));
+      // A lookup of a relation shows the titles of the records two hops away, limited as their title field.
+      const looked = target?.fields.find((candidate) => candidate.key === field.lookup.field);
+      const farther =
+        looked?.type === 'relation'
+          ? app.entities.find((candidate) => candidate.key === looked.relation.entity)
+          : undefined;
+      const title = farther && (farther.titleField ?? farther.fields[0]?.key);
+      if (farther && title) titles.set(field.key, limitOn(farther.key, title));
     } else if (field.type === 'relation') {
       const target = relationTarget(field.key);
       const title = target && (target.titleField ?? target.fields[0]?.key);
