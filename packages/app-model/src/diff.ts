@@ -38,7 +38,6 @@ export interface DiffOptions {
 type Item = Record<string, unknown>;
 type Children = (before: Item | undefined, after: Item | undefined, path: string) => AppChange[];
 
-
 const without = (item: Item, omit: readonly string[]): Item =>
   Object.fromEntries(Object.entries(item).filter(([key]) => !omit.includes(key)));
 
