@@ -1,4 +1,11 @@
-import { amountInWords, documentField, documentFormat, documentParts } from './documents';
+import {
+  amountInWords,
+  documentField,
+  documentFormat,
+  documentParts,
+  sectionProblems,
+  sectionShown,
+} from './documents';
 
 describe('document templates', () => {
   it('cuts a body into text and placeholders, in order', () => {
@@ -34,6 +41,34 @@ describe('document templates', () => {
     expect(documentFormat('upper')).toBe('amountInWords');
     expect(documentFormat('toString')).toBeUndefined();
     expect(documentFormat('')).toBeUndefined();
+  });
+
+  it('reads sections that print only when a field has a value, or has none', () => {
+    expect(documentParts('{#免租天数}免租 {免租天数} 天{/免租天数}{ ^押金 }无押金{/ 押金}')).toEqual([
+      { section: '免租天数', when: 'filled' },
+      { text: '免租 ' },
+      { placeholder: '免租天数' },
+      { text: ' 天' },
+      { sectionEnd: '免租天数' },
+      { section: '押金', when: 'empty' },
+      { text: '无押金' },
+      { sectionEnd: '押金' },
+    ]);
+    expect(sectionShown(3, 'filled')).toBe(true);
+    for (const empty of [null, undefined, '', 0, false, []]) {
+      expect(sectionShown(empty, 'filled')).toBe(false);
+      expect(sectionShown(empty, 'empty')).toBe(true);
+    }
+  });
+
+  it('finds section marks that do not pair up', () => {
+    expect(sectionProblems(documentParts('{#a}{#b}x{/b}{/a}'))).toEqual([]);
+    expect(sectionProblems(documentParts('{#a}{#b}x{/a}'))).toEqual([
+      { name: 'a', problem: 'unopenedSection' },
+      { name: 'a', problem: 'unclosedSection' },
+      { name: 'b', problem: 'unclosedSection' },
+    ]);
+    expect(sectionProblems(documentParts('x{/c}'))).toEqual([{ name: 'c', problem: 'unopenedSection' }]);
   });
 
   it('writes money in Chinese capitals as receipts do', () => {

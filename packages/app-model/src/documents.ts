@@ -14,20 +14,70 @@ const FORMATS: Record<string, DocumentFormat> = { 大写: 'amountInWords', upper
 export type DocumentPart =
   | { text: string }
   /** `format` is the name after `|` as written; `documentFormat` tells what it means. */
-  | { placeholder: string; format?: string };
+  | { placeholder: string; format?: string }
+  /**
+   * `{#免租天数}` … `{/免租天数}`: what is between prints only when the field has a value (`when: 'filled'`);
+   * `{^押金}` … `{/押金}` only when it has none (`when: 'empty'`). A clause that does not apply is left out,
+   * not printed with blanks.
+   */
+  | { section: string; when: 'filled' | 'empty' }
+  | { sectionEnd: string };
 
-/** The body cut into text and placeholders, in order. */
+/** The body cut into text, placeholders and section marks, in order. */
 export function documentParts(body: string): DocumentPart[] {
   const parts: DocumentPart[] = [];
   let at = 0;
   for (const match of body.matchAll(PLACEHOLDER)) {
     if (match.index > at) parts.push({ text: body.slice(at, match.index) });
-    const [name, format] = match[1]!.split('|', 2).map((piece) => piece.trim());
-    parts.push(format === undefined ? { placeholder: name! } : { placeholder: name!, format });
+    const inner = match[1]!.trim();
+    const mark = inner[0];
+    if (mark === '#' || mark === '^')
+      parts.push({ section: inner.slice(1).trim(), when: mark === '#' ? 'filled' : 'empty' });
+    else if (mark === '/') parts.push({ sectionEnd: inner.slice(1).trim() });
+    else {
+      const [name, format] = inner.split('|', 2).map((piece) => piece.trim());
+      parts.push(format === undefined ? { placeholder: name! } : { placeholder: name!, format });
+    }
     at = match.index + match[0].length;
   }
   if (at < body.length) parts.push({ text: body.slice(at) });
   return parts;
+}
+
+export type SectionProblem = 'unclosedSection' | 'unopenedSection';
+
+/**
+ * Section marks that do not pair up: a section never closed, or a close that ends no open section (a
+ * `{/x}` while `{#y}` is the innermost open one). Sections nest; each close ends the innermost.
+ */
+export function sectionProblems(parts: readonly DocumentPart[]): { name: string; problem: SectionProblem }[] {
+  const open: string[] = [];
+  const problems: { name: string; problem: SectionProblem }[] = [];
+  for (const part of parts) {
+    if ('section' in part) open.push(part.section);
+    else if ('sectionEnd' in part) {
+      if (open.at(-1) === part.sectionEnd) open.pop();
+      else problems.push({ name: part.sectionEnd, problem: 'unopenedSection' });
+    }
+  }
+  for (const name of open) problems.push({ name, problem: 'unclosedSection' });
+  return problems;
+}
+
+/**
+ * Whether a section's field counts as having a value: not empty, not an empty list, not false or 0 — a
+ * contract with 0 rent-free days has no rent-free clause.
+ */
+export function sectionShown(value: unknown, when: 'filled' | 'empty'): boolean {
+  const filled = !(
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    value === false ||
+    value === 0 ||
+    (Array.isArray(value) && value.length === 0)
+  );
+  return when === 'filled' ? filled : !filled;
 }
 
 /** What a format name after `|` means; undefined for a name no format has. */

@@ -32,9 +32,12 @@ export {
   documentFormat,
   documentParts,
   placeholderProblem,
+  sectionProblems,
+  sectionShown,
   type DocumentFormat,
   type DocumentPart,
   type PlaceholderProblem,
+  type SectionProblem,
 } from './documents';
 export { appDefinitionJsonSchema } from './schema/app';
 export { type AppModelIssue } from './issues';

@@ -480,6 +480,24 @@ const semanticCases: Case[] = [
     'documentFormatNotAmount',
   ],
   [
+    'document section of no field',
+    (a) => (a.entities[3].documents = [{ key: 'lease', label, body: '{#免租期}免租{/免租期}' }]),
+    '$.entities[3].documents[0].body',
+    'documentUnknownField',
+  ],
+  [
+    'document section left open',
+    (a) => (a.entities[3].documents = [{ key: 'lease', label, body: '{#rent}月租金 {rent}' }]),
+    '$.entities[3].documents[0].body',
+    'documentUnclosedSection',
+  ],
+  [
+    'document section closed out of turn',
+    (a) => (a.entities[3].documents = [{ key: 'lease', label, body: '{^deposit}x{/rent}{/deposit}' }]),
+    '$.entities[3].documents[0].body',
+    'documentUnopenedSection',
+  ],
+  [
     'text pattern regex',
     (a) => (a.entities[0].fields[1].pattern = '([A-Z'),
     '$.entities[0].fields[1].pattern',

@@ -54,6 +54,17 @@ export const SEMANTIC: Catalog = {
     zh: (p, o) =>
       `${o} 中的 {${String(p.name)}|${String(p.format)}} 格式未知（可用：大写，即人民币大写金额）`,
   },
+  documentUnclosedSection: {
+    en: (p, o) =>
+      `${o} opens the section {#${String(p.name)}} (or {^…}) but never closes it with {/${String(p.name)}}`,
+    zh: (p, o) => `${o} 中的段落 {#${String(p.name)}}（或 {^…}）没有用 {/${String(p.name)}} 结束`,
+  },
+  documentUnopenedSection: {
+    en: (p, o) =>
+      `${o} closes {/${String(p.name)}}, which is not the innermost open section ({#${String(p.name)}} … {/${String(p.name)}} must pair up, inner ones first)`,
+    zh: (p, o) =>
+      `${o} 中的 {/${String(p.name)}} 没有对应的 {#${String(p.name)}}（段落须成对出现，内层先结束）`,
+  },
   documentFormatNotAmount: {
     en: (p, o) =>
       `${o} writes {${String(p.name)}|${String(p.format)}}, but only an amount (money, number, formula) can be written in capitals`,

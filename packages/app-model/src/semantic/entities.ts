@@ -7,13 +7,23 @@ import {
   NUMERIC_AGGREGATES,
   NUMERIC_FIELD_TYPES,
 } from '../constants';
-import { documentParts, placeholderProblem, type PlaceholderProblem } from '../documents';
+import {
+  documentParts,
+  placeholderProblem,
+  sectionProblems,
+  type PlaceholderProblem,
+  type SectionProblem,
+} from '../documents';
 
 const PLACEHOLDER_ISSUES = {
   unknownField: 'documentUnknownField',
   unknownFormat: 'documentUnknownFormat',
   formatNotAmount: 'documentFormatNotAmount',
 } as const satisfies Record<PlaceholderProblem, string>;
+const SECTION_ISSUES = {
+  unclosedSection: 'documentUnclosedSection',
+  unopenedSection: 'documentUnopenedSection',
+} as const satisfies Record<SectionProblem, string>;
 import { type Owner, type PathPart } from '../issues';
 import { type FieldDefinition } from '../types';
 import {
@@ -350,17 +360,23 @@ export function checkEntities(ctx: Context, app: Obj) {
       const dWho: Owner = [...who, { kind: 'document', key: str(document.key) ?? dIndex }];
       const fields = { fields: [...entity.fields.values()] as unknown as FieldDefinition[] };
       const bodyPath = [...path, 'documents', dIndex, 'body'];
-      for (const part of documentParts(document.body)) {
-        if (!('placeholder' in part)) continue;
-        const problem = placeholderProblem(fields, part);
+      const parts = documentParts(document.body);
+      for (const part of parts) {
+        // A section's mark names its field as a placeholder does.
+        const placeholder =
+          'placeholder' in part ? part : 'section' in part ? { placeholder: part.section } : undefined;
+        if (!placeholder) continue;
+        const problem = placeholderProblem(fields, placeholder);
         if (problem)
           ctx.sink.error(bodyPath, PLACEHOLDER_ISSUES[problem], {
             owner: dWho,
-            name: part.placeholder,
-            format: part.format ?? '',
+            name: placeholder.placeholder,
+            format: 'format' in placeholder ? (placeholder.format ?? '') : '',
             entity: key,
           });
       }
+      for (const { name, problem } of sectionProblems(parts))
+        ctx.sink.error(bodyPath, SECTION_ISSUES[problem], { owner: dWho, name });
     }
   }
 }

@@ -45,12 +45,18 @@ describe('DocumentsEditor', () => {
     });
     expect(seen.documents![0]!.body).toBe('# 派工单\n{工单号} {报修人}');
     expect(
-      screen.getByText('{报修人} 无法填入：不是本表单的字段，或“|大写”用在了非金额字段上'),
+      screen.getByText(
+        '{报修人} 无法填入：不是本表单的字段，“|大写”用在了非金额字段上，或段落 {#字段}…{/字段} 没有成对',
+      ),
     ).toBeInTheDocument();
   });
 
   it('knows a placeholder by field name or key', () => {
     expect(unknownPlaceholders(order, '{工单号} {room} {技师}')).toEqual(['技师']);
     expect(unknownPlaceholders(order, '{工单号|大写} {room|小写}')).toEqual(['工单号|大写', 'room|小写']);
+    expect(unknownPlaceholders(order, '{#工单号}x{/工单号}{#技师}y{/技师}{#room}z')).toEqual([
+      '#技师',
+      '#room',
+    ]);
   });
 });

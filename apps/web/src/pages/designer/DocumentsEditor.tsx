@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   documentParts,
   placeholderProblem,
+  sectionProblems,
   type DocumentTemplate,
   type EntityDefinition,
   type FieldDefinition,
@@ -16,15 +17,25 @@ import { InsertFieldSelect, insertFieldName } from './InsertFieldSelect';
 
 /**
  * The placeholders of a body that cannot be filled, as the server's validation finds them: those naming no
- * field, and those whose format (`|大写`) is unknown or asks capitals of a field that is no amount.
+ * field (sections' marks too), those whose format (`|大写`) is unknown or asks capitals of a field that is no
+ * amount, and section marks that do not pair up.
  */
 export function unknownPlaceholders(entity: EntityDefinition, body: string): string[] {
-  return documentParts(body).flatMap((part) => {
+  const parts = documentParts(body);
+  const placeholders = parts.flatMap((part) => {
+    if ('section' in part)
+      return placeholderProblem(entity, { placeholder: part.section })
+        ? [`${part.when === 'filled' ? '#' : '^'}${part.section}`]
+        : [];
     if (!('placeholder' in part)) return [];
     const problem = placeholderProblem(entity, part);
     if (!problem) return [];
     return [problem === 'unknownField' ? part.placeholder : `${part.placeholder}|${part.format}`];
   });
+  const unpaired = sectionProblems(parts).map(({ name, problem }) =>
+    problem === 'unclosedSection' ? `#${name}` : `/${name}`,
+  );
+  return [...placeholders, ...unpaired];
 }
 
 const STARTER = (entity: EntityDefinition, locale: Locale) =>

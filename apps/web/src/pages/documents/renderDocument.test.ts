@@ -46,6 +46,25 @@ describe('a document filled from a record', () => {
     ]);
   });
 
+  it('prints a section only when its field has a value, an inverted one only when it has none', () => {
+    const body =
+      '租金 {月租金}{#押金}，押金 {押金}{/押金}{^押金}，免押金{/押金}。\n\n{#付款周期}## 付款\n{#押金}押金随首期付清。{/押金}按{付款周期}支付。{/付款周期}';
+    const render = (values: Record<string, unknown>) =>
+      renderDocument(
+        contract,
+        { key: 'lease', label: { 'zh-CN': '合同' }, body },
+        { values, display: {} },
+        'zh-CN',
+      );
+    expect(render({ rent: 4200, deposit: 8400, cycle: 'quarterly' })).toEqual([
+      { kind: 'p', text: '租金 ¥4,200.00，押金 ¥8,400.00。' },
+      { kind: 'h2', text: '付款' },
+      { kind: 'p', text: '押金随首期付清。按季付支付。' },
+    ]);
+    // No deposit (0 counts as none) and no cycle: the clauses that do not apply are left out, not blanked.
+    expect(render({ rent: 4200, deposit: 0 })).toEqual([{ kind: 'p', text: '租金 ¥4,200.00，免押金。' }]);
+  });
+
   it('prints a lookup of a select by the option’s label, not its code', () => {
     const receipt = {
       key: 'receipt',

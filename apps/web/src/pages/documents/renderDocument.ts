@@ -3,6 +3,7 @@ import {
   documentField,
   documentFormat,
   documentParts,
+  sectionShown,
   subTableCellKey,
   type DocumentTemplate,
   type EntityDefinition,
@@ -34,7 +35,8 @@ type Filled = Pick<RecordDto, 'values' | 'display'>;
  * relation's title, an option's label, money with its sign; `{field|大写}` an amount in Chinese capitals;
  * a sub-table's placeholder becomes a table of its rows, its own block; with the app's `entities`, a lookup
  * prints as the field it looks up (a select's label). Hidden fields (absent from the record) and empty ones
- * print as a blank to fill in.
+ * print as a blank to fill in. `{#field}` … `{/field}` prints what is between only when the field has a value,
+ * `{^field}` … `{/field}` only when it has none (a hidden field has none here).
  */
 export function renderDocument(
   entity: EntityDefinition,
@@ -44,8 +46,21 @@ export function renderDocument(
   entities?: readonly EntityDefinition[],
 ): DocumentBlock[] {
   const tables: DocumentBlock[] = [];
+  // Sections whose condition failed, innermost last: while any is open, nothing prints.
+  const skipping: string[] = [];
   const filled = documentParts(template.body)
     .map((part) => {
+      if ('section' in part) {
+        const field = documentField(entity, part.section);
+        if (skipping.length > 0 || !sectionShown(field && record.values[field.key], part.when))
+          skipping.push(part.section);
+        return '';
+      }
+      if ('sectionEnd' in part) {
+        if (skipping.at(-1) === part.sectionEnd) skipping.pop();
+        return '';
+      }
+      if (skipping.length > 0) return '';
       if ('text' in part) return part.text;
       const field = documentField(entity, part.placeholder);
       if (!field) return `{${part.placeholder}}`;
