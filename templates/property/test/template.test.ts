@@ -171,6 +171,14 @@ describe('the property template', () => {
         )
         .map((role) => role.key);
     expect(writers('payment').sort()).toEqual(['admin', 'finance']);
+    // A deposit is received and refunded by finance; a project manager only records its deductions.
+    const deposits = app.roles
+      .find((r) => r.key === 'projectManager')!
+      .permissions.find((p) => p.entity === 'depositRecord')!;
+    expect(deposits.actions).not.toContain('create');
+    expect(deposits.fields?.readOnly).toEqual(
+      expect.arrayContaining(['amount', 'receivedOn', 'status', 'returnedOn', 'refundAccount']),
+    );
     for (const role of app.roles) {
       const bill = role.permissions.find((p) => p.entity === 'bill');
       if (!bill || ['admin', 'finance'].includes(role.key)) continue;
