@@ -10,6 +10,7 @@ const PNG = Buffer.from(
 interface Task {
   id: string;
   nodeKey: string;
+  recordId: string | null;
   recordTitle: string | null;
   record: { values: Record<string, unknown>; display: Record<string, unknown> } | null;
 }
@@ -54,12 +55,13 @@ describe('property template: a repair from report to rating', () => {
     });
   }
 
-  async function openTask(auth: { Authorization: string }, nodeKey: string): Promise<Task> {
+  /** The open task at `nodeKey` on this work order: the demo's people have open repairs of their own. */
+  async function openTask(auth: { Authorization: string }, nodeKey: string, orderId: string): Promise<Task> {
     await drainAutomation(testApp);
     const inbox = (await testApp.http().get('/api/tasks?box=mine').set(auth).expect(200)).body as {
       items: Task[];
     };
-    const task = inbox.items.find((item) => item.nodeKey === nodeKey);
+    const task = inbox.items.find((item) => item.nodeKey === nodeKey && item.recordId === orderId);
     if (!task) throw new Error(`no open ${nodeKey} task in ${JSON.stringify(inbox.items)}`);
     return task;
   }
@@ -175,7 +177,7 @@ describe('property template: a repair from report to rating', () => {
     const techAuth = await signIn(technician!.username);
 
     // 3. He accepts (with an appointment), departs, and completes with the parts he used.
-    const acceptTask = await openTask(techAuth, 'accept');
+    const acceptTask = await openTask(techAuth, 'accept', order.id);
     // His inbox says what the job is and where, before he opens it: the order's number, title and room.
     expect(acceptTask.recordTitle).toBe(order.values.no);
     expect(acceptTask.record!.values).toEqual(
@@ -204,7 +206,7 @@ describe('property template: a repair from report to rating', () => {
       comment: '下午两点上门',
     });
     await drainAutomation(testApp);
-    const depart = await openTask(techAuth, 'depart');
+    const depart = await openTask(techAuth, 'depart', order.id);
     // On his way: the flow stamps 已出发 and the time; the status is not his to pick. His note for the
     // colleagues who come after him is internal: the tenant's track will not show it.
     await completeTask(techAuth, depart, {
@@ -216,7 +218,7 @@ describe('property template: a repair from report to rating', () => {
       [order.id],
     );
     expect(departed).toEqual({ status: 'departed', departed: true });
-    const complete = await openTask(techAuth, 'complete');
+    const complete = await openTask(techAuth, 'complete', order.id);
     // The tenant signs on the technician's phone: a signature is a stored file, kept whole (not as its id).
     const signature = (
       await testApp.http().post('/api/files').set(techAuth).attach('file', PNG, '签名.png').expect(201)
@@ -245,7 +247,7 @@ describe('property template: a repair from report to rating', () => {
       [tenant!.user_id],
     );
     expect(invitations.map((row) => row.title['zh-CN'])).toContain('您的报修已完成，请为本次服务评分');
-    const rate = await openTask(tenantAuth, 'rate');
+    const rate = await openTask(tenantAuth, 'rate', order.id);
     // The rating is required at this step: a tap on submit without stars is refused, naming it.
     const unrated = await testApp
       .http()
