@@ -202,6 +202,19 @@ describe('record permissions from app roles', () => {
     expect(rooms.items.every((room) => member!.projects.includes(room.values.project as string))).toBe(true);
   });
 
+  it('shows a butler who serves no project yet only what he filed, not an error', async () => {
+    await testApp
+      .http()
+      .post('/api/members')
+      .set(admin)
+      .send({ username: 'new.butler', password: 'new-butler-password', appRoles: ['butler'] })
+      .expect(201);
+    const { auth } = await loginAs(testApp, { username: 'new.butler', password: 'new-butler-password' });
+    // Scopes naming user.projects grant nothing; those also allowing his own records still compile.
+    for (const entity of ['workOrder', 'inspection', 'room', 'bill'])
+      expect((await list(auth, entity)).items).toEqual([]);
+  });
+
   it('tells the web what a role may do, so it offers only those buttons', async () => {
     const technician = await as('technician');
     const access = await testApp

@@ -76,10 +76,15 @@ export class EntityAccess {
     if (granting.length === 0) return 'FALSE';
     if (granting.some((grant) => grant.scope === undefined || grant.scope === null)) return undefined;
     const parts = granting.map((grant) => {
+      const added = params.values.length;
       try {
         return compileFilter(bindUser(grant.scope, this.viewer), this.scopeResolver, params);
       } catch {
-        return 'FALSE'; // a scope the server cannot read grants nothing
+        // A scope the server cannot read grants nothing — a member without the attribute it names (a butler
+        // with no projects yet) included. The values it had added go too: PostgreSQL refuses a statement
+        // with a parameter nothing uses.
+        params.values.length = added;
+        return 'FALSE';
       }
     });
     return `(${parts.join(' OR ')})`;
