@@ -107,6 +107,16 @@ describe('memberAttributes: validation', () => {
       ['$.memberAttributes[0].multiple attributeNotAllowed'],
     ],
     [
+      'a default of the other kind',
+      { key: 'onDuty', label, type: 'boolean', defaultValue: 1 },
+      ['$.memberAttributes[0].defaultValue attributeDefaultType'],
+    ],
+    [
+      'a default on a relation',
+      { key: 'a', label, type: 'relation', entity: 'room', defaultValue: true },
+      ['$.memberAttributes[0].defaultValue attributeNotAllowed'],
+    ],
+    [
       'a list of booleans',
       { key: 'a', label, type: 'boolean', multiple: true },
       ['$.memberAttributes[0].multiple attributeNotAllowed'],

@@ -160,6 +160,12 @@ describe('the property template', () => {
       'paidOn',
       'dueDate',
       'type',
+      // Who owes it and for which period: moving a bill to another tenant is changing money too.
+      'contract',
+      'tenant',
+      'room',
+      'periodStart',
+      'periodEnd',
     ];
     expect(MONEY).toEqual(expect.arrayContaining(['amount', 'paidAmount', 'adjustedAmount']));
     const writers = (entity: string) =>

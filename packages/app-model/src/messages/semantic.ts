@@ -31,6 +31,10 @@ export const SEMANTIC: Catalog = {
     en: (p, o) => `${o} is a relation, so it needs the entity whose records it names`,
     zh: (p, o) => `${o} 是关联类型，须指定关联的实体`,
   },
+  attributeDefaultType: {
+    en: (p, o) => `${o} is of type ${q(p.type)}: its defaultValue must be a ${String(p.type)} too`,
+    zh: (p, o) => `${o} 的类型为 ${q(p.type)}，默认值也须是该类型`,
+  },
   attributeNotAllowed: {
     en: (p, o) => `${o} is of type ${q(p.type)}, which takes no ${q(p.property)} (${String(p.allowed)} only)`,
     zh: (p, o) => `${o} 的类型为 ${q(p.type)}，不能设置 ${q(p.property)}（仅适用于 ${String(p.allowed)}）`,

@@ -240,6 +240,7 @@ const definitions: Record<string, Schema> = {
         ),
       },
       entity: ref('key'),
+      defaultValue: { type: ['boolean', 'number'] },
     },
     ['key', 'label', 'type'],
   ),

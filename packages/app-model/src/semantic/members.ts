@@ -8,10 +8,11 @@ import { type Context, type Obj, checkDuplicateKeys, entityRef, items, owner, st
 const RESERVED_KEYS = new Set(['id']);
 
 /** Which types a property belongs to; on any other type it is an error. */
-const ONLY_FOR: Record<'options' | 'entity' | 'multiple', readonly string[]> = {
+const ONLY_FOR: Record<'options' | 'entity' | 'multiple' | 'defaultValue', readonly string[]> = {
   options: ['select'],
   entity: ['relation'],
   multiple: MULTIPLE_MEMBER_ATTRIBUTE_TYPES,
+  defaultValue: ['boolean', 'number'],
 };
 
 export function checkMemberAttributes(ctx: Context, app: Obj) {
@@ -35,6 +36,13 @@ export function checkMemberAttributes(ctx: Context, app: Obj) {
           allowed: allowed.join(', '),
         });
     }
+    // A default of the other kind (`onDuty: 1`) would read as what the apps do not assume.
+    if (
+      attribute.defaultValue !== undefined &&
+      ['boolean', 'number'].includes(type) &&
+      typeof attribute.defaultValue !== type
+    )
+      ctx.sink.error([...path, 'defaultValue'], 'attributeDefaultType', { owner: who, type });
     if (type === 'select') {
       if (!Array.isArray(attribute.options) || attribute.options.length === 0)
         ctx.sink.error([...path, 'options'], 'attributeOptionsRequired', { owner: who });

@@ -181,6 +181,11 @@ export interface MemberAttributeDefinition {
   options?: MemberAttributeOption[];
   /** `relation` only, and required there: an entity of this app; the values are its records' ids. */
   entity?: string;
+  /**
+   * `boolean` and `number` only: what a member without the attribute counts as — what the apps reading it
+   * assume (auto-dispatch treats a member without `onDuty` as on duty). The members page shows it.
+   */
+  defaultValue?: boolean | number;
 }
 
 /**

@@ -128,12 +128,24 @@ function Control({
         <InputNumber
           style={{ width: '100%' }}
           value={typeof value === 'number' ? value : null}
+          // Unset, the member counts as the declared default: shown, not stored.
+          placeholder={
+            typeof attribute.defaultValue === 'number' ? String(attribute.defaultValue) : undefined
+          }
           onChange={(next) => onChange(typeof next === 'number' ? next : undefined)}
           data-testid={testId}
         />
       );
     case 'boolean':
-      return <Switch checked={value === true} onChange={(flag) => onChange(flag)} data-testid={testId} />;
+      return (
+        <Switch
+          // Unset, the member counts as the declared default (auto-dispatch takes a member without
+          // onDuty as on duty), so that is what the switch shows.
+          checked={(typeof value === 'boolean' ? value : attribute.defaultValue) === true}
+          onChange={(flag) => onChange(flag)}
+          data-testid={testId}
+        />
+      );
     case 'text':
       return attribute.multiple ? (
         <Select
