@@ -30,6 +30,13 @@ describe('formFieldLimits', () => {
     });
   });
 
+  it('locks every field of a record the user may only read', () => {
+    expect(formFieldLimits(workOrder, { hidden: ['rating'], masked: [], readOnly: [] }, 'view')).toEqual({
+      hidden: ['rating'],
+      readOnly: workOrder.fields.map((field) => field.key),
+    });
+  });
+
   it('shows every editable field of a new record when the entity names no create fields', () => {
     const { createFields: _omitted, ...plain } = workOrder;
     expect(

@@ -17,14 +17,15 @@ const AUDIT_TYPES = new Set(['createdBy', 'createdAt', 'updatedBy', 'updatedAt']
  * What the signed-in user's field limits mean for the form. A new record leaves out what the user may not
  * set — it takes its default on the server (a tenant filing a repair does not see its status, technician or
  * cost fields) — what the entity's `createFields` leave to the process, and who created it when; an existing one shows read-only and masked values locked, and
- * hidden ones not at all.
+ * hidden ones not at all; one the user may not update (`view`: a tenant's lease) shows every field locked.
  */
 export function formFieldLimits(
   entity: EntityDefinition,
   access: Pick<EntityAccessSummary, 'hidden' | 'masked' | 'readOnly'> | undefined,
-  mode: 'create' | 'update',
+  mode: 'create' | 'update' | 'view',
 ): FieldLimits {
   const { hidden = [], masked = [], readOnly = [] } = access ?? {};
+  if (mode === 'view') return { hidden, readOnly: entity.fields.map((field) => field.key) };
   if (mode === 'update') return { hidden, readOnly: [...readOnly, ...masked] };
   const audit = entity.fields.filter((field) => AUDIT_TYPES.has(field.type)).map((field) => field.key);
   // What the process fills later (dispatch times, a rating) stays off the form for a new record.

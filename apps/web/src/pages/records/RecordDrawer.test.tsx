@@ -138,6 +138,15 @@ describe('RecordDrawer', () => {
     expect(input('name')).toBeEnabled();
   });
 
+  it('opens a record the role may only read to be read: every field locked, nothing to save', () => {
+    renderDrawer(stored, vi.fn(), { ...clerk, actions: ['read'] });
+    expect(input('name')).toBeDisabled();
+    expect(input('rent')).toBeDisabled();
+    expect(screen.queryByTestId('record-submit')).toBeNull();
+    expect(screen.getByTestId('record-cancel')).toHaveTextContent('关 闭');
+    expect(screen.getByText(/^查看 · /)).toBeInTheDocument();
+  });
+
   it('asks before Esc throws away what was typed, and closes only when the user discards it', async () => {
     stubServer(() => jsonResponse(201, stored));
     const onClose = vi.fn();

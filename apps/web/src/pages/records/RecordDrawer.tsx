@@ -53,9 +53,12 @@ export function RecordDrawer({
     () => (record ? inputValues(entity.fields, record.values) : initialValues(entity, { userId })),
     [entity, record, userId],
   );
+  // A record the user may only read opens to be read: every field locked, nothing to save (a tenant's lease,
+  // a project manager's payments). The server refuses the write either way.
+  const viewOnly = !!record && !!access && !access.actions.includes('update');
   const limits = useMemo(
-    () => formFieldLimits(entity, access, record ? 'update' : 'create'),
-    [entity, access, record],
+    () => formFieldLimits(entity, access, !record ? 'create' : viewOnly ? 'view' : 'update'),
+    [entity, access, record, viewOnly],
   );
   const form = useRecordForm({
     entity,
@@ -145,18 +148,20 @@ export function RecordDrawer({
     <Drawer
       open
       width={isPhone ? '100%' : 720}
-      title={`${record ? t('records.edit') : t('records.new')} · ${localize(entity.label, locale)}`}
+      title={`${!record ? t('records.new') : viewOnly ? t('records.view') : t('records.edit')} · ${localize(entity.label, locale)}`}
       onClose={requestClose}
       destroyOnClose
       extra={
         <Space>
           {record ? <PrintMenu appKey={appKey} entity={entity} recordId={record.id} locale={locale} /> : null}
           <Button onClick={requestClose} data-testid="record-cancel">
-            {t('records.cancel')}
+            {viewOnly ? t('records.close') : t('records.cancel')}
           </Button>
-          <Button type="primary" loading={saving} onClick={() => void save()} data-testid="record-submit">
-            {t('records.save')}
-          </Button>
+          {viewOnly ? null : (
+            <Button type="primary" loading={saving} onClick={() => void save()} data-testid="record-submit">
+              {t('records.save')}
+            </Button>
+          )}
         </Space>
       }
     >
