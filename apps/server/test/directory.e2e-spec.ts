@@ -17,6 +17,8 @@ function serviceApp(): AppDefinition {
         fields: [
           { key: 'title', type: 'text', label: text('标题') },
           { key: 'createdBy', type: 'createdBy', label: text('提交人') },
+          // Handled by a member of staff: the picker offers them only, the server takes no one else.
+          { key: 'handler', type: 'user', label: text('处理人'), roles: ['staff'] },
         ],
       },
     ],
@@ -83,6 +85,32 @@ describe('the directory is the company’s', () => {
     expect(await usernames(staff1!.auth, 'tenant')).toEqual(['tenant1', 'tenant2']);
     expect(await usernames(both1!.auth, 'tenant')).toEqual(['tenant1', 'tenant2']);
     await http().get('/api/departments').set(staff1!.auth).expect(200);
+  });
+
+  it('offers and accepts only members of the roles a user field names', async () => {
+    const { staff1, tenant1, both1 } = people as Record<string, Person>;
+    const staffOnly = (
+      (await http().get('/api/users').query({ q: '', appRoles: 'staff' }).set(admin).expect(200)).body as {
+        username: string;
+      }[]
+    ).map((user) => user.username);
+    expect(staffOnly.sort()).toEqual(['both1', 'staff1']);
+    const records = '/api/apps/service/entities/request/records';
+    const refused = await http()
+      .post(records)
+      .set(admin)
+      .set('Accept-Language', 'zh-CN')
+      .send({ values: { title: '换灯', handler: tenant1!.id } })
+      .expect(400);
+    expect(refused.body.error.details).toEqual([
+      { path: 'handler', message: '处理人必须是本工作区中具有「员工」角色的成员' },
+    ]);
+    for (const handler of [staff1!.id, both1!.id])
+      await http()
+        .post(records)
+        .set(admin)
+        .send({ values: { title: '换灯', handler } })
+        .expect(201);
   });
 
   it('lets a tenant act on their task but not hand it to someone else', async () => {

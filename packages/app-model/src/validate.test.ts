@@ -480,6 +480,12 @@ const semanticCases: Case[] = [
     'documentFormatNotAmount',
   ],
   [
+    'a user field limited to a role the app lacks',
+    (a) => (a.entities[1].fields[6].roles = ['manager', 'gardener']),
+    '$.entities[1].fields[6].roles[1]',
+    'unknownRole',
+  ],
+  [
     'document section of no field',
     (a) => (a.entities[3].documents = [{ key: 'lease', label, body: '{#免租期}免租{/免租期}' }]),
     '$.entities[3].documents[0].body',

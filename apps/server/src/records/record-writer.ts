@@ -1,5 +1,11 @@
 import { type EntityManager } from 'typeorm';
-import { type FieldDefinition, type Locale, localize, wallTime } from '@lowcode/app-model';
+import {
+  type AppDefinition,
+  type FieldDefinition,
+  type Locale,
+  localize,
+  wallTime,
+} from '@lowcode/app-model';
 import { autoNumberScope, computeFormulas, formatAutoNumber } from '@lowcode/form-engine';
 import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { EntityAccess, type Viewer } from './access/entity-access';
@@ -160,14 +166,17 @@ export async function checkReferences(
     const existing = await existingIds(manager, resolved, writer, field, [...wanted]);
     records.forEach((record, index) => {
       if (referencedIds(field, record[field.key]).some((id) => !existing.has(id))) {
-        details.push({ path: pathOf(index, field.key), message: missingReferenceMessage(field, locale) });
+        details.push({
+          path: pathOf(index, field.key),
+          message: missingReferenceMessage(field, locale, resolved.app),
+        });
       }
     });
   }
   if (details.length) throw new AppError('RECORD_INVALID', { count: details.length }, details);
 }
 
-function missingReferenceMessage(field: FieldDefinition, locale: Locale): string {
+function missingReferenceMessage(field: FieldDefinition, locale: Locale, app: AppDefinition): string {
   const label = localize(field.label, locale);
   if (field.type === 'relation') {
     return locale === 'en' ? `${label} refers to a record that does not exist` : `${label}引用的记录不存在`;
@@ -176,6 +185,15 @@ function missingReferenceMessage(field: FieldDefinition, locale: Locale): string
     return locale === 'en'
       ? `${label} must be a department of this workspace`
       : `${label}必须是本工作区的部门`;
+  if (field.type === 'user' && field.roles?.length) {
+    const roles = field.roles.map((key) => {
+      const role = app.roles.find((candidate) => candidate.key === key);
+      return role ? localize(role.label, locale) : key;
+    });
+    return locale === 'en'
+      ? `${label} must be a member of this workspace with the role ${roles.join(' or ')}`
+      : `${label}必须是本工作区中具有「${roles.join('」或「')}」角色的成员`;
+  }
   return locale === 'en' ? `${label} must be a member of this workspace` : `${label}必须是本工作区的成员`;
 }
 
@@ -216,9 +234,12 @@ async function existingIds(
     );
     return new Set(departments.map((row) => row.id));
   }
+  // A user field limited to roles (a lease's 管家 among the butlers) takes only members holding one.
+  const roles = field.type === 'user' && field.roles?.length ? field.roles : null;
   const rows: { id: string }[] = await manager.query(
-    'SELECT user_id AS id FROM workspace_member WHERE workspace_id = $1 AND user_id = ANY($2::uuid[])',
-    [resolved.workspaceId, ids],
+    `SELECT user_id AS id FROM workspace_member WHERE workspace_id = $1 AND user_id = ANY($2::uuid[])
+        AND ($3::text[] IS NULL OR app_roles && $3::text[])`,
+    [resolved.workspaceId, ids, roles],
   );
   return new Set(rows.map((row) => row.id));
 }

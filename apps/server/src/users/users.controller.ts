@@ -23,10 +23,23 @@ export class UsersController {
   @Get()
   @ApiKeyScope(['records:read', 'flows:run'])
   @ApiQuery({ name: 'q', required: false })
-  async list(@CurrentAuth() auth: AuthContext, @Query('q') q?: string) {
+  @ApiQuery({
+    name: 'appRoles',
+    required: false,
+    description: 'Comma-separated app roles: only members holding one of them.',
+  })
+  async list(@CurrentAuth() auth: AuthContext, @Query('q') q?: string, @Query('appRoles') appRoles?: string) {
     const search = typeof q === 'string' ? q.slice(0, 100) : '';
+    const roles =
+      typeof appRoles === 'string'
+        ? appRoles
+            .split(',')
+            .map((role) => role.trim())
+            .filter(Boolean)
+            .slice(0, 20)
+        : undefined;
     if (await this.people.isExternal(this.dataSource.manager, auth))
-      return this.users.members(auth.workspaceId, search, auth.userId);
-    return this.users.members(auth.workspaceId, search);
+      return this.users.members(auth.workspaceId, search, auth.userId, roles);
+    return this.users.members(auth.workspaceId, search, undefined, roles);
   }
 }

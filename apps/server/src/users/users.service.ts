@@ -47,20 +47,24 @@ export class UsersService {
     return repository.save(user);
   }
 
-  /** Active members matching `search`; with `only`, that one member at most. */
+  /**
+   * Active members matching `search`; with `only`, that one member at most; with `appRoles`, those holding
+   * one of them (a user field's `roles`: the butlers for a lease's 管家).
+   */
   members(
     workspaceId: string,
     search: string,
     only?: string,
+    appRoles?: string[],
   ): Promise<{ id: string; username: string; displayName: string }[]> {
     const pattern = `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
     return this.dataSource.query(
       `SELECT u.id, u.username, u.display_name AS "displayName"
          FROM workspace_member m JOIN app_user u ON u.id = m.user_id
         WHERE m.workspace_id = $1 AND u.is_active AND (u.username ILIKE $2 OR u.display_name ILIKE $2)
-          AND ($3::uuid IS NULL OR u.id = $3)
+          AND ($3::uuid IS NULL OR u.id = $3) AND ($4::text[] IS NULL OR m.app_roles && $4::text[])
         ORDER BY u.display_name LIMIT 50`,
-      [workspaceId, pattern, only ?? null],
+      [workspaceId, pattern, only ?? null, appRoles?.length ? appRoles : null],
     );
   }
 

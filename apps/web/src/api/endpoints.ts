@@ -129,7 +129,8 @@ export function createEndpoints(client: ApiClient) {
       form.append('file', file, name);
       return client.request<StoredFile>('/api/files', { method: 'POST', body: form });
     },
-    searchUsers: (q: string) => client.request<MemberUser[]>(`/api/users?q=${enc(q)}`),
+    searchUsers: (q: string, appRoles = '') =>
+      client.request<MemberUser[]>(`/api/users?q=${enc(q)}${appRoles ? `&appRoles=${enc(appRoles)}` : ''}`),
 
     /** Workspace admins: the audit log, newest first; `before` is the last id of the previous page. */
     searchAudit: (query: {

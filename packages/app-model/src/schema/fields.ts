@@ -87,7 +87,10 @@ const FIELD_OPTIONS: { [T in FieldType]: [Record<string, Schema>, string[]] } = 
     },
     ['fields'],
   ],
-  user: [{ multiple: boolean }, []],
+  user: [
+    { multiple: boolean, roles: { type: 'array', items: ref('key'), minItems: 1, uniqueItems: true } },
+    [],
+  ],
   department: [{ multiple: boolean }, []],
   autoNumber: [
     { pattern: { type: 'string', minLength: 1 }, dateField: { type: 'string', minLength: 1 } },

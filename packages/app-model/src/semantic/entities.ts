@@ -253,6 +253,12 @@ function checkField(ctx: Context, field: Obj, scope: FieldScope, path: PathPart[
     case 'lookup':
       checkLookup(ctx, field, scope.siblings, path, who);
       break;
+    case 'user':
+      (Array.isArray(field.roles) ? (field.roles as unknown[]) : []).forEach((role, index) => {
+        if (typeof role === 'string' && ctx.readable.roles && !ctx.roles.has(role))
+          ctx.sink.error([...path, 'roles', index], 'unknownRole', { owner: who, role });
+      });
+      break;
     case 'rollup':
       checkRollup(ctx, field, scope.entity.key, path, who);
       break;

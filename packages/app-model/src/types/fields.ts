@@ -142,7 +142,14 @@ export type SubTableField = FieldBase<'subTable'> & {
   minRows?: number;
   maxRows?: number;
 };
-export type UserField = FieldBase<'user'> & { multiple?: boolean };
+export type UserField = FieldBase<'user'> & {
+  multiple?: boolean;
+  /**
+   * Only members holding one of these app roles may be chosen (a lease's 管家 among the butlers): the picker
+   * offers them and the server refuses anyone else.
+   */
+  roles?: string[];
+};
 export type DepartmentField = FieldBase<'department'> & { multiple?: boolean };
 /** `pattern` tokens: {YYYY} {YY} {MM} {DD} {seq:N}; e.g. `HT-{YYYY}-{seq:6}`. */
 export type AutoNumberField = FieldBase<'autoNumber'> & {

@@ -85,13 +85,18 @@ export function RelationPickerWidget(props: WidgetProps) {
   );
 }
 
-/** Workspace members from GET /api/users?q=. */
+/** Workspace members from GET /api/users?q= — those holding one of the field's `roles` when it names some. */
 export function UserPickerWidget(props: WidgetProps) {
-  const multiple = !!fieldOfType(props.field, 'user')?.multiple;
-  const search = useCallback(async (q: string): Promise<RemoteOption[]> => {
-    const users = await api.searchUsers(q);
-    return users.map((user) => ({ value: user.id, label: `${user.displayName} (${user.username})` }));
-  }, []);
+  const field = fieldOfType(props.field, 'user');
+  const multiple = !!field?.multiple;
+  const roles = field?.roles?.join(',') ?? '';
+  const search = useCallback(
+    async (q: string): Promise<RemoteOption[]> => {
+      const users = await api.searchUsers(q, roles);
+      return users.map((user) => ({ value: user.id, label: `${user.displayName} (${user.username})` }));
+    },
+    [roles],
+  );
   return (
     <RemotePicker
       {...props}
