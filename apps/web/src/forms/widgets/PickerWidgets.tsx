@@ -3,7 +3,7 @@ import { Select } from 'antd';
 import { useCallback, useRef } from 'react';
 import { api } from '../../api';
 import { DepartmentSelect } from '../../components/DepartmentSelect';
-import { titleOfRecord } from '../../fields/recordTitle';
+import { pickerLabel } from '../../fields/recordTitle';
 import type { WidgetProps } from '../widgetTypes';
 import { fieldOfType } from '../widgetTypes';
 import { useRemoteOptions, withCurrentLabels, type RemoteOption } from './useRemoteOptions';
@@ -54,7 +54,7 @@ function RemotePicker({
   );
 }
 
-/** Records of `target` matching `q`, each shown by the target's titleField: a relation picker's options. */
+/** Records of `target` matching `q`, each shown by its title and first list fields: a relation picker's options. */
 export async function searchRecords(
   appKey: string,
   target: EntityDefinition,
@@ -62,7 +62,7 @@ export async function searchRecords(
   q: string,
 ): Promise<RemoteOption[]> {
   const page = await api.listRecords(appKey, target.key, { q, limit: 20 });
-  return page.items.map((record) => ({ value: record.id, label: titleOfRecord(target, record, locale) }));
+  return page.items.map((record) => ({ value: record.id, label: pickerLabel(target, record, locale) }));
 }
 
 /** Searches the target entity's records (`q`) and shows each by the target's titleField. */
