@@ -7,7 +7,7 @@ const bill = {
   key: 'bill',
   label: { 'zh-CN': '账单' },
   titleField: 'no',
-  listFields: ['no', 'tenant', 'amount', 'status', 'dueDate'],
+  listFields: ['no', 'tenant', 'amount', 'status', 'dueDate', 'createdAt'],
   fields: [
     { key: 'no', type: 'autoNumber', label: { 'zh-CN': '账单号' }, pattern: 'ZD-{seq:6}' },
     { key: 'tenant', type: 'relation', label: { 'zh-CN': '租户' }, relation: { entity: 'tenant' } },
@@ -19,6 +19,7 @@ const bill = {
       options: [{ value: 'unpaid', label: { 'zh-CN': '未缴' } }],
     },
     { key: 'dueDate', type: 'date', label: { 'zh-CN': '到期日' } },
+    { key: 'createdAt', type: 'createdAt', label: { 'zh-CN': '创建时间' } },
   ],
 } as unknown as EntityDefinition;
 
@@ -26,7 +27,7 @@ const record = (values: Record<string, unknown>, display: Record<string, string>
   ({ id: 'b1', values, display }) as unknown as RecordDto;
 
 describe('pickerLabel', () => {
-  it('names a record by its title and its first list fields, so numbered records can be told apart', () => {
+  it('names a record by its title and its first four list fields, so numbered records can be told apart', () => {
     expect(
       pickerLabel(
         bill,
@@ -36,7 +37,7 @@ describe('pickerLabel', () => {
         ),
         'zh-CN',
       ),
-    ).toBe('ZD-000432 · 王小明 · ¥2,680.00 · 未缴');
+    ).toBe('ZD-000432 · 王小明 · ¥2,680.00 · 未缴 · 2026-07-05');
   });
 
   it('leaves out what is empty or not shown to the user', () => {
