@@ -112,3 +112,37 @@ export async function createDemoDepartments(
       ],
     );
 }
+
+/**
+ * The demo's `<role>1` login (technician1, printed at start) goes to the member of that role with the most
+ * open tasks once the demo's flows have run: who the flows dispatched to is known only then, and someone
+ * trying the product as a technician should find orders to accept. Swaps the two logins (names stay); does
+ * nothing when `<role>1` is already the busiest or no one of the role has a task.
+ */
+export async function showcaseBusiest(
+  manager: EntityManager,
+  workspaceId: string,
+  role: string,
+): Promise<void> {
+  const [busiest] = (await manager.query(
+    `SELECT u.id, u.username FROM workspace_member m JOIN app_user u ON u.id = m.user_id
+       JOIN flow_task t ON t.workspace_id = m.workspace_id AND t.status = 'open' AND m.user_id = ANY(t.assignees)
+      WHERE m.workspace_id = $1 AND $2 = ANY(m.app_roles)
+      GROUP BY u.id, u.username ORDER BY count(*) DESC, u.username LIMIT 1`,
+    [workspaceId, role],
+  )) as { id: string; username: string }[];
+  const showcase = `${role}1`;
+  if (!busiest || busiest.username === showcase) return;
+  const [holder] = (await manager.query(
+    `SELECT u.id FROM app_user u JOIN workspace_member m ON m.user_id = u.id
+      WHERE lower(u.username) = lower($1) AND m.workspace_id = $2 AND $3 = ANY(m.app_roles)`,
+    [showcase, workspaceId, role],
+  )) as { id: string }[];
+  if (!holder) return;
+  // In three steps: a login is unique at every moment, and the index on it is checked row by row.
+  const rename = (id: string, username: string) =>
+    manager.query('UPDATE app_user SET username = $2 WHERE id = $1', [id, username]);
+  await rename(busiest.id, `${showcase}-${busiest.id}`);
+  await rename(holder.id, busiest.username);
+  await rename(busiest.id, showcase);
+}

@@ -14,6 +14,11 @@ export interface TemplateSource {
   demo?: (options: { seed: number; scale: number }) => DemoData;
   /** The drawn files the demo's `demo/…` file values are stored as: where they are, and which is which. */
   demoFiles?: { dir: string; fileFor(value: { id: string }): string };
+  /**
+   * App roles whose `<role>1` demo login goes, once the demo's flows have run, to the member of the role with
+   * the most open tasks (the README sends people to technician1 for orders to accept).
+   */
+  showcaseRoles?: string[];
 }
 
 export const TEMPLATE_SOURCES: readonly TemplateSource[] = [
@@ -22,5 +27,6 @@ export const TEMPLATE_SOURCES: readonly TemplateSource[] = [
     load: loadPropertyTemplate,
     demo: ({ seed, scale }) => generateDemoData({ seed, scale }),
     demoFiles: { dir: DEMO_FILES_DIR, fileFor: demoFileFor },
+    showcaseRoles: ['technician'],
   },
 ];

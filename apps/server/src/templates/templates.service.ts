@@ -18,6 +18,7 @@ import {
   type DemoDepartment,
   type DemoUser,
   grantProjects,
+  showcaseBusiest,
 } from './demo-users';
 import { TEMPLATE_SOURCES, type TemplateSource } from './template-registry';
 
@@ -156,6 +157,8 @@ export class TemplatesService {
     if (!result.dryRun && liveFlows) {
       const played = await liveFlows();
       this.logger.log(`started ${played} demo flows for ${key}`);
+      for (const role of source.showcaseRoles ?? [])
+        await showcaseBusiest(this.dataSource.manager, actor.workspaceId, role);
       if (demo) demo.flows = played;
     }
     if (!result.dryRun && result.action !== 'unchanged') {
