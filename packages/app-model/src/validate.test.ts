@@ -486,6 +486,12 @@ const semanticCases: Case[] = [
     'unknownRole',
   ],
   [
+    'a default sort by no field',
+    (a) => (a.entities[3].defaultSort = '-signedOn'),
+    '$.entities[3].defaultSort',
+    'unknownField',
+  ],
+  [
     'document section of no field',
     (a) => (a.entities[3].documents = [{ key: 'lease', label, body: '{#免租期}免租{/免租期}' }]),
     '$.entities[3].documents[0].body',

@@ -170,6 +170,7 @@ export const fieldDefinitions: Record<string, Schema> = {
       titleField: ref('key'),
       listFields: keyList,
       createFields: keyList,
+      defaultSort: { type: 'string', pattern: '^-?[A-Za-z][A-Za-z0-9_]*$' },
       fields: { type: 'array', items: ref('field') },
       validations: { type: 'array', items: ref('crossFieldValidation') },
       documents: { type: 'array', items: ref('documentTemplate') },

@@ -331,6 +331,9 @@ export function checkEntities(ctx: Context, app: Obj) {
     fieldRef(ctx, entity, raw.titleField, [...path, 'titleField'], who);
     fieldRefs(ctx, entity, raw.listFields, [...path, 'listFields'], who);
     fieldRefs(ctx, entity, raw.createFields, [...path, 'createFields'], who);
+    const sorted = str(raw.defaultSort)?.replace(/^-/, '');
+    if (sorted !== undefined && !['createdAt', 'updatedAt'].includes(sorted))
+      fieldRef(ctx, entity, sorted, [...path, 'defaultSort'], who);
     if (Array.isArray(raw.createFields)) {
       // A new record's form that leaves out a required field could never be saved.
       for (const field of items(raw.fields).map(([, field]) => field))

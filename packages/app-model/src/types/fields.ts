@@ -33,6 +33,11 @@ export interface EntityDefinition {
    * field when absent. Required fields without a default must be among them; the API accepts any field.
    */
   createFields?: string[];
+  /**
+   * The order a list of the records opens in, as the API's `sort` takes it: a field key, `-` before it for
+   * descending (`-dueDate`: the newest bills first). Last changed first when absent.
+   */
+  defaultSort?: string;
   fields: FieldDefinition[];
   validations?: CrossFieldValidation[];
   /** Printable documents of a record (a lease contract, a work order's dispatch slip): see DocumentTemplate. */

@@ -52,7 +52,7 @@ export function RecordsPage() {
   const [conjunction, setConjunction] = useState<Conjunction>('and');
   const [q, setQ] = useState('');
   const [includeDeleted, setIncludeDeleted] = useState(false);
-  const [sort, setSort] = useState('-updatedAt');
+  const [pickedSort, setSort] = useState<string>();
   const [pickedColumns, setPickedColumns] = useState<string[] | null>(null);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   // A day picked for a date-time is that whole day where the user is.
@@ -65,13 +65,19 @@ export function RecordsPage() {
       ),
     [filterRows, conjunction, entity],
   );
-  const list = useRecordList(appKey, entityKey, { filter, sort, q, includeDeleted });
   const session = useSignedInSession();
   const loadAccess = useCallback(() => api.entityAccess(appKey, entityKey), [appKey, entityKey]);
   const { data: access } = useAsyncData(loadAccess);
   // Offer only what will work; the server checks every request anyway.
   const can = (action: 'create' | 'update' | 'delete') => access?.actions.includes(action) ?? false;
   const limited = useMemo(() => [...(access?.hidden ?? []), ...(access?.masked ?? [])], [access]);
+  // The entity's own order (the newest bills first) until the user sorts by a column; not by a field the
+  // user may not see whole, which the server would refuse to sort by.
+  const defaultSort = entity?.defaultSort;
+  const sort =
+    pickedSort ??
+    (defaultSort && !limited.includes(defaultSort.replace(/^-/, '')) ? defaultSort : '-updatedAt');
+  const list = useRecordList(appKey, entityKey, { filter, sort, q, includeDeleted });
   // Someone else created or changed a record of this entity: the open list shows it without a reload.
   // `?record=<id>` (a notification's link) opens that record once the page is there.
   const [searchParams, setSearchParams] = useSearchParams();
