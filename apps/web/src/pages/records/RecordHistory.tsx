@@ -10,6 +10,9 @@ import { useErrorText } from '../../hooks/useErrorText';
 import { localize } from '../../hooks/useLocale';
 import { formatDateTime } from '../../utils/formatDate';
 
+/** Write paths a history entry names: the actor alone would read as if they had typed the change. */
+const SOURCES_TOLD = new Set(['flow', 'rule', 'import']);
+
 const ACTION_COLORS: { [A in RecordHistoryEntry['action']]: string } = {
   create: 'green',
   update: 'blue',
@@ -55,6 +58,10 @@ export function RecordHistory(props: {
                 t(entry.source === 'formula' ? 'records.history.formula' : 'records.history.system')}
             </Typography.Text>{' '}
             <Tag color={ACTION_COLORS[entry.action]}>{t(`records.history.${entry.action}`)}</Tag>
+            {/* A flow's or rule's write names the person whose step set it off: say it was the process. */}
+            {SOURCES_TOLD.has(entry.source) ? (
+              <Tag data-testid="record-history-source">{t(`records.history.source.${entry.source}`)}</Tag>
+            ) : null}
             <Typography.Text type="secondary">
               {formatDateTime(entry.at, locale)} · v{entry.version}
             </Typography.Text>
