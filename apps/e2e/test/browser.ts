@@ -59,8 +59,9 @@ export async function signIn(page: Page, url: string, password: string, username
 
 /**
  * Opens an antd select, narrows a searchable one by typing, and clicks the option with this label (a string
- * matches the whole label). The option is looked for in this select's own dropdown, found through the
- * listbox its input controls: a dropdown closed a moment ago is still in the page while it fades.
+ * matches the whole label, or a record picker's title before its details: `SH01-1-1-2403 · 锦城雅苑 · …`). The
+ * option is looked for in this select's own dropdown, found through the listbox its input controls: a
+ * dropdown closed a moment ago is still in the page while it fades.
  */
 export async function pickOption(page: Page, select: Locator, label: string | RegExp): Promise<void> {
   await select.click();
@@ -70,7 +71,9 @@ export async function pickOption(page: Page, select: Locator, label: string | Re
   const listId = await input.getAttribute('aria-controls');
   if (!listId) throw new Error('the select has no listbox');
   const exact =
-    typeof label === 'string' ? new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : label;
+    typeof label === 'string'
+      ? new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: · .*)?$`)
+      : label;
   await page
     .locator('.ant-select-dropdown')
     .filter({ has: page.locator(`[id="${listId}"]`) })

@@ -16,7 +16,13 @@ const session = (accessToken: string, refreshToken: string) => ({
 function setup(fetchImpl: typeof fetch, tokens = { accessToken: 'a1', refreshToken: 'r1' }) {
   const tokenStore = createMemoryTokenStore(tokens);
   const onAuthLost = vi.fn();
-  const client = createApiClient({ tokenStore, getLocale: () => 'en', onAuthLost, fetchImpl });
+  const client = createApiClient({
+    tokenStore,
+    getLocale: () => 'en',
+    onAuthLost,
+    fetchImpl,
+    wait: () => Promise.resolve(),
+  });
   return { client, tokenStore, onAuthLost };
 }
 
@@ -126,6 +132,30 @@ describe('api client', () => {
     expect(fetchImpl.mock.calls.map(([input]) => input)).toEqual(['/api/apps', '/api/apps']);
     expect(tokenStore.get()).toEqual({ accessToken: 'a2', refreshToken: 'r2' });
     expect(onAuthLost).not.toHaveBeenCalled();
+  });
+
+  it('takes the pair another tab got when its refresh with the same token is refused a moment earlier', async () => {
+    const tokenStore = createMemoryTokenStore({ accessToken: 'a1', refreshToken: 'r1' });
+    const fetchImpl = vi.fn<typeof fetch>((input, init) => {
+      if (input === '/api/auth/refresh')
+        return Promise.resolve(errorResponse(401, 'AUTH_TOKEN_INVALID', 'refresh token spent'));
+      return Promise.resolve(
+        headersOf([input, init]).Authorization === 'Bearer a2'
+          ? jsonResponse(200, {})
+          : errorResponse(401, 'AUTH_TOKEN_EXPIRED', 'expired'),
+      );
+    });
+    // The other tab's new pair reaches this tab's storage while it looks.
+    let looks = 0;
+    const wait = () => {
+      if (++looks === 3) tokenStore.set({ accessToken: 'a2', refreshToken: 'r2' });
+      return Promise.resolve();
+    };
+    const onAuthLost = vi.fn();
+    const client = createApiClient({ tokenStore, getLocale: () => 'en', onAuthLost, fetchImpl, wait });
+    await expect(client.request('/api/apps')).resolves.toEqual({});
+    expect(onAuthLost).not.toHaveBeenCalled();
+    expect(tokenStore.get()).toEqual({ accessToken: 'a2', refreshToken: 'r2' });
   });
 
   it('refreshes inside the cross-tab lock', async () => {

@@ -25,7 +25,17 @@ export interface ApiClientOptions {
    * Web Locks where the browser has them.
    */
   refreshLock?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Waits `ms`: between looks at the store for a pair another tab got (tests pass one that does not wait). */
+  wait?: (ms: number) => Promise<void>;
 }
+
+/**
+ * How long a refused refresh looks for the pair another tab got with the same token. Tabs share the stored pair,
+ * but each renderer sees another's write to localStorage a moment later: the tab that waited for the lock may
+ * still read the spent token, and its refresh is refused while the new pair is on its way.
+ */
+const RENEWED_ELSEWHERE_MS = 2_000;
+const LOOK_EVERY_MS = 100;
 
 const browserRefreshLock = <T>(work: () => Promise<T>): Promise<T> =>
   typeof navigator !== 'undefined' && navigator.locks
@@ -58,6 +68,7 @@ export function createApiClient({
   onAuthLost,
   fetchImpl,
   refreshLock = browserRefreshLock,
+  wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 }: ApiClientOptions): ApiClient {
   const doFetch = fetchImpl ?? ((input, init) => fetch(input, init));
   // Parallel requests that all hit 401 share one refresh: the server rotates refresh tokens, so a second refresh
@@ -97,11 +108,22 @@ export function createApiClient({
         body: { refreshToken: tokens.refreshToken },
         auth: false,
       }).catch(() => null);
-      if (!response?.ok) return false;
+      if (!response?.ok) return renewedElsewhere(tokens);
       const session = (await response.json()) as AuthResponse;
       tokenStore.set({ accessToken: session.accessToken, refreshToken: session.refreshToken });
       return true;
     });
+  }
+
+  /** Whether another tab, which spent `spent` first, stores a new pair within a moment. */
+  async function renewedElsewhere(spent: Tokens): Promise<boolean> {
+    for (let waited = 0; waited <= RENEWED_ELSEWHERE_MS; waited += LOOK_EVERY_MS) {
+      const stored = tokenStore.get();
+      if (!stored) return false;
+      if (stored.refreshToken !== spent.refreshToken) return true;
+      await wait(LOOK_EVERY_MS);
+    }
+    return false;
   }
 
   function refreshShared(expired: Tokens): Promise<boolean> {
@@ -120,7 +142,8 @@ export function createApiClient({
       const retried = await send(path, options);
       if (retried.status !== 401) return retried;
     }
-    tokenStore.clear();
+    // The session is lost for every tab, unless another tab has renewed it meanwhile: clearing would sign it out.
+    if (tokenStore.get()?.refreshToken === sentWith.refreshToken) tokenStore.clear();
     onAuthLost?.();
     return response;
   }
