@@ -31,12 +31,8 @@ export class StartFlowDto {
   variables?: Record<string, unknown>;
 }
 
-export class TaskActionDto {
-  @ApiPropertyOptional({ description: 'Form values; only the task form’s editable fields are accepted.' })
-  @IsOptional()
-  @IsObject()
-  data?: Record<string, unknown>;
-
+/** A decision's comment, and who may read it: every task action takes one. */
+class CommentedDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -50,6 +46,13 @@ export class TaskActionDto {
   @IsOptional()
   @IsIn(COMMENT_AUDIENCES)
   commentAudience?: CommentAudience;
+}
+
+export class TaskActionDto extends CommentedDto {
+  @ApiPropertyOptional({ description: 'Form values; only the task form’s editable fields are accepted.' })
+  @IsOptional()
+  @IsObject()
+  data?: Record<string, unknown>;
 }
 
 export class ReturnTaskDto extends TaskActionDto {
@@ -59,28 +62,14 @@ export class ReturnTaskDto extends TaskActionDto {
   returnTo!: string;
 }
 
-export class TransferTaskDto {
+export class TransferTaskDto extends CommentedDto {
   @ApiPropertyOptional({ description: 'User id or username of the member who takes over.' })
   @IsString()
   @MaxLength(200)
   to!: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  comment?: string;
-
-  @ApiPropertyOptional({
-    enum: COMMENT_AUDIENCES,
-    description: '`internal`: a note for the company’s staff, kept from members of external roles (tenants).',
-  })
-  @IsOptional()
-  @IsIn(COMMENT_AUDIENCES)
-  commentAudience?: CommentAudience;
 }
 
-export class AddSignerDto {
+export class AddSignerDto extends CommentedDto {
   @ApiPropertyOptional({ description: 'User ids or usernames of the members who must sign too.' })
   @IsArray()
   @ArrayMinSize(1)
@@ -88,20 +77,6 @@ export class AddSignerDto {
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   users!: string[];
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  comment?: string;
-
-  @ApiPropertyOptional({
-    enum: COMMENT_AUDIENCES,
-    description: '`internal`: a note for the company’s staff, kept from members of external roles (tenants).',
-  })
-  @IsOptional()
-  @IsIn(COMMENT_AUDIENCES)
-  commentAudience?: CommentAudience;
 }
 
 export class CancelInstanceDto {
