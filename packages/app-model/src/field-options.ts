@@ -1,4 +1,5 @@
-import { type EntityDefinition, type FieldDefinition, type SelectOption } from './types';
+import { localize } from './localize';
+import { type EntityDefinition, type FieldDefinition, type Locale, type SelectOption } from './types';
 
 /**
  * The labelled codes a single value of the field is one of: a select's or status's options, or those a text
@@ -9,6 +10,16 @@ export function singleValueOptions(field: FieldDefinition | undefined): readonly
   if (field?.type === 'select' || field?.type === 'status') return field.options;
   if (field?.type === 'formula') return field.options;
   return undefined;
+}
+
+/** The label in `locale` of the option whose code is `code`; undefined for a code no option has. */
+export function optionLabel(
+  options: readonly SelectOption[] | undefined,
+  code: unknown,
+  locale: Locale,
+): string | undefined {
+  const option = options?.find((candidate) => candidate.value === code);
+  return option ? localize(option.label, locale) : undefined;
 }
 
 /**

@@ -4,8 +4,9 @@ import {
   type Locale,
   type LocalizedText,
   formatDate,
-  localize,
   lookupTarget,
+  optionLabel,
+  type SelectOption,
   singleValueOptions,
   wallTime,
 } from '@lowcode/app-model';
@@ -96,14 +97,8 @@ function valueText(field: FieldDefinition, value: unknown, locale: Locale): stri
 }
 
 /** An option's label in `locale`; a code no option has, as it is. */
-function optionText(
-  options: readonly { value: unknown; label: LocalizedText }[],
-  code: unknown,
-  locale: Locale,
-): string {
-  const option = options.find((candidate) => candidate.value === code);
-  return option ? localize(option.label, locale) : plainText(code);
-}
+const optionText = (options: readonly SelectOption[], code: unknown, locale: Locale): string =>
+  optionLabel(options, code, locale) ?? plainText(code);
 
 function money(value: number, locale: Locale, currency = 'CNY', precision = 2): string {
   const amount = new Intl.NumberFormat(locale, {

@@ -4,8 +4,8 @@ import {
   type EntityDefinition,
   type FieldDefinition,
   type Locale,
-  localize,
   lookupTarget,
+  optionLabel,
   singleValueOptions,
 } from '@lowcode/app-model';
 import { isComputedField } from '@lowcode/form-engine';
@@ -158,10 +158,12 @@ function cellFor(
 function valueCell(field: FieldDefinition, value: unknown, locale: Locale): unknown {
   if (value === null || value === undefined) return null;
   const options = singleValueOptions(field);
-  if (options) return optionLabel(options, value, locale);
+  if (options) return optionLabel(options, value, locale) ?? value;
   switch (field.type) {
     case 'multiSelect':
-      return (value as string[]).map((option) => optionLabel(field.options, option, locale)).join('、');
+      return (value as string[])
+        .map((option) => optionLabel(field.options, option, locale) ?? option)
+        .join('、');
     case 'checkbox':
       return value ? (locale === 'en' ? 'yes' : '是') : locale === 'en' ? 'no' : '否';
     case 'attachment':
@@ -182,13 +184,4 @@ function valueCell(field: FieldDefinition, value: unknown, locale: Locale): unkn
     default:
       return value;
   }
-}
-
-function optionLabel(
-  options: readonly { value: string; label: { 'zh-CN': string; en?: string } }[],
-  value: unknown,
-  locale: Locale,
-) {
-  const option = options.find((candidate) => candidate.value === value);
-  return option ? localize(option.label, locale) : value;
 }
