@@ -752,9 +752,12 @@ describe('authorization matrix of the property template', () => {
         const probe = value.length > 8 ? value.slice(3, -4) : value;
         const found = await listAll(auth, entity.key, { q: probe });
         if (!answer('fields', `${label} search for ${field.key}`, found.response, 200)) continue;
+        // A record is also found by the titles it shows of the records it links to.
         const visibleMatch = (item: Listed) =>
-          visibleText.some((candidate) => {
-            const shown = item.values[candidate.key];
+          [
+            ...visibleText.map((candidate) => item.values[candidate.key]),
+            ...Object.values(item.display),
+          ].some((shown) => {
             const text = Array.isArray(shown) ? shown.join(' ') : typeof shown === 'string' ? shown : '';
             return text.toLowerCase().includes(probe.toLowerCase());
           });

@@ -170,6 +170,30 @@ describe('lookups and relation titles keep the linked entity’s field rules', (
     expect(contract!.display.room).toBe('1-101');
   });
 
+  it('finds records by the titles of the records they link to, under the same rules', async () => {
+    const search = async (auth: { Authorization: string }, entity: string, q: string) =>
+      (
+        (await testApp.http().get(records(entity)).query({ q }).set(auth).expect(200)).body as {
+          items: Item[];
+        }
+      ).items;
+    // A room by its building's name; a contract by its room's code, its tenant's title, and the building its
+    // room is in (a lookup of a relation).
+    const rooms = await search(admin, 'room', '1号楼');
+    expect(rooms.map((room) => room.values.code).sort()).toEqual(['1-101', '1-102']);
+    for (const q of ['1-101', '0519491231', '1号楼'])
+      expect((await search(admin, 'contract', q)).map((contract) => contract.display.room)).toEqual([
+        '1-101',
+      ]);
+    expect(await search(admin, 'contract', '2号楼')).toEqual([]);
+
+    // The technician sees the building's name hidden and the tenant's ID card masked: neither finds anything.
+    expect(await search(technician, 'room', '1号楼')).toEqual([]);
+    expect(await search(technician, 'contract', '0519491231')).toEqual([]);
+    expect(await search(technician, 'contract', '1号楼')).toEqual([]);
+    expect(await search(technician, 'contract', '1-101')).toHaveLength(1);
+  });
+
   it('tells a relation change in the history by the titles it linked, under the same rules', async () => {
     const [contract] = await list(admin, 'contract');
     const room102 = (await list(admin, 'room')).find((room) => room.values.code === '1-102')!;

@@ -185,7 +185,7 @@ describe('property template: a repair from report to rating', () => {
     );
     expect(acceptTask.record!.display.room).toEqual(expect.any(String));
     expect(acceptTask.record!.display.room).not.toBe(room!.id);
-    // He finds it by what the order says, not only by the task's name: its number, its title.
+    // He finds it by what the order says, not only by the task's name: its number, its title, its room.
     const search = async (q: string) =>
       (
         (await testApp.http().get('/api/tasks').query({ box: 'mine', q }).set(techAuth).expect(200)).body as {
@@ -194,6 +194,7 @@ describe('property template: a repair from report to rating', () => {
       ).items.map((item) => item.id);
     expect(await search(String(order.values.no))).toEqual([acceptTask.id]);
     expect(await search('卫生间漏')).toEqual([acceptTask.id]);
+    expect(await search(acceptTask.record!.display.room as string)).toContain(acceptTask.id);
     expect(await search('师傅接单')).toContain(acceptTask.id);
     expect(await search('没有这样的工单')).toEqual([]);
     // His task shows whom he visits by name: the form's links come with their titles.

@@ -5,11 +5,12 @@ import {
   lookupTarget,
   subTableCellKey,
 } from '@lowcode/app-model';
+import { type EntityAccess } from './access/entity-access';
 import { type ResolvedEntity, RECORD_ALIAS } from './entity-catalog.service';
 import { fieldStorage, tableName } from './utils/entity-storage';
 import { type SortKey } from './utils/record-query';
 import { columnSql, fromColumn, readExpression } from './utils/record-values';
-import { quoteIdent } from './utils/sql';
+import { quoteIdent, type SqlParams } from './utils/sql';
 
 export interface RecordDto {
   id: string;
@@ -267,12 +268,7 @@ async function loadTitles(
     );
     return new Map(users.map((user) => [user.id, user.title]));
   }
-  const entity = resolved.app.entities.find((candidate) => candidate.key === target);
-  const titleField = entity?.fields.find(
-    (field) => field.key === (entity.titleField ?? entity.fields[0]?.key),
-  );
-  const storage = titleField && fieldStorage(titleField);
-  const title = storage?.kind === 'column' ? `${quoteIdent(storage.column)}::text` : '_id::text';
+  const title = titleColumn(resolved, target) ?? '_id::text';
   const rows: { id: string; title: string | null }[] = await manager.query(
     `SELECT _id AS id, ${title} AS title FROM ${tableName(resolved.schema, target)} WHERE _id = ANY($1::uuid[])`,
     [ids],
@@ -283,3 +279,93 @@ async function loadTitles(
 /** Whether reading the entity's row also reads other rows (lookup and rollup fields). */
 export const readsOtherRows = (resolved: ResolvedEntity): boolean =>
   [...resolved.storage.values()].some((storage) => storage.kind === 'lookup' || storage.kind === 'rollup');
+
+/** An entity's title field as a text expression over its table (unaliased), if the title is a stored column. */
+function titleColumn(resolved: ResolvedEntity, target: string): string | undefined {
+  const entity = resolved.app.entities.find((candidate) => candidate.key === target);
+  const titleField = entity?.fields.find(
+    (field) => field.key === (entity.titleField ?? entity.fields[0]?.key),
+  );
+  const storage = titleField && fieldStorage(titleField);
+  return storage?.kind === 'column' ? `${quoteIdent(storage.column)}::text` : undefined;
+}
+
+/** The ids of a target's records (`@user`s, `@department`s) whose title matches the ILIKE `pattern`. */
+function titleMatches(
+  resolved: ResolvedEntity,
+  target: string,
+  pattern: string,
+  params: Pick<SqlParams, 'add'>,
+): string | undefined {
+  if (target === '@user') return `SELECT id FROM app_user WHERE display_name ILIKE ${pattern}`;
+  if (target === '@department')
+    return `SELECT key FROM department WHERE workspace_id = ${params.add(resolved.workspaceId)} AND name ILIKE ${pattern}`;
+  const title = titleColumn(resolved, target);
+  return title && `SELECT _id FROM ${tableName(resolved.schema, target)} WHERE ${title} ILIKE ${pattern}`;
+}
+
+/**
+ * The text search (`pattern`, an ILIKE parameter) over the row under `alias`, as `access`'s viewer may search:
+ * the record's own searchable fields he sees whole, or the titles he sees of the records it links to.
+ */
+export function recordSearchSql(
+  resolved: ResolvedEntity,
+  access: EntityAccess,
+  alias: string,
+  pattern: string,
+  params: Pick<SqlParams, 'add'>,
+): string {
+  const visible = access.visibleSearchSql(resolved.entity, alias, pattern);
+  const own = `${alias}._search ILIKE ${pattern}${visible ? ` AND ${visible}` : ''}`;
+  const shown = (key: string) => access.seesWhole(key) && access.titleLimit(key) === undefined;
+  const linked = linkedTitleSearchSql(resolved, shown, alias, pattern, params);
+  return `((${own})${linked.map((condition) => ` OR ${condition}`).join('')})`;
+}
+
+/**
+ * Text search through links, as SQL over the row under `alias`: a bill is found by its tenant's name, a work
+ * order by its technician's, a payment by the tenant its bill names (a lookup of a relation) — by the titles
+ * the list shows beside the record. Only links `shown` whole to the viewer count (the field and, for a
+ * relation, the linked entity's title field), so a search reveals nothing the list would not.
+ */
+function linkedTitleSearchSql(
+  resolved: ResolvedEntity,
+  shown: (field: string) => boolean,
+  alias: string,
+  pattern: string,
+  params: Pick<SqlParams, 'add'>,
+): string[] {
+  const { entity, app } = resolved;
+  return referencesOf(entity, app.entities).flatMap((reference): string[] => {
+    const { field, target } = reference;
+    if (reference.table || field.type === 'createdBy' || field.type === 'updatedBy' || !shown(field.key))
+      return [];
+    const matches = titleMatches(resolved, target, pattern, params);
+    if (!matches) return [];
+    if (field.type !== 'lookup') {
+      const column = columnOf(field, alias);
+      return column ? [linkedTo(column, matches)] : [];
+    }
+    // A lookup holds the far ids through the relation it reads: match the middle records that name them.
+    const relation = entity.fields.find((candidate) => candidate.key === field.lookup.relation);
+    const middle = relation?.type === 'relation' ? relation.relation.entity : undefined;
+    const looked = middle && lookupTarget(app.entities, entity, field)?.field;
+    const lookedColumn = looked && columnOf(looked, 'm');
+    const link = relation && columnOf(relation, alias);
+    if (!middle || !lookedColumn || !link) return [];
+    const middles = `SELECT m._id FROM ${tableName(resolved.schema, middle)} m WHERE ${linkedTo(lookedColumn, matches)}`;
+    return [linkedTo(link, middles)];
+  });
+}
+
+/** A stored link column under `alias` with whether it holds several ids. */
+function columnOf(field: FieldDefinition, alias: string): { sql: string; multiple: boolean } | undefined {
+  const storage = fieldStorage(field);
+  if (storage.kind !== 'column') return undefined;
+  return { sql: columnSql(alias, storage.column), multiple: storage.sqlType.endsWith('[]') };
+}
+
+/** The link column names one of the ids `ids` (a sub-select) selects. */
+function linkedTo(column: { sql: string; multiple: boolean }, ids: string): string {
+  return column.multiple ? `${column.sql} && ARRAY(${ids})` : `${column.sql} IN (${ids})`;
+}

@@ -11,7 +11,14 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, type ErrorDetail } from '../common/errors/app-error';
 import { EntityCatalogService, type ResolvedEntity, RECORD_ALIAS } from './entity-catalog.service';
-import { displaysOf, type RecordDto, readsOtherRows, selectList, toRecordDtos } from './record-reader';
+import {
+  displaysOf,
+  type RecordDto,
+  readsOtherRows,
+  recordSearchSql,
+  selectList,
+  toRecordDtos,
+} from './record-reader';
 import { FileUrlSigner, withFileUrls } from '../files/file-urls';
 import { Clock } from '../jobs/clock';
 import { RealtimeService } from '../realtime/realtime.service';
@@ -245,9 +252,7 @@ export class RecordsService {
     if (query.q) {
       const escaped = query.q.replace(/[\\%_]/g, (character) => `\\${character}`);
       const pattern = params.add(`%${escaped}%`);
-      conditions.push(`${r}._search ILIKE ${pattern}`);
-      const visible = access.visibleSearchSql(resolved.entity, r, pattern);
-      if (visible) conditions.push(visible);
+      conditions.push(recordSearchSql(resolved, access, r, pattern, params));
     }
     if (query.cursor) {
       const cursor = query.cursor;

@@ -17,6 +17,7 @@ import { HANDING_OVER } from './flow-commands.service';
 import { FileUrlSigner, withFileUrls } from '../../files/file-urls';
 import { EntityAccess, maskValue } from '../../records/access/entity-access';
 import { EntityCatalogService } from '../../records/entity-catalog.service';
+import { recordSearchSql } from '../../records/record-reader';
 import { RecordsService } from '../../records/records.service';
 import { FlowDefinitions } from './flow-definitions.service';
 import { isUuid } from '../../common/ids';
@@ -182,8 +183,8 @@ export class FlowQueries {
 
   /**
    * Conditions matching tasks whose record's text holds the search (a work order's number, title or room):
-   * one per entity the caller's tasks in the box are about, through the record's search text and as his role
-   * may search it — a hidden field's text finds nothing.
+   * one per entity the caller's tasks in the box are about, through the record's search text and its links'
+   * titles, as his role may search them — a hidden field's text finds nothing.
    */
   private async recordMatches(
     auth: AuthContext,
@@ -201,10 +202,10 @@ export class FlowQueries {
       const resolved = await this.catalog.resolve(auth.workspaceId, appKey, entityKey).catch(() => undefined);
       if (!resolved) continue;
       const access = EntityAccess.of(auth, resolved.app, resolved.entity, resolved.schema);
-      const visible = access.visibleSearchSql(resolved.entity, 's', pattern);
+      const search = recordSearchSql(resolved, access, 's', pattern, { add });
       matches.push(
         `(a.key = ${add(appKey)} AND t.entity_key = ${add(entityKey)} AND EXISTS (SELECT 1 FROM ${resolved.table} s
-           WHERE s._id = t.record_id AND s._search ILIKE ${pattern}${visible ? ` AND ${visible}` : ''}))`,
+           WHERE s._id = t.record_id AND ${search}))`,
       );
     }
     return matches;
