@@ -127,6 +127,34 @@ describe('templates', () => {
     expect(
       await testApp.database.query("SELECT flow_key, error FROM flow_instance WHERE status = 'failed'"),
     ).toEqual([]);
+
+    // Lease applications in progress run in onboarding: the flow set each status as far as it went, and the
+    // leasing team finds the next step in its inbox (a review, a contract to prepare, a signature to chase).
+    const onboarding = plans.filter((plan) => plan.flow === 'onboarding');
+    expect(onboarding.length).toBeGreaterThan(0);
+    const reached = { 0: 'submitted', 1: 'approved', 2: 'contractSent' } as Record<number, string>;
+    const expected = onboarding.map((plan) => reached[(plan.steps as unknown[]).length]!).sort();
+    const leasing = await loginAs(testApp, { username: 'leasing1', password: DEMO.demoPassword });
+    const applications = (
+      await testApp
+        .http()
+        .get('/api/apps/property/entities/leaseApplication/records')
+        .query({
+          limit: '200',
+          filter: JSON.stringify({ in: [{ var: 'status' }, ['submitted', 'approved', 'contractSent']] }),
+        })
+        .set(leasing.auth)
+        .expect(200)
+    ).body.items as { values: { status: string } }[];
+    expect(applications.map((application) => application.values.status).sort()).toEqual(expected);
+    const inbox: { nodeKey: string }[] = [];
+    for (const box of ['mine', 'group']) {
+      const tasks = await testApp.http().get('/api/tasks').query({ box, limit: '100' }).set(leasing.auth);
+      inbox.push(...(tasks.body.items as { nodeKey: string }[]));
+    }
+    expect(inbox.filter((task) => ['review', 'prepareContract', 'sign'].includes(task.nodeKey))).toHaveLength(
+      onboarding.length,
+    );
   });
 
   it('upgrades to a newer version without losing a record', async () => {

@@ -68,6 +68,15 @@ function sample<T>(items: T[], max: number): T[] {
   return Array.from({ length: max }, (_, i) => items[Math.floor(i * step)] as T);
 }
 
+/** The nodes of a template flow a demo plan may complete: its user tasks and approvals. */
+const stepNodes = (flowKey: string) =>
+  new Set(
+    app.flows
+      .find((flow) => flow.key === flowKey)!
+      .nodes.filter((node) => node.type === 'userTask' || node.type === 'approval')
+      .map((node) => node.key),
+  );
+
 describe('demo data', () => {
   it('is the size of a real company and is generated in a few seconds', () => {
     expect(fullRunMs).toBeLessThan(8000);
@@ -99,23 +108,14 @@ describe('demo data', () => {
   });
 
   it('plans work in progress on just-filed orders, through tasks of the flow, started by their people', () => {
-    const plans = list('_flows');
+    const plans = list('_flows').filter((plan) => plan.flow === 'repair');
     expect(plans.length).toBeGreaterThanOrEqual(10);
     const orders = new Map(list('workOrder').map((order) => [order._key, order]));
     const users = new Set(list('_users').map((user) => user._key));
-    const repair = app.flows.find((flow) => flow.key === 'repair')!;
-    const taskNodes = new Set(
-      repair.nodes.filter((node) => node.type === 'userTask').map((node) => node.key),
-    );
+    const taskNodes = stepNodes('repair');
     for (const plan of plans) {
       const order = orders.get(String(plan.record))!;
-      expect({
-        flow: plan.flow,
-        entity: plan.entity,
-        status: order.status,
-        technician: order.technician,
-      }).toEqual({
-        flow: 'repair',
+      expect({ entity: plan.entity, status: order.status, technician: order.technician }).toEqual({
         entity: 'workOrder',
         status: 'pending',
         technician: undefined,
@@ -126,6 +126,27 @@ describe('demo data', () => {
     // Spread over the stages: some wait to be accepted, some to be finished, some to be rated.
     const depths = new Set(plans.map((plan) => (plan.steps as unknown[]).length));
     expect([...depths].sort()).toEqual([0, 1, 2, 3]);
+  });
+
+  it('runs the lease applications in progress in onboarding, just submitted, taken as far as they went', () => {
+    const plans = list('_flows').filter((plan) => plan.flow === 'onboarding');
+    const applications = new Map(list('leaseApplication').map((record) => [record._key, record]));
+    const planned = new Set(plans.map((plan) => plan.record));
+    const inProgress = [...applications.values()].filter(
+      (record) => !['completed', 'rejected'].includes(String(record.status)),
+    );
+    expect(inProgress.length).toBeGreaterThan(0);
+    expect(inProgress.every((record) => planned.has(record._key))).toBe(true);
+    const taskNodes = stepNodes('onboarding');
+    for (const plan of plans) {
+      const application = applications.get(String(plan.record))!;
+      expect({ entity: plan.entity, status: application.status, startedBy: plan.startedBy }).toEqual({
+        entity: 'leaseApplication',
+        status: 'submitted',
+        startedBy: application.leasingAgent,
+      });
+      for (const step of plan.steps as { node: string }[]) expect(taskNodes.has(step.node)).toBe(true);
+    }
   });
 
   it('passes every entity’s validation (a sample of each)', () => {

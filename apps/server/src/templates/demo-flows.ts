@@ -12,8 +12,8 @@ export interface DemoFlowPlan {
   record: string;
   /** `_key` of the demo user who starts it; the installing admin when absent. */
   startedBy?: string;
-  /** Tasks to complete in turn, each as the person the flow gives it to. */
-  steps?: { node: string; data?: Record<string, unknown> }[];
+  /** Tasks to complete (or approve) in turn, each as the person the flow gives it to. */
+  steps?: { node: string; action?: 'complete' | 'approve'; data?: Record<string, unknown> }[];
 }
 
 /**
@@ -76,7 +76,7 @@ export class DemoFlowPlayer {
       )) as { id: string; assignees: string[] }[];
       if (!task?.assignees[0]) throw new Error(`no open task at "${step.node}" for anyone to complete`);
       const assignee = await this.member(installer.workspaceId, task.assignees[0]);
-      await this.commands.act(assignee, task.id, 'complete', { data: step.data ?? {} });
+      await this.commands.act(assignee, task.id, step.action ?? 'complete', { data: step.data ?? {} });
     }
   }
 

@@ -10,7 +10,7 @@ import {
   markConsecutiveBadRatings,
 } from './follow-up';
 import { generateLeases } from './leases';
-import { planLiveFlows } from './live';
+import { planLiveApplications, planLiveFlows } from './live';
 import { generateSuppliers, generateTechnicians } from './people';
 import { generatePlaces } from './places';
 import { Rng } from './random';
@@ -87,6 +87,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   generatePlans(ctx, places);
   generateInspections(ctx, places, leases.leases);
   planLiveFlows(ctx);
+  planLiveApplications(ctx);
   assignShowcaseTenant(ctx, leases.leases);
   generateOrganisation(ctx);
   const ordered: DemoData = { _users: ctx.data._users ?? [], _departments: ctx.data._departments ?? [] };

@@ -568,7 +568,7 @@ function generateApplicationsAndNotices(ctx: DemoContext, places: Places, leases
       });
     }
   }
-  // Applications still in progress for rooms to let, and a few rejected.
+  // Applications still in progress for rooms to let (run in the onboarding flow: see live.ts), and a few rejected.
   const toLet = places.rooms.filter((r) => r.status === 'toLet');
   for (const room of rng.sample(toLet, Math.min(15, toLet.length))) {
     n += 1;
@@ -594,6 +594,10 @@ function generateApplicationsAndNotices(ctx: DemoContext, places: Places, leases
       paymentCycle: 'monthly',
       status,
       ...(status === 'rejected' ? { reviewNote: '征信材料不全' } : {}),
+      // The contract sent for signing: what the leasing clerk uploaded at 按模板生成合同.
+      ...(status === 'contractSent'
+        ? { contractDraft: [file('document.pdf', `applications/app-${n}`, '租赁合同（草案）.pdf')] }
+        : {}),
       leasingAgent: `u-leasing-${rng.int(1, 4)}`,
     });
   }

@@ -1,7 +1,9 @@
-// Work in progress for the demo company: the newest open work orders run in the template's repair flow when
-// the demo is installed, some moved on a few steps, so every role finds something to do on first sign-in —
-// a technician an order to accept or finish, a tenant a repair to rate, customer service an inquiry. The
-// server plays these plans through the flow engine after the demo records are in (reserved key `_flows`).
+// Work in progress for the demo company: the newest open work orders run in the template's repair flow and
+// the lease applications in progress in the onboarding flow when the demo is installed, some moved on a few
+// steps, so every role finds something to do on first sign-in — a technician an order to accept or finish, a
+// tenant a repair to rate, customer service an inquiry, leasing an application to review or a contract to
+// prepare. The server plays these plans through the flow engine after the demo records are in (reserved key
+// `_flows`).
 import { type DemoContext, type DemoRecord, DAY, HOUR, isoDateTime } from './context';
 
 /** What a work order says when it is filed; the rest (technician, times, results) the flow will write. */
@@ -88,3 +90,39 @@ const STEP_DATA: Record<string, (now: number) => Record<string, unknown>> = {
   accept: (now) => ({ appointmentAt: isoDateTime(now + 4 * HOUR) }),
   complete: () => ({ resolution: '已修复，试用正常', laborCost: 60, firstVisitFix: true }),
 };
+
+/**
+ * How far an application in progress has gone through onboarding, by the status the generator gave it: the
+ * leasing review approved, then the contract prepared and sent (the upload is already on the record).
+ */
+const APPLICATION_STEPS: Record<string, { node: string; action?: string; data?: Record<string, unknown> }[]> =
+  {
+    submitted: [],
+    approved: [{ node: 'review', action: 'approve', data: { reviewNote: '资料齐全，同意签约' } }],
+    contractSent: [
+      { node: 'review', action: 'approve', data: { reviewNote: '资料齐全，同意签约' } },
+      { node: 'prepareContract' },
+    ],
+  };
+
+/**
+ * Turns the lease applications in progress into just-submitted ones and plans their onboarding flow, started
+ * by their leasing agent (who took the application), then taken as far as their status says — so the flow,
+ * not the generator, sets the status and the leasing team's inboxes hold the next steps.
+ */
+export function planLiveApplications(ctx: DemoContext): void {
+  for (const application of ctx.data.leaseApplication ?? []) {
+    const steps = APPLICATION_STEPS[String(application.status)];
+    if (!steps) continue;
+    application.status = 'submitted';
+    delete application.reviewNote;
+    (ctx.data._flows ??= []).push({
+      _key: `flow-${application._key}`,
+      flow: 'onboarding',
+      entity: 'leaseApplication',
+      record: application._key,
+      startedBy: application.leasingAgent,
+      steps,
+    });
+  }
+}
