@@ -113,7 +113,7 @@ describe('the directory is the company’s', () => {
         .expect(201);
   });
 
-  it('lets a tenant act on their task but not hand it to someone else', async () => {
+  it('lets a tenant act on their task but not hand it to someone else or send it back', async () => {
     const { tenant1, tenant2 } = people as Record<string, Person>;
     await http()
       .post('/api/apps/service/entities/request/records')
@@ -131,10 +131,16 @@ describe('the directory is the company’s', () => {
     };
     expect(task.actions).toContain('complete');
     expect(task.actions).not.toContain('transfer');
+    expect(task.actions).not.toContain('return');
     await http()
       .post(`/api/tasks/${taskId}/transfer`)
       .set(tenant1!.auth)
       .send({ to: tenant2!.id })
+      .expect(403);
+    await http()
+      .post(`/api/tasks/${taskId}/return`)
+      .set(tenant1!.auth)
+      .send({ returnTo: 'start' })
       .expect(403);
     await http().post(`/api/tasks/${taskId}/complete`).set(tenant1!.auth).send({}).expect(200);
   });

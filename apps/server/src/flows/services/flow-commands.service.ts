@@ -15,8 +15,12 @@ import { type Push } from './flow-step';
 import { isUuid } from '../../common/ids';
 
 export const TASK_ACTIONS = ['complete', 'approve', 'reject', 'return', 'transfer', 'add-signer'] as const;
-/** The actions that hand a task to someone else: not for a member outside the company (an external role). */
-export const HANDING_OVER: ReadonlySet<string> = new Set(['transfer', 'add-signer']);
+/**
+ * The actions that hand the company's work around — to someone else, or back to an earlier step: not for a
+ * member outside the company (an external role). A tenant rating a repair or signing a lease answers the task;
+ * what he is unhappy with goes in his answer, which the flow routes (a bad rating to a follow-up).
+ */
+export const STAFF_ONLY_ACTIONS: ReadonlySet<string> = new Set(['transfer', 'add-signer', 'return']);
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
 export interface TaskActionInput {
@@ -97,9 +101,9 @@ export class FlowCommands {
 
   async act(auth: AuthContext, taskId: string, action: TaskAction, input: TaskActionInput) {
     return this.runner.transact(async (manager, pushes) => {
-      // Someone outside the company hands no task on, and writes no note the company keeps from its requesters.
+      // Someone outside the company hands no work around, and writes no note the company keeps from its requesters.
       const internalNote = input.commentAudience === 'internal' && !!input.comment;
-      if ((HANDING_OVER.has(action) || internalNote) && (await this.people.isExternal(manager, auth)))
+      if ((STAFF_ONLY_ACTIONS.has(action) || internalNote) && (await this.people.isExternal(manager, auth)))
         throw new AppError(
           'FORBIDDEN',
           {},

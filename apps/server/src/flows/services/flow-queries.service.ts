@@ -13,7 +13,7 @@ import { type DataSource } from 'typeorm';
 import { type AuthContext } from '../../auth/auth-context';
 import { AppError } from '../../common/errors/app-error';
 import { PeopleService } from '../../people/people.service';
-import { HANDING_OVER } from './flow-commands.service';
+import { STAFF_ONLY_ACTIONS } from './flow-commands.service';
 import { FileUrlSigner, withFileUrls } from '../../files/file-urls';
 import { EntityAccess, maskValue } from '../../records/access/entity-access';
 import { EntityCatalogService } from '../../records/entity-catalog.service';
@@ -365,7 +365,7 @@ export class FlowQueries {
       ...taskSummary(row),
       record,
       form,
-      actions: actions.filter((action) => action && !(external && HANDING_OVER.has(action))),
+      actions: actions.filter((action) => action && !(external && STAFF_ONLY_ACTIONS.has(action))),
       commentAudiences,
     };
   }
