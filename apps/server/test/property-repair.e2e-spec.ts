@@ -290,8 +290,10 @@ describe('property template: a repair from report to rating', () => {
     ).items;
     expect(instance!.status).toBe('completed');
     const visited = instance!.transitions.map((transition) => transition.to?.key).filter(Boolean);
-    for (const node of ['accept', 'depart', 'complete', 'rate', 'close', 'end'])
-      expect(visited).toContain(node);
+    for (const node of ['accept', 'depart', 'complete', 'rate', 'end']) expect(visited).toContain(node);
+    // The tenant follows the steps people took for him, not the company's routing and automatic stamps.
+    for (const node of ['routeByType', 'markDispatched', 'ratingCheck', 'close'])
+      expect(visited).not.toContain(node);
     // The track shows the tenant what the technician told them, not his internal note nor his labour cost
     // (a field the tenant's role does not see on the work order); the admin sees both.
     const tenantTrack = JSON.stringify(instance);
@@ -301,12 +303,20 @@ describe('property template: a repair from report to rating', () => {
     const adminTrack = (
       await testApp.http().get(`/api/flow-instances/${instance!.id}`).set(admin).expect(200)
     ).body as {
-      transitions: { comment: string | null; commentAudience?: string; data: { data?: object } }[];
+      transitions: {
+        comment: string | null;
+        commentAudience?: string;
+        data: { data?: object };
+        to: { key: string } | null;
+      }[];
     };
     expect(adminTrack.transitions).toContainEqual(
       expect.objectContaining({ comment: '业主家有狗，上门前先电话', commentAudience: 'internal' }),
     );
     expect(adminTrack.transitions.some((entry) => 'laborCost' in (entry.data.data ?? {}))).toBe(true);
+    expect(adminTrack.transitions.map((entry) => entry.to?.key)).toEqual(
+      expect.arrayContaining(['routeByType', 'markDispatched', 'close']),
+    );
 
     const after = await repairsReport();
     expect(after).toBe(before + 1);

@@ -21,7 +21,7 @@ import { recordSearchSql } from '../../records/record-reader';
 import { RecordsService } from '../../records/records.service';
 import { FlowDefinitions } from './flow-definitions.service';
 import { isUuid } from '../../common/ids';
-import { trackEntryFor, type TrackViewer } from '../utils/transition-view';
+import { shownOnExternalTrack, trackEntryFor, type TrackViewer } from '../utils/transition-view';
 
 export type InboxBox = 'mine' | 'group' | 'done' | 'cc';
 
@@ -438,6 +438,7 @@ export class FlowQueries {
     const flow = await this.flowAt(row.app_id, row.app_revision, row.flow_key);
     const label = (key: string | null) =>
       key ? { key, label: flow?.nodes.find((node) => node.key === key)?.label ?? { 'zh-CN': key } } : null;
+    const nodeType = (key: string) => flow?.nodes.find((node) => node.key === key)?.type;
     const transitions = (await this.dataSource.query(
       `SELECT t.seq, t.at, t.actor_id, u.display_name, t.from_node, t.to_node, t.action, t.data, t.comment
          FROM flow_transition t LEFT JOIN app_user u ON u.id = t.actor_id WHERE t.instance_id = $1 ORDER BY t.seq`,
@@ -478,20 +479,22 @@ export class FlowQueries {
       // The withdraw button shows only when withdrawing will work (the engine's own rule).
       withdrawable: row.status === 'running' && withdrawRefusal(row.state, auth.userId) === undefined,
       openTasks,
-      transitions: transitions.map((entry) => {
-        const { data, comment } = trackEntryFor(entry, viewer, maskValue);
-        return {
-          seq: entry.seq,
-          at: entry.at.toISOString(),
-          actor: entry.actor_id ? { id: entry.actor_id, displayName: entry.display_name ?? '' } : null,
-          action: entry.action,
-          from: label(entry.from_node),
-          to: label(entry.to_node),
-          comment,
-          ...(data.commentAudience === 'internal' && { commentAudience: 'internal' }),
-          data,
-        };
-      }),
+      transitions: transitions
+        .filter((entry) => !viewer.external || shownOnExternalTrack(entry, nodeType))
+        .map((entry) => {
+          const { data, comment } = trackEntryFor(entry, viewer, maskValue);
+          return {
+            seq: entry.seq,
+            at: entry.at.toISOString(),
+            actor: entry.actor_id ? { id: entry.actor_id, displayName: entry.display_name ?? '' } : null,
+            action: entry.action,
+            from: label(entry.from_node),
+            to: label(entry.to_node),
+            comment,
+            ...(data.commentAudience === 'internal' && { commentAudience: 'internal' }),
+            data,
+          };
+        }),
     };
   }
 

@@ -1,4 +1,4 @@
-import { trackEntryFor, type TrackViewer } from './transition-view';
+import { shownOnExternalTrack, trackEntryFor, type TrackViewer } from './transition-view';
 
 const mask = () => '***';
 const tenant: TrackViewer = {
@@ -39,5 +39,38 @@ describe('trackEntryFor', () => {
   it('passes entries without form values through', () => {
     const entered = { data: { edge: 'e1' }, comment: null };
     expect(trackEntryFor(entered, tenant, mask)).toEqual(entered);
+  });
+});
+
+describe('shownOnExternalTrack', () => {
+  const types: Record<string, string> = {
+    start: 'start',
+    routeByType: 'exclusiveGateway',
+    markDispatched: 'action',
+    accept: 'userTask',
+    costApproval: 'approval',
+    join: 'parallelGateway',
+    end: 'end',
+  };
+  const shown = (action: string, to: string | null) =>
+    shownOnExternalTrack({ action, to_node: to }, (key) => types[key]);
+
+  it('keeps the steps people take and where the flow ends', () => {
+    expect(shown('start', 'start')).toBe(true);
+    expect(shown('enter', 'accept')).toBe(true);
+    expect(shown('enter', 'costApproval')).toBe(true);
+    expect(shown('assign', 'accept')).toBe(true);
+    expect(shown('complete', 'accept')).toBe(true);
+    expect(shown('enter', 'end')).toBe(true);
+    expect(shown('withdraw', null)).toBe(true);
+  });
+
+  it('leaves out routing, automatic actions, joins, timers, reminders and escalations', () => {
+    expect(shown('enter', 'routeByType')).toBe(false);
+    expect(shown('enter', 'markDispatched')).toBe(false);
+    expect(shown('join', 'join')).toBe(false);
+    for (const action of ['timer', 'remind', 'escalate', 'error'])
+      expect(shown(action, 'accept')).toBe(false);
+    expect(shown('enter', 'gone')).toBe(false);
   });
 });

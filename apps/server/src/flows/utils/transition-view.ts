@@ -42,3 +42,23 @@ export function trackEntryFor(
   }
   return { data, comment };
 }
+
+/** What the company's own machinery records: routing, joins, automatic actions, timers, reminders, escalations. */
+const MACHINERY_ACTIONS = new Set(['join', 'timer', 'remind', 'escalate', 'error']);
+/** The nodes a person acts at, or where the flow ends: what a requester follows. */
+const PEOPLE_NODES = new Set(['userTask', 'approval', 'end']);
+
+/**
+ * Whether a transition is part of the track an external viewer (a tenant) reads: the steps people took and
+ * are taking for him (受理 → 派发 → 接单 → 完工 → 回访), not the company's routing (按类型分流), its automatic
+ * stamps (标记已派单), its reminders and escalations. `nodeType` tells a node's type by its key.
+ */
+export function shownOnExternalTrack(
+  entry: { action: string; to_node: string | null },
+  nodeType: (key: string) => string | undefined,
+): boolean {
+  if (MACHINERY_ACTIONS.has(entry.action)) return false;
+  if (entry.action !== 'enter') return true;
+  const type = entry.to_node ? nodeType(entry.to_node) : undefined;
+  return type !== undefined && PEOPLE_NODES.has(type);
+}
