@@ -246,6 +246,8 @@ describe('the property template and the dashboard time range', () => {
         'depositBalance',
         'lowStockParts',
         'maintenanceDue',
+        'myBillsDue',
+        'myOpenBills',
         'myOpenOrders',
         'occupancyByProject',
         'occupancyRate',
@@ -263,6 +265,48 @@ describe('the property template and the dashboard time range', () => {
         period,
         ...(report.chart.type === 'kpi' ? { compare: 'previousPeriod' } : {}),
       });
+  });
+
+  it('shows a tenant on his dashboard what he owes and what he asked for: his own rows only', async () => {
+    const { auth: tenant } = await loginAs(testApp, { username: 'tenant1', password: 'demo-password-1' });
+    const dashboards = (await testApp.http().get('/api/apps/property/dashboards').set(tenant).expect(200))
+      .body as { key: string }[];
+    expect(dashboards.map((dashboard) => dashboard.key)).toEqual(['tenantMobile']);
+    const runAs = async (auth: { Authorization: string }, report: string) =>
+      (
+        await testApp
+          .http()
+          .post(`/api/apps/property/reports/${report}/run`)
+          .set(auth)
+          .send({ timeZone: ZONE, dashboard: 'tenantMobile' })
+          .expect(200)
+      ).body as { rows: Array<Record<string, number>> };
+
+    // What his bills list says he owes, summed, is the dashboard's figure; the company's is far larger.
+    const filter = JSON.stringify({ in: [{ var: 'status' }, ['unpaid', 'partial', 'overdue']] });
+    const bills = (
+      await testApp
+        .http()
+        .get('/api/apps/property/entities/bill/records')
+        .query({ filter, limit: '200' })
+        .set(tenant)
+        .expect(200)
+    ).body.items as { values: { outstanding: number } }[];
+    const owed = bills.reduce((sum, bill) => sum + Number(bill.values.outstanding), 0);
+    const [due] = (await runAs(tenant, 'myBillsDue')).rows;
+    expect({ outstanding: Number(due?.outstanding ?? 0), bills: Number(due?.bills ?? 0) }).toEqual({
+      outstanding: expect.closeTo(owed, 2),
+      bills: bills.length,
+    });
+    const byType = (await runAs(tenant, 'myOpenBills')).rows;
+    expect(byType.reduce((sum, row) => sum + Number(row.bills), 0)).toBe(bills.length);
+    const [company] = (await run('myBillsDue')).rows;
+    expect(Number(company!.bills)).toBeGreaterThan(bills.length);
+
+    // His requests of the last year, by status: the tenant1 of the demo has one open at least.
+    const requests = (await runAs(tenant, 'myRepairsByStatus')).rows;
+    expect(requests.reduce((sum, row) => sum + Number(row.orders), 0)).toBeGreaterThan(0);
+    await runAs(tenant, 'myPaymentsByMonth');
   });
 
   it('narrows the manager cockpit’s work-order and survey figures to the chosen range', async () => {

@@ -10,6 +10,8 @@ const SNAPSHOTS = [
   'depositBalance', // deposits held now
   'lowStockParts',
   'maintenanceDue', // active plans and their next due date
+  'myBillsDue', // what a tenant owes now, however old
+  'myOpenBills',
   'myOpenOrders',
   'occupancyByProject',
   'occupancyRate',
