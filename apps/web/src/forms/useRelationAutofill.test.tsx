@@ -7,7 +7,7 @@ import type { RecordDto } from '../api/types';
 import { RecordDrawer } from '../pages/records/RecordDrawer';
 import { jsonResponse } from '../test/http';
 import { testApp } from '../test/fixtures';
-import { relationsNamedBy, valuesFilledBy } from './useRelationAutofill';
+import { lookupsThrough, relationsNamedBy, valuesFilledBy } from './useRelationAutofill';
 
 const label = (text: string) => ({ 'zh-CN': text });
 const project: EntityDefinition = {
@@ -61,6 +61,15 @@ const bill: EntityDefinition = {
     { key: 'no', type: 'text', label: label('账单编号') },
     { key: 'tenant', type: 'relation', label: label('租户'), relation: { entity: 'tenant' } },
     { key: 'outstanding', type: 'money', label: label('未缴') },
+    {
+      key: 'type',
+      type: 'select',
+      label: label('费项'),
+      options: [
+        { value: 'rent', label: label('租金') },
+        { value: 'propertyFee', label: label('物业费') },
+      ],
+    },
   ],
 };
 const payment: EntityDefinition = {
@@ -75,12 +84,14 @@ const payment: EntityDefinition = {
     },
     { key: 'tenant', type: 'relation', label: label('付款人'), relation: { entity: 'tenant' } },
     { key: 'amount', type: 'money', label: label('收款金额') },
+    { key: 'billType', type: 'lookup', label: label('费项'), lookup: { relation: 'bill', field: 'type' } },
+    { key: 'payer', type: 'lookup', label: label('租户'), lookup: { relation: 'bill', field: 'tenant' } },
   ],
 };
 const openBill: RecordDto = {
   ...myRoom,
   id: 'b1',
-  values: { no: 'ZD-202603-000001', tenant: 't1', outstanding: 1280 },
+  values: { no: 'ZD-202603-000001', tenant: 't1', outstanding: 1280, type: 'propertyFee' },
   display: { tenant: '张三' },
 };
 
@@ -152,6 +163,7 @@ describe('relation autofill', () => {
         const path = decodeURIComponent(String(url));
         if (path.endsWith('/access'))
           return jsonResponse(200, { entities: [{ key: 'bill', actions: ['read'], scoped: true }] });
+        if (path.includes('/entities/bill/records/b1')) return jsonResponse(200, openBill);
         if (path.includes('/entities/bill/records'))
           return jsonResponse(200, { items: [openBill], nextCursor: null });
         throw new Error(`unexpected ${path}`);
@@ -172,5 +184,23 @@ describe('relation autofill', () => {
     await waitFor(() => expect(screen.getByTestId('field-bill')).toHaveTextContent('ZD-202603-000001'));
     expect(screen.getByTestId('field-amount').querySelector('input')).toHaveValue('1280');
     expect(screen.getByTestId('field-tenant')).toHaveTextContent('张三');
+    // What it looks up through the bill shows before saving, as the field it looks up: 物业费, not the key.
+    await waitFor(() => expect(screen.getByTestId('field-billType')).toHaveTextContent('物业费'));
+    expect(screen.getByTestId('field-payer')).toHaveTextContent('张三');
+  });
+
+  it('previews the lookups through a chosen record, and empties them when none is chosen', () => {
+    expect(lookupsThrough(payment, { field: 'bill', record: openBill })).toEqual({
+      values: { billType: 'propertyFee', payer: 't1' },
+      display: { payer: '张三' },
+    });
+    expect(lookupsThrough(payment, { field: 'bill', record: null })).toEqual({
+      values: { billType: null, payer: null },
+      display: {},
+    });
+    expect(lookupsThrough(payment, { field: 'tenant', record: openBill })).toEqual({
+      values: {},
+      display: {},
+    });
   });
 });

@@ -60,6 +60,30 @@ export function valuesFilledBy(
   });
 }
 
+/** What the form shows of the lookups through one relation, before the server computes them on save. */
+export interface LookupPreview {
+  values: Record<string, unknown>;
+  display: Record<string, string | string[]>;
+}
+
+/**
+ * The lookups of `entity` that read through the chosen relation (a payment's 费项 and 账期, through its
+ * bill), as the chosen record holds them — or empty, with no record chosen.
+ */
+export function lookupsThrough(
+  entity: EntityDefinition,
+  chosen: { field: string; record: RecordDto | null },
+): LookupPreview {
+  const preview: LookupPreview = { values: {}, display: {} };
+  for (const field of entity.fields) {
+    if (field.type !== 'lookup' || field.lookup.relation !== chosen.field) continue;
+    preview.values[field.key] = chosen.record?.values[field.lookup.field] ?? null;
+    const title = chosen.record?.display[field.lookup.field];
+    if (title !== undefined) preview.display[field.key] = title;
+  }
+  return preview;
+}
+
 /**
  * A new record's relations fill themselves where there is nothing to choose. A relation whose target the
  * user's roles narrow to one record starts with it (a tenant's own room and profile), and a record chosen
@@ -76,14 +100,18 @@ export function useRelationAutofill(options: {
   locale: Locale;
   /** Fields the form does not show: left to their defaults. */
   hidden: readonly string[];
+  /** Whether to fill (a new record); an existing one only previews the lookups of relations changed. */
   enabled: boolean;
-}): Record<string, string> {
+}): { titles: Record<string, string>; lookups: LookupPreview } {
   const { appKey, app, entity, form, locale, hidden, enabled } = options;
   const [titles, setTitles] = useState<Record<string, string>>({});
+  const [lookups, setLookups] = useState<LookupPreview>({ values: {}, display: {} });
   // The latest form, read by the effects after their awaits.
   const latest = useRef(form);
   latest.current = form;
   const seen = useRef<Record<string, unknown>>({});
+  // The relation values whose lookups the form shows: an existing record's own came with it from the server.
+  const previewed = useRef<Record<string, unknown>>(enabled ? {} : { ...form.values });
   // What `fill` last copied into each field: still that value means the user has not made it theirs.
   const copied = useRef<Record<string, unknown>>({});
 
@@ -144,22 +172,51 @@ export function useRelationAutofill(options: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enabled, appKey, entity.key]);
 
-  // A record the user picks: the empty relations it names follow it.
-  const picked = singleRelations(entity)
+  const preview = (chosen: { field: string; record: RecordDto | null }) => {
+    const through = lookupsThrough(entity, chosen);
+    if (Object.keys(through.values).length === 0) return;
+    setLookups((known) => ({
+      values: { ...known.values, ...through.values },
+      display: {
+        ...Object.fromEntries(Object.entries(known.display).filter(([key]) => !(key in through.values))),
+        ...through.display,
+      },
+    }));
+  };
+
+  // A record the user picks: the empty relations it names follow it (a new record). A relation changed
+  // either way — picked, filled or cleared — shows the lookups through it as the chosen record holds them.
+  const looksUp = (relation: string) =>
+    entity.fields.some((field) => field.type === 'lookup' && field.lookup.relation === relation);
+  const changed = singleRelations(entity)
     .map((field) => [field, form.values[field.key]] as const)
-    .filter(([field, value]) => typeof value === 'string' && value && seen.current[field.key] !== value);
-  const pickedKey = picked.map(([field, value]) => `${field.key}=${String(value)}`).join('&');
+    .filter(
+      ([field, value]) =>
+        (enabled && typeof value === 'string' && value && seen.current[field.key] !== value) ||
+        (looksUp(field.key) && (previewed.current[field.key] ?? null) !== (value || null)),
+    );
+  const changedKey = changed.map(([field, value]) => `${field.key}=${String(value ?? '')}`).join('&');
   useEffect(() => {
-    if (!enabled || !pickedKey) return;
-    for (const [field, value] of picked) {
+    if (!changedKey) return;
+    for (const [field, value] of changed) {
+      previewed.current[field.key] = value || null;
+      if (typeof value !== 'string' || !value) {
+        preview({ field: field.key, record: null });
+        continue;
+      }
+      const picked = enabled && seen.current[field.key] !== value;
       seen.current[field.key] = value;
       void api
-        .getRecord(appKey, field.relation.entity, String(value))
-        .then((record) => fill({ field: field.key, record }))
+        .getRecord(appKey, field.relation.entity, value)
+        .then((record) => {
+          if (latest.current.values[field.key] !== value) return;
+          preview({ field: field.key, record });
+          if (picked) fill({ field: field.key, record });
+        })
         .catch(() => undefined);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [enabled, pickedKey]);
+  }, [changedKey]);
 
-  return titles;
+  return { titles, lookups };
 }

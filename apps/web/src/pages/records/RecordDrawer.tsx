@@ -77,7 +77,7 @@ export function RecordDrawer({
       form.setValue(key, value);
     },
   };
-  const filled = useRelationAutofill({
+  const { titles: filled, lookups } = useRelationAutofill({
     appKey,
     app,
     entity,
@@ -141,7 +141,8 @@ export function RecordDrawer({
       locale={locale}
       form={userForm}
       limits={limits}
-      {...(record ? { stored: record.values, display: record.display } : { display: filled })}
+      stored={{ ...record?.values, ...lookups.values }}
+      display={{ ...(record ? record.display : filled), ...lookups.display }}
     />
   );
   return (
