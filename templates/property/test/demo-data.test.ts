@@ -407,6 +407,23 @@ describe('demo data', () => {
     );
   });
 
+  it('says nothing happened later than the moment it is generated, at any hour (02:30 in Beijing too)', () => {
+    const early = new Date('2025-06-14T18:30:00Z');
+    const small = generateDemoData({ seed: 3, now: early, scale: 0.1 });
+    const stamps = ['reportedAt', 'dispatchedAt', 'acceptedAt', 'departedAt', 'completedAt', 'closedAt'];
+    const late = (small.workOrder ?? []).flatMap((order) =>
+      stamps
+        .filter((stamp) => order[stamp] && Date.parse(String(order[stamp])) > early.getTime())
+        .map((stamp) => `${order._key}.${stamp} ${String(order[stamp])}`),
+    );
+    expect(late).toEqual([]);
+    // Today's reports still come in: within the two and a half hours since midnight.
+    const today = (small.workOrder ?? []).filter(
+      (order) => Date.parse(String(order.reportedAt)) > early.getTime() - 2.5 * 3_600_000,
+    );
+    expect(today.length).toBeGreaterThan(0);
+  });
+
   it('scales down for quick tests and still validates', () => {
     const small = generateDemoData({ seed: 3, now: NOW, scale: 0.1 });
     expect((small.workOrder ?? []).length).toBeLessThan(1500);

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { type AuthContext, memberContext } from '../auth/auth-context';
+import { AppError } from '../common/errors/app-error';
 import { FlowCommands } from '../flows/services/flow-commands.service';
 
 /** A flow a template's demo runs once its records are in: see `_flows` in the template's demo data. */
@@ -44,8 +45,13 @@ export class DemoFlowPlayer {
         await this.playOne(installer, appKey, plan, ids, users);
         played += 1;
       } catch (error) {
+        // The fields a refusal names say what in the demo data the flow could not accept.
+        const details =
+          error instanceof AppError && error.details.length
+            ? ` (${error.details.map((detail) => `${detail.path}: ${detail.message}`).join('; ')})`
+            : '';
         this.logger.warn(
-          `demo flow ${plan.flow} on ${plan.entity} ${plan.record} stopped: ${error instanceof Error ? error.message : String(error)}`,
+          `demo flow ${plan.flow} on ${plan.entity} ${plan.record} stopped: ${error instanceof Error ? error.message : String(error)}${details}`,
         );
       }
     }

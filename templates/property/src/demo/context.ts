@@ -26,6 +26,11 @@ export interface DemoContext {
   feeRng: Rng;
   /** Midnight (Beijing) of the generation day. */
   today: number;
+  /**
+   * The generation instant, on the same Beijing-shifted clock as `today`: nothing the demo says has happened
+   * may be later (a flow stamping the real time on a report filed "at 10:00" at 02:30 would be refused).
+   */
+  now: number;
   scale: number;
   data: DemoData;
   /** Per-name counters for generated keys, so two runs never share state. */

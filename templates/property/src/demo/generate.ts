@@ -63,6 +63,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     rng: new Rng(options.seed ?? 20240601),
     feeRng: new Rng(((options.seed ?? 20240601) ^ 0x5bd1e995) >>> 0),
     today: beijing - (beijing % DAY),
+    now: beijing,
     scale: Math.max(0.01, options.scale ?? 1),
     data: { _users: [] },
     seq: {},

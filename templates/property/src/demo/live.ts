@@ -52,7 +52,7 @@ const REPAIR_STAGES: readonly (readonly string[])[] = [
  * demo records refer to (a supplier's quote, parts taken) keep their history and get no flow.
  */
 export function planLiveFlows(ctx: DemoContext): void {
-  const now = ctx.today + 10 * HOUR;
+  const now = ctx.now;
   const referenced = new Set<string>();
   for (const [entity, records] of Object.entries(ctx.data)) {
     if (entity === 'workOrder' || entity === '_users') continue;

@@ -202,7 +202,7 @@ export function generateWorkOrders(
   suppliers: DemoRecord[],
 ): ServiceResult {
   const { rng } = ctx;
-  const now = ctx.today + 10 * HOUR;
+  const now = ctx.now;
   const total = Math.round(10_000 * ctx.scale);
   const people = [...leases.occupant.entries()].map(([room, tenant]) => ({ room, tenant }));
   const roomsByKey = new Map(places.rooms.map((r) => [r._key, r]));
