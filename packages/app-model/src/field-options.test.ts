@@ -1,4 +1,4 @@
-import { lookupTarget } from './field-options';
+import { pickFilterFor, lookupTarget } from './field-options';
 import { type EntityDefinition } from './types';
 
 const label = (text: string) => ({ 'zh-CN': text });
@@ -40,5 +40,29 @@ describe('lookupTarget', () => {
     expect(lookupTarget([bill, payment], payment, field('bill'))).toBeUndefined();
     expect(lookupTarget([bill, payment], payment, field('lost'))).toBeUndefined();
     expect(lookupTarget([payment], payment, field('charge'))).toBeUndefined();
+  });
+});
+
+describe('pickFilterFor', () => {
+  const sameProject = { '==': [{ var: 'record.project' }, { var: 'form.project' }] };
+  const toLet = { '==': [{ var: 'record.status' }, 'toLet'] };
+
+  it('reads the offered record by its bare field keys and the form by its values', () => {
+    expect(pickFilterFor({ and: [sameProject, toLet] }, { project: 'p1' })).toEqual({
+      and: [{ '==': [{ var: 'project' }, 'p1'] }, { '==': [{ var: 'status' }, 'toLet'] }],
+    });
+  });
+
+  it('leaves out what reads an empty form value: any project until one is chosen', () => {
+    expect(pickFilterFor({ and: [sameProject, toLet] }, { project: '' })).toEqual({
+      '==': [{ var: 'status' }, 'toLet'],
+    });
+    expect(pickFilterFor(sameProject, {})).toBeUndefined();
+    expect(pickFilterFor(undefined, { project: 'p1' })).toBeUndefined();
+  });
+
+  it('binds only the form values named, never what the object inherits', () => {
+    const inherited = { '==': [{ var: 'record.code' }, { var: 'form.constructor' }] };
+    expect(pickFilterFor(inherited, {})).toBeUndefined();
   });
 });

@@ -46,7 +46,7 @@ export { canonicalizeAppDefinition } from './canonical';
 export { diffAppDefinitions, type AppChange, type AppChangeKind, type DiffOptions } from './diff';
 export { keepCustomizations } from './customizations';
 export { localize } from './localize';
-export { lookupTarget, optionLabel, singleValueOptions } from './field-options';
+export { lookupTarget, optionLabel, pickFilterFor, singleValueOptions } from './field-options';
 export { isEmptyValue, parseSubTableCellKey, subTableCellKey } from './field-values';
 export {
   assembleAppDefinition,

@@ -29,6 +29,18 @@ describe('validateAppDefinition: the example app', () => {
     expect(validateAppDefinition(app)).toMatchObject({ ok: true, warnings: [] });
   });
 
+  it('accepts a picker filter over the offered record and this form', () => {
+    const app = mutated((a) => {
+      a.entities[3].fields[1].relation.pickFilter = {
+        and: [
+          { '==': [{ var: 'record.status' }, 'vacant'] },
+          { '>=': [{ var: 'record.area' }, { var: 'form.rent' }] },
+        ],
+      };
+    });
+    expect(validateAppDefinition(app)).toMatchObject({ ok: true, warnings: [] });
+  });
+
   it('does not modify its input', () => {
     const input = mutated((app) => {
       app.entities[0].fields[0].type = 'nope';
@@ -348,6 +360,27 @@ const semanticCases: Case[] = [
     (a) => (a.entities[3].fields[1].relation.fill = { startDate: 'area' }),
     '$.entities[3].fields[1].relation.fill.startDate',
     'fillTypeMismatch',
+  ],
+  [
+    'picker filter on a field the linked entity lacks',
+    (a) => (a.entities[3].fields[1].relation.pickFilter = { '==': [{ var: 'record.ghost' }, 1] }),
+    "$.entities[3].fields[1].relation.pickFilter['=='][0].var",
+    'unknownField',
+  ],
+  [
+    'picker filter on a field this form lacks',
+    (a) =>
+      (a.entities[3].fields[1].relation.pickFilter = {
+        '==': [{ var: 'record.code' }, { var: 'form.ghost' }],
+      }),
+    "$.entities[3].fields[1].relation.pickFilter['=='][1].var",
+    'unknownField',
+  ],
+  [
+    'picker filter reading neither the offered record nor the form',
+    (a) => (a.entities[3].fields[1].relation.pickFilter = { '==': [{ var: 'user.id' }, 1] }),
+    "$.entities[3].fields[1].relation.pickFilter['=='][0].var",
+    'pickFilterVar',
   ],
   [
     'relation fill through a multiple relation',

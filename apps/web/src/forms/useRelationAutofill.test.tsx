@@ -1,5 +1,5 @@
 import type { AppDefinition, EntityDefinition } from '@lowcode/app-model';
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import { describe, expect, it, vi } from 'vitest';
 import '../i18n';
@@ -202,5 +202,51 @@ describe('relation autofill', () => {
       values: {},
       display: {},
     });
+  });
+});
+
+describe('relation picker', () => {
+  it("offers only what the relation's pickFilter lets through, bound to the form's values", async () => {
+    // The room picker of a work order offers the rooms of the project chosen in the form.
+    const narrowed: EntityDefinition = {
+      ...order,
+      fields: order.fields.map((field) =>
+        field.type === 'relation' && field.key === 'room'
+          ? {
+              ...field,
+              relation: {
+                ...field.relation,
+                pickFilter: { '==': [{ var: 'record.project' }, { var: 'form.project' }] },
+              },
+            }
+          : field,
+      ),
+    };
+    const asked: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn<typeof fetch>(async (url) => {
+        const path = decodeURIComponent(String(url));
+        if (!path.includes('/entities/room/records')) throw new Error(`unexpected ${path}`);
+        asked.push(path);
+        return jsonResponse(200, { items: [], nextCursor: null });
+      }),
+    );
+    render(
+      <AntApp>
+        <RecordDrawer
+          appKey="pm"
+          app={{ ...app, entities: [project, room, narrowed] }}
+          entity={narrowed}
+          record={{ ...myRoom, id: 'o1', values: { title: '漏水', project: 'p1', room: null }, display: {} }}
+          onClose={vi.fn()}
+          onSaved={vi.fn()}
+        />
+      </AntApp>,
+    );
+    fireEvent.mouseDown(screen.getByTestId('field-room').querySelector('.ant-select-selector')!);
+    await waitFor(() => expect(asked).toHaveLength(1));
+    const filter = new URL(asked[0]!, 'http://x').searchParams.get('filter');
+    expect(JSON.parse(filter!)).toEqual({ '==': [{ var: 'project' }, 'p1'] });
   });
 });

@@ -121,6 +121,12 @@ export const SEMANTIC: Catalog = {
     zh: (p, o) =>
       `${o} 用 ${q(p.source)}（${String(p.sourceType)}）带出字段 ${q(p.field)}（${String(p.fieldType)}），两者的值类型不同`,
   },
+  pickFilterVar: {
+    en: (p, o) =>
+      `${o} filters its picker with ${String(p.ref)}; it may read only record.<field> (the offered record) and form.<field> (this form)`,
+    zh: (p, o) =>
+      `${o} 的选择范围使用了 ${String(p.ref)}，只能读取 record.<字段>（可选的记录）和 form.<字段>（本表单）`,
+  },
   lookupNotRelation: {
     en: (p, o) => `${o} looks up through field ${q(p.relation)}, which is not a relation field`,
     zh: (p, o) => `${o} 通过字段 ${q(p.relation)} 查找引用，但该字段不是关联字段`,

@@ -73,6 +73,7 @@ const FIELD_OPTIONS: { [T in FieldType]: [Record<string, Schema>, string[]] } = 
           entity: ref('key'),
           multiple: boolean,
           fill: { type: 'object', propertyNames: ref('key'), additionalProperties: ref('key') },
+          pickFilter: ref('jsonLogic'),
         },
         ['entity'],
       ),

@@ -1,5 +1,6 @@
 // Semantic checks of entities and fields: references between entities, computed fields, option lists,
 // auto-number patterns and cross-field validations.
+import { inspectJsonLogic } from '../json-logic';
 import {
   COMPUTED_FIELD_TYPES,
   DATE_FIELD_TYPES,
@@ -185,6 +186,26 @@ function checkRelationFill(
   }
 }
 
+/**
+ * `relation.pickFilter` narrows what a form's picker offers: `record.<field>` names a field of the linked
+ * entity (the offered record), `form.<field>` a field of this one (the value being edited); nothing else.
+ */
+function checkPickFilter(
+  ctx: Context,
+  filter: unknown,
+  scope: EntityInfo,
+  target: EntityInfo | undefined,
+  path: PathPart[],
+  who: Owner,
+) {
+  if (filter === undefined) return;
+  for (const ref of inspectJsonLogic(filter, [...path, 'pickFilter'], ctx.sink)) {
+    if (ref.root === 'record' && ref.field !== undefined) fieldRef(ctx, target, ref.field, ref.path, who);
+    else if (ref.root === 'form' && ref.field !== undefined) fieldRef(ctx, scope, ref.field, ref.path, who);
+    else ctx.sink.error(ref.path, 'pickFilterVar', { owner: who, ref: `{"var":"${ref.text}"}` });
+  }
+}
+
 function checkRollup(ctx: Context, field: Obj, entityKey: string, path: PathPart[], who: Owner) {
   const rollup = field.rollup;
   if (!isObj(rollup)) return;
@@ -248,6 +269,7 @@ function checkField(ctx: Context, field: Obj, scope: FieldScope, path: PathPart[
       if (isObj(field.relation)) {
         const target = entityRef(ctx, field.relation.entity, [...path, 'relation', 'entity'], who);
         checkRelationFill(ctx, field, scope.siblings, target, path, who);
+        checkPickFilter(ctx, field.relation.pickFilter, scope.siblings, target, [...path, 'relation'], who);
       }
       break;
     case 'lookup':

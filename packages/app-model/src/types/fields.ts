@@ -140,6 +140,12 @@ export type RelationField = FieldBase<'relation'> & {
      * change it afterwards; nothing is copied when the record is saved through the API.
      */
     fill?: Record<string, string>;
+    /**
+     * Which records a form's picker offers (a JSON-logic filter): `{"var": "record.<field>"}` reads the offered
+     * record, `{"var": "form.<field>"}` the value being edited in this form — rooms of the chosen project,
+     * bills still to be paid. A choice aid, not a rule: the API takes any record the writer may read.
+     */
+    pickFilter?: unknown;
   };
 };
 export type SubTableField = FieldBase<'subTable'> & {

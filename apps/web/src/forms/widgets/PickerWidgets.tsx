@@ -1,6 +1,6 @@
-import type { EntityDefinition, Locale } from '@lowcode/app-model';
+import { pickFilterFor, type EntityDefinition, type Locale } from '@lowcode/app-model';
 import { Select } from 'antd';
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { api } from '../../api';
 import { DepartmentSelect } from '../../components/DepartmentSelect';
 import { pickerLabel } from '../../fields/recordTitle';
@@ -27,6 +27,10 @@ function RemotePicker({
 }) {
   const { options, loading, onSearch, loadFirst } = useRemoteOptions(search);
   const opened = useRef(false);
+  // Another search (the picker's filter follows the form: rooms of the project just chosen) loads afresh.
+  useEffect(() => {
+    opened.current = false;
+  }, [search]);
   const ids = idsOf(value);
   return (
     <Select
@@ -60,20 +64,32 @@ export async function searchRecords(
   target: EntityDefinition,
   locale: Locale,
   q: string,
+  filter?: unknown,
 ): Promise<RemoteOption[]> {
-  const page = await api.listRecords(appKey, target.key, { q, limit: 20 });
+  const page = await api.listRecords(appKey, target.key, {
+    q,
+    limit: 20,
+    ...(filter !== undefined ? { filter } : {}),
+  });
   return page.items.map((record) => ({ value: record.id, label: pickerLabel(target, record, locale) }));
 }
 
-/** Searches the target entity's records (`q`) and shows each by the target's titleField. */
+/**
+ * Searches the target entity's records (`q`) and shows each by the target's titleField; the relation's
+ * `pickFilter`, bound to the values beside it in the form, narrows what it offers.
+ */
 export function RelationPickerWidget(props: WidgetProps) {
   const { context } = props;
   const relation = fieldOfType(props.field, 'relation')?.relation;
   const target = context.app.entities.find((entity) => entity.key === relation?.entity);
+  // Compared as text: the form's values are a new object on every keystroke, the filter seldom changes.
+  const filterText = JSON.stringify(pickFilterFor(relation?.pickFilter, context.values) ?? null);
   const search = useCallback(
-    async (q: string): Promise<RemoteOption[]> =>
-      target ? searchRecords(context.appKey, target, context.locale, q) : [],
-    [context.appKey, context.locale, target],
+    async (q: string): Promise<RemoteOption[]> => {
+      const filter: unknown = JSON.parse(filterText);
+      return target ? searchRecords(context.appKey, target, context.locale, q, filter ?? undefined) : [];
+    },
+    [context.appKey, context.locale, target, filterText],
   );
   return (
     <RemotePicker
