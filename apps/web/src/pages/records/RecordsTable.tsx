@@ -23,6 +23,9 @@ export interface RecordsViewProps {
   onRestore(record: RecordDto): void;
 }
 
+const COLUMN_WIDTH = 160;
+const ACTIONS_WIDTH = 130;
+
 /** Columns from the entity's fields; clicking a header sorts on the server. */
 export function RecordsTable(
   props: RecordsViewProps & {
@@ -34,29 +37,28 @@ export function RecordsTable(
   const { entity, locale, records, loading, visibleKeys, onOpen, onDelete, onRestore, onSortChange } = props;
   const unsortable = props.unsortable ?? [];
   const { t } = useTranslation();
+  const shown = columnFields(entity).filter((field) => visibleKeys.includes(field.key));
   const columns: TableProps<RecordDto>['columns'] = [
-    ...columnFields(entity)
-      .filter((field) => visibleKeys.includes(field.key))
-      .map((field) => ({
-        key: field.key,
-        title: localize(field.label, locale),
-        sorter: !unsortable.includes(field.key),
-        ellipsis: true,
-        width: 160,
-        render: (_: unknown, record: RecordDto) => (
-          <FieldValue
-            field={shownField(props.entities, entity, field)}
-            value={record.values[field.key]}
-            locale={locale}
-            display={record.display[field.key]}
-          />
-        ),
-      })),
+    ...shown.map((field) => ({
+      key: field.key,
+      title: localize(field.label, locale),
+      sorter: !unsortable.includes(field.key),
+      ellipsis: true,
+      width: COLUMN_WIDTH,
+      render: (_: unknown, record: RecordDto) => (
+        <FieldValue
+          field={shownField(props.entities, entity, field)}
+          value={record.values[field.key]}
+          locale={locale}
+          display={record.display[field.key]}
+        />
+      ),
+    })),
     {
       key: '__actions',
       title: t('apps.actions'),
       fixed: 'right',
-      width: 130,
+      width: ACTIONS_WIDTH,
       render: (_, record) =>
         record.deletedAt ? (
           <Space>
@@ -91,7 +93,9 @@ export function RecordsTable(
       dataSource={records}
       columns={columns}
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      // The columns' own widths, not 'max-content': with cut-off (ellipsis) cells antd measures the content
+      // short, and the fixed actions column then covers the last field's column.
+      scroll={{ x: shown.length * COLUMN_WIDTH + ACTIONS_WIDTH }}
       onRow={(record) => ({ 'data-testid': `record-row-${record.id}` }) as React.HTMLAttributes<HTMLElement>}
       onChange={(_pagination, _filters, sorter) => {
         const single = Array.isArray(sorter) ? sorter[0] : sorter;
