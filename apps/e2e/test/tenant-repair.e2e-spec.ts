@@ -145,6 +145,18 @@ describe('a tenant reports a repair on a phone and a qualified technician sees i
     const overflow = await receiver.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
 
+    // The tenant's own dashboard (我的物业): what he owes, his requests — on his phone, from his rows.
+    await phone.goto(`${server.url}/apps/${APP}/dashboards`);
+    await phone.waitForURL(/\/dashboards\/tenantMobile$/);
+    await phone.getByTestId('dashboard-card-due').getByText('待缴金额').waitFor();
+    await phone.getByTestId('dashboard-card-bills').waitFor();
+    await phone.getByTestId('dashboard-card-repairs').getByText(/待受理|已派单/).first().waitFor();
+    await phone.getByTestId('dashboard-chart-payments').locator('canvas').first().waitFor();
+    await settled(phone);
+    await phone.screenshot({ path: screenshotPath('tenant-dashboard-phone'), fullPage: true });
+    const phoneOverflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(phoneOverflow).toBeLessThanOrEqual(0);
+
     // The cockpit refreshed itself: one more plumbing repair in the ranking.
     await waitFor(() => rankings.at(-1) === plumbingBefore + 1);
     await settled(cockpit);

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
@@ -72,5 +72,10 @@ describe('TasksPage', () => {
     await waitFor(() => expect(screen.getByTestId('tasks-box-group-count')).toHaveTextContent('1'));
     expect(screen.queryByTestId('tasks-box-mine-count')).toBeNull();
     expect(screen.getByTestId('tasks-box-mine')).not.toHaveTextContent('1');
+    // The empty page points to the group's tasks waiting, one click away.
+    const toGroup = await screen.findByTestId('tasks-empty-to-group');
+    expect(toGroup).toHaveTextContent('组任务中有 1 项待认领');
+    fireEvent.click(toGroup);
+    await waitFor(() => expect(screen.getByTestId('task-row')).toHaveTextContent('派单'));
   });
 });

@@ -231,7 +231,16 @@ export function TasksPage() {
           rowKey={(item) => `${item.kind}:${item.id}`}
           renderItem={renderItem}
           locale={{
-            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(`tasks.empty.${box}`)} />,
+            emptyText: (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(`tasks.empty.${box}`)}>
+                {/* Nothing of one's own while the group's tasks wait (a leasing clerk's applications to review). */}
+                {box === 'mine' && open.boxes.group.count > 0 ? (
+                  <Button type="primary" onClick={() => setBox('group')} data-testid="tasks-empty-to-group">
+                    {t('tasks.empty.toGroup', { count: open.boxes.group.count })}
+                  </Button>
+                ) : null}
+              </Empty>
+            ),
           }}
           loadMore={
             cursor ? (
