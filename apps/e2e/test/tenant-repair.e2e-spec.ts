@@ -150,11 +150,17 @@ describe('a tenant reports a repair on a phone and a qualified technician sees i
     await phone.waitForURL(/\/dashboards\/tenantMobile$/);
     await phone.getByTestId('dashboard-card-due').getByText('待缴金额').waitFor();
     await phone.getByTestId('dashboard-card-bills').waitFor();
-    await phone.getByTestId('dashboard-card-repairs').getByText(/待受理|已派单/).first().waitFor();
+    await phone
+      .getByTestId('dashboard-card-repairs')
+      .getByText(/待受理|已派单/)
+      .first()
+      .waitFor();
     await phone.getByTestId('dashboard-chart-payments').locator('canvas').first().waitFor();
     await settled(phone);
     await phone.screenshot({ path: screenshotPath('tenant-dashboard-phone'), fullPage: true });
-    const phoneOverflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const phoneOverflow = await phone.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(phoneOverflow).toBeLessThanOrEqual(0);
 
     // The cockpit refreshed itself: one more plumbing repair in the ranking.
