@@ -26,6 +26,13 @@ function measureKind(measure: PlannedMeasure): ValueKind {
   return 'number';
 }
 
+/** A sum, average, extreme or percentile of amounts of money is an amount too; a count is not. */
+function isMoney(measure: PlannedMeasure): boolean {
+  if (measure.kind !== 'aggregate' || !measure.path) return false;
+  if (measure.aggregate === 'count' || measure.aggregate === 'distinctCount') return false;
+  return measure.path.steps[measure.path.steps.length - 1]?.meta.money === true;
+}
+
 const relationOf = (path: ResolvedPath) => path.steps[path.steps.length - 1]!.meta.relation;
 
 /** The result's columns in row order: dimensions (each followed by its label), then visible measures. */
@@ -54,7 +61,14 @@ export function columnMeta(plan: ReportPlan): ColumnMeta[] {
   }
   for (const measure of plan.measures) {
     if (measure.hidden) continue;
-    const unit = measure.kind === 'metric' ? UNIT[measure.metric] : measure.percent ? 'percent' : undefined;
+    const unit =
+      measure.kind === 'metric'
+        ? UNIT[measure.metric]
+        : measure.percent
+          ? 'percent'
+          : isMoney(measure)
+            ? 'money'
+            : undefined;
     columns.push({
       key: measure.key,
       role: 'measure',

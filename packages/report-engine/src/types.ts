@@ -12,6 +12,8 @@ export interface DatasetField {
   type: ColumnType;
   /** For a single relation field: the entity key its uuid points at (a path may join through it). */
   relation?: string;
+  /** An amount of money (a money field, a formula giving money): its sums and averages show cents. */
+  money?: boolean;
 }
 
 export interface DatasetEntity {
@@ -111,8 +113,11 @@ export interface ColumnMeta {
   entity?: string;
   /** For a dimension with a title: the key of its label column. */
   labelKey?: string;
-  /** Measures that are percentages (0–100) or NPS points (−100–100), for axis and number formats. */
-  unit?: 'percent' | 'points' | 'hours';
+  /**
+   * Measures that are percentages (0–100), NPS points (−100–100), hours, or amounts of money (shown with
+   * their cents), for axis and number formats.
+   */
+  unit?: 'percent' | 'points' | 'hours' | 'money';
   /** What the row's value is multiplied by to be shown (100: a fraction shown as a percentage). */
   scale?: number;
 }

@@ -221,6 +221,42 @@ describe('toEChartsOption', () => {
     expect(unformatted.yAxis).toEqual({ type: 'value' });
   });
 
+  it('shows sums, averages and extremes of money with their cents, counts without', () => {
+    const bill = dataset.entities.bill!;
+    const withMoney = {
+      ...dataset,
+      entities: {
+        ...dataset.entities,
+        bill: { ...bill, fields: { ...bill.fields, due: { ...bill.fields.due!, money: true } } },
+      },
+    };
+    const owed: ReportDefinition = {
+      key: 'owed',
+      label,
+      entity: 'bill',
+      chart: { type: 'kpi', options: { precision: 0 } },
+      dimensions: [],
+      measures: [
+        { key: 'due', label, aggregate: 'sum', field: 'due' },
+        { key: 'bills', label, aggregate: 'count' },
+        { key: 'largest', label, aggregate: 'max', field: 'due' },
+      ],
+    };
+    const result = runReportInMemory(owed, rows, { dataset: withMoney });
+    expect(result.columns.map((column) => [column.key, column.unit])).toEqual([
+      ['due', 'money'],
+      ['bills', undefined],
+      ['largest', 'money'],
+    ]);
+    const option = toEChartsOption(owed, result);
+    const total = result.rows[0]!.due as number;
+    expect(option.kpi).toMatchObject({ money: true, extra: [{ money: false }, { money: true }] });
+    expect((option.title as { text: string }).text).toBe(total.toFixed(2));
+    // Without the mark the same sum is a plain number.
+    const plain = toEChartsOption(owed, runReportInMemory(owed, rows, { dataset }));
+    expect(plain.kpi).toMatchObject({ money: false });
+  });
+
   it('draws measures of different orders of size on two value axes, stacks and alike sizes on one', () => {
     const definition = (type: 'bar' | 'stackedBar' | 'horizontalBar', field: string): ReportDefinition => ({
       key: 'sizes',

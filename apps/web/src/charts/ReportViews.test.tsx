@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import '../i18n';
-import { PivotView, TableView } from './ReportViews';
+import { KpiView, PivotView, TableView } from './ReportViews';
 
 const money = (value: number) => value.toLocaleString(undefined, { minimumFractionDigits: 2 });
 
@@ -58,6 +58,36 @@ describe('report tables', () => {
     );
     expect(screen.getByText((4).toLocaleString(undefined, { minimumFractionDigits: 2 }))).toBeTruthy();
     expect(screen.getByText('3.75')).toBeTruthy();
+  });
+
+  it('shows money with its cents, in a table and on a KPI card', () => {
+    const cents = (value: number) => value.toLocaleString(undefined, { minimumFractionDigits: 2 });
+    render(
+      <TableView
+        height={400}
+        table={{
+          columns: [{ key: 'owed', title: 'Owed', kind: 'number', unit: 'money' }],
+          rows: [{ owed: 4200.9 }],
+        }}
+      />,
+    );
+    expect(screen.getByText(cents(4200.9))).toBeTruthy();
+    render(
+      <KpiView
+        precision={0}
+        hasPeriod={false}
+        kpi={{
+          label: 'To pay',
+          value: 12065.5,
+          previous: null,
+          changePercent: null,
+          unit: '元',
+          money: true,
+          extra: [{ label: 'Bills', value: 2, unit: '', money: false }],
+        }}
+      />,
+    );
+    expect(screen.getByTestId('kpi-value')).toHaveTextContent(cents(12065.5));
   });
 
   it('keeps a table’s headers and numbers whole, scrolling sideways when the card is too narrow', () => {

@@ -11,8 +11,13 @@ import { formatNumber, fractionDigits } from './numberFormat';
 const withUnit = (text: string, value: unknown, unit: string | null) =>
   unit === 'percent' && typeof value === 'number' ? `${text}%` : text;
 
-/** A value with up to `precision` fraction digits, as many as it needs. */
-const format = (value: unknown, precision = 2) => formatNumber(value, precision, 0);
+/** A value with up to `precision` fraction digits, as many as it needs; money always with its cents. */
+const format = (value: unknown, precision = 2, money = false) =>
+  money ? formatNumber(value, 2) : formatNumber(value, precision, 0);
+
+/** The fraction digits a column of values shares: two for money (¥4,200.90), else as few as show them all. */
+const digitsOf = (values: readonly unknown[], unit: string | null) =>
+  unit === 'money' ? 2 : fractionDigits(values);
 
 export interface KpiBlock {
   label: string;
@@ -20,8 +25,10 @@ export interface KpiBlock {
   previous: number | null;
   changePercent: number | null;
   unit: string;
+  /** An amount of money: shown with its cents. */
+  money?: boolean;
   /** The report's other measures, shown small under the main one. */
-  extra: Array<{ label: string; value: number | null; unit: string }>;
+  extra: Array<{ label: string; value: number | null; unit: string; money?: boolean }>;
 }
 
 export function KpiView({
@@ -40,7 +47,7 @@ export function KpiView({
     <Flex vertical align="center" justify="center" style={{ height: '100%' }} gap={4} data-testid="kpi-view">
       <Typography.Text type="secondary">{kpi.label}</Typography.Text>
       <span style={{ fontSize: 36, fontWeight: 600, lineHeight: 1.1 }} data-testid="kpi-value">
-        {format(kpi.value, precision)}
+        {format(kpi.value, precision, kpi.money)}
         {kpi.value !== null && kpi.unit ? (
           <small style={{ fontSize: 18, marginLeft: 2 }}>{kpi.unit}</small>
         ) : null}
@@ -49,7 +56,7 @@ export function KpiView({
         <span style={{ color: up ? '#389e0d' : '#cf1322' }} data-testid="kpi-change">
           {up ? <ArrowUpOutlined /> : <ArrowDownOutlined />} {Math.abs(kpi.changePercent).toFixed(1)}%{' '}
           <Typography.Text type="secondary">
-            {t('dashboards.kpi.vsPrevious', { value: format(kpi.previous, precision) })}
+            {t('dashboards.kpi.vsPrevious', { value: format(kpi.previous, precision, kpi.money) })}
           </Typography.Text>
         </span>
       ) : hasPeriod && kpi.previous === null ? (
@@ -61,7 +68,7 @@ export function KpiView({
             <Typography.Text key={entry.label} type="secondary">
               {entry.label}:{' '}
               <b>
-                {format(entry.value)}
+                {format(entry.value, 2, entry.money)}
                 {entry.value !== null ? entry.unit : ''}
               </b>
             </Typography.Text>
@@ -101,7 +108,10 @@ export function TableView({
   // on hover.
   const columns: ColumnsType<Record<string, unknown>> = table.columns.map((column) => {
     // A column's numbers share their digits, so 1,111,158.00 lines up with 10,187,393.26.
-    const digits = fractionDigits(table.rows.map((row) => row[column.key]));
+    const digits = digitsOf(
+      table.rows.map((row) => row[column.key]),
+      column.unit,
+    );
     return {
       key: column.key,
       dataIndex: column.key,
@@ -172,13 +182,16 @@ export function PivotView({
     totals: pivot.rowTotals[index]!,
   }));
   // Each measure's cells and totals share their digits.
-  const digits = pivot.measures.map((_, measureIndex) =>
-    fractionDigits([
-      ...pivot.cells.flatMap((row) => row.map((cell) => cell[measureIndex])),
-      ...pivot.rowTotals.map((totals) => totals[measureIndex]),
-      ...pivot.columnTotals.map((totals) => totals[measureIndex]),
-      pivot.grandTotal[measureIndex],
-    ]),
+  const digits = pivot.measures.map((measure, measureIndex) =>
+    digitsOf(
+      [
+        ...pivot.cells.flatMap((row) => row.map((cell) => cell[measureIndex])),
+        ...pivot.rowTotals.map((totals) => totals[measureIndex]),
+        ...pivot.columnTotals.map((totals) => totals[measureIndex]),
+        pivot.grandTotal[measureIndex],
+      ],
+      measure.unit,
+    ),
   );
   const show = (value: unknown, measureIndex: number) =>
     withUnit(formatNumber(value, digits[measureIndex]!), value, pivot.measures[measureIndex]!.unit);

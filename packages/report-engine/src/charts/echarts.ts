@@ -281,7 +281,9 @@ function kpi(context: ChartContext) {
     current !== null && before !== null && before !== 0
       ? ((current - before) / Math.abs(before)) * 100
       : null;
-  const precision = typeof context.options.precision === 'number' ? context.options.precision : 1;
+  // Money shows its cents, whatever the card's precision.
+  const money = measure.unit === 'money';
+  const precision = money ? 2 : typeof context.options.precision === 'number' ? context.options.precision : 1;
   const text = current === null ? '—' : current.toFixed(precision);
   const unit = percentSign(measure) || (typeof context.options.unit === 'string' ? context.options.unit : '');
   const changeText = change === null ? '' : `${change >= 0 ? '▲' : '▼'} ${Math.abs(change).toFixed(1)}%`;
@@ -294,11 +296,13 @@ function kpi(context: ChartContext) {
       previous: before,
       changePercent: change,
       unit,
+      money,
       // The report's other measures, shown small under the main one.
       extra: context.measures.slice(1).map((other) => ({
         label: context.name(other),
         value: context.rows[0] ? context.value(context.rows[0], other) : null,
         unit: percentSign(other),
+        money: other.unit === 'money',
       })),
     },
   };

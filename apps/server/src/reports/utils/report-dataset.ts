@@ -26,10 +26,12 @@ export function reportDataset(app: AppDefinition, schema: string): ReportDataset
       if (storage.kind !== 'column') continue;
       const relation =
         field.type === 'relation' && !field.relation.multiple ? field.relation.entity : undefined;
+      const money = field.type === 'money' || (field.type === 'formula' && field.resultType === 'money');
       fields[field.key] = {
         column: storage.column,
         type: storage.sqlType,
         ...(relation ? { relation } : {}),
+        ...(money ? { money } : {}),
       };
     }
     const title = entity.titleField ?? entity.fields[0]?.key;
