@@ -1,5 +1,10 @@
-import { singleValueOptions, type FieldDefinition, type Locale, type SelectOption } from '@lowcode/app-model';
-import { localize } from '../hooks/useLocale';
+import {
+  optionLabel,
+  singleValueOptions,
+  type FieldDefinition,
+  type Locale,
+  type SelectOption,
+} from '@lowcode/app-model';
 
 // One plain-text rendering of any field value: table cells on phones, history entries, relation titles and
 // the column filter all read values the same way. Rich cells (tags, stars, thumbnails) are in FieldValue.tsx.
@@ -7,10 +12,9 @@ import { localize } from '../hooks/useLocale';
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function optionLabel(options: readonly SelectOption[], value: unknown, locale: Locale): string {
-  const option = options.find((o) => o.value === value);
-  return option ? localize(option.label, locale) : String(value);
-}
+/** The option's label, or the code itself when no option has it (a value an app change retired). */
+const labelOf = (options: readonly SelectOption[], value: unknown, locale: Locale): string =>
+  optionLabel(options, value, locale) ?? String(value);
 
 export function formatNumber(value: number, locale: Locale, decimals?: number): string {
   return new Intl.NumberFormat(
@@ -41,7 +45,7 @@ export function formatFieldText(
   if (display !== undefined) return Array.isArray(display) ? display.join(', ') : display;
   if (value === null || value === undefined || value === '') return '';
   const options = singleValueOptions(field);
-  if (options) return optionLabel(options, value, locale);
+  if (options) return labelOf(options, value, locale);
   switch (field.type) {
     case 'money':
       return typeof value === 'number'
@@ -66,7 +70,7 @@ export function formatFieldText(
       return isObject(value) ? `${String(value.start)} ~ ${String(value.end)}` : String(value);
     case 'multiSelect':
       return Array.isArray(value)
-        ? value.map((v) => optionLabel(field.options, v, locale)).join(', ')
+        ? value.map((v) => labelOf(field.options, v, locale)).join(', ')
         : String(value);
     case 'checkbox':
       return value === true ? '✓' : '✗';
