@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
@@ -103,5 +103,55 @@ describe('MemberAppHome', () => {
     expect(screen.queryByTestId('entity-new-bill')).toBeNull();
     fireEvent.click(screen.getByTestId('entity-new-tenant'));
     expect(screen.getByTestId('where')).toHaveTextContent('/apps/pm/e/tenant?new=1');
+  });
+
+  it('opens on the dashboard their roles give them, when they have just one', async () => {
+    const owed = {
+      key: 'owed',
+      label: { 'zh-CN': '待缴费用' },
+      entity: 'bill',
+      chart: { type: 'kpi' },
+      dimensions: [],
+      measures: [{ key: 'bills', aggregate: 'count' }],
+    };
+    const mine = {
+      key: 'tenantMobile',
+      label: { 'zh-CN': '我的物业' },
+      roles: ['tenant'],
+      items: [
+        { key: 'due', report: 'owed', title: { 'zh-CN': '待缴费用' }, layout: { x: 0, y: 0, w: 24, h: 4 } },
+      ],
+    };
+    const fetchMock = vi.fn<typeof fetch>().mockImplementation((input) => {
+      const url = String(input);
+      if (url.includes('/api/tasks'))
+        return Promise.resolve(jsonResponse(200, { items: [], nextCursor: null }));
+      if (url.endsWith('/api/apps/pm/dashboards')) return Promise.resolve(jsonResponse(200, [mine]));
+      if (url.includes('/reports/'))
+        return Promise.resolve(jsonResponse(500, { error: { code: 'INTERNAL', message: 'x' } }));
+      return Promise.resolve(jsonResponse(200, { entities: [{ key: 'bill', actions: ['read'] }] }));
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    render(
+      <AntApp>
+        <MemoryRouter initialEntries={['/apps/pm']}>
+          <SessionContext.Provider value={technician}>
+            <MemberAppHome
+              appKey="pm"
+              definition={{ ...app, reports: [owed] } as typeof app}
+              locale="zh-CN"
+            />
+          </SessionContext.Provider>
+        </MemoryRouter>
+      </AntApp>,
+    );
+    const card = await screen.findByTestId('dashboard-card-due');
+    expect(screen.getByTestId('home-dashboard')).toContainElement(card);
+    expect(card).toHaveTextContent('待缴费用');
+    await waitFor(() =>
+      expect(fetchMock.mock.calls.map(([input]) => String(input))).toContainEqual(
+        expect.stringContaining('/api/apps/pm/reports/owed/run'),
+      ),
+    );
   });
 });

@@ -11,6 +11,7 @@ import { localize } from '../../hooks/useLocale';
 import { AppTaskPreview } from '../tasks/AppTaskPreview';
 import { EntityCard } from './EntityCard';
 import { EntitySections } from './EntitySections';
+import { HomeDashboard } from './HomeDashboard';
 
 /**
  * An app as the people who use it see it — a tenant, a technician, a cashier: the records their roles give
@@ -53,6 +54,7 @@ export function MemberAppHome({
         </Space>
       </Flex>
       <AppTaskPreview appKey={appKey} definition={definition} />
+      <HomeDashboard appKey={appKey} definition={definition} locale={locale} />
       {error ? <Alert type="error" showIcon message={errorText(error)} /> : null}
       {!access && !error ? <Skeleton active /> : null}
       {access && entities.length === 0 ? <Empty description={t('appHome.nothingForYou')} /> : null}

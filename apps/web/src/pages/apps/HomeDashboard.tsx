@@ -1,0 +1,58 @@
+import type { AppDefinition, DashboardDefinition, Locale, ReportDefinition } from '@lowcode/app-model';
+import { Flex } from 'antd';
+import { useCallback } from 'react';
+import { api } from '../../api';
+import { useAsyncData } from '../../hooks/useAsyncData';
+import { ChartCard } from '../dashboards/ChartCard';
+import { itemHeight } from '../dashboards/DashboardGrid';
+import { phoneOrder } from '../dashboards/model/layout';
+
+const NO_FILTERS: never[] = [];
+
+/** The one dashboard a member's roles give them, when there is exactly one; else none. */
+export const homeDashboard = (dashboards: readonly DashboardDefinition[]) =>
+  dashboards.length === 1 ? dashboards[0] : undefined;
+
+/**
+ * A member's own dashboard on the app's home, its cards one under another (a phone's order): a tenant opens
+ * the app on what he owes and his requests, a technician on his month and his open orders, instead of a
+ * list of entities with the figures one tap away. Someone with several dashboards picks one under 看板.
+ */
+export function HomeDashboard({
+  appKey,
+  definition,
+  locale,
+}: {
+  appKey: string;
+  definition: AppDefinition;
+  locale: Locale;
+}) {
+  const load = useCallback(() => api.listDashboards(appKey), [appKey]);
+  const { data } = useAsyncData(load);
+  const dashboard = homeDashboard(data ?? []);
+  if (!dashboard) return null;
+  const reports = new Map(definition.reports.map((report) => [report.key, report]));
+  return (
+    <Flex vertical gap={12} data-testid="home-dashboard">
+      {phoneOrder(dashboard.items).map((item) => (
+        <ChartCard
+          key={item.key}
+          appKey={appKey}
+          dashboardKey={dashboard.key}
+          item={item}
+          report={reports.get(item.report) as ReportDefinition | undefined}
+          entities={definition.entities}
+          locale={locale}
+          globals={NO_FILTERS}
+          selections={NO_FILTERS}
+          refresh={0}
+          onSelect={() => undefined}
+          height={itemHeight(item.layout.h)}
+          editing={false}
+          canEditReports={false}
+          compact
+        />
+      ))}
+    </Flex>
+  );
+}
