@@ -96,8 +96,11 @@ describe('a tenant reports a repair on a phone and a qualified technician sees i
     await signInAsMember(phone, server.url, account!.username, DEMO_PASSWORD);
     // They land in the app's home — their records, not a builder's overview — and file from there.
     await phone.getByTestId('member-app-home').waitFor();
+    // It opens on what they owe and asked for (their one dashboard), with filing a request at the top.
+    await phone.getByTestId('home-dashboard').getByText('待缴金额').first().waitFor();
+    await settled(phone);
     await phone.screenshot({ path: screenshotPath('tenant-repair-home-phone'), fullPage: true });
-    await phone.getByTestId('entity-new-workOrder').click();
+    await phone.getByTestId('home-new-workOrder').click();
     const field = (key: string) => phone.getByTestId(`field-${key}`);
     // The form asks what a tenant may say, not the staff's fields, which take their defaults on the server.
     await field('title').waitFor();

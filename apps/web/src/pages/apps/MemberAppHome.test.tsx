@@ -101,6 +101,9 @@ describe('MemberAppHome', () => {
     expect(screen.getByTestId('task-record-title')).toHaveTextContent('张三');
     expect(screen.queryByTestId('entity-card-supplier')).toBeNull();
     expect(screen.queryByTestId('entity-new-bill')).toBeNull();
+    // What they may create is also a button at the top, above their figures.
+    expect(screen.getByTestId('home-new-tenant')).toHaveTextContent('新建租户');
+    expect(screen.queryByTestId('home-new-bill')).toBeNull();
     fireEvent.click(screen.getByTestId('entity-new-tenant'));
     expect(screen.getByTestId('where')).toHaveTextContent('/apps/pm/e/tenant?new=1');
   });
@@ -153,5 +156,31 @@ describe('MemberAppHome', () => {
         expect.stringContaining('/api/apps/pm/reports/owed/run'),
       ),
     );
+  });
+
+  it('offers no buttons at the top to someone who may create many kinds of record', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn<typeof fetch>().mockImplementation((input) =>
+        Promise.resolve(
+          String(input).includes('/api/tasks')
+            ? jsonResponse(200, { items: [], nextCursor: null })
+            : jsonResponse(200, {
+                entities: ['tenant', 'bill', 'supplier'].map((key) => ({ key, actions: ['read', 'create'] })),
+              }),
+        ),
+      ),
+    );
+    render(
+      <AntApp>
+        <MemoryRouter initialEntries={['/apps/pm']}>
+          <SessionContext.Provider value={technician}>
+            <MemberAppHome appKey="pm" definition={app} locale="zh-CN" />
+          </SessionContext.Provider>
+        </MemoryRouter>
+      </AntApp>,
+    );
+    expect(await screen.findByTestId('entity-new-supplier')).toBeInTheDocument();
+    expect(screen.queryByTestId('home-new-tenant')).toBeNull();
   });
 });

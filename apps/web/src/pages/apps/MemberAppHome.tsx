@@ -13,6 +13,9 @@ import { EntityCard } from './EntityCard';
 import { EntitySections } from './EntitySections';
 import { HomeDashboard } from './HomeDashboard';
 
+/** At most this many kinds of record to create and they are offered at the top of the home. */
+const QUICK_CREATE_MAX = 2;
+
 /**
  * An app as the people who use it see it — a tenant, a technician, a cashier: the records their roles give
  * them, each a tap away, with "new" where they may create one, and their tasks and dashboards. The
@@ -38,6 +41,11 @@ export function MemberAppHome({
     return entity ? [{ entity, canCreate: actions.includes('create') }] : [];
   });
 
+  // What someone with a narrow role comes to do — a tenant files a repair or applies for a room — is a
+  // button at the top, above their figures and lists; a wider role creates from the lists' own buttons.
+  const creatable = entities.filter((item) => item.canCreate);
+  const quickCreate = creatable.length <= QUICK_CREATE_MAX ? creatable : [];
+
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="member-app-home">
       <Flex justify="space-between" align="center" gap={8} wrap>
@@ -45,6 +53,17 @@ export function MemberAppHome({
           {localize(definition.label, locale)}
         </Typography.Title>
         <Space wrap>
+          {quickCreate.map(({ entity }) => (
+            <Button
+              key={entity.key}
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid={`home-new-${entity.key}`}
+              onClick={() => navigate(`${base}/e/${encodeURIComponent(entity.key)}?new=1`)}
+            >
+              {t('appHome.newRecordOf', { entity: localize(entity.label, locale) })}
+            </Button>
+          ))}
           <Link to="/tasks">
             <Button icon={<CheckSquareOutlined />}>{t('appHome.myTasks')}</Button>
           </Link>
