@@ -3,6 +3,7 @@ import { Flex, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, fractionDigits } from './numberFormat';
+import { SideScrollHint } from './SideScrollHint';
 
 // The chart types drawn as HTML instead of on a canvas: the KPI card, the table and the pivot table, from
 // the `kpi` / `table` / `pivot` blocks of the engine's option.
@@ -136,18 +137,20 @@ export function TableView({
     };
   });
   return (
-    <Table
-      size="small"
-      rowKey={(_, index) => String(index)}
-      columns={columns}
-      dataSource={table.rows}
-      pagination={false}
-      scroll={{ x: 'max-content', y: Math.max(80, height - 40) }}
-      onRow={(row) => ({
-        onClick: (event) => onRowClick?.(row, event),
-        style: { cursor: onRowClick ? 'pointer' : undefined },
-      })}
-    />
+    <SideScrollHint>
+      <Table
+        size="small"
+        rowKey={(_, index) => String(index)}
+        columns={columns}
+        dataSource={table.rows}
+        pagination={false}
+        scroll={{ x: 'max-content', y: Math.max(80, height - 40) }}
+        onRow={(row) => ({
+          onClick: (event) => onRowClick?.(row, event),
+          style: { cursor: onRowClick ? 'pointer' : undefined },
+        })}
+      />
+    </SideScrollHint>
   );
 }
 
@@ -220,42 +223,44 @@ export function PivotView({
       : []),
   ];
   return (
-    <Table<Row>
-      size="small"
-      bordered
-      columns={columns}
-      dataSource={data}
-      pagination={false}
-      scroll={{ x: 'max-content', y: Math.max(80, height - 90) }}
-      onRow={(row) => ({
-        onClick: (event) => onRowClick?.(row.name, event),
-        style: { cursor: onRowClick ? 'pointer' : undefined },
-      })}
-      summary={() =>
-        hasTotals ? (
-          <Table.Summary fixed>
-            <Table.Summary.Row>
-              <Table.Summary.Cell index={0}>
-                <b>{t('dashboards.pivot.total')}</b>
-              </Table.Summary.Cell>
-              {pivot.columns.flatMap((_, columnIndex) =>
-                pivot.measures.map((measure, measureIndex) => (
-                  <Table.Summary.Cell key={`${columnIndex}-${measure.key}`} index={1} align="right">
-                    {show(pivot.columnTotals[columnIndex]?.[measureIndex], measureIndex)}
-                  </Table.Summary.Cell>
-                )),
-              )}
-              {pivot.columnHeader
-                ? pivot.measures.map((measure, measureIndex) => (
-                    <Table.Summary.Cell key={`g-${measure.key}`} index={2} align="right">
-                      <b>{show(pivot.grandTotal[measureIndex], measureIndex)}</b>
+    <SideScrollHint>
+      <Table<Row>
+        size="small"
+        bordered
+        columns={columns}
+        dataSource={data}
+        pagination={false}
+        scroll={{ x: 'max-content', y: Math.max(80, height - 90) }}
+        onRow={(row) => ({
+          onClick: (event) => onRowClick?.(row.name, event),
+          style: { cursor: onRowClick ? 'pointer' : undefined },
+        })}
+        summary={() =>
+          hasTotals ? (
+            <Table.Summary fixed>
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0}>
+                  <b>{t('dashboards.pivot.total')}</b>
+                </Table.Summary.Cell>
+                {pivot.columns.flatMap((_, columnIndex) =>
+                  pivot.measures.map((measure, measureIndex) => (
+                    <Table.Summary.Cell key={`${columnIndex}-${measure.key}`} index={1} align="right">
+                      {show(pivot.columnTotals[columnIndex]?.[measureIndex], measureIndex)}
                     </Table.Summary.Cell>
-                  ))
-                : null}
-            </Table.Summary.Row>
-          </Table.Summary>
-        ) : null
-      }
-    />
+                  )),
+                )}
+                {pivot.columnHeader
+                  ? pivot.measures.map((measure, measureIndex) => (
+                      <Table.Summary.Cell key={`g-${measure.key}`} index={2} align="right">
+                        <b>{show(pivot.grandTotal[measureIndex], measureIndex)}</b>
+                      </Table.Summary.Cell>
+                    ))
+                  : null}
+              </Table.Summary.Row>
+            </Table.Summary>
+          ) : null
+        }
+      />
+    </SideScrollHint>
   );
 }
