@@ -6,16 +6,15 @@ import { Link } from 'react-router-dom';
 import { EntityCard } from './EntityCard';
 import { EntitySections } from './EntitySections';
 
-/** The app's home: one card per entity, opening its records; builders add entities in the designer. */
-export function AppEntities({
-  appKey,
-  definition,
-  locale,
-}: {
+/** What a view of one app is given: the app's key, its definition and the reader's locale. */
+export interface AppViewProps {
   appKey: string;
   definition: AppDefinition;
   locale: Locale;
-}) {
+}
+
+/** The app's home: one card per entity, opening its records; builders add entities in the designer. */
+export function AppEntities({ appKey, definition, locale }: AppViewProps) {
   const { t } = useTranslation();
   const isPhone = !Grid.useBreakpoint().md;
   const base = `/apps/${encodeURIComponent(appKey)}`;

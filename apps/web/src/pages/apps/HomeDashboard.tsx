@@ -1,4 +1,4 @@
-import type { AppDefinition, DashboardDefinition, Locale, ReportDefinition } from '@lowcode/app-model';
+import type { DashboardDefinition, ReportDefinition } from '@lowcode/app-model';
 import { Flex } from 'antd';
 import { useCallback } from 'react';
 import { api } from '../../api';
@@ -6,6 +6,7 @@ import { useAsyncData } from '../../hooks/useAsyncData';
 import { ChartCard } from '../dashboards/ChartCard';
 import { itemHeight } from '../dashboards/DashboardGrid';
 import { phoneOrder } from '../dashboards/model/layout';
+import type { AppViewProps } from './AppEntities';
 
 const NO_FILTERS: never[] = [];
 
@@ -18,15 +19,7 @@ export const homeDashboard = (dashboards: readonly DashboardDefinition[]) =>
  * the app on what he owes and his requests, a technician on his month and his open orders, instead of a
  * list of entities with the figures one tap away. Someone with several dashboards picks one under 看板.
  */
-export function HomeDashboard({
-  appKey,
-  definition,
-  locale,
-}: {
-  appKey: string;
-  definition: AppDefinition;
-  locale: Locale;
-}) {
+export function HomeDashboard({ appKey, definition, locale }: AppViewProps) {
   const load = useCallback(() => api.listDashboards(appKey), [appKey]);
   const { data } = useAsyncData(load);
   const dashboard = homeDashboard(data ?? []);

@@ -1,5 +1,4 @@
 import { CheckSquareOutlined, DashboardOutlined, PlusOutlined } from '@ant-design/icons';
-import type { AppDefinition, Locale } from '@lowcode/app-model';
 import { Alert, Button, Empty, Flex, Skeleton, Space, Typography } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +9,7 @@ import { useErrorText } from '../../hooks/useErrorText';
 import { localize } from '../../hooks/useLocale';
 import { AppTaskPreview } from '../tasks/AppTaskPreview';
 import { EntityCard } from './EntityCard';
+import type { AppViewProps } from './AppEntities';
 import { EntitySections } from './EntitySections';
 import { HomeDashboard } from './HomeDashboard';
 
@@ -21,15 +21,7 @@ const QUICK_CREATE_MAX = 2;
  * them, each a tap away, with "new" where they may create one, and their tasks and dashboards. The
  * builder's view (revision, counts, structure, flows and rules) is for workspace admins.
  */
-export function MemberAppHome({
-  appKey,
-  definition,
-  locale,
-}: {
-  appKey: string;
-  definition: AppDefinition;
-  locale: Locale;
-}) {
+export function MemberAppHome({ appKey, definition, locale }: AppViewProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const errorText = useErrorText();
