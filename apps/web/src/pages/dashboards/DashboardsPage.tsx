@@ -36,6 +36,7 @@ import {
   filtersChanged,
   fromGridLayout,
   layoutChanged,
+  phoneKpiHeight,
   withDashboardItems,
   type GridItem,
 } from './model/layout';
@@ -392,7 +393,7 @@ export function DashboardsPage() {
         editing={editing}
         layout={layout}
         onLayoutChange={setLayout}
-        phoneHeight={(item) => (reports.get(item.report)?.chart.type === 'kpi' ? 190 : undefined)}
+        phoneHeight={phoneKpiHeight(reports)}
         renderItem={(item, height) => (
           <ChartCard
             appKey={appKey}

@@ -67,6 +67,12 @@ export const layoutChanged = (items: DashboardItem[], layout: readonly GridItem[
   );
 
 /** Phone order: top to bottom, then left to right, as the eye reads the wide grid. */
+/** A KPI card's height on a phone: it needs less room than a chart (the grid's `phoneHeight`). */
+export const phoneKpiHeight =
+  (reports: ReadonlyMap<string, ReportDefinition>) =>
+  (item: DashboardItem): number | undefined =>
+    reports.get(item.report)?.chart.type === 'kpi' ? 190 : undefined;
+
 export function phoneOrder(items: DashboardItem[]): DashboardItem[] {
   return [...items].sort((a, b) => a.layout.y - b.layout.y || a.layout.x - b.layout.x);
 }
