@@ -9,6 +9,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 export function SideScrollHint({ children }: { children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
   const [more, setMore] = useState(false);
+  // After every render, not once: antd may have replaced the scrolling element or its table since.
   useEffect(() => {
     const scroller = box.current?.querySelector<HTMLElement>('.ant-table-body, .ant-table-content');
     if (!scroller) return;
